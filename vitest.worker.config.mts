@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// Worker tests run inside workerd with a real D1; the real migration files are applied
+// by tests/worker/apply-migrations.ts before each test file.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'worker/migrations'));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.jsonc' },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      }),
+    ],
+    resolve: { alias: { '#shared': path.join(import.meta.dirname, 'shared') } },
+    test: {
+      include: ['tests/worker/**/*.test.ts'],
+      setupFiles: ['tests/worker/apply-migrations.ts'],
+    },
+  };
+});

@@ -1,0 +1,40 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The sync server the build talks to by default; `npm start` and the e2e run point it at
+// `wrangler dev`. A signed-in user can change it in the options page.
+const serverUrl = process.env.WXT_SERVER_URL ?? 'http://127.0.0.1:8787';
+// Local demo pages (served by `npm start`) get the overlay only in builds made for them.
+const demoOrigin = process.env.WXT_DEMO_ORIGIN ?? '';
+
+function originPattern(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: '.output',
+  vite: () => ({
+    plugins: [preact()],
+    define: {
+      __SHORTLIST_SERVER_URL__: JSON.stringify(serverUrl),
+      __SHORTLIST_DEMO_ORIGIN__: JSON.stringify(demoOrigin),
+    },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Shortlist',
+    description: "Pipeline status, working-day targets and one-click capture on the job board and ATS pages of councils hiring children's social workers.",
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // Community Care Jobs is granted at install; every council ATS host is asked for at run time.
+    host_permissions: [
+      '*://jobs.communitycare.co.uk/*',
+      originPattern(serverUrl),
+      ...(demoOrigin ? [originPattern(demoOrigin)] : []),
+    ],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'shortlist@shortlist.example', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
