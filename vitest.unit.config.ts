@@ -11,5 +11,6 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    benchmark: { include: ['tests/bench/**/*.bench.{ts,tsx}'] },
   },
 });

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { id, isoDate, optionalText, text } from './primitives';
+
+export const TEAM_TYPES = [
+  'front_door',
+  'assessment',
+  'child_protection',
+  'children_in_care',
+  'leaving_care',
+  'disabilities',
+  'fostering',
+  'adoption',
+  'exploitation',
+  'emergency_duty',
+  'court',
+  'other',
+] as const;
+
+export const TEAM_TYPE_LABELS: Record<(typeof TEAM_TYPES)[number], string> = {
+  front_door: 'MASH / front door',
+  assessment: 'Assessment',
+  child_protection: 'Child in need / child protection',
+  children_in_care: 'Children in care',
+  leaving_care: 'Leaving care',
+  disabilities: 'Children with disabilities',
+  fostering: 'Fostering',
+  adoption: 'Adoption',
+  exploitation: 'Exploitation / adolescents',
+  emergency_duty: 'Emergency duty',
+  court: 'Court',
+  other: 'Other',
+};
+
+export const teamSchema = z.object({
+  id,
+  name: text(120),
+  type: z.enum(TEAM_TYPES, { error: `must be one of ${TEAM_TYPES.join(', ')}` }),
+  area: optionalText(120),
+});
+export type Team = z.infer<typeof teamSchema>;
+
+/** The role ladder of children's social work (domain.md). */
+export const ROLE_LADDER = [
+  'nqsw',
+  'social_worker',
+  'senior_social_worker',
+  'advanced_practitioner',
+  'consultant',
+  'assistant_team_manager',
+  'team_manager',
+  'iro',
+] as const;
+export type SocialWorkRole = (typeof ROLE_LADDER)[number];
+export const socialWorkRole = z.enum(ROLE_LADDER, { error: `must be one of ${ROLE_LADDER.join(', ')}` });
+
+export const ROLE_LABELS: Record<SocialWorkRole, string> = {
+  nqsw: 'NQSW / ASYE',
+  social_worker: 'Social worker',
+  senior_social_worker: 'Senior social worker',
+  advanced_practitioner: 'Advanced practitioner',
+  consultant: 'Consultant / practice lead',
+  assistant_team_manager: 'Assistant team manager',
+  team_manager: 'Team manager',
+  iro: 'IRO / CP chair',
+};
+
+export const COVER_STATES = ['permanent', 'agency', 'vacant', 'interim'] as const;
+export type CoverState = (typeof COVER_STATES)[number];
+
+/** A position in the establishment and how it is covered this week. */
+export const postSchema = z
+  .object({
+    id,
+    teamId: id,
+    role: socialWorkRole,
+    gradeText: optionalText(80),
+    fte: z.number({ error: 'must be a number' }).gt(0, { error: 'must be more than 0' }).max(1.5, { error: 'must be at most 1.5' }),
+    cover: z.enum(COVER_STATES, { error: `must be one of ${COVER_STATES.join(', ')}` }),
+    agencyName: optionalText(120),
+    agencyWeeklyCost: z.number().nonnegative().nullable().optional(),
+    coverEndDate: isoDate.nullable().optional(),
+    /** Monday of the last week a manager confirmed this post's state. */
+    confirmedWeek: isoDate.nullable().optional(),
+    note: optionalText(500),
+  })
+  .superRefine((p, ctx) => {
+    if (p.cover !== 'agency' && (p.agencyName || p.agencyWeeklyCost != null)) {
+      ctx.addIssue({ code: 'custom', path: ['cover'], message: 'agency name and cost belong only to a post covered by an agency' });
+    }
+  });
+export type Post = z.infer<typeof postSchema>;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Record ids are client-generated UUIDs (v7 preferred, so they sort by creation). */
+export const id = z.uuid({ error: 'must be a UUID' });
+
+/** A calendar date in Europe/London, `YYYY-MM-DD`. */
+export const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+
+/** A moment, ISO 8601 with a time zone offset (`2026-03-02T09:30:00Z`). */
+export const isoDateTime = z.iso.datetime({ offset: true, error: 'must be a date and time in ISO 8601 with a zone, e.g. 2026-03-02T09:30:00Z' });
+
+/** Short free text a person typed or a page showed. */
+export const text = (max = 200) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
+
+export const optionalText = (max = 200) => text(max).nullable().optional();
+
+/** UK divisions of the gov.uk bank-holiday feed. */
+export const DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+export const division = z.enum(DIVISIONS, { error: `must be one of ${DIVISIONS.join(', ')}` });
+export type Division = z.infer<typeof division>;
+
+/** Lists a zod error as "field: problem" lines a person can act on. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : 'record';
+    return `${where}: ${issue.message}`;
+  });
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { socialWorkRole } from './establishment';
+import { id, isoDate, isoDateTime, optionalText, text } from './primitives';
+
+export const SHORTLISTING_MODES = ['rolling', 'closing-date'] as const;
+export const VACANCY_STATUSES = ['draft', 'open', 'closed', 'filled', 'cancelled'] as const;
+
+/** A recruitment for one or more posts (a campaign covers several teams). */
+export const vacancySchema = z
+  .object({
+    id,
+    title: text(200),
+    teamIds: z.array(id).max(20),
+    role: socialWorkRole,
+    posts: z.int({ error: 'must be a whole number of posts' }).min(1).max(100),
+    mode: z.enum(SHORTLISTING_MODES, { error: 'must be rolling or closing-date' }),
+    reference: optionalText(80),
+    openedDate: isoDate.nullable().optional(),
+    closingDate: isoDate.nullable().optional(),
+    plannedShortlistDate: isoDate.nullable().optional(),
+    plannedInterviewDate: isoDate.nullable().optional(),
+    status: z.enum(VACANCY_STATUSES, { error: `must be one of ${VACANCY_STATUSES.join(', ')}` }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mode === 'closing-date' && !v.closingDate && v.status === 'open') {
+      ctx.addIssue({ code: 'custom', path: ['closingDate'], message: 'an open closing-date vacancy needs a closing date' });
+    }
+  });
+export type Vacancy = z.infer<typeof vacancySchema>;
+
+/** A vacancy's listing on a job board or microsite. */
+export const advertSchema = z.object({
+  id,
+  vacancyId: id,
+  url: z.url({ protocol: /^https?$/, error: 'must be a web address starting http:// or https://' }).max(2000),
+  board: text(80),
+  title: optionalText(300),
+  externalId: optionalText(80),
+  reference: optionalText(80),
+  postedDate: isoDate.nullable().optional(),
+  closingDate: isoDate.nullable().optional(),
+});
+export type Advert = z.infer<typeof advertSchema>;
+
+export const SOURCES = [
+  'community_care',
+  'microsite',
+  'other_board',
+  'referral',
+  'agency',
+  'internal',
+  'returner',
+  'other',
+] as const;
+export type Source = (typeof SOURCES)[number];
+export const SOURCE_LABELS: Record<Source, string> = {
+  community_care: 'Community Care Jobs',
+  microsite: 'Council microsite',
+  other_board: 'Other job board',
+  referral: 'Refer a friend',
+  agency: 'Agency conversion',
+  internal: 'Internal transfer',
+  returner: 'Returner',
+  other: 'Other',
+};
+
+/**
+ * A candidate's application to one vacancy. Personal data is kept to the minimum
+ * (name and contact); `erased` marks a UK GDPR erasure, after which those fields are null.
+ */
+export const applicationSchema = z
+  .object({
+    id,
+    vacancyId: id,
+    name: text(120).nullable(),
+    email: z.email({ error: 'must be an email address' }).max(254).nullable().optional(),
+    phone: optionalText(40),
+    source: z.enum(SOURCES, { error: `must be one of ${SOURCES.join(', ')}` }),
+    referrer: optionalText(120),
+    experience: z.enum(['nqsw', 'experienced'], { error: 'must be nqsw or experienced' }),
+    yearsQualified: z.number().min(0).max(60).nullable().optional(),
+    teamPreference: optionalText(120),
+    atsReference: optionalText(80),
+    atsUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+    receivedDate: isoDate,
+    /** The manager the application was assigned to for the shortlisting decision. */
+    assignedTo: z.string().max(64).nullable().optional(),
+    erased: z.boolean().optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (!a.erased && !a.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'a candidate needs a name' });
+    if (a.source === 'referral' && !a.erased && !a.referrer) {
+      ctx.addIssue({ code: 'custom', path: ['referrer'], message: 'a referral needs the referrer' });
+    }
+  });
+export type Application = z.infer<typeof applicationSchema>;
+
+/** Fields removed from an application when its candidate is erased. */
+export const PERSONAL_FIELDS = ['name', 'email', 'phone', 'referrer', 'atsReference', 'atsUrl'] as const;
+
+export const DUTIES = ['shortlisting', 'interviewing'] as const;
+export type Duty = (typeof DUTIES)[number];
+
+/** A manager on duty for a week, for a team, a vacancy, or the whole council (neither). */
+export const rotaSlotSchema = z.object({
+  id,
+  week: isoDate,
+  duty: z.enum(DUTIES, { error: 'must be shortlisting or interviewing' }),
+  managerId: z.string().min(1).max(64),
+  teamId: id.nullable().optional(),
+  vacancyId: id.nullable().optional(),
+});
+export type RotaSlot = z.infer<typeof rotaSlotSchema>;
+
+/** The safer-recruitment checks before a start date (domain.md). */
+export const CHECK_KINDS = [
+  'identity_right_to_work',
+  'dbs_barred_list',
+  'references',
+  'swe_registration',
+  'qualifications',
+  'occupational_health',
+  'employment_gaps',
+  'overseas_conduct',
+] as const;
+export type CheckKind = (typeof CHECK_KINDS)[number];
+export const CHECK_LABELS: Record<CheckKind, string> = {
+  identity_right_to_work: 'Identity and right to work',
+  dbs_barred_list: "Enhanced DBS with children's barred list",
+  references: 'Two references covering five years',
+  swe_registration: 'Social Work England registration',
+  qualifications: 'Qualifications seen',
+  occupational_health: 'Occupational health',
+  employment_gaps: 'Employment gaps explained',
+  overseas_conduct: 'Overseas certificate of good conduct',
+};
+
+export const checkSchema = z.object({
+  id,
+  applicationId: id,
+  kind: z.enum(CHECK_KINDS, { error: `must be one of ${CHECK_KINDS.join(', ')}` }),
+  requested: isoDate.nullable().optional(),
+  received: isoDate.nullable().optional(),
+  cleared: isoDate.nullable().optional(),
+  notApplicable: z.boolean().optional(),
+  note: optionalText(500),
+});
+export type Check = z.infer<typeof checkSchema>;
+
+export const SITE_PROFILE_FIELDS = ['name', 'reference', 'stage', 'email', 'title', 'closingDate'] as const;
+
+/** A back-office page layout taught by a user, shared within the organisation. */
+export const siteProfileSchema = z.object({
+  id,
+  host: text(253),
+  pathPattern: text(500),
+  kind: z.enum(['candidate', 'advert']),
+  fields: z.partialRecord(z.enum(SITE_PROFILE_FIELDS), text(1000)),
+  label: optionalText(120),
+  createdAt: isoDateTime.optional(),
+});
+export type SiteProfile = z.infer<typeof siteProfileSchema>;

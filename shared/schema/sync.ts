@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { id } from './primitives';
+import { SYNC_TABLE_NAMES, type SyncTable } from './tables';
+
+/** Bumped when the wire format changes; the server refuses clients it cannot read. */
+export const SYNC_SCHEMA_VERSION = 1;
+
+/** `HLC` as written by shared/hlc.ts: 13-digit ms, 6-digit counter, client id. */
+export const hlcString = z.string().regex(/^\d{13}:\d{6}:[A-Za-z0-9-]{1,64}$/, {
+  error: 'must be a hybrid logical clock like 1767225600000:000000:client-id',
+});
+
+const tableName = z.enum(SYNC_TABLE_NAMES as [SyncTable, ...SyncTable[]], {
+  error: `must be one of ${SYNC_TABLE_NAMES.join(', ')}`,
+});
+
+/**
+ * One local change. `upsert` carries only the fields that changed (merged per field by
+ * clock); `delete` leaves a tombstone; `erase` removes a candidate's personal data.
+ */
+export const mutationSchema = z.object({
+  /** Idempotency key. */
+  id,
+  /** Per-client sequence, 1, 2, 3... with no gaps. */
+  seq: z.int().min(1),
+  table: tableName,
+  op: z.enum(['upsert', 'delete', 'erase'], { error: 'must be upsert, delete or erase' }),
+  recordId: id,
+  fields: z.record(z.string(), z.unknown()).optional(),
+  hlc: hlcString,
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const MAX_PUSH_MUTATIONS = 1000;
+
+export const pushRequestSchema = z.object({
+  clientId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'must be 8 to 64 letters, digits or dashes' }),
+  schemaVersion: z.int(),
+  mutations: z.array(mutationSchema).max(MAX_PUSH_MUTATIONS, { error: `at most ${MAX_PUSH_MUTATIONS} mutations per push` }),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** A concurrent edit of a critical field that lost, kept for a person to see. */
+export interface Conflict {
+  table: SyncTable;
+  recordId: string;
+  field: string;
+  losingValue: unknown;
+  winningValue: unknown;
+  losingHlc: string;
+  winningHlc: string;
+}
+
+export interface PushResponse {
+  /** Highest sequence of this client now applied on the server. */
+  lastSeq: number;
+  applied: number;
+  skipped: number;
+  conflicts: Conflict[];
+}
+
+/** One changed record in server order; `record` is null for a tombstone. */
+export interface Change {
+  cursor: number;
+  table: SyncTable;
+  recordId: string;
+  deleted: boolean;
+  record: Record<string, unknown> | null;
+}
+
+export interface PullResponse {
+  changes: Change[];
+  cursor: number;
+  hasMore: boolean;
+}
+
+export const DEFAULT_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 2000;
+
+/** The error body every failure of the API answers with. */
+export interface ApiError {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** `GET /v1/me`: who the bearer token belongs to, and the organisation's settings. */
+export interface MeResponse {
+  user: { id: string; name: string; email: string; role: 'admin' | 'central' | 'coordinator' | 'manager' };
+  organisation: { id: string; name: string };
+  settings: import('./organisation').Settings;
+  /** When the token stops working (ISO 8601). */
+  tokenExpiresAt: string;
+}
