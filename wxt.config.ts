@@ -14,7 +14,7 @@ function originPattern(url: string): string {
 
 export default defineConfig({
   srcDir: 'extension',
-  outDir: '.output',
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
     define: {

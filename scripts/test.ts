@@ -1,0 +1,71 @@
+/**
+ * `npm test`: type checks, unit tests, worker tests in workerd with D1, end-to-end tests in
+ * Chromium. Every suite runs even if an earlier one failed; the last line sums them all:
+ * `N passed, N failed, N skipped`.
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { run } from './lib/processes';
+import { ROOT } from './lib/wrangler';
+
+interface Tally {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  note?: string;
+}
+
+const resultsDir = path.join(ROOT, '.test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
+
+async function typecheck(name: string, project: string): Promise<Tally> {
+  try {
+    await run(bin('tsc'), ['-p', project, '--noEmit'], { label: name, cwd: ROOT });
+    return { name, passed: 1, failed: 0, skipped: 0 };
+  } catch {
+    return { name, passed: 0, failed: 1, skipped: 0, note: 'type errors above' };
+  }
+}
+
+async function vitest(name: string, config: string): Promise<Tally> {
+  const out = path.join(resultsDir, `${name}.json`);
+  let crashed: Error | undefined;
+  try {
+    await run(bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+      label: name,
+      cwd: ROOT,
+    });
+  } catch (err) {
+    crashed = err as Error;
+  }
+  try {
+    const r = JSON.parse(readFileSync(out, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      numFailedTestSuites: number;
+    };
+    // A file that fails to load counts as a failure even though none of its tests ran.
+    const failed = r.numFailedTests + (crashed && r.numFailedTests === 0 ? Math.max(1, r.numFailedTestSuites) : 0);
+    return { name, passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };
+  } catch {
+    return { name, passed: 0, failed: 1, skipped: 0, note: `no results: ${crashed?.message.split('\n')[0] ?? 'unknown'}` };
+  }
+}
+
+const tallies: Tally[] = [];
+tallies.push(await typecheck('types:extension+shared', 'tsconfig.json'));
+tallies.push(await typecheck('types:worker', 'worker/tsconfig.json'));
+tallies.push(await vitest('unit', 'vitest.unit.config.ts'));
+tallies.push(await vitest('worker', 'vitest.worker.config.mts'));
+tallies.push(await vitest('e2e', 'vitest.e2e.config.ts'));
+
+console.log('\nSummary');
+for (const t of tallies) console.log(`  ${t.name.padEnd(24)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${t.note ? `  (${t.note})` : ''}`);
+const sum = (k: 'passed' | 'failed' | 'skipped') => tallies.reduce((n, t) => n + t[k], 0);
+console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
+process.exitCode = sum('failed') > 0 ? 1 : 0;

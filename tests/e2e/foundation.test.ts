@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { e2eContext } from './support/context';
+
+const ctx = e2eContext();
+
+describe.skipIf(!ctx.chromium)('the built extension in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('mounts its overlay inside a shadow root on a Community Care Jobs page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('http://jobs.communitycare.co.uk/job/4242/not-a-demo-page/');
+    const overlay = page.locator('shortlist-overlay').locator('[data-testid="shortlist-overlay"]');
+    await expect.poll(() => overlay.count(), { timeout: 15_000 }).toBe(1);
+    const inShadow = await page.evaluate(() => {
+      const host = document.querySelector('shortlist-overlay');
+      return Boolean(host?.shadowRoot?.querySelector('[data-testid="shortlist-overlay"]'));
+    });
+    expect(inShadow).toBe(true);
+  });
+
+  it("reaches the worker's /health from the extension", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.extensionPage('popup.html'));
+    await expect.poll(() => page.getByTestId('server-status').textContent(), { timeout: 15_000 }).toContain(
+      `Server connected (${ctx.workerUrl}`,
+    );
+  });
+});

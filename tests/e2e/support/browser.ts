@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { e2eContext } from './context';
+import { PAGE_HOSTS } from './hosts';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  background: Worker;
+  /** URL of one of the extension's pages, e.g. extensionPage('popup.html'). */
+  extensionPage(file: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium with the built extension loaded, in a profile of its own. Page hosts
+ * resolve to the local page server so saved and demo pages keep their real URLs.
+ */
+export async function launchWithExtension(options: { profileDir?: string } = {}): Promise<ExtensionBrowser> {
+  const ctx = e2eContext();
+  const profileDir = options.profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'shortlist-profile-'));
+  const rules = PAGE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${ctx.pageServerPort}`).join(', ');
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: ctx.chromium!,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${ctx.extensionDir}`,
+      `--load-extension=${ctx.extensionDir}`,
+      `--host-resolver-rules=${rules}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+    ],
+  });
+  const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(background.url()).host;
+  return {
+    context,
+    extensionId,
+    background,
+    extensionPage: (file) => `chrome-extension://${extensionId}/${file}`,
+    close: () => context.close(),
+  };
+}
