@@ -1,0 +1,4 @@
+import type { WorkspacePage } from '../page';
+
+/** Pipeline board, my queue, candidate detail, checks, import. */
+export const WORK_PAGES: WorkspacePage[] = [];
