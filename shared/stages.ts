@@ -1,0 +1,252 @@
+import { dateOfDay, dayNumber, instantMs, londonDayOfMs, workingDaysBetweenDays } from './calendar';
+import type { Division } from './schema/primitives';
+import {
+  EXIT_STAGES,
+  OPEN_STAGES,
+  REJECTION_REASONS,
+  STAGE_LABELS,
+  type ExitReason,
+  type ExitStage,
+  type Stage,
+  type StageEvent,
+} from './schema/stage';
+
+/**
+ * The stage machine (domain.md "Stages"). Rules, and why:
+ * - Forward along the pipeline one step at a time, so the funnel and time-in-stage
+ *   measures see every step. One step may be skipped: Shortlisted -> Interviewed, for an
+ *   interview held at short notice without a booking being recorded.
+ * - Interview booked -> Interview booked re-books (a new date); the stay is not restarted.
+ * - Exits (Rejected: we decided; Withdrawn: they decided) from any open stage except
+ *   Started: a starter who leaves is a leaver, not a recruitment exit.
+ * - Nothing moves out of an exit, except an explicit reopen, which returns the
+ *   application to the stage it was in before the exit (a mistaken rejection, a candidate
+ *   who changes their mind). A reopen is recorded as an ordinary event of that stage.
+ * The current stage is always the stage of the latest event: the history is the truth,
+ * even where it breaks these rules (two replicas may each record a move offline);
+ * `historyProblems` lists such breaks for a person to tidy.
+ */
+
+/** Stages whose step may not be skipped, in order (Interview booked is optional). */
+const REQUIRED_STEPS: readonly Stage[] = ['shortlisted', 'interviewed', 'offered', 'accepted', 'checks_complete', 'started'];
+const STEP_VERBS: Partial<Record<Stage, string>> = {
+  shortlisted: 'shortlist',
+  interviewed: 'interview',
+  offered: 'make an offer',
+  accepted: 'record the acceptance',
+  checks_complete: 'complete the pre-employment checks',
+  started: 'record the start',
+};
+
+export const TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
+  applied: ['shortlisted', 'rejected', 'withdrawn'],
+  shortlisted: ['interview_booked', 'interviewed', 'rejected', 'withdrawn'],
+  interview_booked: ['interview_booked', 'interviewed', 'rejected', 'withdrawn'],
+  interviewed: ['offered', 'rejected', 'withdrawn'],
+  offered: ['accepted', 'rejected', 'withdrawn'],
+  accepted: ['checks_complete', 'rejected', 'withdrawn'],
+  checks_complete: ['started', 'rejected', 'withdrawn'],
+  started: [],
+  rejected: [],
+  withdrawn: [],
+};
+
+const pipelineIndex = (s: Stage) => (OPEN_STAGES as readonly Stage[]).indexOf(s);
+
+export const isExit = (stage: Stage): stage is ExitStage => (EXIT_STAGES as readonly Stage[]).includes(stage);
+/** Started is the end of the pipeline: no targets, no exits. */
+export const isFinished = (stage: Stage) => stage === 'started';
+/** 'rejected' (we decided) or 'withdrawn' (they decided); null for an open stage. */
+export const exitKind = (stage: Stage): ExitStage | null => (isExit(stage) ? stage : null);
+
+export const canTransition = (from: Stage, to: Stage) => TRANSITIONS[from].includes(to);
+export const nextStages = (stage: Stage): readonly Stage[] => TRANSITIONS[stage];
+
+export type TransitionCheck = { ok: true } | { ok: false; message: string };
+
+const joinAnd = (words: string[]) => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
+
+/** Whether a move is allowed, and if not a message a person can act on. */
+export function checkTransition(from: Stage, to: Stage): TransitionCheck {
+  if (canTransition(from, to)) return { ok: true };
+  const move = `cannot move from ${STAGE_LABELS[from]} to ${STAGE_LABELS[to]}`;
+  if (isExit(from)) return { ok: false, message: `${move}: the application is closed; reopen it first` };
+  if (from === 'started') {
+    return { ok: false, message: `${move}: the candidate has started, so recruitment is over for them; record a leaver instead` };
+  }
+  if (from === to) return { ok: false, message: `the application is already at ${STAGE_LABELS[to]}` };
+  const fromIndex = pipelineIndex(from);
+  const toIndex = pipelineIndex(to);
+  if (toIndex < fromIndex) {
+    return { ok: false, message: `${move}: stages only move forward; if it should not go on, reject it or record a withdrawal` };
+  }
+  const missing = REQUIRED_STEPS.filter((s) => pipelineIndex(s) > fromIndex && pipelineIndex(s) < toIndex);
+  const verbs = missing.map((s) => STEP_VERBS[s] ?? STAGE_LABELS[s]);
+  return { ok: false, message: `${move}: ${joinAnd(verbs.length ? verbs : [`move to ${STAGE_LABELS[nextStages(from)[0] ?? to]}`])} first` };
+}
+
+// ---------------------------------------------------------------- history
+
+/** An event with its instant parsed once, for sorting and dating. */
+export interface TimedEvent {
+  event: StageEvent;
+  ms: number;
+}
+
+/**
+ * Events in history order: by `at` as an instant, then by id, each id once, so every
+ * replica derives the same history whatever order the events arrived in.
+ */
+export function orderEvents(events: readonly StageEvent[]): TimedEvent[] {
+  const seen = new Set<string>();
+  const timed: TimedEvent[] = [];
+  for (const event of events) {
+    if (seen.has(event.id)) continue;
+    seen.add(event.id);
+    timed.push({ event, ms: instantMs(event.at) });
+  }
+  return timed.sort((a, b) => a.ms - b.ms || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+}
+
+/** Events grouped by application, each list in history order. Build once per report. */
+export function indexEvents(events: readonly StageEvent[]): Map<string, TimedEvent[]> {
+  const raw = new Map<string, StageEvent[]>();
+  for (const e of events) {
+    const list = raw.get(e.applicationId);
+    if (list) list.push(e);
+    else raw.set(e.applicationId, [e]);
+  }
+  const out = new Map<string, TimedEvent[]>();
+  for (const [id, list] of raw) out.set(id, orderEvents(list));
+  return out;
+}
+
+const timedOf = (events: readonly StageEvent[] | readonly TimedEvent[]): readonly TimedEvent[] =>
+  events.length === 0 || 'ms' in events[0]! ? (events as readonly TimedEvent[]) : orderEvents(events as readonly StageEvent[]);
+
+/** The stage of the latest event; an application with no history yet is Applied. */
+export function currentStage(events: readonly StageEvent[] | readonly TimedEvent[]): Stage {
+  const timed = timedOf(events);
+  return timed.at(-1)?.event.stage ?? 'applied';
+}
+
+export interface StageStay {
+  stage: Stage;
+  /** The event that entered the stage (re-bookings and repeats stay in one stay). */
+  enteredBy: StageEvent;
+  enteredAt: string;
+  /** Europe/London date entered. */
+  enteredOn: string;
+  leftAt: string | null;
+  leftOn: string | null;
+  /** Time in the stage up to leaving, or up to `asOf` while still there (null without asOf). */
+  calendarDays: number | null;
+  workingDays: number | null;
+}
+
+/**
+ * Stays in each stage, in order. Consecutive events of the same stage (a re-booked
+ * interview) make one stay. Durations are measured between Europe/London dates.
+ */
+export function stageHistory(
+  events: readonly StageEvent[] | readonly TimedEvent[],
+  options: { asOf?: string; division?: Division } = {},
+): StageStay[] {
+  const timed = timedOf(events);
+  const stays: StageStay[] = [];
+  const days: number[] = [];
+  for (const t of timed) {
+    const last = stays.at(-1);
+    if (last && last.stage === t.event.stage) continue;
+    const day = londonDayOfMs(t.ms);
+    if (last) {
+      last.leftAt = t.event.at;
+      last.leftOn = dateOfDay(day);
+    }
+    days.push(day);
+    stays.push({
+      stage: t.event.stage,
+      enteredBy: t.event,
+      enteredAt: t.event.at,
+      enteredOn: dateOfDay(day),
+      leftAt: null,
+      leftOn: null,
+      calendarDays: null,
+      workingDays: null,
+    });
+  }
+  const asOfDay = options.asOf ? dayNumber(options.asOf) : null;
+  stays.forEach((stay, i) => {
+    const start = days[i]!;
+    const end = days[i + 1] ?? asOfDay;
+    if (end === null || (stay.leftOn === null && isFinished(stay.stage)) || (stay.leftOn === null && isExit(stay.stage))) return;
+    stay.calendarDays = end - start;
+    stay.workingDays = workingDaysBetweenDays(start, end, options.division);
+  });
+  return stays;
+}
+
+export interface ExitInfo {
+  kind: ExitStage;
+  reason: ExitReason | null;
+  /** The stage the application was in when it left. */
+  from: Stage;
+  at: string;
+}
+
+/** How an application left, when its current stage is an exit; else null. */
+export function exitOf(events: readonly StageEvent[] | readonly TimedEvent[]): ExitInfo | null {
+  const timed = timedOf(events);
+  const last = timed.at(-1)?.event;
+  if (!last || !isExit(last.stage)) return null;
+  return { kind: last.stage, reason: last.reason ?? null, from: reopenStage(timed) ?? 'applied', at: last.at };
+}
+
+/** The stage a closed application returns to when reopened: the last open stage before the exit. */
+export function reopenStage(events: readonly StageEvent[] | readonly TimedEvent[]): Stage | null {
+  const timed = timedOf(events);
+  if (!isExit(currentStage(timed))) return null;
+  for (let i = timed.length - 2; i >= 0; i--) {
+    const s = timed[i]!.event.stage;
+    if (!isExit(s)) return s;
+  }
+  return 'applied';
+}
+
+/** Checks a move from the application's current stage, allowing the reopen of an exit. */
+export function checkMove(events: readonly StageEvent[] | readonly TimedEvent[], to: Stage): TransitionCheck {
+  const timed = timedOf(events);
+  const from = currentStage(timed);
+  if (isExit(from)) {
+    const back = reopenStage(timed);
+    if (to === back) return { ok: true };
+    return {
+      ok: false,
+      message: `cannot move from ${STAGE_LABELS[from]} to ${STAGE_LABELS[to]}: the application is closed; reopening returns it to ${STAGE_LABELS[back ?? 'applied']}`,
+    };
+  }
+  return checkTransition(from, to);
+}
+
+/** Moves in the history the rules do not allow (recorded offline, or imported), for a person to tidy. */
+export function historyProblems(events: readonly StageEvent[] | readonly TimedEvent[]): string[] {
+  const timed = timedOf(events);
+  const problems: string[] = [];
+  let from: Stage = 'applied';
+  let before: Stage = 'applied';
+  timed.forEach((t, i) => {
+    const to = t.event.stage;
+    if (i === 0 && to === 'applied') return;
+    const reopen = isExit(from) && to === before;
+    if (!reopen) {
+      const check = checkTransition(from, to);
+      if (!check.ok) problems.push(`${t.event.at}: ${check.message}`);
+    }
+    if (!isExit(from)) before = from;
+    from = to;
+  });
+  return problems;
+}
+
+/** True when an exit reason belongs to "we decided" rather than "they decided". */
+export const isRejectionReason = (reason: ExitReason) => (REJECTION_REASONS as readonly string[]).includes(reason);
