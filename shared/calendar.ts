@@ -241,3 +241,13 @@ export function instantMs(at: string): number {
 
 /** The Europe/London date (YYYY-MM-DD) of an ISO date-time such as a stage event's `at`. */
 export const londonDateOf = (at: string | Date) => dateOfDay(londonDayOfMs(typeof at === 'string' ? instantMs(at) : at.getTime()));
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** A date as people read it in labels: 'Thu 9 Apr 2026'. */
+export function formatDay(date: string): string {
+  const day = dayNumber(date);
+  const [y, m, d] = civilFromDays(day);
+  return `${WEEKDAYS[weekdayOfDay(day)]} ${d} ${MONTHS[m - 1]} ${y}`;
+}
