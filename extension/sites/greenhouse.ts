@@ -1,0 +1,135 @@
+/**
+ * Greenhouse job boards: the new layout (job-boards.greenhouse.io) and the legacy one
+ * (boards.greenhouse.io), job pages and board listings (including the embed board).
+ * Traps: legacy descriptions contain their own h1 elements, so the title is read from the
+ * header only; listing titles can carry a "New" badge that is not part of the title.
+ */
+import { readStructured } from './read/structured';
+import { mergeFields, type PostingFields } from './read/posting';
+import { advertResult, listResult, safely } from './read/result';
+import { clean, textAt, textOf } from './read/text';
+import { absolute, hostIs, isHttp, param } from './read/url';
+import type { AdvertListItem, AdvertListResult, AdvertResult, SiteModule } from './types';
+
+const SITE = 'greenhouse';
+const JOB_PATH = /^\/([^/]+)\/jobs\/(\d+)\/?$/;
+const EMBED_JOB = /^\/embed\/job_app\/?$/;
+
+function isGreenhouseHost(url: URL): boolean {
+  return hostIs(url, 'job-boards.greenhouse.io') || hostIs(url, 'boards.greenhouse.io') ||
+    hostIs(url, 'job-boards.eu.greenhouse.io') || hostIs(url, 'boards.eu.greenhouse.io');
+}
+
+function jobId(url: URL): string | undefined {
+  return JOB_PATH.exec(url.pathname)?.[2] ?? (EMBED_JOB.test(url.pathname) ? param(url, 'token') : undefined);
+}
+
+/** "Job Application for {title} at {company}" is the page title on both layouts. */
+function employerFromTitle(doc: Document, title: string | undefined): string | undefined {
+  const pageTitle = clean(doc.title);
+  if (!pageTitle) return undefined;
+  const prefix = /^job application for\s+/i;
+  if (!prefix.test(pageTitle)) return undefined;
+  const rest = pageTitle.replace(prefix, '');
+  if (title && rest.toLowerCase().startsWith(`${title.toLowerCase()} at `)) return clean(rest.slice(title.length + 4));
+  const at = rest.lastIndexOf(' at ');
+  return at > 0 ? clean(rest.slice(at + 4)) : undefined;
+}
+
+/** Pay range text: the new layout's .pay-range p.body, the legacy .pay-range spans. */
+function payRange(doc: Document): string | undefined {
+  const newLayout = Array.from(doc.querySelectorAll('.job__pay-ranges .pay-range p.body')).find(
+    (p) => !p.classList.contains('body--medium'),
+  );
+  return textOf(newLayout) ?? textAt(doc, '.content-pay-transparency .pay-range', '.pay-range');
+}
+
+/** "Pay range: $40.00-$60.00 hourly" written as a line of the description. */
+function payInDescription(doc: Document): string | undefined {
+  for (const el of Array.from(doc.querySelectorAll('#content p, #content strong, .job__description p, .job__description strong'))) {
+    const text = textOf(el) ?? '';
+    const m = /^(?:pay range|salary range|salary|compensation|pay)\s*:\s*(.{2,80})$/i.exec(text);
+    if (m?.[1] && /\d/.test(m[1])) return clean(m[1]);
+  }
+  return undefined;
+}
+
+function readJob(doc: Document, url: URL): AdvertResult | null {
+  // Header only: legacy descriptions hold more h1 elements ("About the Team").
+  const title = textAt(doc, '.job__title h1', '#header h1.app-title', '#header h1', '.app-title');
+  if (!title) return null;
+  const companyName = textAt(doc, '#header .company-name')?.replace(/^at\s+/i, '');
+  const fields = mergeFields<PostingFields>(
+    {
+      title,
+      employer: clean(companyName) ?? employerFromTitle(doc, title),
+      location: textAt(doc, '.job__location', '#header .location'),
+      salary: payRange(doc) ?? payInDescription(doc),
+      externalId: jobId(url),
+    },
+    readStructured(doc),
+  );
+  return advertResult(SITE, url, fields);
+}
+
+function readBoard(doc: Document, url: URL): AdvertListResult | null {
+  const items: AdvertListItem[] = [];
+  // New layout (and embed): tr.job-post > a > p.body--medium (title + badge) + p.body--metadata.
+  for (const row of Array.from(doc.querySelectorAll('tr.job-post'))) {
+    const link = row.querySelector('a[href]');
+    const titleEl = row.querySelector('p.body--medium');
+    const href = absolute(link?.getAttribute('href'), url);
+    if (!titleEl || !href) continue;
+    const copy = titleEl.cloneNode(true) as Element;
+    copy.querySelectorAll('.tag-container, .tag-text').forEach((badge) => badge.remove());
+    const title = textOf(copy);
+    if (!title) continue;
+    const item: AdvertListItem = { title, href };
+    const location = textAt(row, 'p.body--metadata');
+    if (location) item.location = location;
+    const id = JOB_PATH.exec(new URL(href).pathname)?.[2];
+    if (id) item.externalId = id;
+    items.push(item);
+  }
+  // Legacy layout: div.opening > a + span.location.
+  for (const opening of Array.from(doc.querySelectorAll('div.opening'))) {
+    const link = opening.querySelector('a[href]');
+    const title = textOf(link);
+    const href = absolute(link?.getAttribute('href'), url);
+    if (!title || !href) continue;
+    const item: AdvertListItem = { title, href };
+    const location = textAt(opening, '.location');
+    if (location) item.location = location;
+    const id = JOB_PATH.exec(new URL(href).pathname)?.[2];
+    if (id) item.externalId = id;
+    items.push(item);
+  }
+  const heading = textAt(doc, 'h1.page-header', '#main > h1', 'h1');
+  const employer = heading?.replace(/^current openings at\s+/i, '');
+  for (const item of items) if (employer) item.employer = employer;
+  return listResult(SITE, url, items, employer ? { employer } : {});
+}
+
+export const greenhouse: SiteModule = {
+  id: SITE,
+  name: 'Greenhouse job boards',
+  matches: ['*://job-boards.greenhouse.io/*', '*://boards.greenhouse.io/*', '*://job-boards.eu.greenhouse.io/*', '*://boards.eu.greenhouse.io/*'],
+  detect: (url) => isHttp(url) && isGreenhouseHost(url) && url.pathname.length > 1,
+  extract: (doc, url) =>
+    safely(() => {
+      const isJob = doc.querySelector('.job__title, #header .app-title, .job-post #header') !== null;
+      if (isJob) return readJob(doc, url);
+      if (doc.querySelector('tr.job-post, div.opening') !== null) return readBoard(doc, url);
+      return null;
+    }),
+  testUrls: {
+    match: [
+      'https://job-boards.greenhouse.io/theorchard/jobs/7820845002',
+      'https://boards.greenhouse.io/doordashusa/jobs/6550267',
+      'https://boards.greenhouse.io/2ualumni',
+      'https://job-boards.greenhouse.io/embed/job_board?for=solera',
+      'https://job-boards.eu.greenhouse.io/acme/jobs/4400123101',
+    ],
+    noMatch: ['https://www.greenhouse.io/', 'https://boards.greenhouse.io/', 'https://greenhouse.example.com/jobs/123'],
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * Any page with a schema.org JobPosting (JSON-LD or microdata): NHS Jobs, Eploy council
+ * sites, many boards. Detects every http(s) URL, so the registry puts it last; extract
+ * returns null when the page has no JobPosting.
+ */
+import { findJsonLd } from './read/jsonld';
+import { advertResult, safely } from './read/result';
+import { readStructured } from './read/structured';
+import { isHttp, param, trailingId } from './read/url';
+import type { SiteModule } from './types';
+
+const SITE = 'jsonld';
+
+/** The board's id: the posting's own url, else the page URL (…/vacancy/915390428, ?jobId=…). */
+function boardId(doc: Document, url: URL): string | undefined {
+  const postingUrl = findJsonLd(doc)[0]?.url;
+  return (
+    (typeof postingUrl === 'string' ? trailingId(postingUrl) : undefined) ??
+    param(url, 'jobId') ?? param(url, 'vacancyId') ?? param(url, 'id') ?? trailingId(url)
+  );
+}
+
+export const jsonldGeneric: SiteModule = {
+  id: SITE,
+  name: 'Any page with schema.org JobPosting',
+  // Council domains are asked for at run time, not up front.
+  matches: [],
+  detect: (url) => isHttp(url),
+  extract: (doc, url) =>
+    safely(() => {
+      const fields = readStructured(doc);
+      if (!fields) return null;
+      return advertResult(SITE, url, { ...fields, externalId: fields.externalId ?? boardId(doc, url) });
+    }),
+  testUrls: {
+    match: [
+      'https://www.jobs.nhs.uk/xi/vacancy/915390428',
+      'https://jobs.examplecouncil.gov.uk/vacancies/1432/senior-social-worker.html',
+      'http://localhost:5173/demo/advert.html',
+    ],
+    noMatch: ['ftp://example.com/job.html', 'chrome-extension://abcdef/options.html', 'file:///tmp/advert.html'],
+  },
+};

@@ -1,0 +1,74 @@
+/** Builds results with `missing` filled in, so every module reports gaps the same way. */
+import type { AdvertField, AdvertListItem, AdvertListResult, AdvertResult } from '../types';
+import { parseUkDate } from './dates';
+import type { PostingFields } from './posting';
+import { clean } from './text';
+
+/** What a person expects on an advert page unless a site says otherwise. */
+export const EXPECTED_ADVERT_FIELDS: readonly AdvertField[] = ['title', 'employer', 'location', 'salary', 'closingDate'];
+
+export interface AdvertInput extends PostingFields {
+  expired?: boolean;
+}
+
+/** An advert result, or null when there is no title (then it is not an advert we can name). */
+export function advertResult(
+  site: string,
+  url: URL,
+  fields: AdvertInput,
+  expected: readonly AdvertField[] = EXPECTED_ADVERT_FIELDS,
+): AdvertResult | null {
+  const title = clean(fields.title);
+  if (!title) return null;
+  const result: AdvertResult = { kind: 'advert', site, url: url.href, title, expired: fields.expired ?? false, missing: [] };
+  const employer = clean(fields.employer);
+  const location = clean(fields.location);
+  const salary = clean(fields.salary);
+  const reference = clean(fields.reference);
+  const externalId = clean(fields.externalId);
+  if (employer) result.employer = employer;
+  if (location) result.location = location;
+  if (salary) result.salary = salary;
+  if (fields.closingDate) result.closingDate = fields.closingDate;
+  if (fields.postedDate) result.postedDate = fields.postedDate;
+  if (reference) result.reference = reference;
+  if (externalId) result.externalId = externalId;
+  result.missing = expected.filter((f) => result[f] === undefined);
+  return result;
+}
+
+/** Closing/posted dates arrive as text from labels; only a real date is kept. */
+export function dateFields(fields: { closingDate?: string; postedDate?: string }): { closingDate?: string; postedDate?: string } {
+  return { closingDate: parseUkDate(fields.closingDate), postedDate: parseUkDate(fields.postedDate) };
+}
+
+export function listResult(
+  site: string,
+  url: URL,
+  items: AdvertListItem[],
+  extra: { employer?: string; total?: number } = {},
+): AdvertListResult | null {
+  if (!items.length) return null;
+  const result: AdvertListResult = { kind: 'advert-list', site, url: url.href, items, missing: [] };
+  if (extra.employer) result.employer = extra.employer;
+  if (extra.total !== undefined) result.total = extra.total;
+  // A listing row without a location or closing date is common; say so once for the list.
+  for (const field of ['location', 'closingDate'] as const) {
+    if (items.every((i) => i[field] === undefined)) result.missing.push(field);
+  }
+  return result;
+}
+
+/** Drops undefined properties so results compare and serialise cleanly. */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
+}
+
+/** Runs a reader and turns any exception into null: extract must never throw. */
+export function safely<T>(read: () => T | null): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
