@@ -59,10 +59,25 @@ export interface PushResponse {
   conflicts: Conflict[];
 }
 
+/**
+ * A conflict as pulled: tables that only the server writes travel in pulls too. Clients
+ * that do not know a pulled table should skip its changes (and still advance the cursor).
+ */
+export interface ConflictRecord extends Conflict {
+  id: string;
+  /** When the server recorded it (ISO 8601). */
+  at: string;
+}
+
+/** Tables that appear in pulls but are never pushed. */
+export const PULL_ONLY_TABLES = ['conflicts'] as const;
+export type PullTable = SyncTable | (typeof PULL_ONLY_TABLES)[number];
+
 /** One changed record in server order; `record` is null for a tombstone. */
 export interface Change {
   cursor: number;
-  table: SyncTable;
+  /** A synced table, or `conflicts` (record: ConflictRecord). */
+  table: PullTable;
   recordId: string;
   deleted: boolean;
   record: Record<string, unknown> | null;

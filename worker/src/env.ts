@@ -3,4 +3,20 @@ export interface Env {
   DB: D1Database;
   /** Comma-separated extra origins allowed by CORS. */
   ALLOWED_ORIGINS: string;
+  /** Requests per minute per credential (default 600); see middleware/rate-limit.ts. */
+  RATE_LIMIT_PER_MINUTE?: string;
 }
+
+/** Who is calling, always taken from the credential (middleware/auth.ts), never from a body. */
+export interface AuthContext {
+  orgId: string;
+  orgName: string;
+  userId: string;
+  userName: string;
+  email: string;
+  role: 'admin' | 'central' | 'coordinator' | 'manager';
+  credentialId: string;
+  tokenExpiresAt: string;
+}
+
+export type AppEnv = { Bindings: Env; Variables: { auth: AuthContext } };

@@ -1,8 +1,43 @@
 import { Hono } from 'hono';
-import type { Env } from './env';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './env';
+import { ApiFailure } from './errors';
+import { requireAuth } from './middleware/auth';
+import { extensionCors } from './middleware/cors';
+import { notFound, onError } from './middleware/errors';
+import { rateLimit } from './middleware/rate-limit';
+import { requireRole } from './middleware/roles';
+import { admin } from './routes/admin';
 import { health } from './routes/health';
+import { me } from './routes/me';
+import { openapi } from './routes/openapi';
+import { reports } from './routes/reports';
+import { sync } from './routes/sync';
 
-const app = new Hono<{ Bindings: Env }>().route('/health', health);
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const app = new Hono<AppEnv>()
+  .use(secureHeaders())
+  .use(extensionCors)
+  .use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiFailure(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; push fewer mutations at a time`);
+      },
+    }),
+  )
+  .use('/v1/*', requireAuth, rateLimit)
+  .use('/v1/admin/*', requireRole(['admin'], 'the admin API is for admins'))
+  .route('/health', health)
+  .route('/openapi.json', openapi)
+  .route('/v1/me', me)
+  .route('/v1/sync', sync)
+  .route('/v1/admin', admin)
+  .route('/v1/reports', reports)
+  .notFound(notFound)
+  .onError(onError);
 
 export type AppType = typeof app;
 export default app;

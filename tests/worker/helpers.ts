@@ -1,0 +1,164 @@
+import { env } from 'cloudflare:test';
+import { exports } from 'cloudflare:workers';
+import { uuidv7 } from 'uuidv7';
+import { formatHlc } from '#shared/hlc';
+import { SYNC_SCHEMA_VERSION, type Mutation, type PullResponse, type PushResponse, type SyncTable, type Change } from '#shared/schema/index';
+import { issueToken } from '../../worker/src/auth/tokens';
+
+export type Role = 'admin' | 'central' | 'coordinator' | 'manager';
+export const ROLES_ALL: Role[] = ['admin', 'central', 'coordinator', 'manager'];
+
+/** Creates an organisation directly in D1. */
+export async function createOrg(name = 'Testshire County Council'): Promise<string> {
+  const id = uuidv7();
+  await env.DB.prepare('INSERT INTO organisations (id, name, created_at) VALUES (?1, ?2, ?3)').bind(id, name, new Date().toISOString()).run();
+  return id;
+}
+
+export async function createUser(orgId: string, role: Role, name = `${role} user`, active = true): Promise<string> {
+  const id = uuidv7();
+  await env.DB.prepare('INSERT INTO users (id, org_id, name, email, role, active, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
+    .bind(id, orgId, name, `${role}.${id.slice(-8)}@example.gov.uk`, role, active ? 1 : 0, new Date().toISOString())
+    .run();
+  return id;
+}
+
+/** Issues a token exactly as the worker does; `days` may be negative for an expired one. */
+export async function createToken(orgId: string, userId: string, days = 90): Promise<string> {
+  return (await issueToken(env.DB, orgId, userId, days)).token;
+}
+
+export interface TestOrg {
+  orgId: string;
+  users: Record<Role, string>;
+  tokens: Record<Role, string>;
+}
+
+/** An organisation with one user and one token per role. */
+export async function setupOrg(name?: string): Promise<TestOrg> {
+  const orgId = await createOrg(name);
+  const users = {} as Record<Role, string>;
+  const tokens = {} as Record<Role, string>;
+  for (const role of ROLES_ALL) {
+    users[role] = await createUser(orgId, role);
+    tokens[role] = await createToken(orgId, users[role]);
+  }
+  return { orgId, users, tokens };
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function call<T = any>(method: string, path: string, token?: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (token) (init.headers as Record<string, string>).Authorization = `Bearer ${token}`;
+  if (body !== undefined) {
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  const res = await exports.default.fetch(new Request(`http://worker${path}`, init));
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+/** A client of the sync protocol, keeping its own sequence numbers and clock. */
+export class TestClient {
+  seq = 0;
+  counter = 0;
+  readonly clientId: string;
+  constructor(
+    public token: string,
+    clientId?: string,
+  ) {
+    this.clientId = clientId ?? `client-${uuidv7()}`;
+  }
+
+  hlc(wall = Date.now() - 1000): string {
+    return formatHlc({ wall, counter: this.counter++, node: this.clientId });
+  }
+
+  mutation(table: SyncTable, op: Mutation['op'], recordId: string, fields?: Record<string, unknown>, wall?: number): Mutation {
+    return { id: uuidv7(), seq: ++this.seq, table, op, recordId, ...(fields ? { fields } : {}), hlc: this.hlc(wall) };
+  }
+
+  upsert(table: SyncTable, recordId: string, fields: Record<string, unknown>, wall?: number) {
+    return this.mutation(table, 'upsert', recordId, fields, wall);
+  }
+
+  push(mutations: Mutation[], schemaVersion = SYNC_SCHEMA_VERSION): Promise<Reply<PushResponse & { error?: { code: string; message: string; details?: any } }>> {
+    return call('POST', '/v1/sync/push', this.token, { clientId: this.clientId, schemaVersion, mutations });
+  }
+
+  async pull(cursor = 0, limit?: number): Promise<Reply<PullResponse>> {
+    return call('GET', `/v1/sync/pull?cursor=${cursor}${limit ? `&limit=${limit}` : ''}`, this.token);
+  }
+
+  /** Pulls every page after `cursor`; returns the changes and the final cursor. */
+  async pullAll(cursor = 0, limit = 2000): Promise<{ changes: Change[]; cursor: number; pages: number }> {
+    const changes: Change[] = [];
+    let pages = 0;
+    for (;;) {
+      const r = await this.pull(cursor, limit);
+      if (r.status !== 200) throw new Error(`pull failed ${r.status} ${JSON.stringify(r.body)}`);
+      pages++;
+      if (r.body.cursor < cursor) throw new Error('cursor went backwards');
+      changes.push(...r.body.changes);
+      cursor = r.body.cursor;
+      if (!r.body.hasMore) return { changes, cursor, pages };
+    }
+  }
+}
+
+/** The current state of a table as a client would hold it after pulling everything. */
+export function materialise(changes: Change[]): Map<string, Record<string, unknown> | null> {
+  const m = new Map<string, Record<string, unknown> | null>();
+  for (const c of changes) m.set(`${c.table}:${c.recordId}`, c.record);
+  return m;
+}
+
+export const id = () => uuidv7();
+
+// ---- record builders -------------------------------------------------------------------
+export const team = (over: Record<string, unknown> = {}) => ({ name: 'Assessment North', type: 'assessment', area: 'North', ...over });
+export const vacancy = (over: Record<string, unknown> = {}) => ({
+  title: 'Social worker, assessment',
+  teamIds: [],
+  role: 'social_worker',
+  posts: 2,
+  mode: 'rolling',
+  status: 'open',
+  ...over,
+});
+export const application = (vacancyId: string, over: Record<string, unknown> = {}) => ({
+  vacancyId,
+  name: 'Alex Candidate',
+  email: 'alex@example.com',
+  phone: '07700 900123',
+  source: 'community_care',
+  experience: 'experienced',
+  yearsQualified: 4,
+  receivedDate: '2026-03-02',
+  ...over,
+});
+export const stageEvent = (applicationId: string, by: string, stage = 'shortlisted', over: Record<string, unknown> = {}) => ({
+  applicationId,
+  stage,
+  at: new Date().toISOString(),
+  by,
+  ...(stage === 'rejected' ? { reason: 'not_qualified' } : {}),
+  ...over,
+});
+export const rotaSlot = (managerId: string, week: string, duty = 'shortlisting', over: Record<string, unknown> = {}) => ({ week, duty, managerId, ...over });
+
+export async function rowOf(table: string, orgId: string, recordId: string) {
+  return env.DB.prepare(`SELECT * FROM ${table} WHERE org_id = ?1 AND id = ?2`).bind(orgId, recordId).first<Record<string, any>>();
+}

@@ -1,0 +1,64 @@
+import { SYNC_TABLE_NAMES, type SyncTable } from '#shared/schema/index';
+import { chunks } from './chunk';
+
+/** A synced record as the worker holds it between reading and writing a push. */
+export interface RowState {
+  id: string;
+  data: Record<string, unknown>;
+  clocks: Record<string, string>;
+  /** Server time (ms) at which the current value of a critical field arrived. */
+  arrivals: Record<string, number>;
+  deleted: boolean;
+  erased: boolean;
+  /** server_seq when read; null for a row that did not exist (guard: must still not exist). */
+  readSeq: number | null;
+  createdAt: string;
+}
+
+export interface RecordRow {
+  id: string;
+  data: string;
+  clocks: string;
+  arrivals: string;
+  deleted: number;
+  erased: number;
+  server_seq: number;
+  created_at: string;
+}
+
+export const isSyncTable = (t: string): t is SyncTable => (SYNC_TABLE_NAMES as string[]).includes(t);
+
+/** Table names are interpolated into SQL only after this check. */
+export function tableSql(t: string): SyncTable {
+  if (!isSyncTable(t)) throw new Error(`not a synced table: ${t}`);
+  return t;
+}
+
+export const RECORD_COLUMNS = 'id, data, clocks, arrivals, deleted, erased, server_seq, created_at';
+
+export function toState(r: RecordRow): RowState {
+  return {
+    id: r.id,
+    data: JSON.parse(r.data),
+    clocks: JSON.parse(r.clocks),
+    arrivals: JSON.parse(r.arrivals),
+    deleted: !!r.deleted,
+    erased: !!r.erased,
+    readSeq: r.server_seq,
+    createdAt: r.created_at,
+  };
+}
+
+/** Reads rows of one table by id, 500 ids per statement (one JSON parameter each). */
+export function selectByIds(db: D1Database, orgId: string, table: SyncTable, ids: string[]): D1PreparedStatement[] {
+  const t = tableSql(table);
+  return chunks(ids, 500).map((part) =>
+    db.prepare(`SELECT ${RECORD_COLUMNS} FROM ${t} WHERE org_id = ?1 AND id IN (SELECT value FROM json_each(?2))`).bind(orgId, JSON.stringify(part)),
+  );
+}
+
+/** The record a client sees: the JSON data, or null for a tombstone. */
+export function publicRecord(data: string | null, deleted: number | boolean): Record<string, unknown> | null {
+  if (deleted || data == null) return null;
+  return JSON.parse(data);
+}

@@ -1,0 +1,69 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, AuthContext } from '../env';
+import { ApiFailure } from '../errors';
+import { hashToken } from '../auth/tokens';
+
+const ASK = 'ask your admin for a new one';
+const day = (iso: string) => iso.slice(0, 10);
+
+interface CredentialRow {
+  credential_id: string;
+  org_id: string;
+  org_name: string;
+  user_id: string;
+  user_name: string;
+  email: string;
+  role: AuthContext['role'];
+  active: number;
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/**
+ * `Authorization: Bearer <token>`. The organisation and the user come from the credential,
+ * never from the request. 401 with a message saying what to do for a missing, unknown,
+ * expired or revoked token, or a deactivated user.
+ */
+export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header('Authorization');
+  if (!header) throw new ApiFailure(401, 'missing_token', `Send the header "Authorization: Bearer <token>"; if you have no token, ${ASK.replace('a new one', 'one')}`);
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new ApiFailure(401, 'malformed_authorization', 'The Authorization header must read "Bearer <token>"');
+  const token = match[1]!;
+  const row = await c.env.DB.prepare(
+    `SELECT c.id AS credential_id, c.org_id, o.name AS org_name, u.id AS user_id, u.name AS user_name, u.email, u.role, u.active,
+            c.expires_at, c.revoked_at, c.last_used_at
+       FROM credentials c JOIN users u ON u.id = c.user_id AND u.org_id = c.org_id JOIN organisations o ON o.id = c.org_id
+      WHERE c.token_hash = ?1`,
+  )
+    .bind(await hashToken(token))
+    .first<CredentialRow>();
+  if (!row) throw new ApiFailure(401, 'invalid_token', `This token is not recognised: check it was copied whole, or ${ASK}`);
+  if (row.revoked_at) throw new ApiFailure(401, 'token_revoked', `This token was revoked on ${day(row.revoked_at)}; ${ASK}`);
+  const now = new Date();
+  if (row.expires_at <= now.toISOString()) throw new ApiFailure(401, 'token_expired', `This token expired on ${day(row.expires_at)}; ${ASK}`);
+  if (!row.active) throw new ApiFailure(401, 'user_inactive', 'Your account has been deactivated; ask your admin if this is a mistake');
+
+  c.set('auth', {
+    orgId: row.org_id,
+    orgName: row.org_name,
+    userId: row.user_id,
+    userName: row.user_name,
+    email: row.email,
+    role: row.role,
+    credentialId: row.credential_id,
+    tokenExpiresAt: row.expires_at,
+  });
+
+  // last_used_at at most every 5 minutes, so reads do not each cost a D1 write.
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 300_000) {
+    const write = c.env.DB.prepare('UPDATE credentials SET last_used_at = ?1 WHERE id = ?2').bind(now.toISOString(), row.credential_id).run().catch(() => undefined);
+    try {
+      c.executionCtx.waitUntil(write);
+    } catch {
+      await write; // no execution context (app.request in tests)
+    }
+  }
+  await next();
+};

@@ -1,0 +1,19 @@
+import { zValidator } from '@hono/zod-validator';
+import type { ValidationTargets } from 'hono';
+import type { z } from 'zod';
+import { describeIssues } from '#shared/schema/index';
+import { errorBody } from '../errors';
+
+const WHERE: Record<string, string> = { json: 'request body', query: 'query string', param: 'path', header: 'headers' };
+
+/**
+ * @hono/zod-validator with the house error shape: 400
+ * `{ error: { code: 'invalid_request', message, details: ["field: problem", ...] } }`.
+ */
+export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
+  zValidator(target, schema, (result, c) => {
+    if (!result.success) {
+      const lines = describeIssues(result.error as unknown as z.ZodError);
+      return c.json(errorBody('invalid_request', `The ${WHERE[target] ?? target} is not valid: ${lines.join('; ')}`, lines), 400);
+    }
+  });

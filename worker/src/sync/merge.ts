@@ -1,0 +1,105 @@
+import { parseHlc } from '#shared/hlc';
+import { CRITICAL_FIELDS, PERSONAL_FIELDS, type Conflict, type SyncTable } from '#shared/schema/index';
+import type { RowState } from '../db/records';
+
+/**
+ * Field-level last-writer-wins, computed on rows read at the start of a push (the write is
+ * guarded by the row versions read, see push.ts). Rules:
+ * - a field is overwritten only when the incoming clock is newer than the field's clock, so
+ *   replays and reordering change nothing (equal clocks: same write, nothing to do);
+ * - a deleted record stays deleted: later upserts are ignored, whatever their clocks
+ *   (to restore, create a new record); a delete of an unknown id leaves a tombstone so
+ *   that a create arriving later is ignored too;
+ * - an erased application keeps its personal fields null and `erased: true` forever;
+ *   other fields still merge;
+ * - stage events are append-only: the first write of an id wins, later ones are ignored.
+ * Conflicts (CRITICAL_FIELDS only, different values from different clients):
+ * - the incoming value loses to a newer one: the incoming value is kept as the loser;
+ * - the incoming value wins over a value that reached the server after the incoming edit
+ *   was made (its writer could not have seen it): the overwritten value is kept as the loser.
+ */
+export interface MergeResult {
+  state: RowState;
+  /** Fields that took the incoming value (empty: nothing changed). */
+  applied: Record<string, unknown>;
+  changed: boolean;
+  conflicts: Omit<Conflict, 'table' | 'recordId'>[];
+}
+
+const PERSONAL = new Set<string>(PERSONAL_FIELDS);
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export function newState(id: string, nowIso: string): RowState {
+  return { id, data: { id }, clocks: {}, arrivals: {}, deleted: false, erased: false, readSeq: null, createdAt: nowIso };
+}
+
+const clone = (s: RowState): RowState => ({ ...s, data: { ...s.data }, clocks: { ...s.clocks }, arrivals: { ...s.arrivals } });
+
+export function mergeUpsert(
+  table: SyncTable,
+  appendOnly: boolean,
+  current: RowState | null,
+  recordId: string,
+  fields: Record<string, unknown>,
+  hlc: string,
+  nowMs: number,
+  nowIso: string,
+): MergeResult {
+  if (current && (current.deleted || appendOnly)) return { state: current, applied: {}, changed: false, conflicts: [] };
+  const state = current ? clone(current) : newState(recordId, nowIso);
+  const critical = new Set(CRITICAL_FIELDS[table] ?? []);
+  const applied: Record<string, unknown> = {};
+  const conflicts: MergeResult['conflicts'] = [];
+  const incoming = parseHlc(hlc);
+  for (const [field, value] of Object.entries(fields)) {
+    if (state.erased && (PERSONAL.has(field) || field === 'erased')) continue;
+    const clock = state.clocks[field];
+    if (clock === hlc) continue;
+    const old = state.data[field];
+    if (clock === undefined || hlc > clock) {
+      if (critical.has(field) && clock !== undefined && !same(old, value)) {
+        const arrived = state.arrivals[field] ?? 0;
+        if (parseHlc(clock).node !== incoming.node && incoming.wall < arrived) {
+          conflicts.push({ field, losingValue: old ?? null, winningValue: value ?? null, losingHlc: clock, winningHlc: hlc });
+        }
+      }
+      state.data[field] = value;
+      state.clocks[field] = hlc;
+      if (critical.has(field)) state.arrivals[field] = nowMs;
+      applied[field] = value;
+    } else if (critical.has(field) && !same(old, value) && parseHlc(clock).node !== incoming.node) {
+      conflicts.push({ field, losingValue: value ?? null, winningValue: old ?? null, losingHlc: hlc, winningHlc: clock });
+    }
+  }
+  return { state, applied, changed: Object.keys(applied).length > 0 || !current, conflicts };
+}
+
+export function mergeDelete(current: RowState | null, recordId: string, hlc: string, nowIso: string): MergeResult {
+  if (current?.deleted) return { state: current, applied: {}, changed: false, conflicts: [] };
+  const state = current ? clone(current) : newState(recordId, nowIso);
+  state.deleted = true;
+  state.clocks._deleted = hlc;
+  return { state, applied: {}, changed: true, conflicts: [] };
+}
+
+/** Personal fields to null, `erased: true`; idempotent. */
+export function mergeErase(current: RowState | null, recordId: string, hlc: string, nowIso: string): MergeResult {
+  const state = current ? clone(current) : newState(recordId, nowIso);
+  const already = state.erased && PERSONAL_FIELDS.every((f) => state.data[f] == null) && state.data.erased === true;
+  if (already) return { state: current!, applied: {}, changed: false, conflicts: [] };
+  for (const f of PERSONAL_FIELDS) {
+    if (f in state.data) state.data[f] = null;
+  }
+  state.data.erased = true;
+  state.erased = true;
+  state.clocks.erased = hlc;
+  return { state, applied: {}, changed: true, conflicts: [] };
+}
+
+/** Free-text notes of an erased candidate's stage events and checks go too. */
+export function scrubNote(current: RowState): RowState | null {
+  if (current.data.note == null) return null;
+  const state = clone(current);
+  state.data.note = null;
+  return state;
+}

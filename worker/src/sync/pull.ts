@@ -1,0 +1,40 @@
+import { SYNC_TABLE_NAMES, type Change, type PullResponse } from '#shared/schema/index';
+
+const recordCase = SYNC_TABLE_NAMES.map(
+  (t) => `WHEN '${t}' THEN (SELECT json_array(r.deleted, json(r.data)) FROM ${t} r WHERE r.org_id = c.org_id AND r.id = c.record_id)`,
+).join('\n      ');
+
+const PULL_SQL = `
+SELECT c.seq, c.tbl, c.record_id,
+  CASE c.tbl
+      ${recordCase}
+      WHEN 'conflicts' THEN (SELECT json_array(0, json_object('id', r.id, 'table', r.tbl, 'recordId', r.record_id, 'field', r.field,
+          'losingValue', json(r.losing_value), 'winningValue', json(r.winning_value), 'losingHlc', r.losing_hlc, 'winningHlc', r.winning_hlc,
+          'at', r.created_at)) FROM conflicts r WHERE r.org_id = c.org_id AND r.id = c.record_id)
+  END AS row
+FROM changes c
+WHERE c.org_id = ?1 AND c.seq > ?2
+ORDER BY c.seq
+LIMIT ?3`;
+
+/**
+ * Changes after `cursor`, in server order, each with the record as it is now (null for a
+ * tombstone), read in ONE statement so the page is a consistent snapshot. Within a page a
+ * record changed several times is sent once, at its last change. The change log's seq is
+ * AUTOINCREMENT and D1 runs one batch at a time, so a seq visible to a reader is never
+ * followed later by a smaller one: paging by `seq > cursor` misses nothing.
+ */
+export async function pull(db: D1Database, orgId: string, cursor: number, limit: number): Promise<PullResponse> {
+  const { results } = await db.prepare(PULL_SQL).bind(orgId, cursor, limit + 1).all<{ seq: number; tbl: string; record_id: string; row: string | null }>();
+  const hasMore = results.length > limit;
+  const page = hasMore ? results.slice(0, limit) : results;
+  const last = new Map<string, number>();
+  page.forEach((r, i) => last.set(`${r.tbl}:${r.record_id}`, i));
+  const changes: Change[] = [];
+  page.forEach((r, i) => {
+    if (last.get(`${r.tbl}:${r.record_id}`) !== i) return;
+    const [deleted, record] = r.row ? (JSON.parse(r.row) as [number, Record<string, unknown>]) : [1, null];
+    changes.push({ cursor: r.seq, table: r.tbl as Change['table'], recordId: r.record_id, deleted: !!deleted, record: deleted ? null : record });
+  });
+  return { changes, cursor: page.length ? page[page.length - 1]!.seq : cursor, hasMore };
+}

@@ -1,0 +1,51 @@
+import { describeIssues, SYNC_TABLES, type Mutation } from '#shared/schema/index';
+import type { z } from 'zod';
+
+export interface ValidatedMutation {
+  /** Parsed field values (trimmed etc.), without `id`. */
+  fields: Record<string, unknown>;
+}
+
+/**
+ * Checks one mutation against its table's zod schema. A creation (or any stage event,
+ * which is append-only) is checked as a whole record; an upsert of an existing record
+ * field by field (cross-field rules of the schema are checked at creation only, since
+ * concurrent edits of two fields may meet in between). Returns "field: problem" lines.
+ */
+export function validateMutation(m: Mutation, exists: boolean): { issues: string[]; fields: Record<string, unknown> } {
+  const def = SYNC_TABLES[m.table];
+  const schema = def.schema as unknown as z.ZodObject<Record<string, z.ZodType>>;
+  if (m.op === 'delete') {
+    if (def.appendOnly) return { issues: ['op: stage events are append-only; record a new event instead of deleting one'], fields: {} };
+    return { issues: [], fields: {} };
+  }
+  if (m.op === 'erase') {
+    if (m.table !== 'applications') return { issues: [`op: erase applies to applications only, not ${m.table}`], fields: {} };
+    return { issues: [], fields: {} };
+  }
+  const given = m.fields;
+  if (!given || Object.keys(given).length === 0) return { issues: ['fields: an upsert needs at least one field'], fields: {} };
+  const issues: string[] = [];
+  const { id: givenId, ...rest } = given;
+  if (givenId !== undefined && givenId !== m.recordId) issues.push('id: must equal the mutation recordId');
+  for (const key of Object.keys(rest)) if (!(key in schema.shape)) issues.push(`${key}: is not a field of ${m.table}`);
+  if (rest.erased === true) issues.push('erased: use op "erase" to erase a candidate');
+  if (issues.length) return { issues, fields: {} };
+
+  if (def.appendOnly || !exists) {
+    const parsed = schema.safeParse({ ...rest, id: m.recordId });
+    if (!parsed.success) {
+      const lines = describeIssues(parsed.error).map((l) => l.replace(/Invalid input: expected (\w+), received undefined/, 'is required (a new record needs all its required fields)'));
+      return { issues: lines, fields: {} };
+    }
+    const { id: _id, ...fields } = parsed.data as Record<string, unknown>;
+    return { issues: [], fields };
+  }
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    const parsed = schema.shape[key]!.safeParse(value);
+    if (parsed.success) fields[key] = parsed.data;
+    else issues.push(...parsed.error.issues.map((i) => `${[key, ...i.path].join('.')}: ${i.message}`));
+  }
+  return { issues, fields };
+}
