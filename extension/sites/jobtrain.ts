@@ -23,7 +23,7 @@ export function isReady(doc: Document): boolean {
 export const jobtrain: SiteModule = {
   id: SITE,
   name: 'Jobtrain',
-  matches: ['*://*/Job/JobDetail*'],
+  matches: ['*://*/*Job/JobDetail*', '*://*/*job/jobdetail*'],
   detect: (url) => isHttp(url) && DETAIL.test(url.pathname) && /^\d+$/.test(param(url, 'JobId') ?? ''),
   extract: (doc, url) =>
     safely(() => {

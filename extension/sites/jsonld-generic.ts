@@ -35,7 +35,7 @@ export const jsonldGeneric: SiteModule = {
   testUrls: {
     match: [
       'https://www.jobs.nhs.uk/xi/vacancy/915390428',
-      'https://jobs.examplecouncil.gov.uk/vacancies/1432/senior-social-worker.html',
+      'https://careers.examplecouncil.gov.uk/job-search/senior-social-worker-ref-0412',
       'http://localhost:5173/demo/advert.html',
     ],
     noMatch: ['ftp://example.com/job.html', 'chrome-extension://abcdef/options.html', 'file:///tmp/advert.html'],

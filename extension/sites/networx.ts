@@ -10,7 +10,7 @@ const ADVERT = /^\/Jobs\/Advert\/([\w-]+?)\/?$/i;
 export const networx: SiteModule = {
   id: SITE,
   name: 'Networx',
-  matches: ['*://*/Jobs/Advert/*'],
+  matches: ['*://*/Jobs/Advert/*', '*://*/jobs/advert/*'],
   detect: (url) => isHttp(url) && ADVERT.test(url.pathname),
   extract: (doc, url) =>
     safely(() => {
