@@ -1,0 +1,191 @@
+/**
+ * The demo council: `generateDemoCouncil({ asOf })` returns a believable English council's
+ * recruitment data for the six months to `asOf`, every record valid against its schema in
+ * shared/schema, deterministic for a given (asOf, seed). Pure TypeScript: runs in Node, the
+ * Workers runtime and the browser. The journeys of design/journeys.md are built in; see
+ * `journeys` in the result for the ids end-to-end tests need.
+ */
+import { settingsSchema, type Advert, type Application, type Check, type Post, type RotaSlot, type Settings, type StageEvent, type Team, type Vacancy } from '../schema/index';
+import { generateApplications } from './applications';
+import { addDays, addMonths, addWorkingDays, mondayOf, quarterStart } from './dates';
+import { censusRates, generateEstablishment, TEAM_SPECS } from './establishment';
+import { COMMUNITY_CARE_ORIGIN, ORGANISATION_NAME, slugify } from './names';
+import { DEMO_USERS, MANAGERS, PRIYA, SERVICE_MANAGER, TOM, AMIRA, SAM, type DemoUser, type TeamKey } from './people';
+import { Rng } from './prng';
+import { Rota } from './rota';
+import { generateAdverts, generateVacancies, type VacancyKey } from './vacancies';
+
+export { censusRates } from './establishment';
+export { DEMO_USERS, PRIYA, TOM, AMIRA, SAM } from './people';
+export type { DemoUser } from './people';
+export { Rng, Quota } from './prng';
+
+export const DEFAULT_DEMO_SEED = 20260330;
+/**
+ * The journeys read best on a Monday at the end of a quarter, the week before Easter
+ * (Tom's interview targets skip Good Friday and Easter Monday).
+ */
+export const DEFAULT_DEMO_AS_OF = '2026-03-30';
+/** Weeks of rota planned after asOf. */
+const ROTA_WEEKS_AHEAD = 4;
+
+export interface DemoRecords {
+  teams: Team[];
+  posts: Post[];
+  vacancies: Vacancy[];
+  adverts: Advert[];
+  applications: Application[];
+  stage_events: StageEvent[];
+  rota_slots: RotaSlot[];
+  checks: Check[];
+}
+
+/** Ids and facts the journeys (and their end-to-end tests) start from. */
+export interface DemoJourneys {
+  priya: {
+    userId: string;
+    vacancyId: string;
+    advertId: string;
+    advertUrl: string;
+    externalId: string;
+    /** Application ids by what the overlay should count. */
+    awaiting: string[];
+    overdue: string[];
+    shortlisted: string[];
+    offered: string[];
+    exited: string[];
+    /** Thursday of asOf's week: the shortlisted candidates' interviews are due by then. */
+    interviewsDueBy: string;
+  };
+  tom: { userId: string; teamId: string; queue: string[] };
+  /** Journey 2: the Community Care advert not yet tracked, for the vacancy created last week. */
+  untrackedAdvert: { vacancyId: string; externalId: string; title: string; reference: string; closingDate: string; url: string };
+  /** Journey 3: the candidate who withdrew over salary and now applies again with the same email. */
+  returningCandidate: { earlierApplicationId: string; name: string; email: string; newAtsReference: string; vacancyId: string };
+  cwd: { teamId: string; agencyEndingNextMonth: string[] };
+  erasedApplicationId: string;
+  quarter: { start: string; previousStart: string };
+}
+
+export interface DemoCouncil {
+  asOf: string;
+  seed: number;
+  organisation: { name: string };
+  users: DemoUser[];
+  settings: Settings;
+  records: DemoRecords;
+  journeys: DemoJourneys;
+}
+
+export interface DemoOptions {
+  /** The Monday morning the demo shows, YYYY-MM-DD. Nothing in the data happens on or after it. */
+  asOf: string;
+  seed?: number;
+}
+
+export function generateDemoCouncil(options: DemoOptions): DemoCouncil {
+  const { asOf } = options;
+  const seed = (options.seed ?? DEFAULT_DEMO_SEED) >>> 0;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new RangeError(`asOf must be a date written YYYY-MM-DD, not ${JSON.stringify(asOf)}`);
+  const cutoff = addDays(asOf, -1);
+  const windowStart = addMonths(asOf, -6);
+  const q0 = quarterStart(asOf);
+  const era = { quarterStart: q0, previousQuarterStart: addMonths(q0, -3), cutoff };
+
+  const establishment = generateEstablishment(asOf, seed);
+  const ctx = { asOf, cutoff, windowStart, teamId: establishment.teamId };
+  const vacancies = generateVacancies(ctx, seed);
+  const { adverts, ids } = generateAdverts(vacancies, ctx, seed);
+  const rota = new Rota(asOf);
+  const teamName = Object.fromEntries(TEAM_SPECS.map((t) => [t.key, t.name])) as Record<TeamKey, string>;
+  const apps = generateApplications({ asOf, era, vacancies, teamName, rota, seed });
+  const councilWide = vacancies
+    .filter((v) => v.spec.teams.length === 0)
+    .map((v) => ({ vacancyId: v.record.id, from: v.record.openedDate ?? windowStart, to: addWorkingDays(v.record.closingDate ?? asOf, 15) }));
+  const rotaSlots = rota.slots(windowStart, ROTA_WEEKS_AHEAD, establishment.teamId, councilWide, seed);
+
+  const byKey = (key: VacancyKey) => {
+    const v = vacancies.find((x) => x.spec.key === key);
+    if (!v) throw new Error(`no vacancy ${key}`);
+    return v;
+  };
+  const cic = byKey('cic_sw');
+  const cicAdvert = adverts.find((a) => a.vacancyId === cic.record.id && a.board === 'Community Care Jobs');
+  if (!cicAdvert?.externalId) throw new Error('demo: Priya’s advert is missing');
+  const newAssessment = byKey('assessment_ssw_new');
+  // An id in the board's range that no tracked advert uses.
+  const rng = new Rng(seed, 'journeys');
+  let untrackedId = String(4_290_000 + rng.int(0, 9_999));
+  while (ids.usedExternalIds.has(untrackedId)) untrackedId = String(Number(untrackedId) + 1);
+  const cwdTeamId = establishment.teamId.disabilities;
+  const nextMonth = addMonths(`${asOf.slice(0, 7)}-01`, 1).slice(0, 7);
+
+  const journeys: DemoJourneys = {
+    priya: {
+      userId: PRIYA.id,
+      vacancyId: cic.record.id,
+      advertId: cicAdvert.id,
+      advertUrl: cicAdvert.url,
+      externalId: cicAdvert.externalId,
+      ...apps.facts.priya,
+      interviewsDueBy: addDays(mondayOf(asOf), 3),
+    },
+    tom: { userId: TOM.id, teamId: establishment.teamId.children_in_care, queue: apps.facts.tomQueue },
+    untrackedAdvert: {
+      vacancyId: newAssessment.record.id,
+      externalId: untrackedId,
+      title: newAssessment.record.title,
+      reference: newAssessment.record.reference ?? '',
+      closingDate: newAssessment.record.closingDate ?? '',
+      url: `${COMMUNITY_CARE_ORIGIN}/job/${untrackedId}/${slugify(newAssessment.record.title)}/`,
+    },
+    returningCandidate: {
+      earlierApplicationId: apps.facts.duplicate.applicationId,
+      name: apps.facts.duplicate.name,
+      email: apps.facts.duplicate.email,
+      newAtsReference: `TP-${200_000 + apps.nextReferenceNumber * 7 + 3}`,
+      vacancyId: cic.record.id,
+    },
+    cwd: {
+      teamId: cwdTeamId,
+      agencyEndingNextMonth: establishment.posts
+        .filter((p) => p.teamId === cwdTeamId && p.cover === 'agency' && p.coverEndDate?.startsWith(nextMonth))
+        .map((p) => p.id),
+    },
+    erasedApplicationId: apps.facts.erasedApplicationId,
+    quarter: { start: era.quarterStart, previousStart: era.previousQuarterStart },
+  };
+
+  const settings = settingsSchema.parse({
+    division: 'england-and-wales',
+    shortlistWorkingDays: 5,
+    interviewWorkingDays: 5,
+    // Offer decision after interview, and checks after acceptance (domain.md examples).
+    stageTargets: { interviewed: { ideal: 2, max: 5 }, offered: { ideal: 5, max: 10 }, accepted: { ideal: 20, max: 30 } },
+    retentionMonths: 6,
+  });
+
+  return {
+    asOf,
+    seed,
+    organisation: { name: ORGANISATION_NAME },
+    users: DEMO_USERS.map((u) => ({ ...u })),
+    settings,
+    records: {
+      teams: establishment.teams,
+      posts: establishment.posts,
+      vacancies: vacancies.map((v) => v.record),
+      adverts,
+      applications: apps.applications,
+      stage_events: apps.stageEvents,
+      rota_slots: rotaSlots,
+      checks: apps.checks,
+    },
+    journeys,
+  };
+}
+
+/** Managers by team key and the service manager, for tests and demo pages. */
+export const DEMO_MANAGERS = { ...MANAGERS, service: SERVICE_MANAGER };
+/** Census rates of the whole establishment (domain.md definitions). */
+export const demoRates = (data: DemoCouncil) => censusRates(data.records.posts);
