@@ -35,7 +35,12 @@ export function validateMutation(m: Mutation, exists: boolean): { issues: string
   if (def.appendOnly || !exists) {
     const parsed = schema.safeParse({ ...rest, id: m.recordId });
     if (!parsed.success) {
-      const lines = describeIssues(parsed.error).map((l) => l.replace(/Invalid input: expected (\w+), received undefined/, 'is required (a new record needs all its required fields)'));
+      // A missing required field says so, rather than what its value should have looked like.
+      const missing = Object.keys(schema.shape).filter((k) => k !== 'id' && rest[k] === undefined && !schema.shape[k]!.safeParse(undefined).success);
+      const lines = [
+        ...missing.map((k) => `${k}: is required (a new record needs all its required fields)`),
+        ...describeIssues(parsed.error).filter((l) => !missing.some((k) => l.startsWith(`${k}: `))),
+      ];
       return { issues: lines, fields: {} };
     }
     const { id: _id, ...fields } = parsed.data as Record<string, unknown>;
