@@ -113,9 +113,8 @@ function listItem(li: Element, base: URL): AdvertListItem | null {
 
 /** A listing or search results page. */
 export function readMadgexList(doc: Document, url: URL, site: string): AdvertListResult | null {
-  const rows = Array.from(doc.querySelectorAll('li.lister__item[id^="item-"], li[id^="item-"]'));
-  const unique = rows.filter((row, i) => rows.indexOf(row) === i);
-  const items = unique.map((li) => listItem(li, url)).filter((i): i is AdvertListItem => i !== null);
+  const rows = Array.from(doc.querySelectorAll('li[id^="item-"]'));
+  const items = rows.map((li) => listItem(li, url)).filter((i): i is AdvertListItem => i !== null);
   const total = Number((textAt(doc, '.search-header__count, [data-testid="job-count"]') ?? '').replace(/[^\d]/g, ''));
   return listResult(site, url, items, total > 0 ? { total } : {});
 }

@@ -6,7 +6,7 @@
  */
 
 const STABLE_ATTRIBUTES = ['data-testid', 'data-test', 'data-qa', 'data-field', 'data-name', 'name', 'aria-label', 'itemprop', 'for', 'title'];
-const GENERATED_PREFIX = /^(css|sc|jsx|emotion|styled|svelte|ember|ext-gen|yui|gwt|react|mui|chakra|tw|ng|v)[-_]?[a-z0-9]*[-_]?\w*\d/i;
+const GENERATED_PREFIX = /^(css|sc|jsx|emotion|styled|svelte|ember|ext-gen|yui|gwt|react|mui|chakra|tw|ng|v)[-_]?[a-z0-9]*\d[a-z0-9]*$/i;
 
 /** Ids and classes a framework made up, which change from build to build or load to load. */
 export function looksGenerated(token: string): boolean {
