@@ -94,7 +94,7 @@ export class TestClient {
     return this.mutation(table, 'upsert', recordId, fields, wall);
   }
 
-  push(mutations: Mutation[], schemaVersion = SYNC_SCHEMA_VERSION): Promise<Reply<PushResponse & { error?: { code: string; message: string; details?: any } }>> {
+  push(mutations: Mutation[], schemaVersion = SYNC_SCHEMA_VERSION): Promise<Reply<PushResponse & { error: { code: string; message: string; details?: any } }>> {
     return call('POST', '/v1/sync/push', this.token, { clientId: this.clientId, schemaVersion, mutations });
   }
 
