@@ -17,7 +17,8 @@ export function sidParams(url: URL): URLSearchParams {
   const sid = param(url, 'SID');
   if (!sid) return new URLSearchParams();
   try {
-    const decoded = atob(sid.replace(/-/g, '+').replace(/_/g, '/'));
+    // A '+' in the query arrives as a space; URL-safe base64 uses - and _.
+    const decoded = atob(sid.replace(/ /g, '+').replace(/-/g, '+').replace(/_/g, '/'));
     return /^[\w.-]+=/.test(decoded) ? new URLSearchParams(decoded) : new URLSearchParams();
   } catch {
     return new URLSearchParams();

@@ -1,6 +1,5 @@
 /** Builds results with `missing` filled in, so every module reports gaps the same way. */
 import type { AdvertField, AdvertListItem, AdvertListResult, AdvertResult } from '../types';
-import { parseUkDate } from './dates';
 import type { PostingFields } from './posting';
 import { clean } from './text';
 
@@ -37,11 +36,6 @@ export function advertResult(
   return result;
 }
 
-/** Closing/posted dates arrive as text from labels; only a real date is kept. */
-export function dateFields(fields: { closingDate?: string; postedDate?: string }): { closingDate?: string; postedDate?: string } {
-  return { closingDate: parseUkDate(fields.closingDate), postedDate: parseUkDate(fields.postedDate) };
-}
-
 export function listResult(
   site: string,
   url: URL,
@@ -57,11 +51,6 @@ export function listResult(
     if (items.every((i) => i[field] === undefined)) result.missing.push(field);
   }
   return result;
-}
-
-/** Drops undefined properties so results compare and serialise cleanly. */
-export function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
 
 /** Runs a reader and turns any exception into null: extract must never throw. */

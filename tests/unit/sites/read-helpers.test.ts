@@ -154,3 +154,13 @@ describe('script objects', () => {
     expect(scriptObject(parseHtml('<p>nothing</p>'), 'Z')).toBeUndefined();
   });
 });
+
+describe('Civil Service SID', () => {
+  it('reads the vacancy id from a SID whose "+" arrived as a space', async () => {
+    const { sidParams } = await import('@/sites/civil-service-jobs');
+    const sid = btoa('joblist_view_vac=1862348&x=>>>?');
+    expect(sid).toContain('+');
+    const url = new URL(`https://www.civilservicejobs.service.gov.uk/csr/index.cgi?SID=${sid}`);
+    expect(sidParams(url).get('joblist_view_vac')).toBe('1862348');
+  });
+});
