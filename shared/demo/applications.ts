@@ -165,7 +165,6 @@ export function generateApplications(input: ApplicationsInput): ApplicationsResu
 
   // ---------------------------------------------------------------- hires, declines, in flight
   const tierOf = (date: string) => (date >= era.quarterStart ? HIRE_TIERS.now : date >= era.previousQuarterStart ? HIRE_TIERS.previous : HIRE_TIERS.earlier);
-  const baseOptions = [HIRE_TIERS.now, HIRE_TIERS.previous, HIRE_TIERS.earlier];
   // Each quarter walks its own jitter sequence, so each quarter's median stays on its base.
   const jitterIndex = new Map<number, number>();
   const jitterFor = (base: number) => JITTER[(jitterIndex.get(base) ?? 0) % JITTER.length] ?? 0;
@@ -180,18 +179,10 @@ export function generateApplications(input: ApplicationsInput): ApplicationsResu
       let hiredBase = -1;
       for (const d of pool) {
         const ready = pipeline.readyOf(d);
-        // Accepted on a date in the quarter whose median this hire's time to hire belongs to.
-        let target: string | undefined;
-        let base = -1;
-        for (const b of baseOptions) {
-          const t = workingDayOnOrBefore(addDays(d.received, b + jitterFor(b)));
-          if (tierOf(t) === b) {
-            target = t;
-            base = b;
-            break;
-          }
-        }
-        if (!target || target > era.cutoff || target <= ready) continue;
+        // Time to hire follows the quarter the application arrived in (reports group by intake).
+        const base = tierOf(d.received);
+        const target = workingDayOnOrBefore(addDays(d.received, base + jitterFor(base)));
+        if (target > era.cutoff || target <= ready) continue;
         if (pipeline.fittedHire(d, target)) {
           hired = d;
           hiredBase = base;
@@ -211,18 +202,20 @@ export function generateApplications(input: ApplicationsInput): ApplicationsResu
 
   // Offers turned down: as many per quarter as keep acceptance near 72%, from the vacancies
   // whose spec has declines (so closing-date and rolling rounds both show some).
-  const acceptedIn = (from: string, to: string) => drafts.filter((d) => d.steps.some((s) => s.stage === 'accepted' && s.date >= from && s.date <= to)).length;
-  const quarters = [
+  // Cohorts by the quarter the applications arrived in, as reports count them.
+  const cohorts = [
     { from: era.quarterStart, to: era.cutoff },
     { from: era.previousQuarterStart, to: addDays(era.quarterStart, -1) },
   ];
+  const inCohort = (d: Draft, q: { from: string; to: string }) => d.received >= q.from && d.received <= q.to;
   const declinePool = rng.shuffle(drafts.filter((d) => d.plan === 'generic' && d.vacancy.spec.declines > 0));
-  for (const q of quarters) {
-    let wanted = Math.round((acceptedIn(q.from, q.to) * (1 - OFFER_ACCEPTANCE)) / OFFER_ACCEPTANCE);
+  for (const q of cohorts) {
+    const hires = drafts.filter((d) => inCohort(d, q) && d.steps.some((s) => s.stage === 'accepted' && s.date <= era.cutoff)).length;
+    let wanted = Math.round((hires * (1 - OFFER_ACCEPTANCE)) / OFFER_ACCEPTANCE);
     for (const d of declinePool) {
       if (wanted === 0) break;
-      if (d.plan !== 'generic') continue;
-      if (pipeline.attempt(d, () => pipeline.decline(d), (date) => date >= q.from && date <= q.to)) {
+      if (d.plan !== 'generic' || !inCohort(d, q)) continue;
+      if (pipeline.attempt(d, () => pipeline.decline(d), (date) => date <= era.cutoff)) {
         d.plan = 'decline';
         wanted--;
       }

@@ -34,7 +34,8 @@ export interface CheckPlan {
 }
 
 export function planChecks(applicationId: string, accepted: string, internal: boolean, cutoff: string, rng: Rng): CheckPlan {
-  const requested = addWorkingDays(accepted, rng.int(0, 1));
+  // HR asks for everything the day the offer is accepted.
+  const requested = accepted;
   const overseas = rng.chance(0.15);
   let lastCleared = requested;
   const drafts = (Object.keys(TURNAROUND) as CheckKind[]).map((kind) => {
@@ -58,8 +59,8 @@ export function planChecks(applicationId: string, accepted: string, internal: bo
     if ('notApplicable' in d) return { ...base, notApplicable: true };
     const seen = (date: string) => (date <= cutoff ? date : null);
     const check: Check = { ...base, requested: seen(d.requested), received: seen(d.received), cleared: seen(d.cleared) };
-    if (check.requested && !check.cleared && !held && HOLD_NOTES[d.kind]) {
-      check.note = HOLD_NOTES[d.kind];
+    if (check.requested && !check.cleared && !held) {
+      check.note = HOLD_NOTES[d.kind] ?? 'Start date on hold until this check is cleared';
       held = true;
     }
     return check;

@@ -154,25 +154,25 @@ export function generateEstablishment(asOf: string, seed: number): Establishment
 
 /**
  * Census rates from posts (DfE children's social work workforce census, domain.md):
- * vacancy rate = (vacant + agency-covered FTE) / (those + permanent FTE); agency rate =
- * agency FTE / (agency + permanent FTE). Interim/secondment posts are filled by council
- * staff, so they count as neither.
+ * vacancy rate = (vacant + agency-covered FTE) / (those + FTE of the council's own staff);
+ * agency rate = agency FTE / (agency + own staff FTE). Interim and secondment cover is the
+ * council's own staff, so it counts as filled (as shared/measures counts it).
  */
-export function censusRates(posts: readonly Post[]): { vacancyRate: number; agencyRate: number; vacanciesFte: number; agencyFte: number; permanentFte: number } {
+export function censusRates(posts: readonly Post[]): { vacancyRate: number; agencyRate: number; vacanciesFte: number; agencyFte: number; ownStaffFte: number } {
   let vacant = 0;
   let agency = 0;
-  let permanent = 0;
+  let own = 0;
   for (const p of posts) {
     if (p.cover === 'vacant') vacant += p.fte;
     else if (p.cover === 'agency') agency += p.fte;
-    else if (p.cover === 'permanent') permanent += p.fte;
+    else own += p.fte;
   }
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
-    vacancyRate: (vacant + agency) / (vacant + agency + permanent),
-    agencyRate: agency / (agency + permanent),
+    vacancyRate: (vacant + agency) / (vacant + agency + own),
+    agencyRate: agency / (agency + own),
     vacanciesFte: round(vacant + agency),
     agencyFte: round(agency),
-    permanentFte: round(permanent),
+    ownStaffFte: round(own),
   };
 }

@@ -19,6 +19,11 @@ export { censusRates } from './establishment';
 export { DEMO_USERS, PRIYA, TOM, AMIRA, SAM } from './people';
 export type { DemoUser } from './people';
 export { Rng, Quota } from './prng';
+export { communityCareJobPage, communityCareListingPage, tribepadJobPage, atsCandidatePage, demoPageRoutes, escapeHtml, jsonInScript, isExpired, salaryText, COMMUNITY_CARE_HOST, ATS_HOST } from './pages';
+export type { DemoPageRoute, JobPageOptions } from './pages';
+export { demoAtsCsvExport, csvField, CSV_HEADER, CSV_SOURCE_TEXT } from './csv';
+export type { DemoCsvExport, CsvProblem, CsvDuplicate } from './csv';
+export { ORGANISATION_NAME, slugify } from './names';
 
 export const DEFAULT_DEMO_SEED = 20260330;
 /**
