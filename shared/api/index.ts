@@ -1,2 +1,3 @@
 export * from './admin';
 export * from './reports';
+export * from './responses';

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { settingsSchema, SYNC_TABLE_NAMES, PULL_ONLY_TABLES, userRole } from '../schema/index';
+
+/**
+ * Zod mirrors of the response interfaces of shared/schema/sync.ts, for the OpenAPI document
+ * and for tests that check real responses against it.
+ */
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+const pullTable = z.enum([...SYNC_TABLE_NAMES, ...PULL_ONLY_TABLES] as unknown as [string, ...string[]]);
+
+export const conflictSchema = z.object({
+  id: z.string().optional(),
+  at: z.string().optional(),
+  table: pullTable,
+  recordId: z.string(),
+  field: z.string(),
+  losingValue: z.unknown(),
+  winningValue: z.unknown(),
+  losingHlc: z.string(),
+  winningHlc: z.string(),
+});
+
+export const pushResponseSchema = z.object({
+  lastSeq: z.int(),
+  applied: z.int(),
+  skipped: z.int(),
+  conflicts: z.array(conflictSchema),
+});
+
+export const changeSchema = z.object({
+  cursor: z.int(),
+  table: pullTable,
+  recordId: z.string(),
+  deleted: z.boolean(),
+  record: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const pullResponseSchema = z.object({ changes: z.array(changeSchema), cursor: z.int(), hasMore: z.boolean() });
+
+export const meResponseSchema = z.object({
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: userRole }),
+  organisation: z.object({ id: z.string(), name: z.string() }),
+  settings: settingsSchema,
+  tokenExpiresAt: z.string(),
+});
+
+export const healthResponseSchema = z.object({
+  ok: z.boolean(),
+  service: z.string(),
+  version: z.string(),
+  d1: z.boolean(),
+  schema: z.string().nullable(),
+});

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import {
+  adminUser,
+  apiErrorSchema,
+  createdTokenResponse,
+  createTokenRequest,
+  createUserRequest,
+  eraseRequest,
+  eraseResponse,
+  exportQuery,
+  exportResponse,
+  healthResponseSchema,
+  listUsersResponse,
+  meResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  reportQuery,
+  revokeTokenResponse,
+  updateUserRequest,
+} from '#shared/api/index';
+import { pushRequestSchema, settingsSchema, SYNC_TABLES } from '#shared/schema/index';
+import { APP_VERSION } from '#shared/version';
+import { pullQuerySchema } from './routes/sync';
+
+const js = (schema: z.ZodType, io: 'input' | 'output' = 'output') => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({ 'application/json': { schema: js(schema, io) } });
+
+const ERRORS: Record<string, string> = {
+  '400': 'Invalid request (code invalid_request, invalid_json or invalid_mutations); message lists "field: problem" lines',
+  '401': 'Missing, unknown, expired or revoked token, or deactivated user',
+  '403': 'The role may not do this (code forbidden); message names the mutation and why',
+  '404': 'No such route or record in your organisation',
+  '413': 'Body over 2 MB',
+  '429': 'Too many requests with this token (Retry-After)',
+  '500': 'Unexpected server error (no details)',
+};
+const errors = (...codes: string[]) =>
+  Object.fromEntries(codes.map((c) => [c, { description: ERRORS[c] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]));
+const STD = ['400', '401', '403', '429', '500'];
+
+/** Turns a zod object schema of a query or path into OpenAPI parameters. */
+function params(schema: z.ZodType, where: 'query' | 'path') {
+  const s = js(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(s.properties ?? {}).map(([name, sch]) => ({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: sch }));
+}
+
+const idPath = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+
+/** The OpenAPI 3.1 document of the worker, built from the same zod schemas the routes validate with. */
+export function openApiDocument() {
+  const ok = (description: string, schema: z.ZodType, status = '200') => ({ [status]: { description, content: json(schema) } });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Shortlist sync API',
+      version: APP_VERSION,
+      description:
+        'Sync backend of the Shortlist extension. Every /v1 route needs `Authorization: Bearer <token>`; the organisation and user come from the token. Every failure answers `{ error: { code, message, details? } }`.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from an admin (npm run admin -- create-token, or POST /v1/admin/users/{id}/tokens)' } },
+      schemas: {
+        Error: js(apiErrorSchema),
+        ...Object.fromEntries(Object.entries(SYNC_TABLES).map(([t, d]) => [`record_${t}`, js(d.schema)])),
+      },
+    },
+    paths: {
+      '/health': { get: { summary: 'Liveness and D1 reachability', security: [], responses: { ...ok('Healthy', healthResponseSchema), '503': { description: 'D1 unreachable' } } } },
+      '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1 document' } } } },
+      '/v1/me': { get: { summary: 'Who the token belongs to, the organisation and its settings', responses: { ...ok('Me', meResponseSchema), ...errors('401', '429') } } },
+      '/v1/sync/push': {
+        post: {
+          summary: 'Push a client\'s mutations (idempotent; applied in seq order; field-level last writer wins)',
+          requestBody: { required: true, content: json(pushRequestSchema, 'input') },
+          responses: {
+            ...ok('Applied (or skipped as already applied)', pushResponseSchema),
+            ...errors(...STD, '413'),
+            '409': { description: 'sequence_gap (details.expected) or client_mismatch', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            '426': { description: 'schema_version_unsupported: update the extension; keep the outbox', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            '503': { description: 'busy: retry the same push', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          },
+        },
+      },
+      '/v1/sync/pull': {
+        get: { summary: 'Changes after a cursor, in server order, paged', parameters: params(pullQuerySchema, 'query'), responses: { ...ok('A page of changes', pullResponseSchema), ...errors('400', '401', '429', '500') } },
+      },
+      '/v1/reports/summary': {
+        get: { summary: 'The shared measures over the whole organisation', parameters: params(reportQuery, 'query'), responses: { '200': { description: 'Report (shared/measures Report)' }, ...errors('400', '401', '429', '500') } },
+      },
+      '/v1/admin/users': {
+        get: { summary: 'Users of the organisation with their tokens (admin)', responses: { ...ok('Users', listUsersResponse), ...errors('401', '403', '429') } },
+        post: { summary: 'Create a user (admin)', requestBody: { required: true, content: json(createUserRequest, 'input') }, responses: { ...ok('Created', z.object({ user: adminUser }), '201'), ...errors(...STD), '409': { description: 'user_exists' } } },
+      },
+      '/v1/admin/users/{id}': {
+        patch: { summary: 'Change a user\'s role, name or active flag (admin)', parameters: idPath, requestBody: { required: true, content: json(updateUserRequest, 'input') }, responses: { ...ok('Updated', z.object({ user: adminUser })), ...errors(...STD, '404') } },
+      },
+      '/v1/admin/users/{id}/tokens': {
+        post: { summary: 'Issue a token for a user; shown once (admin)', parameters: idPath, requestBody: { content: json(createTokenRequest, 'input') }, responses: { ...ok('Token', createdTokenResponse, '201'), ...errors(...STD, '404') } },
+      },
+      '/v1/admin/tokens/{id}': {
+        delete: { summary: 'Revoke a token (admin)', parameters: idPath, responses: { ...ok('Revoked', revokeTokenResponse), ...errors(...STD, '404') } },
+      },
+      '/v1/admin/settings': {
+        put: { summary: 'Replace the organisation\'s settings (admin)', requestBody: { required: true, content: json(settingsSchema, 'input') }, responses: { ...ok('Saved', z.object({ settings: settingsSchema })), ...errors(...STD) } },
+      },
+      '/v1/admin/export': {
+        get: { summary: 'Subject access request: everything held about one candidate (admin)', parameters: params(exportQuery, 'query'), responses: { ...ok('Export', exportResponse), ...errors(...STD, '404') } },
+      },
+      '/v1/admin/erase': {
+        post: { summary: 'Erase a candidate: personal fields to null everywhere, offline copies too (admin)', requestBody: { required: true, content: json(eraseRequest, 'input') }, responses: { ...ok('Erased', eraseResponse), ...errors(...STD, '404') } },
+      },
+    },
+  };
+}
