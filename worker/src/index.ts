@@ -15,7 +15,8 @@ import { openapi } from './routes/openapi';
 import { reports } from './routes/reports';
 import { sync } from './routes/sync';
 
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+// Not exported: workerd treats every named export of the main module as an entrypoint.
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const app = new Hono<AppEnv>()
   .use(secureHeaders())
