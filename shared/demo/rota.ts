@@ -40,7 +40,7 @@ export class Rota {
     const own = MANAGERS[team].id;
     const buddy = MANAGERS[BUDDY[team]].id;
     if (duty === 'shortlisting') return ownWeek ? own : buddy;
-    if (((w % 6) + 6) % 6 === 3) return SERVICE_MANAGER.id;
+    if (((w % 6) + 6) % 6 === 0) return SERVICE_MANAGER.id;
     return ownWeek ? buddy : own;
   }
 
