@@ -53,17 +53,15 @@ export function planChecks(applicationId: string, accepted: string, internal: bo
   // People start on a Monday.
   const startDate = addWorkingDays(addDays(mondayOf(earliest), 7), 0);
 
-  let held = false;
   const checks = drafts.map((d): Check => {
     const base = { id: rng.uuid(dateMs(requested)), applicationId, kind: d.kind };
     if ('notApplicable' in d) return { ...base, notApplicable: true };
     const seen = (date: string) => (date <= cutoff ? date : null);
-    const check: Check = { ...base, requested: seen(d.requested), received: seen(d.received), cleared: seen(d.cleared) };
-    if (check.requested && !check.cleared && !held) {
-      check.note = HOLD_NOTES[d.kind] ?? 'Start date on hold until this check is cleared';
-      held = true;
-    }
-    return check;
+    return { ...base, requested: seen(d.requested), received: seen(d.received), cleared: seen(d.cleared) };
   });
+  // Say what holds the start date: the slow check still outstanding, else the first one.
+  const outstanding = checks.filter((c) => c.requested && !c.cleared);
+  const holding = outstanding.find((c) => HOLD_NOTES[c.kind]) ?? outstanding[0];
+  if (holding) holding.note = HOLD_NOTES[holding.kind] ?? 'Start date on hold until this check is cleared';
   return { checks, completeDate, startDate };
 }

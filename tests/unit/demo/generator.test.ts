@@ -253,3 +253,17 @@ describe('demo council: rota and checks', () => {
     expect(records.checks.some((c) => c.kind === 'overseas_conduct' && !c.notApplicable)).toBe(true);
   });
 });
+
+describe('demo generator: runs anywhere', () => {
+  it('uses no Node, DOM or clock APIs, and imports only shared code (Workers runtime and browser safe)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../../shared/demo/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    for (const file of files) {
+      const source = readFileSync(new URL(file, dir), 'utf8');
+      expect(source, file).not.toMatch(/from ['"]node:|require\(|process\.|\bdocument\.|\bwindow\.|Date\.now\(|new Date\(\)|Math\.random/);
+      for (const [, spec] of source.matchAll(/from '([^']+)'/g)) expect(spec, `${file} imports ${spec}`).toMatch(/^\.\.?\//);
+    }
+  });
+});
