@@ -98,26 +98,35 @@ export interface TimedEvent {
  * replica derives the same history whatever order the events arrived in.
  */
 export function orderEvents(events: readonly StageEvent[]): TimedEvent[] {
-  const seen = new Set<string>();
-  const timed: TimedEvent[] = [];
-  for (const event of events) {
-    if (seen.has(event.id)) continue;
-    seen.add(event.id);
-    timed.push({ event, ms: instantMs(event.at) });
-  }
-  return timed.sort((a, b) => a.ms - b.ms || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+  return sortTimed(events.map((event) => ({ event, ms: instantMs(event.at) })));
 }
+
+/** Sorts in place by instant then id and drops repeated ids. */
+function sortTimed(timed: TimedEvent[]): TimedEvent[] {
+  timed.sort(byInstantThenId);
+  // Copies of one event share `at` and id, so after sorting they sit side by side.
+  let kept = 0;
+  for (let i = 0; i < timed.length; i++) {
+    if (kept > 0 && timed[kept - 1]!.event.id === timed[i]!.event.id) continue;
+    timed[kept++] = timed[i]!;
+  }
+  timed.length = kept;
+  return timed;
+}
+
+const byInstantThenId = (a: TimedEvent, b: TimedEvent) =>
+  a.ms - b.ms || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
 
 /** Events grouped by application, each list in history order. Build once per report. */
 export function indexEvents(events: readonly StageEvent[]): Map<string, TimedEvent[]> {
-  const raw = new Map<string, StageEvent[]>();
-  for (const e of events) {
-    const list = raw.get(e.applicationId);
-    if (list) list.push(e);
-    else raw.set(e.applicationId, [e]);
-  }
   const out = new Map<string, TimedEvent[]>();
-  for (const [id, list] of raw) out.set(id, orderEvents(list));
+  for (const event of events) {
+    const timed = { event, ms: instantMs(event.at) };
+    const list = out.get(event.applicationId);
+    if (list) list.push(timed);
+    else out.set(event.applicationId, [timed]);
+  }
+  for (const list of out.values()) sortTimed(list);
   return out;
 }
 

@@ -1,7 +1,7 @@
-import { addWorkingDaysToDay, dayNumber, instantMs, londonDayOfMs } from '../calendar';
+import { addWorkingDaysToDay, dayNumber, londonDayOfMs } from '../calendar';
 import type { Application, Vacancy } from '../schema/recruitment';
-import { OPEN_STAGES, type ExitReason, type ExitStage, type Stage } from '../schema/stage';
-import { isExit, type TimedEvent } from '../stages';
+import { OPEN_STAGES, STAGES, type ExitReason, type ExitStage, type Stage } from '../schema/stage';
+import type { EventColumns } from './event-columns';
 import { readyDate, type TargetSettings } from '../targets';
 
 /** Pipeline position of each open stage (applied = 0 ... started = 7). */
@@ -16,7 +16,7 @@ export interface Stay {
 
 /**
  * What every measure needs to know about one application, derived once from its
- * ordered history. Days are UTC day numbers of Europe/London dates.
+ * ordered history (see event-columns.ts). Days are UTC day numbers of Europe/London dates.
  */
 export interface ApplicationFacts {
   application: Application;
@@ -38,53 +38,70 @@ export interface ApplicationFacts {
   interviewBookedDay: number | null;
 }
 
+const FIRST_EXIT = OPEN_STAGES.length;
+const I = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<Stage, number>;
+
+/** Facts of application number `k` of the list `columns` was built from. */
 export function deriveFacts(
   application: Application,
   vacancy: Vacancy | undefined,
-  timed: readonly TimedEvent[],
+  columns: EventColumns,
+  k: number,
   settings: TargetSettings,
 ): ApplicationFacts {
   const receivedDay = dayNumber(application.receivedDate);
-  const firstDay: Partial<Record<Stage, number>> = {};
+  const first: (number | undefined)[] = [];
   const stays: Stay[] = [];
+  let current = -1;
   let furthest = 0;
   let decisionDay: number | null = null;
   let bookedDay: number | null = null;
   let interviewHeldDay: number | null = null;
-  let lastOpen: Stage = 'applied';
-  let exit: ApplicationFacts['exit'] = null;
+  let lastOpen = 0;
+  let exitAt = -1;
+  const { order, ms, stage: stageOf, interviewMs } = columns;
 
-  for (const { event, ms } of timed) {
-    const day = londonDayOfMs(ms);
-    const stage = event.stage;
-    firstDay[stage] ??= day;
-    const last = stays.at(-1);
-    if (!last || last.stage !== stage) {
+  for (let j = columns.start[k]!; j < columns.end[k]!; j++) {
+    const e = order[j]!;
+    const index = stageOf[e]!;
+    const day = londonDayOfMs(ms[e]!);
+    first[index] ??= day;
+    if (index !== current) {
+      const last = stays.at(-1);
       if (last) last.endDay = day;
-      stays.push({ stage, startDay: day, endDay: null });
+      stays.push({ stage: STAGES[index]!, startDay: day, endDay: null });
+      current = index;
     }
-    if (isExit(stage)) {
-      exit = { kind: stage, reason: event.reason ?? null, from: lastOpen, day };
+    if (index >= FIRST_EXIT) {
+      exitAt = e;
       continue;
     }
-    exit = null; // reopened
-    lastOpen = stage;
-    const index = PIPELINE_INDEX[stage] ?? 0;
+    exitAt = -1; // reopened
+    lastOpen = index;
     if (index > furthest) furthest = index;
-    if (decisionDay === null && stage !== 'applied') decisionDay = day;
-    if (stage === 'interview_booked' && event.interviewAt) bookedDay = londonDayOfMs(instantMs(event.interviewAt));
-    if (stage === 'interviewed' && interviewHeldDay === null) interviewHeldDay = bookedDay !== null && bookedDay <= day ? bookedDay : day;
+    if (decisionDay === null && index !== I.applied) decisionDay = day;
+    if (index === I.interview_booked && !Number.isNaN(interviewMs[e]!)) bookedDay = londonDayOfMs(interviewMs[e]!);
+    if (index === I.interviewed && interviewHeldDay === null) interviewHeldDay = bookedDay !== null && bookedDay <= day ? bookedDay : day;
   }
   // A rejection is a shortlisting decision too; a withdrawal is theirs, not ours.
-  const rejectedDay = firstDay.rejected;
+  const rejectedDay = first[I.rejected];
   if (rejectedDay !== undefined && (decisionDay === null || rejectedDay < decisionDay)) decisionDay = rejectedDay;
-  const stage = stays.at(-1)?.stage ?? 'applied';
+  const stage = current < 0 ? 'applied' : STAGES[current]!;
+  const exit: ApplicationFacts['exit'] = exitAt < 0 ? null : {
+    kind: stage as ExitStage,
+    reason: columns.events[exitAt]!.reason ?? null,
+    from: STAGES[lastOpen]!,
+    day: londonDayOfMs(ms[exitAt]!),
+  };
   const ready = vacancy ? readyDate(application, vacancy) : application.receivedDate;
   return {
     application,
     vacancy,
     receivedDay,
-    firstDay,
+    firstDay: {
+      applied: first[0], shortlisted: first[1], interview_booked: first[2], interviewed: first[3], offered: first[4],
+      accepted: first[5], checks_complete: first[6], started: first[7], rejected: first[8], withdrawn: first[9],
+    },
     furthest,
     stage,
     exit,

@@ -1,6 +1,6 @@
 import { dayNumber } from '../calendar';
-import { indexEvents } from '../stages';
 import { agencyRate } from './agency-rate';
+import { eventColumns } from './event-columns';
 import { deriveFacts, type ApplicationFacts } from './facts';
 import { applicationMatches } from './filters';
 import { funnel, type Funnel } from './funnel';
@@ -18,6 +18,7 @@ import { workforceFte, type WorkforceFte } from './workforce';
 export * from './types';
 export { percentile, summarise, rate } from './statistics';
 export { deriveFacts, type ApplicationFacts } from './facts';
+export { eventColumns, type EventColumns } from './event-columns';
 export { funnel, FUNNEL_STAGES, type Funnel, type FunnelStep } from './funnel';
 export { timeToHire, type TimeToHire } from './time-to-hire';
 export { timeToFill, type TimeToFill } from './time-to-fill';
@@ -46,20 +47,21 @@ export interface Report {
 }
 
 /**
- * Every measure of domain.md "Measures" over one data set. Events are indexed by
- * application once and each application's history is walked once, so the cost grows
- * linearly with applications and events.
+ * Every measure of domain.md "Measures" over one data set. Events are read once into
+ * columns grouped by application (event-columns.ts) and each application's history is
+ * walked once, so the cost grows linearly with applications and events.
  */
 export function computeReport(input: ReportInput, filters: ReportFilters = {}): Report {
   const { settings } = input;
   const division = settings.division;
   const vacancies = new Map(input.vacancies.map((v) => [v.id, v]));
-  const index = indexEvents(input.events);
+  const columns = eventColumns(input.applications, input.events);
   const all: ApplicationFacts[] = [];
   const facts: ApplicationFacts[] = [];
-  for (const application of input.applications) {
+  for (let k = 0; k < input.applications.length; k++) {
+    const application = input.applications[k]!;
     const vacancy = vacancies.get(application.vacancyId);
-    const f = deriveFacts(application, vacancy, index.get(application.id) ?? [], settings);
+    const f = deriveFacts(application, vacancy, columns, k, settings);
     all.push(f);
     if (applicationMatches(application, vacancy, filters)) facts.push(f);
   }

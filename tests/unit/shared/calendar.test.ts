@@ -6,6 +6,7 @@ import {
   calendarDaysBetween,
   dateOfDay,
   dayNumber,
+  instantMs,
   isWorkingDay,
   londonDateOf,
   mondayOf,
@@ -64,6 +65,29 @@ describe('dates', () => {
       }
     }
     expect(londonDateOf('2026-04-02T00:30:00+01:00')).toBe('2026-04-02');
+  });
+});
+
+describe('instants', () => {
+  it('reads ISO date-times as Date.parse does', () => {
+    const offset = fc.oneof(
+      fc.constant('Z'),
+      fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 14 }), fc.constantFrom(0, 30, 45)).map(
+        ([sign, h, m]) => `${sign}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
+      ),
+    );
+    const fraction = fc.constantFrom('', '.5', '.123', '.1234567');
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2110, 0, 1) }), fraction, offset, fc.boolean(), (ms, frac, off, seconds) => {
+        const base = new Date(ms).toISOString().slice(0, seconds ? 19 : 16);
+        const text = `${base}${seconds ? frac : ''}${off}`;
+        expect(instantMs(text)).toBe(Date.parse(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(() => instantMs('2026-04-02 10:00')).toThrow(RangeError);
+    expect(() => instantMs('2026-02-30T10:00:00Z')).toThrow(RangeError);
+    expect(instantMs('2026-04-02T24:00:00Z')).toBe(Date.parse('2026-04-03T00:00:00Z')); // left to Date.parse
   });
 });
 
