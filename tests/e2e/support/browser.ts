@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { e2eContext } from './context';
-import { PAGE_HOSTS } from './hosts';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -15,13 +14,13 @@ export interface ExtensionBrowser {
 }
 
 /**
- * Debian's Chromium with the built extension loaded, in a profile of its own. Page hosts
- * resolve to the local page server so saved and demo pages keep their real URLs.
+ * Debian's Chromium with the built extension loaded, in a profile of its own.
  */
 export async function launchWithExtension(options: { profileDir?: string } = {}): Promise<ExtensionBrowser> {
   const ctx = e2eContext();
   const profileDir = options.profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'shortlist-profile-'));
-  const rules = PAGE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${ctx.pageServerPort}`).join(', ');
+  // Every host name but the local worker's reaches the page server, so pages keep real URLs.
+  const rules = `MAP * 127.0.0.1:${ctx.pageServerPort}, EXCLUDE 127.0.0.1, EXCLUDE localhost`;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: ctx.chromium!,
     headless: true,

@@ -8,6 +8,8 @@ export interface E2EContext {
   workerUrl: string;
   pageServerPort: number;
   stateDir: string;
+  /** The date the demo council was generated for (today in London when the suite started). */
+  demoAsOf: string;
 }
 
 declare module 'vitest' {

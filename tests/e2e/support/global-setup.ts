@@ -6,7 +6,8 @@ import { stopAll } from '../../../scripts/lib/processes';
 import { applyLocalMigrations, ROOT, startLocalWorker } from '../../../scripts/lib/wrangler';
 import { startPageServer } from '../../../scripts/lib/page-server';
 import { E2E_PAGE_PORT, E2E_WORKER_PORT } from './hosts';
-import { resolveE2EPage } from './pages';
+import { seedDemoCouncil } from '../../../scripts/lib/demo';
+import { e2ePageResolver } from './pages';
 
 function findChromium(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
@@ -19,7 +20,7 @@ export default async function setup(project: TestProject) {
   if (!chromium) {
     if (process.env.CI) throw new Error('CI: Chromium not found at /usr/bin/chromium; .ci/run must install it (apt-get install chromium).');
     console.warn('\n' + '!'.repeat(78) + '\n!! No Chromium found (/usr/bin/chromium): end-to-end tests are SKIPPED.\n!! Install it with: sudo apt-get install -y chromium\n' + '!'.repeat(78) + '\n');
-    project.provide('e2e', { chromium: null, extensionDir: '', workerUrl: '', pageServerPort: E2E_PAGE_PORT, stateDir });
+    project.provide('e2e', { chromium: null, extensionDir: '', workerUrl: '', pageServerPort: E2E_PAGE_PORT, stateDir, demoAsOf: '' });
     return;
   }
 
@@ -32,9 +33,10 @@ export default async function setup(project: TestProject) {
   const extensionDir = await buildExtension({ serverUrl: workerUrl, outDir: '.e2e/extension' });
   await applyLocalMigrations(d1);
   const worker = await startLocalWorker({ port: E2E_WORKER_PORT, persistTo: d1, quiet: !process.env.E2E_VERBOSE });
-  const pages = await startPageServer(E2E_PAGE_PORT, resolveE2EPage);
+  const demo = await seedDemoCouncil(worker.url, d1);
+  const pages = await startPageServer(E2E_PAGE_PORT, e2ePageResolver(demo.data));
 
-  project.provide('e2e', { chromium, extensionDir, workerUrl: worker.url, pageServerPort: E2E_PAGE_PORT, stateDir });
+  project.provide('e2e', { chromium, extensionDir, workerUrl: worker.url, pageServerPort: E2E_PAGE_PORT, stateDir, demoAsOf: demo.data.asOf });
 
   return async () => {
     pages.close();
