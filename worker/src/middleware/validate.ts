@@ -10,8 +10,14 @@ const WHERE: Record<string, string> = { json: 'request body', query: 'query stri
  * @hono/zod-validator with the house error shape: 400
  * `{ error: { code: 'invalid_request', message, details: ["field: problem", ...] } }`.
  */
-export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
+export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(
+  target: Target,
+  schema: T,
+  /** Runs first on the raw input, valid or not; may throw an ApiFailure. */
+  before?: (raw: unknown) => void,
+) =>
   zValidator(target, schema, (result, c) => {
+    before?.(result.data);
     if (!result.success) {
       const lines = describeIssues(result.error as unknown as z.ZodError);
       return c.json(errorBody('invalid_request', `The ${WHERE[target] ?? target} is not valid: ${lines.join('; ')}`, lines), 400);

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { validator } from 'hono/validator';
 import { z } from 'zod';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, pushRequestSchema, SYNC_SCHEMA_VERSION, type PullResponse, type PushResponse } from '#shared/schema/index';
 import type { AppEnv } from '../env';
@@ -23,7 +22,7 @@ export const pullQuerySchema = z.object({
  * The schema version is checked before anything else, so an old client gets 426 with a clear
  * message (and keeps its outbox) rather than a validation error about fields it cannot know.
  */
-const schemaVersionFirst = validator('json', (value) => {
+const schemaVersionFirst = (value: unknown) => {
   const v = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof v === 'number' && v !== SYNC_SCHEMA_VERSION) {
     throw new ApiFailure(
@@ -33,11 +32,10 @@ const schemaVersionFirst = validator('json', (value) => {
       { expected: SYNC_SCHEMA_VERSION, got: v },
     );
   }
-  return value;
-});
+};
 
 export const sync = new Hono<AppEnv>()
-  .post('/push', schemaVersionFirst, validate('json', pushRequestSchema), async (c) => {
+  .post('/push', validate('json', pushRequestSchema, schemaVersionFirst), async (c) => {
     const req = c.req.valid('json');
     const result = await applyMutations(c.env.DB, c.get('auth'), req.mutations, { clientId: req.clientId });
     const body: PushResponse = result;
