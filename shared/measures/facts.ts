@@ -7,13 +7,6 @@ import { readyDate, type TargetSettings } from '../targets';
 /** Pipeline position of each open stage (applied = 0 ... started = 7). */
 export const PIPELINE_INDEX: Readonly<Record<string, number>> = Object.fromEntries(OPEN_STAGES.map((s, i) => [s, i]));
 
-export interface Stay {
-  stage: Stage;
-  startDay: number;
-  /** Day left; null while still there. */
-  endDay: number | null;
-}
-
 /**
  * What every measure needs to know about one application, derived once from its
  * ordered history (see event-columns.ts). Days are UTC day numbers of Europe/London dates.
@@ -28,7 +21,8 @@ export interface ApplicationFacts {
   furthest: number;
   stage: Stage;
   exit: { kind: ExitStage; reason: ExitReason | null; from: Stage; day: number } | null;
-  stays: Stay[];
+  /** Position of the application in the list the event columns were built from (its history is there). */
+  k: number;
   /** First shortlisting decision by us (any move off Applied other than a withdrawal). */
   decisionDay: number | null;
   shortlistDueDay: number;
@@ -39,6 +33,7 @@ export interface ApplicationFacts {
 }
 
 const FIRST_EXIT = OPEN_STAGES.length;
+const reached = (day: number | undefined) => (day === undefined || Number.isNaN(day) ? undefined : day);
 const I = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<Stage, number>;
 
 /** Facts of application number `k` of the list `columns` was built from. */
@@ -50,8 +45,8 @@ export function deriveFacts(
   settings: TargetSettings,
 ): ApplicationFacts {
   const receivedDay = dayNumber(application.receivedDate);
-  const first: (number | undefined)[] = [];
-  const stays: Stay[] = [];
+  // Packed doubles, NaN for "not reached": cheaper than a holey array per application.
+  const first = [NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
   let current = -1;
   let furthest = 0;
   let decisionDay: number | null = null;
@@ -65,13 +60,8 @@ export function deriveFacts(
     const e = order[j]!;
     const index = stageOf[e]!;
     const day = londonDayOfMs(ms[e]!);
-    first[index] ??= day;
-    if (index !== current) {
-      const last = stays.at(-1);
-      if (last) last.endDay = day;
-      stays.push({ stage: STAGES[index]!, startDay: day, endDay: null });
-      current = index;
-    }
+    if (Number.isNaN(first[index]!)) first[index] = day;
+    current = index;
     if (index >= FIRST_EXIT) {
       exitAt = e;
       continue;
@@ -84,8 +74,8 @@ export function deriveFacts(
     if (index === I.interviewed && interviewHeldDay === null) interviewHeldDay = bookedDay !== null && bookedDay <= day ? bookedDay : day;
   }
   // A rejection is a shortlisting decision too; a withdrawal is theirs, not ours.
-  const rejectedDay = first[I.rejected];
-  if (rejectedDay !== undefined && (decisionDay === null || rejectedDay < decisionDay)) decisionDay = rejectedDay;
+  const rejectedDay = first[I.rejected]!;
+  if (!Number.isNaN(rejectedDay) && (decisionDay === null || rejectedDay < decisionDay)) decisionDay = rejectedDay;
   const stage = current < 0 ? 'applied' : STAGES[current]!;
   const exit: ApplicationFacts['exit'] = exitAt < 0 ? null : {
     kind: stage as ExitStage,
@@ -99,13 +89,14 @@ export function deriveFacts(
     vacancy,
     receivedDay,
     firstDay: {
-      applied: first[0], shortlisted: first[1], interview_booked: first[2], interviewed: first[3], offered: first[4],
-      accepted: first[5], checks_complete: first[6], started: first[7], rejected: first[8], withdrawn: first[9],
+      applied: reached(first[0]), shortlisted: reached(first[1]), interview_booked: reached(first[2]), interviewed: reached(first[3]),
+      offered: reached(first[4]), accepted: reached(first[5]), checks_complete: reached(first[6]), started: reached(first[7]),
+      rejected: reached(first[8]), withdrawn: reached(first[9]),
     },
     furthest,
     stage,
     exit,
-    stays,
+    k,
     decisionDay,
     shortlistDueDay: addWorkingDaysToDay(dayNumber(ready), settings.shortlistWorkingDays, settings.division),
     interviewHeldDay,

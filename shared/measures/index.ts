@@ -73,7 +73,7 @@ export function computeReport(input: ReportInput, filters: ReportFilters = {}): 
     applications: facts.length,
     timeToHire: timeToHire(facts, closingDaysByVacancy(input.adverts ?? []), division),
     timeToFill: timeToFill(input.vacancies, input.adverts ?? [], all, filters, division),
-    timeInStage: timeInStage(facts, division),
+    timeInStage: timeInStage(facts, columns, division),
     funnel: funnel(facts),
     sla: sla(facts, settings, asOfDay),
     offerAcceptance: offerAcceptance(facts),

@@ -1,6 +1,7 @@
-import { workingDaysBetweenDays } from '../calendar';
+import { londonDayOfMs, workingDaysBetweenDays } from '../calendar';
 import type { Division } from '../schema/primitives';
-import { OPEN_STAGES, type Stage } from '../schema/stage';
+import { OPEN_STAGES, STAGES } from '../schema/stage';
+import type { EventColumns } from './event-columns';
 import type { ApplicationFacts } from './facts';
 import { summarise } from './statistics';
 import type { Summary } from './types';
@@ -14,13 +15,21 @@ export type TimeInStage = Record<(typeof TIMED_STAGES)[number], Summary>;
  * open stay has no length yet, and counting it up to today would mix waits with
  * unfinished ones. A re-booked interview is one stay.
  */
-export function timeInStage(facts: readonly ApplicationFacts[], division: Division): TimeInStage {
-  const values = new Map<Stage, number[]>(TIMED_STAGES.map((s) => [s, []]));
+export function timeInStage(facts: readonly ApplicationFacts[], columns: EventColumns, division: Division): TimeInStage {
+  const values: number[][] = STAGES.map(() => []);
+  const { order, ms, stage } = columns;
   for (const f of facts) {
-    for (const stay of f.stays) {
-      if (stay.endDay === null) continue;
-      values.get(stay.stage)?.push(workingDaysBetweenDays(stay.startDay, stay.endDay, division));
+    // Walk the history: a stay ends when the next different stage begins.
+    let current = -1;
+    let startDay = 0;
+    for (let j = columns.start[f.k]!; j < columns.end[f.k]!; j++) {
+      const e = order[j]!;
+      if (stage[e] === current) continue;
+      const day = londonDayOfMs(ms[e]!);
+      if (current >= 0) values[current]!.push(workingDaysBetweenDays(startDay, day, division));
+      current = stage[e]!;
+      startDay = day;
     }
   }
-  return Object.fromEntries(TIMED_STAGES.map((s) => [s, summarise(values.get(s)!)])) as TimeInStage;
+  return Object.fromEntries(TIMED_STAGES.map((s) => [s, summarise(values[STAGES.indexOf(s)]!)])) as TimeInStage;
 }

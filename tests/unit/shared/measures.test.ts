@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '#shared/calendar';
-import { computeReport, percentile, summarise, type Report, type ReportInput } from '#shared/measures/index';
+import { computeReport, deriveFacts, eventColumns, percentile, summarise, type Report, type ReportInput } from '#shared/measures/index';
+import { currentStage, exitOf } from '#shared/stages';
 import type { Post } from '#shared/schema/establishment';
 import { DEFAULT_SETTINGS } from '#shared/schema/organisation';
 import type { Advert, Application, Source, Vacancy } from '#shared/schema/recruitment';
-import { OPEN_STAGES, type ExitReason, type Stage, type StageEvent } from '#shared/schema/stage';
+import { OPEN_STAGES, STAGES, type ExitReason, type Stage, type StageEvent } from '#shared/schema/stage';
 
 const uuid = (n: number) => `0190a6f0-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const T1 = uuid(1);
@@ -191,7 +192,8 @@ describe('measures: properties', () => {
     closing: fc.boolean(),
   });
 
-  function build(histories: fc.infer<typeof history>[]): ReportInput {
+  type History = typeof history extends fc.Arbitrary<infer T> ? T : never;
+  function build(histories: History[]): ReportInput {
     const apps: Application[] = [];
     const events: StageEvent[] = [];
     histories.forEach((h, n) => {
@@ -240,6 +242,47 @@ describe('measures: properties', () => {
         expect(computeReport({ ...base, events: shuffled })).toEqual(computeReport(base));
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('report history order', () => {
+  it('agrees with stages.ts on the current stage and exit, with ties, duplicates and any arrival order', () => {
+    const event = fc.record({
+      app: fc.integer({ min: 0, max: 4 }),
+      stage: fc.constantFrom(...STAGES),
+      // Few distinct instants, written with different offsets, so ties are common.
+      minute: fc.integer({ min: 0, max: 5 }),
+      offset: fc.constantFrom('Z', '+01:00', '-05:00'),
+      id: fc.integer({ min: 0, max: 30 }),
+    });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), (raw) => {
+        const apps = Array.from({ length: 5 }, (_, i) => application(500 + i, V1, 'microsite', '2026-03-02', []).app);
+        const stamp = (minute: number, offset: string) => {
+          const shift = offset === 'Z' ? 0 : offset === '+01:00' ? 60 : -300;
+          const d = new Date(Date.UTC(2026, 2, 2, 12, minute + shift));
+          return `${d.toISOString().slice(0, 19)}${offset}`;
+        };
+        // The same id always carries the same record, as in an append-only table.
+        const byId = new Map<number, StageEvent>();
+        const events = raw.map((r) => {
+          if (!byId.has(r.id)) {
+            byId.set(r.id, { id: uuid(7000 + r.id), applicationId: apps[r.app]!.id, stage: r.stage, at: stamp(r.minute, r.offset), by: 'u',
+              reason: r.stage === 'rejected' ? 'not_qualified' : r.stage === 'withdrawn' ? 'salary' : null });
+          }
+          return byId.get(r.id)!;
+        });
+        const columns = eventColumns(apps, events);
+        apps.forEach((a, k) => {
+          const own = events.filter((e) => e.applicationId === a.id);
+          const f = deriveFacts(a, V1, columns, k, DEFAULT_SETTINGS);
+          expect(f.stage).toBe(currentStage(own));
+          const exit = exitOf(own);
+          expect(f.exit && { kind: f.exit.kind, reason: f.exit.reason, from: f.exit.from }).toEqual(exit && { kind: exit.kind, reason: exit.reason, from: exit.from });
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 });
