@@ -10,7 +10,14 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.jsonc' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            // Seed and number of the random sync histories (tests/worker/convergence.property.test.ts).
+            SYNC_PROPERTY_SEED: process.env.SYNC_PROPERTY_SEED ?? '20260302',
+            SYNC_PROPERTY_RUNS: process.env.SYNC_PROPERTY_RUNS ?? '30',
+          },
+        },
       }),
     ],
     resolve: { alias: { '#shared': path.join(import.meta.dirname, 'shared') } },

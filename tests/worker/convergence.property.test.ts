@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc, tickHlc, type Hlc } from '#shared/hlc';
@@ -12,8 +13,9 @@ import { application, call, id, materialise, setupOrg, team, TestClient, vacancy
  * equal to the model: per field, the value with the highest clock; deleted if any delete;
  * every stage event exactly once.
  */
-const SEED = Number(process.env.SYNC_PROPERTY_SEED ?? 20260302);
-const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 30);
+// Set SYNC_PROPERTY_SEED / SYNC_PROPERTY_RUNS in the shell to explore more (vitest.worker.config.mts).
+const SEED = Number((env as unknown as Record<string, string>).SYNC_PROPERTY_SEED ?? 20260302);
+const RUNS = Number((env as unknown as Record<string, string>).SYNC_PROPERTY_RUNS ?? 30);
 
 const APP_FIELDS = ['phone', 'teamPreference', 'yearsQualified', 'assignedTo'] as const;
 const TEAM_FIELDS = ['name', 'area'] as const;
