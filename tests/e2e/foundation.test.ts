@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { e2eContext } from './support/context';
+import { generateDemoCouncil } from '#shared/demo/index';
 
 const ctx = e2eContext();
+const httpUrl = (url: string) => url.replace(/^https:/, 'http:');
 
 describe.skipIf(!ctx.chromium)('the built extension in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -15,7 +17,9 @@ describe.skipIf(!ctx.chromium)('the built extension in Chromium', () => {
 
   it('mounts its overlay inside a shadow root on a Community Care Jobs page', async () => {
     const page = await browser.context.newPage();
-    await page.goto('http://jobs.communitycare.co.uk/job/4242/not-a-demo-page/');
+    const demo = generateDemoCouncil({ asOf: ctx.demoAsOf });
+    await page.goto(httpUrl(demo.journeys.priya.advertUrl));
+    await expect(page.title()).resolves.toContain('Social Worker');
     const overlay = page.locator('shortlist-overlay').locator('[data-testid="shortlist-overlay"]');
     await expect.poll(() => overlay.count(), { timeout: 15_000 }).toBe(1);
     const inShadow = await page.evaluate(() => {

@@ -5,7 +5,7 @@ import { buildExtension } from '../../../scripts/lib/build-extension';
 import { stopAll } from '../../../scripts/lib/processes';
 import { applyLocalMigrations, ROOT, startLocalWorker } from '../../../scripts/lib/wrangler';
 import { startPageServer } from '../../../scripts/lib/page-server';
-import { E2E_PAGE_PORT, E2E_WORKER_PORT } from './hosts';
+import { E2E_PAGE_PORT, E2E_STATE_NAME, E2E_WORKER_PORT } from './hosts';
 import { seedDemoCouncil } from '../../../scripts/lib/demo';
 import { e2ePageResolver } from './pages';
 
@@ -16,7 +16,7 @@ function findChromium(): string | null {
 
 export default async function setup(project: TestProject) {
   const chromium = findChromium();
-  const stateDir = path.join(ROOT, '.e2e');
+  const stateDir = path.join(ROOT, E2E_STATE_NAME);
   if (!chromium) {
     if (process.env.CI) throw new Error('CI: Chromium not found at /usr/bin/chromium; .ci/run must install it (apt-get install chromium).');
     console.warn('\n' + '!'.repeat(78) + '\n!! No Chromium found (/usr/bin/chromium): end-to-end tests are SKIPPED.\n!! Install it with: sudo apt-get install -y chromium\n' + '!'.repeat(78) + '\n');
@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
   const workerUrl = `http://127.0.0.1:${E2E_WORKER_PORT}`;
 
   // Build first: wrangler and Vite each want both cores.
-  const extensionDir = await buildExtension({ serverUrl: workerUrl, outDir: '.e2e/extension' });
+  const extensionDir = await buildExtension({ serverUrl: workerUrl, outDir: `${E2E_STATE_NAME}/extension` });
   await applyLocalMigrations(d1);
   const worker = await startLocalWorker({ port: E2E_WORKER_PORT, persistTo: d1, quiet: !process.env.E2E_VERBOSE });
   const demo = await seedDemoCouncil(worker.url, d1);
