@@ -1,20 +1,25 @@
-import { instantMs } from '../calendar';
+import { instantMs, londonDayOfMs } from '../calendar';
 import type { Application } from '../schema/recruitment';
 import { STAGES, type StageEvent } from '../schema/stage';
 
 /**
- * Stage events laid out for a report: one sequential pass reads what the measures need
- * from each event into typed columns, then a counting sort groups them by application.
- * Walking 100,000 event objects scattered in memory once per application was the main
- * cost of a report; this keeps that to a single pass in the order they are stored.
+ * Stage events laid out for a report. One sequential pass reads what the measures need
+ * from each event into typed columns; a counting sort then places them grouped by
+ * application, and each group is sorted into history order (instant, then id, each id
+ * once: the order of stages.ts). Walking 100,000 event objects scattered in memory once
+ * per application was the main cost of a report; after this every later pass reads
+ * contiguous numbers.
  */
 export interface EventColumns {
   events: readonly StageEvent[];
-  /** Application k's events are order[start[k]] .. order[end[k] - 1], in history order. */
+  /** Application k's history is positions start[k] .. end[k] - 1 of the columns below. */
   start: Int32Array;
   end: Int32Array;
-  order: Int32Array;
+  /** Index of the event in `events`. */
+  event: Int32Array;
   ms: Float64Array;
+  /** Europe/London day number of each event. */
+  day: Int32Array;
   /** Index into STAGES. */
   stage: Uint8Array;
   /** Booked interview instant of interview_booked events, else NaN. */
@@ -22,6 +27,7 @@ export interface EventColumns {
 }
 
 const UNKNOWN = 255;
+const INTERVIEW_BOOKED = STAGES.indexOf('interview_booked');
 
 /**
  * Index of a stage name in STAGES, told apart by first letter and length and then
@@ -41,66 +47,87 @@ function stageIndexOf(name: string): number {
   }
   return STAGES[i] === name ? i : UNKNOWN;
 }
-const INTERVIEW_BOOKED = STAGES.indexOf('interview_booked');
 
 export function eventColumns(applications: readonly Application[], events: readonly StageEvent[]): EventColumns {
   const appIndex = new Map<string, number>();
   applications.forEach((a, k) => appIndex.set(a.id, k));
   const n = events.length;
-  const ms = new Float64Array(n);
-  const stage = new Uint8Array(n);
-  const interviewMs = new Float64Array(n).fill(NaN);
+  const rawMs = new Float64Array(n);
+  const rawStage = new Uint8Array(n);
+  const rawInterview = new Float64Array(n);
   const owner = new Int32Array(n);
   const count = new Int32Array(applications.length + 1);
+  let kept = 0;
   for (let i = 0; i < n; i++) {
     const e = events[i]!;
     const k = appIndex.get(e.applicationId) ?? -1;
-    owner[i] = k;
-    if (k < 0) continue; // an event of an application outside the report
-    const s = stageIndexOf(e.stage);
-    stage[i] = s;
-    ms[i] = instantMs(e.at);
-    if (s === INTERVIEW_BOOKED && e.interviewAt) interviewMs[i] = instantMs(e.interviewAt);
+    const s = k < 0 ? UNKNOWN : stageIndexOf(e.stage);
+    owner[i] = s === UNKNOWN ? -1 : k; // events of applications outside the report are left out
+    if (owner[i]! < 0) continue;
+    rawStage[i] = s;
+    rawMs[i] = instantMs(e.at);
+    rawInterview[i] = s === INTERVIEW_BOOKED && e.interviewAt ? instantMs(e.interviewAt) : NaN;
     count[k + 1]!++;
+    kept++;
   }
-  const start = new Int32Array(applications.length);
-  const end = new Int32Array(applications.length);
   for (let k = 0; k < applications.length; k++) count[k + 1]! += count[k]!;
-  const order = new Int32Array(count[applications.length]!);
+  const start = count.slice(0, applications.length);
   const fill = count.slice(0, applications.length);
+  const event = new Int32Array(kept);
+  const ms = new Float64Array(kept);
+  const stage = new Uint8Array(kept);
+  const interviewMs = new Float64Array(kept);
+  const day = new Int32Array(kept);
   for (let i = 0; i < n; i++) {
     const k = owner[i]!;
-    if (k >= 0 && stage[i] !== UNKNOWN) order[fill[k]!++] = i;
+    if (k < 0) continue;
+    const j = fill[k]!++;
+    event[j] = i;
+    ms[j] = rawMs[i]!;
+    day[j] = londonDayOfMs(rawMs[i]!);
+    stage[j] = rawStage[i]!;
+    interviewMs[j] = rawInterview[i]!;
   }
-  for (let k = 0; k < applications.length; k++) {
-    start[k] = count[k]!;
-    end[k] = sortAndDedupe(order, count[k]!, fill[k]!, ms, events);
-  }
-  return { events, start, end, order, ms, stage, interviewMs };
+  const columns: EventColumns = { events, start, end: fill, event, ms, day, stage, interviewMs };
+  for (let k = 0; k < applications.length; k++) fill[k] = sortAndDedupe(columns, start[k]!, fill[k]!);
+  return columns;
 }
 
-/** Insertion sort of a short slice by instant then id (as stages.ts orders events); drops repeated ids. Returns the new end. */
-function sortAndDedupe(order: Int32Array, from: number, to: number, ms: Float64Array, events: readonly StageEvent[]): number {
+/** Insertion sort of one application's short slice by instant then id; drops repeated ids. Returns the new end. */
+function sortAndDedupe(c: EventColumns, from: number, to: number): number {
+  const { event, ms, day, stage, interviewMs, events } = c;
   for (let i = from + 1; i < to; i++) {
-    const x = order[i]!;
-    const xms = ms[x]!;
+    const xe = event[i]!;
+    const xms = ms[i]!;
+    const xs = stage[i]!;
+    const xi = interviewMs[i]!;
+    const xd = day[i]!;
     let j = i - 1;
     for (; j >= from; j--) {
-      const y = order[j]!;
-      const yms = ms[y]!;
-      if (xms > yms || (xms === yms && events[x]!.id >= events[y]!.id)) break;
-      order[j + 1] = y;
+      const yms = ms[j]!;
+      if (xms > yms || (xms === yms && events[xe]!.id >= events[event[j]!]!.id)) break;
+      event[j + 1] = event[j]!;
+      ms[j + 1] = yms;
+      stage[j + 1] = stage[j]!;
+      interviewMs[j + 1] = interviewMs[j]!;
+      day[j + 1] = day[j]!;
     }
-    order[j + 1] = x;
+    event[j + 1] = xe;
+    ms[j + 1] = xms;
+    stage[j + 1] = xs;
+    interviewMs[j + 1] = xi;
+    day[j + 1] = xd;
   }
+  // Copies of one event share instant and id, so after sorting they sit side by side.
   let kept = from;
   for (let i = from; i < to; i++) {
-    const x = order[i]!;
-    if (kept > from) {
-      const prev = order[kept - 1]!;
-      if (ms[prev] === ms[x] && events[prev]!.id === events[x]!.id) continue;
-    }
-    order[kept++] = x;
+    if (kept > from && ms[kept - 1] === ms[i] && events[event[kept - 1]!]!.id === events[event[i]!]!.id) continue;
+    event[kept] = event[i]!;
+    ms[kept] = ms[i]!;
+    stage[kept] = stage[i]!;
+    interviewMs[kept] = interviewMs[i]!;
+    day[kept] = day[i]!;
+    kept++;
   }
   return kept;
 }

@@ -33,6 +33,7 @@ export interface ApplicationFacts {
 }
 
 const FIRST_EXIT = OPEN_STAGES.length;
+const FIRST_DAY_SCRATCH = new Float64Array(STAGES.length);
 const reached = (day: number | undefined) => (day === undefined || Number.isNaN(day) ? undefined : day);
 const I = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<Stage, number>;
 
@@ -45,8 +46,8 @@ export function deriveFacts(
   settings: TargetSettings,
 ): ApplicationFacts {
   const receivedDay = dayNumber(application.receivedDate);
-  // Packed doubles, NaN for "not reached": cheaper than a holey array per application.
-  const first = [NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
+  // First day per stage index, NaN for "not reached", in a scratch buffer reused by every call.
+  const first = FIRST_DAY_SCRATCH.fill(NaN);
   let current = -1;
   let furthest = 0;
   let decisionDay: number | null = null;
@@ -54,23 +55,22 @@ export function deriveFacts(
   let interviewHeldDay: number | null = null;
   let lastOpen = 0;
   let exitAt = -1;
-  const { order, ms, stage: stageOf, interviewMs } = columns;
+  const { day: dayOf, stage: stageOf, interviewMs } = columns;
 
   for (let j = columns.start[k]!; j < columns.end[k]!; j++) {
-    const e = order[j]!;
-    const index = stageOf[e]!;
-    const day = londonDayOfMs(ms[e]!);
+    const index = stageOf[j]!;
+    const day = dayOf[j]!;
     if (Number.isNaN(first[index]!)) first[index] = day;
     current = index;
     if (index >= FIRST_EXIT) {
-      exitAt = e;
+      exitAt = j;
       continue;
     }
     exitAt = -1; // reopened
     lastOpen = index;
     if (index > furthest) furthest = index;
     if (decisionDay === null && index !== I.applied) decisionDay = day;
-    if (index === I.interview_booked && !Number.isNaN(interviewMs[e]!)) bookedDay = londonDayOfMs(interviewMs[e]!);
+    if (index === I.interview_booked && !Number.isNaN(interviewMs[j]!)) bookedDay = londonDayOfMs(interviewMs[j]!);
     if (index === I.interviewed && interviewHeldDay === null) interviewHeldDay = bookedDay !== null && bookedDay <= day ? bookedDay : day;
   }
   // A rejection is a shortlisting decision too; a withdrawal is theirs, not ours.
@@ -79,9 +79,9 @@ export function deriveFacts(
   const stage = current < 0 ? 'applied' : STAGES[current]!;
   const exit: ApplicationFacts['exit'] = exitAt < 0 ? null : {
     kind: stage as ExitStage,
-    reason: columns.events[exitAt]!.reason ?? null,
+    reason: columns.events[columns.event[exitAt]!]!.reason ?? null,
     from: STAGES[lastOpen]!,
-    day: londonDayOfMs(ms[exitAt]!),
+    day: dayOf[exitAt]!,
   };
   const ready = vacancy ? readyDate(application, vacancy) : application.receivedDate;
   return {

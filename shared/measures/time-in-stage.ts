@@ -1,4 +1,4 @@
-import { londonDayOfMs, workingDaysBetweenDays } from '../calendar';
+import { workingDaysBetweenDays } from '../calendar';
 import type { Division } from '../schema/primitives';
 import { OPEN_STAGES, STAGES } from '../schema/stage';
 import type { EventColumns } from './event-columns';
@@ -17,17 +17,16 @@ export type TimeInStage = Record<(typeof TIMED_STAGES)[number], Summary>;
  */
 export function timeInStage(facts: readonly ApplicationFacts[], columns: EventColumns, division: Division): TimeInStage {
   const values: number[][] = STAGES.map(() => []);
-  const { order, ms, stage } = columns;
+  const { day: dayOf, stage } = columns;
   for (const f of facts) {
     // Walk the history: a stay ends when the next different stage begins.
     let current = -1;
     let startDay = 0;
     for (let j = columns.start[f.k]!; j < columns.end[f.k]!; j++) {
-      const e = order[j]!;
-      if (stage[e] === current) continue;
-      const day = londonDayOfMs(ms[e]!);
+      if (stage[j] === current) continue;
+      const day = dayOf[j]!;
       if (current >= 0) values[current]!.push(workingDaysBetweenDays(startDay, day, division));
-      current = stage[e]!;
+      current = stage[j]!;
       startDay = day;
     }
   }
