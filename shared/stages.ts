@@ -130,8 +130,10 @@ export function indexEvents(events: readonly StageEvent[]): Map<string, TimedEve
   return out;
 }
 
-const timedOf = (events: readonly StageEvent[] | readonly TimedEvent[]): readonly TimedEvent[] =>
+/** Events in history order: as given when already ordered (from `orderEvents`/`indexEvents`), else ordered now. */
+export const inHistoryOrder = (events: readonly StageEvent[] | readonly TimedEvent[]): readonly TimedEvent[] =>
   events.length === 0 || 'ms' in events[0]! ? (events as readonly TimedEvent[]) : orderEvents(events as readonly StageEvent[]);
+const timedOf = inHistoryOrder;
 
 /** The stage of the latest event; an application with no history yet is Applied. */
 export function currentStage(events: readonly StageEvent[] | readonly TimedEvent[]): Stage {

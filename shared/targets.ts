@@ -2,7 +2,7 @@ import { addWorkingDays, formatDay, londonDateOf, workingDaysBetween } from './c
 import type { Settings } from './schema/organisation';
 import type { Application, Vacancy } from './schema/recruitment';
 import { STAGES, type Stage, type StageEvent } from './schema/stage';
-import { currentStage, indexEvents, isExit, isFinished, stageHistory, type TimedEvent } from './stages';
+import { currentStage, indexEvents, inHistoryOrder, isExit, isFinished, stageHistory, type TimedEvent } from './stages';
 
 /**
  * Working-day targets (domain.md "Working days and targets"):
@@ -85,10 +85,11 @@ export function applicationTarget(
   asOf: string,
 ): TargetResult {
   const division = settings.division;
-  const stage = currentStage(events);
+  const timed = inHistoryOrder(events);
+  const stage = currentStage(timed);
   if (isExit(stage)) return none(stage, stage === 'rejected' ? 'closed: rejected' : 'closed: withdrawn');
   if (isFinished(stage)) return none(stage, 'started');
-  const stays = stageHistory(events);
+  const stays = stageHistory(timed);
   const enteredOn = stays.at(-1)?.enteredOn ?? application.receivedDate;
   const extra = settings.stageTargets[stage];
 
@@ -106,7 +107,7 @@ export function applicationTarget(
     const shortlistedOn = stays.findLast((s) => s.stage === 'shortlisted')?.enteredOn ?? enteredOn;
     const due = interviewDueDate(shortlistedOn, settings);
     const target = result('interview', shortlistedOn, due, extra?.ideal);
-    const interviewAt = stays.at(-1)?.stage === 'interview_booked' ? lastBooking(events) : null;
+    const interviewAt = stays.at(-1)?.stage === 'interview_booked' ? lastBooking(timed) : null;
     if (!interviewAt) return target;
     const on = londonDateOf(interviewAt);
     if (on <= due) {
@@ -122,10 +123,9 @@ export function applicationTarget(
 }
 
 /** `interviewAt` of the latest interview_booked event (a re-booking replaces the date). */
-function lastBooking(events: readonly StageEvent[] | readonly TimedEvent[]): string | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const item = events[i]!;
-    const e = 'ms' in item ? item.event : item;
+function lastBooking(timed: readonly TimedEvent[]): string | null {
+  for (let i = timed.length - 1; i >= 0; i--) {
+    const e = timed[i]!.event;
     if (e.stage === 'interview_booked' && e.interviewAt) return e.interviewAt;
   }
   return null;

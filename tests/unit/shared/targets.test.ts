@@ -72,6 +72,8 @@ describe('application targets', () => {
     // Re-booked to an earlier date: the latest booking counts.
     const rebooked = [...late, ev(a, 'interview_booked', '2026-04-06T09:00:00Z', { interviewAt: '2026-04-10T10:00:00+01:00' })];
     expect(applicationTarget(a, rolling, rebooked, S, '2026-04-07')).toMatchObject({ status: 'green' });
+    // The latest booking by time, whatever order the events arrived in.
+    expect(applicationTarget(a, rolling, [...rebooked].reverse(), S, '2026-04-07')).toMatchObject({ status: 'green' });
   });
 
   it('uses ideal and max for other stages, and has no target for exits or starters', () => {
