@@ -1,15 +1,13 @@
-import { defineBackground } from '#imports';
-import { checkHealth } from '@/sync/health';
-import { isExtensionSender } from '@/messages/sender';
-import type { Request } from '@/messages/protocol';
+import { browser, defineBackground } from '#imports';
+import { registerCoreHandlers } from '@/messages/core-handlers';
+import { dispatch } from '@/messages/router';
+import { startSyncScheduler } from '@/sync/scheduler';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: Request, sender, sendResponse) => {
-    if (!isExtensionSender(sender)) return false;
-    if (message?.type === 'health') {
-      checkHealth().then(sendResponse);
-      return true;
-    }
-    return false;
+  registerCoreHandlers();
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    dispatch(message, sender, { id: browser.runtime.id, origin: browser.runtime.getURL('/') }).then(sendResponse);
+    return true;
   });
+  startSyncScheduler();
 });

@@ -1,5 +1,22 @@
-/** Messages the popup, pages and content scripts send to the background. */
-export type Request = { type: 'health' };
+import { z } from 'zod';
+
+/** Messages any part of the extension may send to the background. Feature folders register more with `registerHandler`. */
+export const CORE_REQUESTS = {
+  health: z.object({ type: z.literal('health') }),
+  getStatus: z.object({ type: z.literal('getStatus') }),
+  syncNow: z.object({ type: z.literal('syncNow') }),
+  localChange: z.object({ type: z.literal('localChange') }),
+  signIn: z.object({
+    type: z.literal('signIn'),
+    serverUrl: z.url({ protocol: /^https?$/, error: 'Server URL must start with http:// or https://' }),
+    token: z.string().trim().min(8, { error: 'The access token looks too short: copy it whole' }).max(300),
+  }),
+  signOut: z.object({ type: z.literal('signOut'), force: z.boolean().default(false) }),
+  discardRefused: z.object({ type: z.literal('discardRefused'), localId: z.int() }),
+};
+export type CoreRequest = z.infer<(typeof CORE_REQUESTS)[keyof typeof CORE_REQUESTS]>;
+/** Kept for callers that only ask for health. */
+export type Request = CoreRequest;
 
 export interface HealthReply {
   ok: boolean;
@@ -7,3 +24,6 @@ export interface HealthReply {
   version?: string;
   error?: string;
 }
+
+/** Every reply: the data, or an error a person can read. Nothing throws across the boundary. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; issues?: string[] };

@@ -1,23 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HealthReply } from '@/messages/protocol';
 import { sendToBackground } from '@/messages/send';
+import { SyncStatusPanel } from '../common/SyncStatusPanel';
 
-/** Toolbar popup: server status for now; today's queue lands here with the workspace. */
+/** Toolbar popup: server and sync status; feature folders add their sections below. */
 export function Popup() {
-  const [health, setHealth] = useState<HealthReply | null>(null);
+  const [health, setHealth] = useState<string>('Checking the server…');
   useEffect(() => {
-    sendToBackground({ type: 'health' }).then(setHealth);
+    sendToBackground<HealthReply>({ type: 'health' }).then((r) => {
+      if (!r.ok) setHealth(r.error);
+      else if (r.data.ok) setHealth(`Server connected (${r.data.serverUrl}, version ${r.data.version})`);
+      else setHealth(r.data.error ?? `Server at ${r.data.serverUrl} is not answering`);
+    });
   }, []);
   return (
-    <main style={{ font: '14px system-ui, sans-serif', minWidth: '280px', padding: '12px' }}>
+    <main style={{ font: '14px system-ui, sans-serif', minWidth: '320px', maxWidth: '420px', padding: '12px' }}>
       <h1 style={{ fontSize: '16px', margin: '0 0 8px' }}>Shortlist</h1>
-      <p data-testid="server-status" role="status">
-        {health === null
-          ? 'Checking the server…'
-          : health.ok
-            ? `Server connected (${health.serverUrl}, version ${health.version})`
-            : health.error ?? `Server at ${health.serverUrl} is not answering`}
-      </p>
+      <p data-testid="server-status">{health}</p>
+      <SyncStatusPanel />
     </main>
   );
 }

@@ -1,0 +1,87 @@
+import Dexie, { type Table } from 'dexie';
+import type { ConflictRecord, Mutation, RecordOf, SyncTable } from '#shared/schema/index';
+
+/** A local change waiting for the server's acknowledgement. */
+export interface OutboxEntry {
+  /** Local order of the change (auto-increment). */
+  localId?: number;
+  mutation: Omit<Mutation, 'seq'>;
+  /**
+   * The per-client sequence, given when the entry is first sent and kept until the server
+   * acknowledges it, so a resend after a lost response is recognised as a replay.
+   */
+  seq?: number;
+  createdAt: string;
+}
+
+/** A change the server refused (invalid, or not allowed for the user's role): kept for a person to see. */
+export interface RefusedEntry {
+  localId?: number;
+  mutation: Omit<Mutation, 'seq'>;
+  code: string;
+  message: string;
+  refusedAt: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+type SyncTables = { [T in SyncTable]: Table<RecordOf<T>, string> };
+
+/**
+ * The extension's database, in the extension's own origin: the background and extension
+ * pages open it; content scripts never do (their IndexedDB would belong to the web page).
+ */
+export class ShortlistDb extends Dexie {
+  declare teams: SyncTables['teams'];
+  declare posts: SyncTables['posts'];
+  declare vacancies: SyncTables['vacancies'];
+  declare adverts: SyncTables['adverts'];
+  declare applications: SyncTables['applications'];
+  declare stage_events: SyncTables['stage_events'];
+  declare rota_slots: SyncTables['rota_slots'];
+  declare checks: SyncTables['checks'];
+  declare site_profiles: SyncTables['site_profiles'];
+  declare outbox: Table<OutboxEntry, number>;
+  declare refused: Table<RefusedEntry, number>;
+  declare conflicts: Table<ConflictRecord, string>;
+  declare meta: Table<MetaRow, string>;
+
+  constructor(name = 'shortlist') {
+    super(name);
+    // Version 1. A later schema adds `this.version(2).stores({...changed tables}).upgrade(...)`.
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+/** Indexes for the overlay's and the workspace's look-ups. */
+export const SCHEMA_V1 = {
+  teams: 'id, name',
+  posts: 'id, teamId, cover',
+  vacancies: 'id, status, reference',
+  adverts: 'id, vacancyId, url, externalId, reference',
+  applications: 'id, vacancyId, atsReference, email, assignedTo, receivedDate',
+  stage_events: 'id, applicationId, at',
+  rota_slots: 'id, week, managerId',
+  checks: 'id, applicationId',
+  site_profiles: 'id, host',
+  outbox: '++localId, seq',
+  refused: '++localId',
+  conflicts: 'id, recordId',
+  meta: 'key',
+} as const;
+
+let shared: ShortlistDb | undefined;
+
+/** The database of this extension context (one per background or page). */
+export function getDb(): ShortlistDb {
+  shared ??= new ShortlistDb();
+  return shared;
+}
+
+/** For tests: use a database of their own. */
+export function setDb(db: ShortlistDb | undefined): void {
+  shared = db;
+}

@@ -1,0 +1,50 @@
+import { uuidv7 } from 'uuidv7';
+import { formatHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '#shared/hlc';
+import type { ShortlistDb } from './database';
+
+/** Keys of the meta table: the sync state survives service-worker restarts. */
+export const META = {
+  clientId: 'clientId',
+  clock: 'clock',
+  lastAckedSeq: 'lastAckedSeq',
+  cursor: 'cursor',
+  lastSyncedAt: 'lastSyncedAt',
+  lastError: 'lastError',
+} as const;
+
+export async function readMeta<T>(db: ShortlistDb, key: string, fallback: T): Promise<T> {
+  const row = await db.meta.get(key);
+  return row === undefined ? fallback : (row.value as T);
+}
+
+export function writeMeta(db: ShortlistDb, key: string, value: unknown): Promise<string> {
+  return db.meta.put({ key, value });
+}
+
+/** This install's client id: bound to one user of one organisation (a new sign-in wipes the DB). */
+export async function clientId(db: ShortlistDb): Promise<string> {
+  let id = await readMeta<string | null>(db, META.clientId, null);
+  if (!id) {
+    id = uuidv7();
+    await writeMeta(db, META.clientId, id);
+  }
+  return id;
+}
+
+/** The next local clock, persisted, never behind the last one even if the wall clock steps back. Call inside a transaction that includes `meta`. */
+export async function nextClock(db: ShortlistDb, nowMs = Date.now()): Promise<string> {
+  const node = await clientId(db);
+  const last = await readMeta<string | null>(db, META.clock, null);
+  const next: Hlc = tickHlc(last ? parseHlc(last) : { wall: 0, counter: 0, node }, nowMs);
+  const value = formatHlc({ ...next, node });
+  await writeMeta(db, META.clock, value);
+  return value;
+}
+
+/** Moves the local clock past a clock seen from the server, so later local edits win over it. */
+export async function observeClock(db: ShortlistDb, remote: string, nowMs = Date.now()): Promise<void> {
+  const node = await clientId(db);
+  const last = await readMeta<string | null>(db, META.clock, null);
+  const local = last ? parseHlc(last) : { wall: 0, counter: 0, node };
+  await writeMeta(db, META.clock, formatHlc({ ...receiveHlc(local, parseHlc(remote), nowMs), node }));
+}

@@ -1,0 +1,115 @@
+import { uuidv7 } from 'uuidv7';
+import {
+  describeIssues,
+  PERSONAL_FIELDS,
+  stageEventSchema,
+  SYNC_TABLES,
+  type Mutation,
+  type RecordOf,
+  type StageEvent,
+  type SyncTable,
+} from '#shared/schema/index';
+import { getDb, type ShortlistDb } from './database';
+import { nextClock } from './meta';
+
+/** A record a person tried to save does not pass its schema; `issues` are "field: problem" lines. */
+export class ValidationError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Not saved: ${issues.join('; ')}`);
+    this.name = 'ValidationError';
+  }
+}
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+/** Called after every committed local write (the background schedules a sync). */
+export function onLocalWrite(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function enqueue(db: ShortlistDb, mutation: Omit<Mutation, 'seq' | 'hlc' | 'id'>): Promise<void> {
+  const hlc = await nextClock(db);
+  await db.outbox.add({ mutation: { ...mutation, id: uuidv7(), hlc }, createdAt: new Date().toISOString() });
+}
+
+function validate<T extends SyncTable>(table: T, record: unknown): RecordOf<T> {
+  const parsed = SYNC_TABLES[table].schema.safeParse(record);
+  if (!parsed.success) throw new ValidationError(describeIssues(parsed.error));
+  return parsed.data as RecordOf<T>;
+}
+
+function committed(): void {
+  for (const l of listeners) l();
+}
+
+/**
+ * Creates or changes a record: the merged record must pass its schema; the record and its
+ * outbox entry (only the fields given) are written in one transaction, so neither exists without the other.
+ */
+export async function upsertRecord<T extends SyncTable>(
+  table: T,
+  id: string,
+  fields: Partial<Omit<RecordOf<T>, 'id'>>,
+  db: ShortlistDb = getDb(),
+): Promise<RecordOf<T>> {
+  if (SYNC_TABLES[table].appendOnly) throw new Error(`${table} is append-only: use appendStageEvent`);
+  const saved = await db.transaction('rw', [db.table(table), db.outbox, db.meta], async () => {
+    const existing = (await db.table(table).get(id)) as Record<string, unknown> | undefined;
+    const record = validate(table, { ...existing, ...fields, id });
+    await db.table(table).put(record as never);
+    await enqueue(db, { table, op: 'upsert', recordId: id, fields: fields as Record<string, unknown> });
+    return record;
+  });
+  committed();
+  return saved;
+}
+
+/** Adds to an application's history (append-only: an event is never changed). */
+export async function appendStageEvent(event: StageEvent, db: ShortlistDb = getDb()): Promise<StageEvent> {
+  const parsed = stageEventSchema.safeParse(event);
+  if (!parsed.success) throw new ValidationError(describeIssues(parsed.error));
+  const { id, ...fields } = parsed.data;
+  await db.transaction('rw', [db.stage_events, db.outbox, db.meta], async () => {
+    await db.stage_events.put(parsed.data);
+    await enqueue(db, { table: 'stage_events', op: 'upsert', recordId: id, fields });
+  });
+  committed();
+  return parsed.data;
+}
+
+/** Deletes a record; the server keeps a tombstone so it stays deleted everywhere. */
+export async function deleteRecord(table: SyncTable, id: string, db: ShortlistDb = getDb()): Promise<void> {
+  await db.transaction('rw', [db.table(table), db.outbox, db.meta], async () => {
+    await db.table(table).delete(id);
+    await enqueue(db, { table, op: 'delete', recordId: id });
+  });
+  committed();
+}
+
+/** UK GDPR erasure of a candidate: personal fields removed here now, and everywhere after sync. */
+export async function eraseCandidate(applicationId: string, db: ShortlistDb = getDb()): Promise<void> {
+  await db.transaction('rw', [db.applications, db.stage_events, db.checks, db.outbox, db.meta], async () => {
+    await eraseLocally(db, applicationId);
+    await enqueue(db, { table: 'applications', op: 'erase', recordId: applicationId });
+  });
+  committed();
+}
+
+/** Removes a candidate's personal data from this browser (used for local and pulled erasures). */
+export async function eraseLocally(db: ShortlistDb, applicationId: string): Promise<void> {
+  const app = await db.applications.get(applicationId);
+  if (app) {
+    const cleared = Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, null]));
+    await db.applications.put({ ...app, ...cleared, erased: true });
+  }
+  await db.stage_events.where('applicationId').equals(applicationId).modify({ note: null });
+  await db.checks.where('applicationId').equals(applicationId).modify({ note: null });
+  // Pending edits must not send the personal data back.
+  await db.outbox
+    .filter((e) => e.mutation.table === 'applications' && e.mutation.recordId === applicationId && e.mutation.op === 'upsert')
+    .modify((e) => {
+      for (const f of PERSONAL_FIELDS) delete e.mutation.fields?.[f];
+    });
+}

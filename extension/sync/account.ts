@@ -1,0 +1,48 @@
+import { browser } from '#imports';
+import type { MeResponse } from '#shared/schema/index';
+import type { ShortlistDb } from '@/db/database';
+import { callApi, type Fetch } from './api';
+import { serverUrlItem } from './server';
+import { getSession, sessionItem, type Session } from './session';
+
+/** Empties every table: records, personal data, outbox and sync state. */
+export async function wipeLocalData(db: ShortlistDb): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((t) => t.clear()));
+  });
+}
+
+export type SignInResult = { ok: true; session: Session } | { ok: false; error: string };
+
+/**
+ * Checks the server and token against /v1/me. A different user, organisation or server than
+ * the last one starts from an empty database: one install's data belongs to one user of one council.
+ */
+export async function signIn(db: ShortlistDb, serverUrl: string, token: string, fetchImpl?: Fetch): Promise<SignInResult> {
+  const base = serverUrl.trim().replace(/\/+$/, '');
+  let me: MeResponse;
+  try {
+    me = await callApi<MeResponse>({ serverUrl: base, token: token.trim() }, '/v1/me', {}, fetchImpl);
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+  const previous = await getSession();
+  const sameOwner = previous && previous.serverUrl === base && previous.me.user.id === me.user.id && previous.me.organisation.id === me.organisation.id;
+  if (!sameOwner) await wipeLocalData(db);
+  const session: Session = { serverUrl: base, token: token.trim(), me, signedInAt: new Date().toISOString() };
+  await sessionItem.setValue(session);
+  await serverUrlItem.setValue(base);
+  return { ok: true, session };
+}
+
+export type SignOutResult = { ok: true } | { ok: false; pending: number };
+
+/** Signs out and removes every candidate's data from this browser; unsynced changes need `force`. */
+export async function signOut(db: ShortlistDb, force: boolean): Promise<SignOutResult> {
+  const pending = await db.outbox.count();
+  if (pending > 0 && !force) return { ok: false, pending };
+  await wipeLocalData(db);
+  await sessionItem.setValue(null);
+  await browser.action?.setBadgeText({ text: '' }).catch(() => undefined);
+  return { ok: true };
+}

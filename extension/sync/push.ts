@@ -1,0 +1,113 @@
+import { SYNC_SCHEMA_VERSION, type Conflict, type PushRequest, type PushResponse } from '#shared/schema/index';
+import type { OutboxEntry, ShortlistDb } from '@/db/database';
+import { clientId, META, readMeta, writeMeta } from '@/db/meta';
+import { ApiError, callApi, type Endpoint, type Fetch } from './api';
+import { storeConflicts } from './conflicts';
+
+export const PUSH_BATCH = 200;
+const MAX_ROUNDS = 1000;
+
+interface RefusedDetail {
+  id: string;
+  issues?: string[];
+  reason?: string;
+}
+
+/**
+ * Gives sequence numbers to the next entries in local order. A number stays with its entry
+ * until acknowledged, so a resend after a lost response is a replay the server skips.
+ */
+async function nextBatch(db: ShortlistDb): Promise<Array<OutboxEntry & { seq: number }>> {
+  return db.transaction('rw', db.outbox, db.meta, async () => {
+    const entries = await db.outbox.orderBy('localId').limit(PUSH_BATCH).toArray();
+    const acked = await readMeta(db, META.lastAckedSeq, 0);
+    let next = Math.max(acked, ...entries.map((e) => e.seq ?? 0)) + 1;
+    for (const e of entries) {
+      if (e.seq === undefined) {
+        e.seq = next++;
+        await db.outbox.update(e.localId!, { seq: e.seq });
+      }
+    }
+    return entries as Array<OutboxEntry & { seq: number }>;
+  });
+}
+
+/** Nothing of a refused batch was applied: its entries (and any after) are numbered again. */
+async function renumberFrom(db: ShortlistDb, lastAcked: number): Promise<void> {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    await db.outbox.toCollection().modify((e) => {
+      delete e.seq;
+    });
+    await writeMeta(db, META.lastAckedSeq, lastAcked);
+  });
+}
+
+async function acknowledge(db: ShortlistDb, lastSeq: number): Promise<void> {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    await db.outbox.where('seq').belowOrEqual(lastSeq).delete();
+    await writeMeta(db, META.lastAckedSeq, lastSeq);
+  });
+}
+
+/** Moves the mutations the server named as refused to `refused`, for a person to see and discard. */
+async function parkRefused(db: ShortlistDb, batch: OutboxEntry[], err: ApiError): Promise<number> {
+  const details = Array.isArray(err.details) ? (err.details as RefusedDetail[]) : [];
+  const named = new Map(details.map((d) => [d.id, d]));
+  const refused = batch.filter((e) => named.has(e.mutation.id));
+  const now = new Date().toISOString();
+  await db.transaction('rw', db.outbox, db.refused, async () => {
+    for (const e of refused) {
+      const d = named.get(e.mutation.id)!;
+      await db.refused.add({ mutation: e.mutation, code: err.code, message: d.reason ?? d.issues?.join('; ') ?? err.message, refusedAt: now });
+      await db.outbox.delete(e.localId!);
+    }
+  });
+  return refused.length;
+}
+
+/**
+ * Pushes the outbox in order until it is empty. Entries leave the outbox only when the server
+ * acknowledges them (or refuses them by name, into `refused`). Other failures throw and keep everything.
+ */
+export async function pushOutbox(db: ShortlistDb, endpoint: Endpoint, fetchImpl?: Fetch): Promise<{ pushed: number; conflicts: Conflict[] }> {
+  let pushed = 0;
+  const conflicts: Conflict[] = [];
+  const client = await clientId(db);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const batch = await nextBatch(db);
+    if (batch.length === 0) return { pushed, conflicts };
+    const body: PushRequest = {
+      clientId: client,
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      mutations: batch.map((e) => ({ ...e.mutation, seq: e.seq })),
+    };
+    try {
+      const res = await callApi<PushResponse>(endpoint, '/v1/sync/push', { method: 'POST', body: JSON.stringify(body) }, fetchImpl);
+      await acknowledge(db, res.lastSeq);
+      await storeConflicts(db, res.conflicts);
+      conflicts.push(...res.conflicts);
+      pushed += batch.filter((e) => e.seq <= res.lastSeq).length;
+      if (res.lastSeq < batch[0]!.seq) throw new Error(`the server acknowledged sequence ${res.lastSeq}, before this batch`);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      if (err.code === 'sequence_gap') {
+        const expected = (err.details as { expected?: number } | undefined)?.expected;
+        if (typeof expected !== 'number') throw err;
+        // The server has everything before `expected`: drop what it already holds, renumber the rest.
+        await acknowledge(db, expected - 1);
+        if (expected <= batch[0]!.seq) await renumberFrom(db, expected - 1);
+        continue;
+      }
+      if ((err.status === 400 && err.code === 'invalid_mutations') || (err.status === 403 && err.code === 'forbidden')) {
+        const parked = await parkRefused(db, batch, err);
+        if (parked === 0) throw err;
+        await renumberFrom(db, await readMeta(db, META.lastAckedSeq, 0));
+        continue;
+      }
+      throw err;
+    }
+  }
+  throw new Error('push did not finish after many rounds; will try again');
+}
+
+export type { Conflict };

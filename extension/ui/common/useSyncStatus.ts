@@ -1,0 +1,27 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { sendToBackground } from '@/messages/send';
+import type { SyncResult } from '@/sync/engine';
+import type { SyncStatus } from '@/sync/status';
+
+/** The background's sync status, refreshed every couple of seconds while the page is open. */
+export function useSyncStatus(intervalMs = 2000) {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [unreachable, setUnreachable] = useState<string | null>(null);
+  const refresh = useCallback(async () => {
+    const reply = await sendToBackground<SyncStatus>({ type: 'getStatus' });
+    if (reply.ok) {
+      setStatus(reply.data);
+      setUnreachable(null);
+    } else setUnreachable(reply.error);
+  }, []);
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(refresh, intervalMs);
+    return () => clearInterval(timer);
+  }, [refresh, intervalMs]);
+  const syncNow = useCallback(async () => {
+    await sendToBackground<SyncResult>({ type: 'syncNow' });
+    await refresh();
+  }, [refresh]);
+  return { status, unreachable, refresh, syncNow };
+}
