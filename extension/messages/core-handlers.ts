@@ -1,4 +1,6 @@
+import type { StageEvent } from '#shared/schema/index';
 import { getDb } from '@/db/database';
+import { appendStageEvent, eraseCandidate, upsertRecord } from '@/db/writes';
 import { signIn, signOut } from '@/sync/account';
 import { isSyncing } from '@/sync/engine';
 import { checkHealth } from '@/sync/health';
@@ -23,6 +25,9 @@ export function registerCoreHandlers(): void {
     return { user: result.session.me.user, organisation: result.session.me.organisation, tokenExpiresAt: result.session.me.tokenExpiresAt };
   });
   registerHandler('signOut', R.signOut, (r) => signOut(getDb(), r.force));
+  registerHandler('upsert', R.upsert, (r) => upsertRecord(r.table, r.id, r.fields as never), { fromContentScripts: true });
+  registerHandler('appendStageEvent', R.appendStageEvent, (r) => appendStageEvent(r.event as StageEvent), { fromContentScripts: true });
+  registerHandler('eraseCandidate', R.eraseCandidate, (r) => eraseCandidate(r.applicationId));
   registerHandler('discardRefused', R.discardRefused, async (r) => {
     await getDb().refused.delete(r.localId);
     return true;

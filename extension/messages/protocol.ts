@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SYNC_TABLE_NAMES, type SyncTable } from '#shared/schema/index';
 
 /** Messages any part of the extension may send to the background. Feature folders register more with `registerHandler`. */
 export const CORE_REQUESTS = {
@@ -13,6 +14,10 @@ export const CORE_REQUESTS = {
   }),
   signOut: z.object({ type: z.literal('signOut'), force: z.boolean().default(false) }),
   discardRefused: z.object({ type: z.literal('discardRefused'), localId: z.int() }),
+  /** Local writes from content scripts (they cannot open the database themselves). */
+  upsert: z.object({ type: z.literal('upsert'), table: z.enum(SYNC_TABLE_NAMES as [SyncTable, ...SyncTable[]]), id: z.uuid(), fields: z.record(z.string(), z.unknown()) }),
+  appendStageEvent: z.object({ type: z.literal('appendStageEvent'), event: z.record(z.string(), z.unknown()) }),
+  eraseCandidate: z.object({ type: z.literal('eraseCandidate'), applicationId: z.uuid() }),
 };
 export type CoreRequest = z.infer<(typeof CORE_REQUESTS)[keyof typeof CORE_REQUESTS]>;
 /** Kept for callers that only ask for health. */

@@ -23,8 +23,9 @@ export function registerHandler<S extends z.ZodType>(
   routes.set(type, { schema, handler, fromContentScripts: options.fromContentScripts ?? false });
 }
 
+/** Our popup, options and workspace pages (also when opened in a tab); a content script's URL is its web page's. */
 export function isOwnExtensionPage(sender: Browser.runtime.MessageSender, ownId: string, ownOrigin: string): boolean {
-  return sender.id === ownId && !sender.tab?.id && Boolean(sender.url?.startsWith(ownOrigin));
+  return sender.id === ownId && Boolean(sender.url?.startsWith(ownOrigin));
 }
 
 /** Validates, checks the sender, runs the handler, and always answers with a Reply. */

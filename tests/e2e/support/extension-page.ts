@@ -1,0 +1,58 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ExtensionBrowser } from './browser';
+
+/** An extension page used to talk to the background and read the extension's own IndexedDB. */
+export async function openExtensionPage(browser: ExtensionBrowser, file = 'options.html'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionPage(file));
+  return page;
+}
+
+/** Sends a message to the background as an extension page does; returns its Reply. */
+export function ask<T = unknown>(page: Page, message: Record<string, unknown>): Promise<{ ok: boolean; data?: T; error?: string; issues?: string[] }> {
+  return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<never> } } }).chrome.runtime.sendMessage(m), message);
+}
+
+/** Every row of a table of the extension's database, read with the plain IndexedDB API. */
+export function readTable<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('shortlist');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as T[]);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    table,
+  );
+}
+
+export interface StatusData {
+  signedIn: boolean;
+  lastSyncedAt: string | null;
+  pending: number;
+  lastError: { kind: string; message: string } | null;
+}
+
+/** Asks for a sync and waits until it succeeded with nothing left in the outbox. */
+export async function syncUntilClean(page: Page, timeoutMs = 30_000): Promise<StatusData> {
+  let last: StatusData | undefined;
+  await expect
+    .poll(
+      async () => {
+        await ask(page, { type: 'syncNow' });
+        last = (await ask<StatusData>(page, { type: 'getStatus' })).data;
+        return last && last.pending === 0 && last.lastError === null && last.lastSyncedAt !== null;
+      },
+      { timeout: timeoutMs, interval: 500 },
+    )
+    .toBe(true);
+  return last!;
+}
