@@ -109,7 +109,9 @@ export async function eraseLocally(db: ShortlistDb, applicationId: string): Prom
   // Pending edits must not send the personal data back.
   await db.outbox
     .filter((e) => e.mutation.table === 'applications' && e.mutation.recordId === applicationId && e.mutation.op === 'upsert')
-    .modify((e) => {
+    .modify((e, ctx) => {
       for (const f of PERSONAL_FIELDS) delete e.mutation.fields?.[f];
+      // An edit of personal fields only has nothing left to send (the server refuses an empty upsert).
+      if (Object.keys(e.mutation.fields ?? {}).length === 0) delete (ctx as { value?: unknown }).value;
     });
 }
