@@ -77,7 +77,7 @@ describe('local writes', () => {
 
   it('a failing outbox write rolls the record back too', async () => {
     const id = newId();
-    const spy = vi.spyOn(db.outbox, 'add').mockImplementation(() => Promise.reject(new Error('disk full')));
+    const spy = vi.spyOn(db.outbox, 'add').mockImplementation((() => Promise.reject(new Error('disk full'))) as never);
     await expect(upsertRecord('teams', id, teamFields(), db)).rejects.toThrow('disk full');
     spy.mockRestore();
     expect(await db.teams.get(id)).toBeUndefined();
