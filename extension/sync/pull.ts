@@ -38,8 +38,13 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
     .filter((e) => e.mutation.table === change.table && e.mutation.recordId === change.recordId && e.mutation.op === 'delete')
     .count();
   if (pendingDelete) return;
+  // Erased stays erased: a candidate erased here (the erasure maybe not on the server yet) keeps no personal data.
+  const erasedHere = change.table === 'applications' && (await db.applications.get(change.recordId))?.erased === true;
   await table.put((await rebase(db, change.table, change.record)) as never);
-  if (change.table === 'applications' && change.record.erased) await eraseLocally(db, change.recordId);
+  if (change.table === 'applications' && (change.record.erased || erasedHere)) await eraseLocally(db, change.recordId);
+  if ((change.table === 'stage_events' || change.table === 'checks') && change.record.note != null) {
+    if ((await db.applications.get(String(change.record.applicationId)))?.erased) await table.update(change.recordId, { note: null });
+  }
 }
 
 /** Pulls every change after the cursor, page by page; each page and its cursor are applied in one transaction. */
