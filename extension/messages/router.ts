@@ -43,8 +43,9 @@ export async function dispatch(message: unknown, sender: Browser.runtime.Message
   try {
     return { ok: true, data: await route.handler(parsed.data, sender) };
   } catch (err) {
-    const issues = (err as { issues?: string[] }).issues;
-    return { ok: false, error: (err as Error).message ?? String(err), ...(Array.isArray(issues) ? { issues } : {}) };
+    // Anything may be thrown (null, undefined, a string): read it without throwing again.
+    const issues = (err as { issues?: string[] } | null | undefined)?.issues;
+    return { ok: false, error: (err as Error | null | undefined)?.message ?? String(err), ...(Array.isArray(issues) ? { issues } : {}) };
   }
 }
 
