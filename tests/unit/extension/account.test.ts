@@ -1,0 +1,112 @@
+import { endpointOf, freshDb, newId, teamFields } from './helpers';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ShortlistDb } from '@/db/database';
+import { clientId, META, readMeta } from '@/db/meta';
+import { upsertRecord } from '@/db/writes';
+import { signIn, signOut } from '@/sync/account';
+import { syncOnce } from '@/sync/engine';
+import { serverUrlItem } from '@/sync/server';
+import { getSession } from '@/sync/session';
+import { readStatus } from '@/sync/status';
+import { DEFAULT_USER, FakeServer, type FakeUser } from './fake-server';
+
+const BOB: FakeUser = { ...DEFAULT_USER, token: 'token-bob-00000002', userId: 'user-bob', name: 'Bob Manager', email: 'bob@council.example', role: 'manager' };
+const ALICE_ELSEWHERE: FakeUser = { ...DEFAULT_USER, token: 'token-alice-other-org', orgId: 'org-2', orgName: 'Otherborough Council' };
+
+let db: ShortlistDb;
+let server: FakeServer;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = freshDb('account');
+  server = new FakeServer([DEFAULT_USER, BOB, ALICE_ELSEWHERE]);
+});
+
+async function someData(): Promise<string> {
+  const id = newId();
+  await upsertRecord('teams', id, teamFields(), db);
+  return id;
+}
+
+async function everything(): Promise<number> {
+  let n = 0;
+  for (const t of db.tables) n += await t.count();
+  return n;
+}
+
+describe('sign-in', () => {
+  it('checks the token with /v1/me and keeps the session; a bad token changes nothing', async () => {
+    const r = await signIn(db, `${server.baseUrl}///`, `  ${DEFAULT_USER.token} `, server.fetch);
+    expect(r).toMatchObject({ ok: true, session: { serverUrl: server.baseUrl, token: DEFAULT_USER.token, me: { user: { id: 'user-alice' }, organisation: { id: 'org-1' } } } });
+    expect(await serverUrlItem.getValue()).toBe(server.baseUrl);
+    const id = await someData();
+    const bad = await signIn(db, server.baseUrl, 'token-unknown-xyz', server.fetch);
+    expect(bad).toMatchObject({ ok: false, error: 'This token is not recognised' });
+    expect((await getSession())!.me.user.id).toBe('user-alice');
+    expect(await db.teams.get(id)).toBeDefined();
+    server.failNext({ kind: 'drop-before' }, 'me');
+    expect(await signIn(db, server.baseUrl, BOB.token, server.fetch)).toMatchObject({ ok: false, error: expect.stringContaining('Cannot reach') });
+    expect(await db.teams.get(id)).toBeDefined();
+  });
+
+  it('signing in again as the same user keeps the local data and the client id', async () => {
+    await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch);
+    const id = await someData();
+    const client = await clientId(db);
+    await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch);
+    expect(await db.teams.get(id)).toBeDefined();
+    expect(await db.outbox.count()).toBe(1);
+    expect(await clientId(db)).toBe(client);
+  });
+
+  it.each([
+    ['a different user', BOB, undefined],
+    ['the same user in another organisation', ALICE_ELSEWHERE, undefined],
+    ['the same user on another server', DEFAULT_USER, 'https://other-sync.test'],
+  ])('signing in as %s wipes the local data, outbox and sync state', async (_label, user, otherUrl) => {
+    await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch);
+    await someData();
+    await syncOnce(db, server.fetch);
+    await someData();
+    const client = await clientId(db);
+    expect(await readMeta(db, META.cursor, 0)).toBeGreaterThan(0);
+    const fetchImpl = otherUrl ? ((input: RequestInfo | URL, init?: RequestInit) => server.fetch(String(input).replace(otherUrl, server.baseUrl), init)) as typeof fetch : server.fetch;
+    expect(await signIn(db, otherUrl ?? server.baseUrl, user.token, fetchImpl)).toMatchObject({ ok: true });
+    expect(await db.teams.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readMeta(db, META.cursor, 0)).toBe(0);
+    expect(await clientId(db)).not.toBe(client);
+    expect((await getSession())!.me.user.id).toBe(user.userId);
+  });
+});
+
+describe('sign-out', () => {
+  it('with pending changes needs force, and keeps everything until then', async () => {
+    await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch);
+    const id = await someData();
+    await someData();
+    expect(await signOut(db, false)).toEqual({ ok: false, pending: 2 });
+    expect(await db.teams.get(id)).toBeDefined();
+    expect(await getSession()).not.toBeNull();
+    expect(await signOut(db, true)).toEqual({ ok: true });
+    expect(await everything()).toBe(0);
+    expect(await getSession()).toBeNull();
+    expect(await readStatus(db, false)).toMatchObject({ signedIn: false, pending: 0 });
+    expect((await syncOnce(db, server.fetch)).error).toMatchObject({ kind: 'signed-out' });
+  });
+
+  it('after a full sync needs no force and wipes records, outbox, refused, conflicts and meta', async () => {
+    await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch);
+    await someData();
+    expect(await syncOnce(db, server.fetch)).toMatchObject({ ok: true, pushed: 1, pulled: 1 });
+    await db.refused.add({ mutation: { id: newId(), table: 'teams', op: 'delete', recordId: newId(), hlc: '1767225600000:000000:x' }, code: 'forbidden', message: 'no', refusedAt: '2026-03-02T10:00:00Z' });
+    expect(await signOut(db, false)).toEqual({ ok: true });
+    expect(await everything()).toBe(0);
+    // Signing back in starts from the server: the data comes back by pull.
+    await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch);
+    expect(await syncOnce(db, server.fetch)).toMatchObject({ ok: true, pushed: 0, pulled: 1 });
+    expect(await db.teams.count()).toBe(1);
+    expect(server.snapshot().size).toBe(1);
+  });
+});
