@@ -1,4 +1,4 @@
-import { endpointOf, freshDb, newId, teamFields } from './helpers';
+import { freshDb, newId, teamFields } from './helpers';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ShortlistDb } from '@/db/database';

@@ -1,0 +1,118 @@
+import { endpointOf, freshDb, newId, teamFields } from './helpers';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ShortlistDb } from '@/db/database';
+import { upsertRecord } from '@/db/writes';
+import { pullChanges } from '@/sync/pull';
+import { pushOutbox } from '@/sync/push';
+import { DEFAULT_USER, FakeServer, type FakeUser } from './fake-server';
+
+/**
+ * KNOWN GAP, server side (worker/src/sync/apply.ts): an upsert whose fields all lose on the server
+ * (older clock, or a deleted record) logs no change, so the browser that made it never pulls the
+ * winning record and keeps showing its own value: invariant 5 fails. It happens when
+ * - a browser's clock is behind (±1 h, ±24 h in sync.md's faults), or another's was clamped ahead;
+ * - a pull rebases an older unpushed edit over a newer pulled record (the edit loses once pushed).
+ * The `it.fails` cases pin the gap against the faithful fake; the passing twins run the same story
+ * against FakeServer({ reportLosingUpserts: true }), the proposed fix: in apply.ts, where an upsert
+ * `!r.changed`, still push `{ t: m.table, r: m.recordId, op: 'update', p: '{}', m: m.id }` to `changes`.
+ * When the worker is fixed, make the fake do that by default and turn these `it.fails` into `it`.
+ */
+
+const BOB: FakeUser = { ...DEFAULT_USER, token: 'token-bob-00000002', userId: 'user-bob', name: 'Bob', email: 'bob@council.example' };
+const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+let now = T0;
+let skew = [0, 0];
+let acting = 0;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  now = T0;
+  skew = [0, 0];
+  vi.spyOn(Date, 'now').mockImplementation(() => now + skew[acting]!);
+});
+afterEach(() => vi.restoreAllMocks());
+
+function world(reportLosingUpserts: boolean) {
+  const server = new FakeServer([DEFAULT_USER, BOB], { reportLosingUpserts });
+  server.now = () => now;
+  const dbs = [freshDb('conv-a'), freshDb('conv-b')] as [ShortlistDb, ShortlistDb];
+  const tokens = [DEFAULT_USER.token, BOB.token];
+  const as = async <T>(k: number, fn: (db: ShortlistDb) => Promise<T>) => {
+    now += 1000;
+    acting = k;
+    return fn(dbs[k]!);
+  };
+  const push = (k: number) => as(k, (db) => pushOutbox(db, endpointOf(server, tokens[k]), server.fetch));
+  const pull = (k: number) => as(k, (db) => pullChanges(db, endpointOf(server, tokens[k]), server.fetch));
+  /** What syncOnce does: push, then pull. */
+  const sync = async (k: number) => {
+    await push(k);
+    await pull(k);
+  };
+  const edit = (k: number, id: string, fields: Record<string, unknown>) => as(k, (db) => upsertRecord('teams', id, fields as never, db));
+  const names = async (id: string) => [server.record('teams', id)?.name, (await dbs[0].teams.get(id))?.name, (await dbs[1].teams.get(id))?.name];
+  return { server, sync, push, pull, edit, names };
+}
+
+async function staleRebase(reportLosingUpserts: boolean) {
+  const w = world(reportLosingUpserts);
+  const t = newId();
+  await w.edit(0, t, teamFields({ name: 'Original' }));
+  await w.sync(0);
+  await w.sync(1);
+  await w.edit(1, t, { name: 'Older edit by B' });
+  await w.edit(0, t, { name: 'Newer edit by A' });
+  await w.sync(0);
+  await w.pull(1); // B's older edit is put back on top of A's record
+  await w.sync(1);
+  await w.sync(0);
+  await w.sync(1);
+  return w.names(t);
+}
+
+async function clockBehind(reportLosingUpserts: boolean) {
+  const w = world(reportLosingUpserts);
+  skew = [0, -3_600_000];
+  const t = newId();
+  await w.edit(0, t, teamFields({ name: 'Set by A' }));
+  await w.sync(0);
+  await w.sync(1);
+  await w.edit(1, t, { name: 'Set by B an hour slow, after seeing A' });
+  await w.sync(1);
+  await w.sync(0);
+  await w.sync(1);
+  return w.names(t);
+}
+
+async function clampedAhead(reportLosingUpserts: boolean) {
+  const w = world(reportLosingUpserts);
+  skew = [86_400_000, 0];
+  const t = newId();
+  await w.edit(0, t, teamFields({ name: 'Created by A, a day fast' }));
+  await w.sync(0);
+  await w.sync(1);
+  await w.edit(1, t, { name: 'Renamed by B seconds later' });
+  await w.sync(1);
+  await w.sync(0);
+  await w.sync(1);
+  return w.names(t);
+}
+
+const converged = (names: unknown[]) => expect(new Set(names).size, JSON.stringify(names)).toBe(1);
+
+describe('a losing edit, against the worker as it is (KNOWN GAP: these fail to converge)', () => {
+  it.fails('an older unpushed edit rebased over a newer pulled record', async () => converged(await staleRebase(false)));
+  it.fails('a browser whose clock is an hour behind', async () => converged(await clockBehind(false)));
+  it.fails('a record created by a browser a day fast (its clock clamped to server time + 60 s)', async () => converged(await clampedAhead(false)));
+});
+
+describe('the same stories with the proposed fix (the server logs a change for an upsert that lost)', () => {
+  it('an older unpushed edit rebased over a newer pulled record converges to the newer edit', async () => {
+    expect(await staleRebase(true)).toEqual(['Newer edit by A', 'Newer edit by A', 'Newer edit by A']);
+  });
+  it('a browser an hour behind converges to the edit with the higher clock', async () => {
+    expect(await clockBehind(true)).toEqual(['Set by A', 'Set by A', 'Set by A']);
+  });
+  it('a record created by a browser a day fast converges', async () => converged(await clampedAhead(true)));
+});
