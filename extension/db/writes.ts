@@ -9,7 +9,7 @@ import {
   type StageEvent,
   type SyncTable,
 } from '#shared/schema/index';
-import { getDb, type ShortlistDb } from './database';
+import { getDb, type OutboxEntry, type ShortlistDb } from './database';
 import { nextClock } from './meta';
 
 /** A record a person tried to save does not pass its schema; `issues` are "field: problem" lines. */
@@ -40,8 +40,19 @@ function validate<T extends SyncTable>(table: T, record: unknown): RecordOf<T> {
   return parsed.data as RecordOf<T>;
 }
 
+/**
+ * After a commit: the background's scheduler listens here; an extension page (workspace,
+ * popup) has no listener and tells the background instead, so the change syncs soon.
+ */
 function committed(): void {
-  for (const l of listeners) l();
+  if (listeners.size) for (const l of listeners) l();
+  else {
+    try {
+      void browser.runtime.sendMessage({ type: 'localChange' }).catch(() => undefined);
+    } catch {
+      // No background to tell (a test, or the extension is reloading): the minute alarm syncs.
+    }
+  }
 }
 
 /**
@@ -106,11 +117,18 @@ export async function eraseLocally(db: ShortlistDb, applicationId: string): Prom
   }
   await db.stage_events.where('applicationId').equals(applicationId).modify({ note: null });
   await db.checks.where('applicationId').equals(applicationId).modify({ note: null });
-  // Pending edits must not send the personal data back.
+  const related = new Set<string>([
+    ...(await db.stage_events.where('applicationId').equals(applicationId).primaryKeys()),
+    ...(await db.checks.where('applicationId').equals(applicationId).primaryKeys()),
+  ]);
+  // Pending edits must not send the personal data back: the application's personal fields, its events' and checks' notes.
+  const isApp = (m: OutboxEntry['mutation']) => m.table === 'applications' && m.recordId === applicationId;
+  const isRelated = (m: OutboxEntry['mutation']) =>
+    (m.table === 'stage_events' || m.table === 'checks') && (related.has(m.recordId) || m.fields?.applicationId === applicationId);
   await db.outbox
-    .filter((e) => e.mutation.table === 'applications' && e.mutation.recordId === applicationId && e.mutation.op === 'upsert')
+    .filter((e) => e.mutation.op === 'upsert' && (isApp(e.mutation) || isRelated(e.mutation)))
     .modify((e, ctx) => {
-      for (const f of PERSONAL_FIELDS) delete e.mutation.fields?.[f];
+      for (const f of isApp(e.mutation) ? PERSONAL_FIELDS : (['note'] as const)) delete e.mutation.fields?.[f];
       // An edit of personal fields only has nothing left to send (the server refuses an empty upsert).
       if (Object.keys(e.mutation.fields ?? {}).length === 0) delete (ctx as { value?: unknown }).value;
     });

@@ -137,6 +137,22 @@ describe('eraseCandidate', () => {
     expect(entries.find((e) => e.mutation.fields?.teamPreference === 'Court')).toBeDefined();
   });
 
+  it('pending notes of the candidate\'s stage events and checks are not sent either', async () => {
+    const server = new FakeServer();
+    const { appId, checkId } = await candidate();
+    await pushOutbox(db, endpointOf(server), server.fetch);
+    // Offline: a new event with a note, and a note added to a check already on the server.
+    await appendStageEvent({ id: newId(), applicationId: appId, stage: 'interview_booked', at: '2026-03-03T10:00:00Z', by: 'u', note: 'Sam needs a step-free room' }, db);
+    await upsertRecord('checks', checkId, { note: 'Sam\'s DBS shows a caution' }, db);
+    await eraseCandidate(appId, db);
+    expect(JSON.stringify(await outbox(db))).not.toContain('Sam');
+    await pushOutbox(db, endpointOf(server), server.fetch);
+    expect(JSON.stringify(server.pushes().slice(1))).not.toContain('Sam');
+    expect(await db.refused.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.record('checks', checkId)).toMatchObject({ note: null });
+  });
+
   it('a pending edit of personal fields only does not turn into an empty upsert the server refuses', async () => {
     const server = new FakeServer();
     const appId = newId();
