@@ -1,6 +1,6 @@
 import { DEFAULT_PULL_LIMIT, PERSONAL_FIELDS, SYNC_TABLES, type Change, type ConflictRecord, type PullResponse, type SyncTable } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
-import { META, readMeta, writeMeta } from '@/db/meta';
+import { clientId, META, readMeta, writeMeta } from '@/db/meta';
 import { eraseLocally } from '@/db/writes';
 import { callApi, type Endpoint, type Fetch } from './api';
 import { storeConflicts } from './conflicts';
@@ -50,15 +50,20 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
 /** Pulls every change after the cursor, page by page; each page and its cursor are applied in one transaction. */
 export async function pullChanges(db: ShortlistDb, endpoint: Endpoint, fetchImpl?: Fetch, limit = DEFAULT_PULL_LIMIT): Promise<{ pulled: number }> {
   let pulled = 0;
+  // A sign-out or another account's sign-in empties the database meanwhile (its client id goes).
+  const owner = await clientId(db);
   for (;;) {
     const cursor = await readMeta(db, META.cursor, 0);
     const page = await callApi<PullResponse>(endpoint, `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, {}, fetchImpl);
-    await db.transaction('rw', db.tables, async () => {
+    const wiped = await db.transaction('rw', db.tables, async () => {
+      if ((await readMeta(db, META.clientId, null)) !== owner) return true;
       // Another pull may have moved the cursor meanwhile; never apply a page twice or go back.
-      if ((await readMeta(db, META.cursor, 0)) !== cursor) return;
+      if ((await readMeta(db, META.cursor, 0)) !== cursor) return false;
       for (const change of page.changes) await applyChange(db, change);
       await writeMeta(db, META.cursor, Math.max(cursor, page.cursor));
+      return false;
     });
+    if (wiped) throw new Error('the local data was emptied (signed out) during the pull; nothing more was stored');
     pulled += page.changes.length;
     if (!page.hasMore || page.changes.length === 0) return { pulled };
   }

@@ -6,6 +6,8 @@ import { clientId, META, readMeta } from '@/db/meta';
 import { upsertRecord } from '@/db/writes';
 import { signIn, signOut } from '@/sync/account';
 import { syncOnce } from '@/sync/engine';
+import { pullChanges } from '@/sync/pull';
+import { pushOutbox } from '@/sync/push';
 import { serverUrlItem } from '@/sync/server';
 import { getSession } from '@/sync/session';
 import { readStatus } from '@/sync/status';
@@ -108,5 +110,32 @@ describe('sign-out', () => {
     expect(await syncOnce(db, server.fetch)).toMatchObject({ ok: true, pushed: 0, pulled: 1 });
     expect(await db.teams.count()).toBe(1);
     expect(server.snapshot().size).toBe(1);
+  });
+
+  it('signing out while a pull is under way: nothing of the old account lands in the emptied database', async () => {
+    const colleague = freshDb('account-colleague');
+    for (let i = 0; i < 6; i++) await upsertRecord('teams', newId(), teamFields({ name: `Team ${i}` }), colleague);
+    await pushOutbox(colleague, { serverUrl: server.baseUrl, token: BOB.token }, server.fetch);
+    await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch);
+    let pulls = 0;
+    let reached!: () => void;
+    const atSecondPage = new Promise<void>((r) => (reached = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slowFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).includes('/v1/sync/pull') && ++pulls === 2) {
+        reached();
+        await gate;
+      }
+      return server.fetch(input, init);
+    }) as typeof fetch;
+    const pulling = pullChanges(db, { serverUrl: server.baseUrl, token: DEFAULT_USER.token }, slowFetch, 2).catch((e: unknown) => e);
+    await atSecondPage;
+    expect(await db.teams.count()).toBe(2);
+    expect(await signOut(db, false)).toEqual({ ok: true });
+    release();
+    await pulling;
+    expect(await db.teams.count()).toBe(0);
+    expect(await readMeta(db, META.cursor, 0)).toBe(0);
   });
 });
