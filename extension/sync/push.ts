@@ -17,8 +17,9 @@ interface RefusedDetail {
  * Gives sequence numbers to the next entries in local order. A number stays with its entry
  * until acknowledged, so a resend after a lost response is a replay the server skips.
  */
-async function nextBatch(db: ShortlistDb): Promise<Array<OutboxEntry & { seq: number }>> {
+async function nextBatch(db: ShortlistDb, client: string): Promise<Array<OutboxEntry & { seq: number }>> {
   return db.transaction('rw', db.outbox, db.meta, async () => {
+    await sameInstall(db, client);
     const entries = await db.outbox.orderBy('localId').limit(PUSH_BATCH).toArray();
     const acked = await readMeta(db, META.lastAckedSeq, 0);
     let next = Math.max(acked, ...entries.map((e) => e.seq ?? 0)) + 1;
@@ -42,20 +43,27 @@ async function renumberFrom(db: ShortlistDb, lastAcked: number): Promise<void> {
   });
 }
 
-async function acknowledge(db: ShortlistDb, lastSeq: number): Promise<void> {
+/** A sign-out (or another account's sign-in) empties the database mid-push: what is there now is not this push's. */
+async function sameInstall(db: ShortlistDb, client: string): Promise<void> {
+  if ((await readMeta(db, META.clientId, null)) !== client) throw new Error('the local data was emptied (signed out) during the push; stopped');
+}
+
+async function acknowledge(db: ShortlistDb, client: string, lastSeq: number): Promise<void> {
   await db.transaction('rw', db.outbox, db.meta, async () => {
+    await sameInstall(db, client);
     await db.outbox.where('seq').belowOrEqual(lastSeq).delete();
     await writeMeta(db, META.lastAckedSeq, lastSeq);
   });
 }
 
 /** Moves the mutations the server named as refused to `refused`, for a person to see and discard. */
-async function parkRefused(db: ShortlistDb, batch: OutboxEntry[], err: ApiError): Promise<number> {
+async function parkRefused(db: ShortlistDb, client: string, batch: OutboxEntry[], err: ApiError): Promise<number> {
   const details = Array.isArray(err.details) ? (err.details as RefusedDetail[]) : [];
   const named = new Map(details.map((d) => [d.id, d]));
   const refused = batch.filter((e) => named.has(e.mutation.id));
   const now = new Date().toISOString();
-  await db.transaction('rw', db.outbox, db.refused, async () => {
+  await db.transaction('rw', db.outbox, db.refused, db.meta, async () => {
+    await sameInstall(db, client);
     for (const e of refused) {
       const d = named.get(e.mutation.id)!;
       await db.refused.add({ mutation: e.mutation, code: err.code, message: d.reason ?? d.issues?.join('; ') ?? err.message, refusedAt: now });
@@ -74,7 +82,7 @@ export async function pushOutbox(db: ShortlistDb, endpoint: Endpoint, fetchImpl?
   const conflicts: Conflict[] = [];
   const client = await clientId(db);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const batch = await nextBatch(db);
+    const batch = await nextBatch(db, client);
     if (batch.length === 0) return { pushed, conflicts };
     const body: PushRequest = {
       clientId: client,
@@ -83,7 +91,7 @@ export async function pushOutbox(db: ShortlistDb, endpoint: Endpoint, fetchImpl?
     };
     try {
       const res = await callApi<PushResponse>(endpoint, '/v1/sync/push', { method: 'POST', body: JSON.stringify(body) }, fetchImpl);
-      await acknowledge(db, res.lastSeq);
+      await acknowledge(db, client, res.lastSeq);
       await storeConflicts(db, res.conflicts);
       conflicts.push(...res.conflicts);
       pushed += batch.filter((e) => e.seq <= res.lastSeq).length;
@@ -94,12 +102,12 @@ export async function pushOutbox(db: ShortlistDb, endpoint: Endpoint, fetchImpl?
         const expected = (err.details as { expected?: number } | undefined)?.expected;
         if (typeof expected !== 'number') throw err;
         // The server has everything before `expected`: drop what it already holds, renumber the rest.
-        await acknowledge(db, expected - 1);
+        await acknowledge(db, client, expected - 1);
         if (expected <= batch[0]!.seq) await renumberFrom(db, expected - 1);
         continue;
       }
       if ((err.status === 400 && err.code === 'invalid_mutations') || (err.status === 403 && err.code === 'forbidden')) {
-        const parked = await parkRefused(db, batch, err);
+        const parked = await parkRefused(db, client, batch, err);
         if (parked === 0) throw err;
         await renumberFrom(db, await readMeta(db, META.lastAckedSeq, 0));
         continue;

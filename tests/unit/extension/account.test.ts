@@ -138,4 +138,37 @@ describe('sign-out', () => {
     expect(await db.teams.count()).toBe(0);
     expect(await readMeta(db, META.cursor, 0)).toBe(0);
   });
+
+  it('signing out and in as another account while a push is under way: the new account\'s changes do not go to the old one', async () => {
+    await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch);
+    await someData();
+    let reached!: () => void;
+    const inFlight = new Promise<void>((r) => (reached = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let pushes = 0;
+    const slowFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).includes('/v1/sync/push') && ++pushes === 1) {
+        const res = await server.fetch(input, init);
+        reached();
+        await gate;
+        return res;
+      }
+      return server.fetch(input, init);
+    }) as typeof fetch;
+    const pushing = pushOutbox(db, { serverUrl: server.baseUrl, token: DEFAULT_USER.token }, slowFetch).catch((e: unknown) => e);
+    await inFlight;
+    expect(await signOut(db, true)).toEqual({ ok: true }); // its change is on the server, unacknowledged
+    expect(await signIn(db, server.baseUrl, ALICE_ELSEWHERE.token, server.fetch)).toMatchObject({ ok: true });
+    const theirs = await someData();
+    release();
+    await pushing;
+    expect(server.record('teams', theirs, 'org-1')).toBeNull();
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.teams.get(theirs)).toBeDefined();
+    // The new account's own sync sends it where it belongs.
+    await pushOutbox(db, { serverUrl: server.baseUrl, token: ALICE_ELSEWHERE.token }, server.fetch);
+    expect(server.record('teams', theirs, 'org-2')).not.toBeNull();
+    expect(server.record('teams', theirs, 'org-1')).toBeNull();
+  });
 });
