@@ -218,4 +218,31 @@ describe('pullChanges', () => {
     expect(await db.teams.count()).toBe(10);
     expect(seen).toEqual([...seen].sort((x, y) => x - y));
   });
+
+  it('paging while others write: every change is seen, in order, and the cursor lands on the end', async () => {
+    const first: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      first.push(newId());
+      await upsertRecord('teams', first[i]!, teamFields({ name: `Before ${i}` }), other);
+    }
+    await pushOutbox(other, endpointOf(server), server.fetch);
+    let pages = 0;
+    const later: string[] = [];
+    const busy = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const res = await server.fetch(input, init);
+      if (String(input).includes('/v1/sync/pull') && ++pages <= 2) {
+        // A colleague writes between our pages: a new record, and a change to one we already pulled.
+        const id = newId();
+        later.push(id);
+        await upsertRecord('teams', id, teamFields({ name: `During ${pages}` }), other);
+        await upsertRecord('teams', first[0]!, { area: `Changed during page ${pages}` }, other);
+        await pushOutbox(other, endpointOf(server), server.fetch);
+      }
+      return res;
+    }) as typeof fetch;
+    await pullChanges(db, endpointOf(server), busy, 2);
+    expect(await cursor()).toBe(server.head());
+    for (const id of [...first, ...later]) expect(await db.teams.get(id)).toEqual(server.record('teams', id));
+    expect(await db.teams.get(first[0]!)).toMatchObject({ area: 'Changed during page 2' });
+  });
 });

@@ -242,4 +242,27 @@ describe('pushOutbox', () => {
     expect(await db.outbox.count()).toBe(1);
     expect(DEFAULT_USER.token).toBe('token-alice-0001');
   });
+
+  it('two pushes at once (two extension contexts) send the same seqs and ids; the server applies each once', async () => {
+    await writeTeams(3);
+    const ids = await mutationIds();
+    const results = await Promise.allSettled([push(), push()]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(await db.outbox.count()).toBe(0);
+    expectAppliedOnce(ids);
+    for (const p of server.pushes()) expect(p.mutations.map((m) => m.id)).toEqual(ids.slice(0, p.mutations.length));
+  });
+
+  it('syncOnce runs one sync at a time in a context', async () => {
+    await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch);
+    await writeTeams(2);
+    const first = syncOnce(db, server.fetch);
+    const second = syncOnce(db, server.fetch);
+    expect(second).toBe(first);
+    expect(await first).toMatchObject({ ok: true, pushed: 2, pulled: 2 });
+    expect(server.pushes()).toHaveLength(1);
+    const third = syncOnce(db, server.fetch);
+    expect(third).not.toBe(first);
+    expect(await third).toMatchObject({ ok: true, pushed: 0, pulled: 0 });
+  });
 });
