@@ -68,13 +68,29 @@ export async function upsertRecord<T extends SyncTable>(
   if (SYNC_TABLES[table].appendOnly) throw new Error(`${table} is append-only: use appendStageEvent`);
   const saved = await db.transaction('rw', [db.table(table), db.outbox, db.meta], async () => {
     const existing = (await db.table(table).get(id)) as Record<string, unknown> | undefined;
+    if (table === 'applications') refuseUnerasing(existing, fields as Record<string, unknown>);
     const record = validate(table, { ...existing, ...fields, id });
     await db.table(table).put(record as never);
-    await enqueue(db, { table, op: 'upsert', recordId: id, fields: fields as Record<string, unknown> });
+    // Only what the server takes: the fields given, as parsed (no unknown keys, no id; erasure has its own op).
+    const parsed = record as Record<string, unknown>;
+    const sent = Object.fromEntries(Object.keys(fields).filter((k) => k !== 'id' && k !== 'erased' && k in parsed).map((k) => [k, parsed[k]]));
+    if (Object.keys(sent).length > 0) await enqueue(db, { table, op: 'upsert', recordId: id, fields: sent });
     return record;
   });
   committed();
   return saved;
+}
+
+/** Erased stays erased: an upsert neither sets `erased` nor writes an erased candidate's personal data back. */
+function refuseUnerasing(existing: Record<string, unknown> | undefined, fields: Record<string, unknown>): void {
+  const issues: string[] = [];
+  if ('erased' in fields && Boolean(fields.erased) !== Boolean(existing?.erased)) {
+    issues.push('erased: use eraseCandidate to erase a candidate; an erasure cannot be undone');
+  }
+  if (existing?.erased) {
+    for (const f of PERSONAL_FIELDS) if (fields[f] != null) issues.push(`${f}: the candidate was erased; their personal data cannot be added back`);
+  }
+  if (issues.length) throw new ValidationError(issues);
 }
 
 /** Adds to an application's history (append-only: an event is never changed). */

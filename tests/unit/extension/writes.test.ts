@@ -99,6 +99,35 @@ describe('local writes', () => {
     expect(await db.stage_events.count()).toBe(1);
   });
 
+  it('sends only what the server takes: unknown keys and a stray id stay out of the outbox, and the push is accepted', async () => {
+    const server = new FakeServer();
+    const id = newId();
+    const saved = await upsertRecord('teams', id, { ...teamFields(), name: '  Court team  ', colour: 'blue', id: newId() } as never, db);
+    expect(saved).toEqual({ id, ...teamFields(), name: 'Court team' });
+    const [entry] = await outbox(db);
+    expect(entry!.mutation.fields).toEqual({ ...teamFields(), name: 'Court team' });
+    await pushOutbox(db, endpointOf(server), server.fetch);
+    expect(await db.refused.count()).toBe(0);
+    expect(server.record('teams', id)).toEqual(saved);
+  });
+
+  it('erased stays erased locally: personal data cannot be written back, nor the erasure undone, by an upsert', async () => {
+    const appId = newId();
+    await upsertRecord('applications', appId, applicationFields(), db);
+    await expect(upsertRecord('applications', appId, { erased: true }, db)).rejects.toThrow(ValidationError);
+    await eraseCandidate(appId, db);
+    const before = await db.outbox.count();
+    const err = await upsertRecord('applications', appId, { name: 'Sam Candidate', phone: '07700 900123' }, db).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).issues).toEqual([expect.stringMatching(/^name: /), expect.stringMatching(/^phone: /)]);
+    await expect(upsertRecord('applications', appId, { erased: false }, db)).rejects.toThrow(ValidationError);
+    expect(await db.applications.get(appId)).toMatchObject({ erased: true, name: null, phone: null });
+    expect(await db.outbox.count()).toBe(before);
+    // Other fields still change.
+    await upsertRecord('applications', appId, { teamPreference: 'Court', name: null }, db);
+    expect(await db.applications.get(appId)).toMatchObject({ erased: true, teamPreference: 'Court', name: null });
+  });
+
   it('tells listeners after a committed write, not after a refused one', async () => {
     const calls: number[] = [];
     const off = onLocalWrite(() => calls.push(1));
