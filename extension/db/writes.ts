@@ -145,7 +145,11 @@ export async function eraseLocally(db: ShortlistDb, applicationId: string): Prom
     .filter((e) => e.mutation.op === 'upsert' && (isApp(e.mutation) || isRelated(e.mutation)))
     .modify((e, ctx) => {
       for (const f of isApp(e.mutation) ? PERSONAL_FIELDS : (['note'] as const)) delete e.mutation.fields?.[f];
-      // An edit of personal fields only has nothing left to send (the server refuses an empty upsert).
-      if (Object.keys(e.mutation.fields ?? {}).length === 0) delete (ctx as { value?: unknown }).value;
+      // An edit of personal fields only has nothing left to send (the server refuses an empty upsert):
+      // unsent, it goes; already sent (its seq perhaps applied), it keeps its place and becomes the
+      // erasure itself, so a later mutation never reuses its seq and gets skipped as a replay.
+      if (Object.keys(e.mutation.fields ?? {}).length > 0) return;
+      if (e.seq === undefined) delete (ctx as { value?: unknown }).value;
+      else e.mutation = { id: e.mutation.id, hlc: e.mutation.hlc, table: 'applications', op: 'erase', recordId: applicationId };
     });
 }

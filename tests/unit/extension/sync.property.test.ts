@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { SyncTable } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
-import { appendStageEvent, deleteRecord, upsertRecord, ValidationError } from '@/db/writes';
+import { appendStageEvent, deleteRecord, eraseCandidate, upsertRecord, ValidationError } from '@/db/writes';
 import { ApiError, NetworkError, type Endpoint } from '@/sync/api';
 import { pullChanges } from '@/sync/pull';
 import { pushOutbox } from '@/sync/push';
@@ -12,7 +12,7 @@ import { DEFAULT_USER, FakeServer, type Fault, type FakeUser } from './fake-serv
 
 /**
  * Random histories of two browsers of one council against the fake server: local edits of a few
- * fields of three records, deletes, stage events, pushes and pulls with random faults, replays of
+ * fields of three records, deletes, stage events, erasure of the candidate, pushes and pulls with random faults, replays of
  * a push the server already handled. Checked at every step: every committed local change is on
  * the server or still in the outbox (invariant 1), each mutation applied at most once and a replay
  * changes nothing (invariant 3). At the end, faults stop, both sync twice, and both local
@@ -44,6 +44,7 @@ const TARGETS = [
   { table: 'teams', id: IDS.team1, fields: ['name', 'area'] },
   { table: 'applications', id: IDS.app, fields: ['phone', 'teamPreference', 'yearsQualified', 'assignedTo'] },
 ] as const;
+const PERSONAL_TEXT = ['Sam Candidate', 'sam@example.org', '07700', 'phone-', 'ATS-1'];
 
 const value = (field: string, n: number) => (field === 'yearsQualified' ? n : `${field}-${n}`);
 const SKEWS = [0, 0, 3_600_000, -3_600_000, 86_400_000, -86_400_000];
@@ -55,6 +56,7 @@ const opArb = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('step-back' as const), c: client, ms: fc.integer({ min: 1, max: 7_200_000 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), c: client, target: fc.nat(1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('event' as const), c: client }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), c: client }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('push' as const), c: client, fault: faultArb }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('pull' as const), c: client, fault: faultArb, limit: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('replay' as const), c: client }) },
@@ -95,13 +97,16 @@ async function expected(fn: () => Promise<unknown>): Promise<void> {
   }
 }
 
+/** A record with its null fields left out: a field erased to null and one never set mean the same. */
+const normal = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([, v]) => v != null));
+
 async function localState(db: ShortlistDb, table: SyncTable): Promise<Map<string, unknown>> {
-  return new Map((await db.table(table).toArray()).map((r: { id: string }) => [r.id, r]));
+  return new Map((await db.table(table).toArray()).map((r: Record<string, unknown>) => [r.id as string, normal(r)]));
 }
 
 function serverState(server: FakeServer, table: SyncTable): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  for (const [k, r] of server.snapshot()) if (k.startsWith(`${table}:`)) out.set(r.id as string, r);
+  for (const [k, r] of server.snapshot()) if (k.startsWith(`${table}:`)) out.set(r.id as string, normal(r));
   return out;
 }
 
@@ -135,7 +140,15 @@ async function runHistory(ops: Op[], mode: Mode): Promise<void> {
       await pullChanges(c.db, c.endpoint, server.fetch);
     }
 
+    let erasedOnServer = false;
     const checkInvariants = async (step: string) => {
+      // Erased stays erased (invariant 7): once the server erased the candidate, no personal data comes back there.
+      const app = server.record('applications', IDS.app);
+      erasedOnServer ||= app?.erased === true;
+      if (erasedOnServer) {
+        const text = JSON.stringify(app);
+        for (const p of PERSONAL_TEXT) if (text.includes(p)) throw new Error(`${step}: personal data of the erased candidate back on the server: ${text}`);
+      }
       const onServer = server.appliedIds();
       for (const c of clients) {
         const pending = new Set((await c.db.outbox.toArray()).map((e) => e.mutation.id));
@@ -160,7 +173,7 @@ async function runHistory(ops: Op[], mode: Mode): Promise<void> {
       }
       current = op.c;
       const c = clients[op.c]!;
-      if (op.kind === 'edit' || op.kind === 'delete' || op.kind === 'event') {
+      if (op.kind === 'edit' || op.kind === 'delete' || op.kind === 'event' || op.kind === 'erase') {
         const before = new Set((await c.db.outbox.toArray()).map((e) => e.mutation.id));
         try {
           if (op.kind === 'edit') {
@@ -171,6 +184,8 @@ async function runHistory(ops: Op[], mode: Mode): Promise<void> {
             const t = TARGETS[op.target]!;
             if (!(await c.db.table(t.table).get(t.id))) continue;
             await deleteRecord(t.table, t.id, c.db);
+          } else if (op.kind === 'erase') {
+            await eraseCandidate(IDS.app, c.db);
           } else {
             const id = `0190a000-0000-7000-8000-${String(++events).padStart(12, '0')}`;
             await appendStageEvent({ id, applicationId: IDS.app, stage: 'shortlisted', at: new Date(now).toISOString(), by: 'user' }, c.db);
@@ -179,7 +194,13 @@ async function runHistory(ops: Op[], mode: Mode): Promise<void> {
           // Editing a record this browser no longer has (deleted) is refused locally.
           if (!(err instanceof ValidationError)) throw err;
         }
-        for (const e of await c.db.outbox.toArray()) if (!before.has(e.mutation.id)) c.made.push(e.mutation.id);
+        const after = await c.db.outbox.toArray();
+        for (const e of after) if (!before.has(e.mutation.id)) c.made.push(e.mutation.id);
+        if (op.kind === 'erase') {
+          // An erasure drops pending edits that carried personal data only: those are meant to go.
+          const kept = new Set(after.map((e) => e.mutation.id));
+          c.made = c.made.filter((id) => !before.has(id) || kept.has(id) || server.appliedIds().has(id));
+        }
       } else if (op.kind === 'push' || op.kind === 'pull') {
         const fault = toFault(op.fault);
         if (fault) server.failNext(fault, op.kind);
@@ -216,6 +237,10 @@ async function runHistory(ops: Op[], mode: Mode): Promise<void> {
     await checkInvariants('end');
     for (const c of clients) {
       expect(await c.db.outbox.count()).toBe(0);
+      if (erasedOnServer) {
+        const text = JSON.stringify(await c.db.applications.toArray());
+        for (const p of PERSONAL_TEXT) expect(text, 'personal data of an erased candidate in a browser').not.toContain(p);
+      }
       for (const table of ['teams', 'applications', 'stage_events'] as const) {
         expect(await localState(c.db, table), `${table} of browser ${clients.indexOf(c)}`).toEqual(serverState(server, table));
       }

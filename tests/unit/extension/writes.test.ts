@@ -182,6 +182,21 @@ describe('eraseCandidate', () => {
     expect(server.record('checks', checkId)).toMatchObject({ note: null });
   });
 
+  it('an edit already sent (response lost) and then emptied by the erasure keeps its seq: the erasure is not taken for a replay', async () => {
+    const server = new FakeServer();
+    const appId = newId();
+    await upsertRecord('applications', appId, applicationFields(), db);
+    await pushOutbox(db, endpointOf(server), server.fetch);
+    await upsertRecord('applications', appId, { phone: '07700 900777' }, db);
+    server.failNext({ kind: 'drop-after' }, 'push');
+    await expect(pushOutbox(db, endpointOf(server), server.fetch)).rejects.toThrow();
+    await eraseCandidate(appId, db);
+    await pushOutbox(db, endpointOf(server), server.fetch);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.refused.count()).toBe(0);
+    expect(server.record('applications', appId)).toMatchObject({ erased: true, name: null, phone: null, email: null });
+  });
+
   it('a pending edit of personal fields only does not turn into an empty upsert the server refuses', async () => {
     const server = new FakeServer();
     const appId = newId();
