@@ -148,6 +148,7 @@ describe('pushOutbox', () => {
     expect(r.error!.message).toContain('This token expired on 1 March');
     expect(await db.outbox.count()).toBe(2);
     expect(await readMeta(db, META.lastError, null)).toMatchObject({ kind: 'auth' });
+    expect(await readStatus(db, false)).toMatchObject({ pending: 2, lastError: { kind: 'auth' } });
 
     // An old client: the real server check, not an injected status.
     const realFetch = server.fetch;
@@ -157,6 +158,8 @@ describe('pushOutbox', () => {
     }) as typeof fetch;
     r = await syncOnce(db, oldClient);
     expect(r).toMatchObject({ ok: false, error: { kind: 'outdated' } });
+    expect(r.error!.message).toContain('update the extension');
+    expect(await readStatus(db, false)).toMatchObject({ pending: 2, lastError: { kind: 'outdated' } });
     expect(await db.outbox.count()).toBe(2);
 
     server.failNext({ kind: 'status', status: 500, code: 'internal' });
