@@ -1,6 +1,6 @@
 import type { WorkspacePage } from './page';
-import { WORK_PAGES } from './work/pages';
-import { CENTRAL_PAGES } from './central/pages';
+import { DAILY_PAGES } from './daily/pages';
+import { CENTRE_PAGES } from './centre/pages';
 
 /** Navigation order: the daily work first, then the central team's pages. */
-export const WORKSPACE_PAGES: WorkspacePage[] = [...WORK_PAGES, ...CENTRAL_PAGES];
+export const WORKSPACE_PAGES: WorkspacePage[] = [...DAILY_PAGES, ...CENTRE_PAGES];

@@ -1,4 +1,4 @@
 import type { WorkspacePage } from '../page';
 
 /** Pipeline board, my queue, candidate detail, checks, import. */
-export const WORK_PAGES: WorkspacePage[] = [];
+export const DAILY_PAGES: WorkspacePage[] = [];

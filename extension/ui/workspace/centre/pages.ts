@@ -1,4 +1,4 @@
 import type { WorkspacePage } from '../page';
 
 /** Establishment, rota, reports. */
-export const CENTRAL_PAGES: WorkspacePage[] = [];
+export const CENTRE_PAGES: WorkspacePage[] = [];
