@@ -23,12 +23,15 @@ export function writeMeta(db: ShortlistDb, key: string, value: unknown): Promise
 
 /** This install's client id: bound to one user of one organisation (a new sign-in wipes the DB). */
 export async function clientId(db: ShortlistDb): Promise<string> {
-  let id = await readMeta<string | null>(db, META.clientId, null);
-  if (!id) {
-    id = uuidv7();
-    await writeMeta(db, META.clientId, id);
-  }
-  return id;
+  // Read and create in one transaction: callers at the same time on a fresh install get the same id.
+  return db.transaction('rw', db.meta, async () => {
+    let id = await readMeta<string | null>(db, META.clientId, null);
+    if (!id) {
+      id = uuidv7();
+      await writeMeta(db, META.clientId, id);
+    }
+    return id;
+  });
 }
 
 /** The next local clock, persisted, never behind the last one even if the wall clock steps back. Call inside a transaction that includes `meta`. */

@@ -80,4 +80,12 @@ describe('hybrid logical clock', () => {
     expect(parseHlc(next).counter).toBeGreaterThan(7);
     expect(parseHlc(next).node).toBe(await clientId(db));
   });
+
+  it('the client id is created once, even when several callers ask at the same time on a fresh install', async () => {
+    const db = freshDb('client-id');
+    const ids = await Promise.all([clientId(db), clientId(db), upsertRecord('teams', newId(), teamFields(), db).then(() => clientId(db)), clientId(db)]);
+    expect(new Set(ids).size).toBe(1);
+    expect(await readMeta(db, META.clientId, null)).toBe(ids[0]);
+    expect(parseHlc((await outbox(db))[0]!.mutation.hlc).node).toBe(ids[0]);
+  });
 });
