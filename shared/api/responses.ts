@@ -47,6 +47,12 @@ export const meResponseSchema = z.object({
   tokenExpiresAt: z.string(),
 });
 
+/** `GET /v1/people`: the organisation's users by name, for rota and queue displays (no contact details). */
+export const peopleResponseSchema = z.object({
+  people: z.array(z.object({ id: z.string(), name: z.string(), role: userRole, active: z.boolean() })),
+});
+export type PeopleResponse = z.infer<typeof peopleResponseSchema>;
+
 export const healthResponseSchema = z.object({
   ok: z.boolean(),
   service: z.string(),

@@ -120,6 +120,7 @@ describe('GET /openapi.json', () => {
       const [method, path] = route.split(' ') as [string, string];
       expect(r.body.paths[path]?.[method], route).toBeTruthy();
     }
-    expect(Object.keys(r.body.paths).length).toBe(13);
+    // Nothing documented that the app does not serve.
+    expect(Object.keys(r.body.paths).length).toBe(new Set(routes.map((x) => x.split(' ')[1])).size);
   });
 });

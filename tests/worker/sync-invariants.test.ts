@@ -235,3 +235,29 @@ describe('sync invariants the server owns', () => {
   });
   void formatHlc;
 });
+
+describe('an edit that loses entirely', () => {
+  it('is logged, so the client that made it pulls the winning record and converges', async () => {
+    const org = await setupOrg();
+    const id = crypto.randomUUID();
+    const team = { name: 'Assessment', type: 'assessment' };
+    const now = Date.now();
+    const hlc = (wall: number, node: string) => `${String(wall).padStart(13, '0')}:000000:${node}`;
+    // A creates the team with a newer clock; B (clock an hour behind) renames it afterwards.
+    let r = await call('POST', '/v1/sync/push', org.tokens.coordinator, {
+      clientId: 'client-aaaa', schemaVersion: 1,
+      mutations: [{ id: crypto.randomUUID(), seq: 1, table: 'teams', op: 'upsert', recordId: id, fields: team, hlc: hlc(now, 'client-aaaa') }],
+    });
+    expect(r.status).toBe(200);
+    const before = await call<{ cursor: number }>('GET', '/v1/sync/pull?cursor=0&limit=2000', org.tokens.central);
+    r = await call('POST', '/v1/sync/push', org.tokens.central, {
+      clientId: 'client-bbbb', schemaVersion: 1,
+      mutations: [{ id: crypto.randomUUID(), seq: 1, table: 'teams', op: 'upsert', recordId: id, fields: { name: 'Renamed by a slow clock' }, hlc: hlc(now - 3_600_000, 'client-bbbb') }],
+    });
+    expect(r.status).toBe(200);
+    const after = await call<{ changes: Array<{ recordId: string; record: { name: string } }> }>('GET', `/v1/sync/pull?cursor=${before.body.cursor}&limit=2000`, org.tokens.central);
+    const seen = after.body.changes.filter((c) => c.recordId === id);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.record.name).toBe('Assessment');
+  });
+});

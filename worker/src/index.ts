@@ -12,6 +12,7 @@ import { admin } from './routes/admin';
 import { health } from './routes/health';
 import { me } from './routes/me';
 import { openapi } from './routes/openapi';
+import { people } from './routes/people';
 import { reports } from './routes/reports';
 import { sync } from './routes/sync';
 
@@ -34,6 +35,7 @@ const app = new Hono<AppEnv>()
   .route('/health', health)
   .route('/openapi.json', openapi)
   .route('/v1/me', me)
+  .route('/v1/people', people)
   .route('/v1/sync', sync)
   .route('/v1/admin', admin)
   .route('/v1/reports', reports)

@@ -12,6 +12,7 @@ import {
   healthResponseSchema,
   listUsersResponse,
   meResponseSchema,
+  peopleResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
   reportQuery,
@@ -72,6 +73,7 @@ export function openApiDocument() {
     paths: {
       '/health': { get: { summary: 'Liveness and D1 reachability', security: [], responses: { ...ok('Healthy', healthResponseSchema), '503': { description: 'D1 unreachable' } } } },
       '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1 document' } } } },
+      '/v1/people': { get: { summary: "Names and roles of the organisation's users (for rota and queues; no contact details)", responses: { ...ok('People', peopleResponseSchema), ...errors('401', '429') } } },
       '/v1/me': { get: { summary: 'Who the token belongs to, the organisation and its settings', responses: { ...ok('Me', meResponseSchema), ...errors('401', '429') } } },
       '/v1/sync/push': {
         post: {

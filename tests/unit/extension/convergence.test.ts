@@ -8,15 +8,11 @@ import { pushOutbox } from '@/sync/push';
 import { DEFAULT_USER, FakeServer, type FakeUser } from './fake-server';
 
 /**
- * KNOWN GAP, server side (worker/src/sync/apply.ts): an upsert whose fields all lose on the server
- * (older clock, or a deleted record) logs no change, so the browser that made it never pulls the
- * winning record and keeps showing its own value: invariant 5 fails. It happens when
- * - a browser's clock is behind (±1 h, ±24 h in sync.md's faults), or another's was clamped ahead;
- * - a pull rebases an older unpushed edit over a newer pulled record (the edit loses once pushed).
- * The `it.fails` cases pin the gap against the faithful fake; the passing twins run the same story
- * against FakeServer({ reportLosingUpserts: true }), the proposed fix: in apply.ts, where an upsert
- * `!r.changed`, still push `{ t: m.table, r: m.recordId, op: 'update', p: '{}', m: m.id }` to `changes`.
- * When the worker is fixed, make the fake do that by default and turn these `it.fails` into `it`.
+ * An upsert whose fields all lose on the server (older clock, or a deleted record) must still
+ * log a change, or the browser that made it never pulls the winning record (invariant 5). It
+ * happens when a browser's clock is behind, another's was clamped ahead, or a pull rebases an
+ * older unpushed edit over a newer record. worker/src/sync/apply.ts now logs it (and the fake
+ * does by default); `world(false)` replays the worker before that fix, which failed to converge.
  */
 
 const BOB: FakeUser = { ...DEFAULT_USER, token: 'token-bob-00000002', userId: 'user-bob', name: 'Bob', email: 'bob@council.example' };
@@ -102,13 +98,13 @@ async function clampedAhead(reportLosingUpserts: boolean) {
 
 const converged = (names: unknown[]) => expect(new Set(names).size, JSON.stringify(names)).toBe(1);
 
-describe('a losing edit, against the worker as it is (KNOWN GAP: these fail to converge)', () => {
+describe('a losing edit, against the worker before it logged losing upserts (these failed to converge)', () => {
   it.fails('an older unpushed edit rebased over a newer pulled record', async () => converged(await staleRebase(false)));
   it.fails('a browser whose clock is an hour behind', async () => converged(await clockBehind(false)));
   it.fails('a record created by a browser a day fast (its clock clamped to server time + 60 s)', async () => converged(await clampedAhead(false)));
 });
 
-describe('the same stories with the proposed fix (the server logs a change for an upsert that lost)', () => {
+describe('the same stories as the worker does now (it logs a change for an upsert that lost)', () => {
   it('an older unpushed edit rebased over a newer pulled record converges to the newer edit', async () => {
     expect(await staleRebase(true)).toEqual(['Newer edit by A', 'Newer edit by A', 'Newer edit by A']);
   });

@@ -121,10 +121,10 @@ export class FakeServer {
   constructor(
     users: FakeUser[] = [DEFAULT_USER],
     /**
-     * `reportLosingUpserts`: NOT what the worker does today. An upsert that changes nothing (all its
-     * fields older than the server's, or the record deleted) still logs a change of its record, so
-     * the browser that pushed it pulls the record as it is and drops its losing local value. Without
-     * it a browser whose edit lost keeps showing its own value for ever (see convergence.test.ts).
+     * `reportLosingUpserts` (default true, as worker/src/sync/apply.ts does): an upsert that changes
+     * nothing (all its fields older than the server's, or the record deleted) still logs a change of
+     * its record, so the browser that pushed it pulls the record as it is and drops its losing local
+     * value. `false` is the worker before that fix, kept to show the failure it caused.
      */
     readonly options: { reportLosingUpserts?: boolean } = {},
   ) {
@@ -379,7 +379,7 @@ export class FakeServer {
           changes.push({ t: 'conflicts', r: id, op: 'conflict', m: m.id });
         }
         if (!r.changed) {
-          if (this.options.reportLosingUpserts) changes.push({ t: m.table, r: m.recordId, op: 'update', m: m.id });
+          if (this.options.reportLosingUpserts !== false) changes.push({ t: m.table, r: m.recordId, op: 'update', m: m.id });
           continue;
         }
         put(m.table, r.state);

@@ -166,7 +166,12 @@ async function attemptOnce(db: D1Database, auth: AuthContext, mutations: Mutatio
         conflicts.push({ id, table: m.table, recordId: m.recordId, ...c, at: nowIso });
         changes.push({ t: 'conflicts', r: id, op: 'conflict', p: null, m: m.id });
       }
-      if (!r.changed) continue;
+      if (!r.changed) {
+        // The whole edit lost (older clock, or a deleted record): log it anyway so the client
+        // that made it pulls the winning record and converges, instead of keeping its own value.
+        if (current) changes.push({ t: m.table, r: m.recordId, op: 'update', p: '{}', m: m.id });
+        continue;
+      }
       store.put(m.table, r.state);
       changes.push({ t: m.table, r: m.recordId, op: current ? 'update' : 'create', p: JSON.stringify(r.applied), m: m.id });
       audit.push({ a: current ? 'update' : 'create', t: m.table, r: m.recordId, f: JSON.stringify(Object.keys(r.applied)) });
