@@ -1,6 +1,7 @@
 import type { ShortlistDb } from '@/db/database';
 import { META, writeMeta } from '@/db/meta';
-import { ApiError, NetworkError, type Fetch } from './api';
+import type { PeopleResponse } from '#shared/api/responses';
+import { ApiError, callApi, NetworkError, type Fetch } from './api';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
 import { getSession } from './session';
@@ -46,6 +47,8 @@ export function syncOnce(db: ShortlistDb, fetchImpl?: Fetch): Promise<SyncResult
     try {
       const { pushed } = await pushOutbox(db, endpoint, fetchImpl);
       const { pulled } = await pullChanges(db, endpoint, fetchImpl);
+      const { people } = await callApi<PeopleResponse>(endpoint, '/v1/people', {}, fetchImpl);
+      await writeMeta(db, 'people', people);
       await writeMeta(db, META.lastSyncedAt, new Date().toISOString());
       await writeMeta(db, META.lastError, null);
       return { ok: true, pushed, pulled };

@@ -47,7 +47,7 @@ export type Fault =
   /** The server answers this status with the API's error body. */
   | { kind: 'status'; status: number; code?: string; message?: string; details?: unknown };
 
-export type Route = 'push' | 'pull' | 'me';
+export type Route = 'push' | 'pull' | 'me' | 'people';
 
 interface Row {
   id: string;
@@ -244,7 +244,9 @@ export class FakeServer {
           ? 'pull'
           : method === 'GET' && url.pathname === '/v1/me'
             ? 'me'
-            : 'other';
+            : method === 'GET' && url.pathname === '/v1/people'
+              ? 'people'
+              : 'other';
     const i = this.faults.findIndex((f) => f.route === undefined || f.route === route);
     const fault = i >= 0 ? this.faults.splice(i, 1)[0]!.fault : undefined;
     if (fault?.kind === 'drop-before') throw new TypeError('fetch failed (dropped before the request)');
@@ -276,6 +278,12 @@ export class FakeServer {
           tokenExpiresAt: '2099-01-01T00:00:00.000Z',
         };
         return json(200, me);
+      }
+      if (route === 'people') {
+        const people = [...this.users.values()]
+          .filter((u) => u.orgId === user.orgId)
+          .map((u) => ({ id: u.userId, name: u.name, role: u.role, active: true }));
+        return json(200, { people });
       }
       if (route === 'pull') {
         const cursor = Number(url.searchParams.get('cursor') ?? 0);
