@@ -25,7 +25,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Shortlist',
     description: "Pipeline status, working-day targets and one-click capture on the job board and ATS pages of councils hiring children's social workers.",
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
     // Community Care Jobs is granted at install; every council ATS host is asked for at run time.
     host_permissions: [
       '*://jobs.communitycare.co.uk/*',

@@ -1,13 +1,17 @@
 import { browser, defineBackground } from '#imports';
 import { registerCoreHandlers } from '@/messages/core-handlers';
+import { registerOverlayHandlers } from '@/page-overlay/handlers';
+import { watchSiteAccess } from '@/page-overlay/site-access';
 import { dispatch } from '@/messages/router';
 import { startSyncScheduler } from '@/sync/scheduler';
 
 export default defineBackground(() => {
   registerCoreHandlers();
+  registerOverlayHandlers();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     dispatch(message, sender, { id: browser.runtime.id, origin: browser.runtime.getURL('/') }).then(sendResponse);
     return true;
   });
   startSyncScheduler();
+  watchSiteAccess();
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { HealthReply } from '@/messages/protocol';
 import { sendToBackground } from '@/messages/send';
 import { SyncStatusPanel } from '../common/SyncStatusPanel';
+import { ThisSite } from './ThisSite';
 
 /** Toolbar popup: server and sync status; feature folders add their sections below. */
 export function Popup() {
@@ -18,6 +19,7 @@ export function Popup() {
       <h1 style={{ fontSize: '16px', margin: '0 0 8px' }}>Shortlist</h1>
       <p data-testid="server-status">{health}</p>
       <SyncStatusPanel />
+      <ThisSite />
     </main>
   );
 }

@@ -1,0 +1,78 @@
+import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { render } from 'preact';
+import { recognise, type SiteProfile } from '@/sites/index';
+import type { SiteResult } from '@/sites/types';
+import { PageOverlay } from '@/ui/page-overlay/PageOverlay';
+import { askBackground } from '@/ui/page-overlay/ask';
+import { placeListingBadges } from './badges';
+
+const RETRY_MS = 1500;
+/** Pages rendered by script (Jobtrain...) are read again for this long before giving up quietly. */
+const RETRY_FOR_MS = 20_000;
+
+/** What was read from the page, as a key: the overlay re-renders only when it changes. */
+const keyOf = (r: SiteResult | null) => (r ? JSON.stringify(r) : '');
+
+/**
+ * Reads the page with the site modules (taught profiles first) and shows the overlay; follows
+ * URL changes of single-page apps; shows nothing, and throws nothing, on pages it cannot read.
+ */
+export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
+  let profiles: SiteProfile[] = [];
+  try {
+    profiles = await askBackground<SiteProfile[]>({ type: 'overlay:profiles', host: location.host });
+  } catch {
+    profiles = [];
+  }
+  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let shownKey = '';
+  let lastUrl = '';
+  let urlSince = Date.now();
+
+  async function show(result: SiteResult) {
+    ui?.remove();
+    ui = await createShadowRootUi(ctx, {
+      name: 'shortlist-overlay',
+      position: 'overlay',
+      anchor: 'body',
+      append: 'last',
+      onMount(container) {
+        render(<PageOverlay result={result} onListing={(badges) => result.kind === 'advert-list' && placeListingBadges(document, result, badges)} />, container);
+        return container;
+      },
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+  }
+
+  async function check() {
+    if (location.href !== lastUrl) {
+      lastUrl = location.href;
+      urlSince = Date.now();
+    }
+    let result: SiteResult | null = null;
+    try {
+      result = recognise(new URL(location.href), document, profiles)?.result ?? null;
+    } catch {
+      result = null;
+    }
+    const key = keyOf(result);
+    if (key === shownKey) return;
+    if (!result) {
+      // Give script-rendered pages time; after that a page we cannot read shows nothing.
+      if (Date.now() - urlSince < RETRY_FOR_MS && shownKey === '') return;
+      ui?.remove();
+      ui = null;
+      shownKey = '';
+      return;
+    }
+    shownKey = key;
+    await show(result);
+  }
+
+  await check();
+  ctx.setInterval(() => void check().catch(() => undefined), RETRY_MS);
+  ctx.addEventListener(window, 'wxt:locationchange', () => void check().catch(() => undefined));
+}

@@ -1,0 +1,248 @@
+import { uuidv7 } from 'uuidv7';
+import { todayInLondon } from '#shared/calendar';
+import { DEFAULT_SETTINGS, REASON_LABELS, STAGE_LABELS, type Advert, type Application, type Settings, type Source, type Stage, type Vacancy } from '#shared/schema/index';
+import { currentStage, checkMove, exitOf, nextStages, stageHistory } from '#shared/stages';
+import { applicationTarget, vacancyTargets } from '#shared/targets';
+import { assignApplication, onDuty } from '#shared/rota';
+import type { ShortlistDb } from '@/db/database';
+import { nameOf, readPeople } from '@/db/people';
+import { appendStageEvent, upsertRecord } from '@/db/writes';
+import { getSession } from '@/sync/session';
+import type { AdvertView, CandidateView, Duplicate, ListingBadge, VacancyChoice } from './views';
+
+/** The board name each site module's adverts are stored under (demo data and "Track this advert" agree). */
+const BOARD_OF_SITE: Record<string, string> = { communitycare: 'Community Care Jobs', madgex: 'Guardian Jobs' };
+export const boardOf = (site: string) => BOARD_OF_SITE[site] ?? site;
+
+async function context() {
+  const session = await getSession();
+  if (!session) throw new Error('Not signed in: open Shortlist options and sign in.');
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...session.me.settings };
+  return { session, settings, asOf: todayInLondon(new Date()) };
+}
+
+const sameUrl = (a: string, b: string) => a.replace(/^https?:\/\//, '').replace(/\/+$/, '') === b.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+
+/** The tracked advert for a page: by URL, then the board's job id on the same board, then the employer's reference. */
+export async function findAdvert(db: ShortlistDb, page: { url: string; site: string; externalId?: string; reference?: string }): Promise<Advert | undefined> {
+  const host = (() => {
+    try {
+      return new URL(page.url).host;
+    } catch {
+      return '';
+    }
+  })();
+  const byUrl = await db.adverts.filter((a) => sameUrl(a.url, page.url)).first();
+  if (byUrl) return byUrl;
+  if (page.externalId) {
+    const board = boardOf(page.site);
+    const byId = (await db.adverts.where('externalId').equals(page.externalId).toArray()).find((a) => a.board === board || a.url.includes(host));
+    if (byId) return byId;
+  }
+  if (page.reference) return db.adverts.where('reference').equals(page.reference).first();
+  return undefined;
+}
+
+export async function vacancyChoices(db: ShortlistDb): Promise<VacancyChoice[]> {
+  const all = await db.vacancies.toArray();
+  const order: Record<string, number> = { open: 0, draft: 1, closed: 2, filled: 3, cancelled: 4 };
+  return all
+    .sort((a, b) => (order[a.status] ?? 9) - (order[b.status] ?? 9) || a.title.localeCompare(b.title))
+    .map((v) => ({ id: v.id, title: v.title, status: v.status, reference: v.reference ?? null }));
+}
+
+/** The overlay on an advert: its vacancy, applicants per stage, what is due and overdue, who shortlists this week. */
+export async function advertView(db: ShortlistDb, page: { url: string; site: string; externalId?: string; reference?: string }): Promise<AdvertView> {
+  const advert = await findAdvert(db, page);
+  const vacancy = advert ? await db.vacancies.get(advert.vacancyId) : undefined;
+  if (!advert || !vacancy) return { kind: 'advert', tracked: false, vacancies: await vacancyChoices(db) };
+  const { settings, asOf } = await context();
+  const applications = await db.applications.where('vacancyId').equals(vacancy.id).toArray();
+  const events = await db.stage_events.where('applicationId').anyOf(applications.map((a) => a.id)).toArray();
+  const summary = vacancyTargets(vacancy, applications, events, settings, asOf, 50);
+  const people = await readPeople(db);
+  const slots = await db.rota_slots.toArray();
+  const item = (i: (typeof summary.next)[number]) => ({
+    applicationId: i.application.id,
+    name: i.application.name ?? 'Erased candidate',
+    stage: i.target.stage,
+    label: i.target.label,
+    status: i.target.status,
+  });
+  const counts = Object.fromEntries(Object.entries(summary.counts).filter(([, n]) => n > 0)) as Partial<Record<Stage, number>>;
+  return {
+    kind: 'advert',
+    tracked: true,
+    vacancy: { id: vacancy.id, title: vacancy.title, posts: vacancy.posts, status: vacancy.status, mode: vacancy.mode, closingDate: vacancy.closingDate ?? null },
+    counts,
+    total: applications.length,
+    overdue: summary.next.filter((i) => i.target.status === 'red').map(item),
+    next: summary.next.filter((i) => i.target.status !== 'red').slice(0, 5).map(item),
+    shortlistingThisWeek: onDuty(slots, asOf, 'shortlisting', vacancy).managerIds.map((id) => nameOf(people, id)),
+    asOf,
+  };
+}
+
+/** Badges for a listing page: for each listed job we track, its applicants and overdue count. */
+export async function listingBadges(db: ShortlistDb, site: string, externalIds: string[]): Promise<ListingBadge[]> {
+  const board = boardOf(site);
+  const adverts = (await db.adverts.where('externalId').anyOf(externalIds).toArray()).filter((a) => a.board === board);
+  if (!adverts.length) return [];
+  const { settings, asOf } = await context();
+  const badges: ListingBadge[] = [];
+  for (const advert of adverts) {
+    const vacancy = await db.vacancies.get(advert.vacancyId);
+    if (!vacancy) continue;
+    const applications = await db.applications.where('vacancyId').equals(vacancy.id).toArray();
+    const events = await db.stage_events.where('applicationId').anyOf(applications.map((a) => a.id)).toArray();
+    const summary = vacancyTargets(vacancy, applications, events, settings, asOf);
+    badges.push({ externalId: advert.externalId!, applicants: applications.length, overdue: summary.overdue });
+  }
+  return badges;
+}
+
+const monthYear = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** Applications that look like this person: same ATS reference, same email, or same name. */
+export async function findDuplicates(db: ShortlistDb, person: { reference?: string; email?: string; name?: string }): Promise<Duplicate[]> {
+  const found = new Map<string, Duplicate>();
+  const describe = async (a: Application, matchedOn: Duplicate['matchedOn']) => {
+    if (found.has(a.id)) return;
+    const events = await db.stage_events.where('applicationId').equals(a.id).toArray();
+    const stage = currentStage(events);
+    const exit = exitOf(events);
+    const vacancy = await db.vacancies.get(a.vacancyId);
+    const outcome = exit ? `${STAGE_LABELS[stage].toLowerCase()}: ${exit.reason ? REASON_LABELS[exit.reason].toLowerCase() : 'no reason given'}` : STAGE_LABELS[stage].toLowerCase();
+    found.set(a.id, {
+      applicationId: a.id,
+      name: a.name ?? 'Erased candidate',
+      matchedOn,
+      summary: `A candidate with the same ${matchedOn} applied in ${monthYear(a.receivedDate)} for ${vacancy?.title ?? 'another vacancy'} (${outcome}).`,
+    });
+  };
+  if (person.reference) for (const a of await db.applications.where('atsReference').equals(person.reference).toArray()) await describe(a, 'ATS reference');
+  if (person.email) for (const a of await db.applications.where('email').equalsIgnoreCase(person.email).toArray()) await describe(a, 'email');
+  if (person.name) {
+    const wanted = person.name.trim().toLowerCase().replace(/\s+/g, ' ');
+    for (const a of await db.applications.filter((x) => (x.name ?? '').trim().toLowerCase().replace(/\s+/g, ' ') === wanted).toArray()) await describe(a, 'name');
+  }
+  return [...found.values()];
+}
+
+/** The overlay on a candidate page: the tracked application, or what would be a duplicate if captured. */
+export async function candidateView(db: ShortlistDb, page: { reference?: string; email?: string; name?: string; url: string }): Promise<CandidateView> {
+  const application =
+    (page.reference ? await db.applications.where('atsReference').equals(page.reference).first() : undefined) ??
+    (await db.applications.filter((a) => Boolean(a.atsUrl) && sameUrl(a.atsUrl!, page.url)).first());
+  if (!application) {
+    return { kind: 'candidate', tracked: false, duplicates: await findDuplicates(db, page), vacancies: await vacancyChoices(db) };
+  }
+  const { settings, asOf } = await context();
+  const vacancy = await db.vacancies.get(application.vacancyId);
+  const events = await db.stage_events.where('applicationId').equals(application.id).toArray();
+  const stage = currentStage(events);
+  const stay = stageHistory(events, { asOf, division: settings.division }).at(-1);
+  const target = vacancy ? applicationTarget(application, vacancy, events, settings, asOf) : null;
+  return {
+    kind: 'candidate',
+    tracked: true,
+    applicationId: application.id,
+    name: application.name ?? 'Erased candidate',
+    vacancyTitle: vacancy?.title ?? 'Unknown vacancy',
+    stage,
+    daysInStage: stay?.workingDays ?? 0,
+    target: { label: target?.label ?? 'no target', status: target?.status ?? 'none', dueDate: target?.dueDate ?? null },
+    nextStages: [...nextStages(stage)],
+  };
+}
+
+/** "Track this advert": link the page's advert to a vacancy, or create the vacancy from the page. */
+export async function trackAdvert(
+  db: ShortlistDb,
+  input: {
+    url: string;
+    site: string;
+    title: string;
+    externalId?: string;
+    reference?: string;
+    closingDate?: string;
+    postedDate?: string;
+    vacancyId?: string;
+    newVacancy?: { title: string; role: Vacancy['role']; posts: number; mode: Vacancy['mode']; teamIds: string[] };
+  },
+): Promise<{ advertId: string; vacancyId: string }> {
+  let vacancyId = input.vacancyId;
+  if (!vacancyId) {
+    if (!input.newVacancy) throw new Error('Choose a vacancy to link, or create one');
+    vacancyId = uuidv7();
+    await upsertRecord('vacancies', vacancyId, {
+      ...input.newVacancy,
+      reference: input.reference ?? null,
+      openedDate: input.postedDate ?? todayInLondon(new Date()),
+      closingDate: input.closingDate ?? null,
+      status: 'open',
+    }, db);
+  }
+  const advertId = uuidv7();
+  await upsertRecord('adverts', advertId, {
+    vacancyId,
+    url: input.url,
+    board: boardOf(input.site),
+    title: input.title,
+    externalId: input.externalId ?? null,
+    reference: input.reference ?? null,
+    postedDate: input.postedDate ?? null,
+    closingDate: input.closingDate ?? null,
+  }, db);
+  return { advertId, vacancyId };
+}
+
+/** "Capture candidate": a new application with its first stage event, assigned to the manager on shortlisting duty. */
+export async function captureCandidate(
+  db: ShortlistDb,
+  input: { vacancyId: string; name: string; email?: string; atsReference?: string; atsUrl?: string; source: Source; experience: 'nqsw' | 'experienced' },
+): Promise<{ applicationId: string }> {
+  const { session, asOf } = await context();
+  const vacancy = await db.vacancies.get(input.vacancyId);
+  if (!vacancy) throw new Error('That vacancy is not in this browser yet: sync, then try again');
+  const id = uuidv7();
+  const slots = await db.rota_slots.toArray();
+  await upsertRecord('applications', id, {
+    vacancyId: vacancy.id,
+    name: input.name,
+    email: input.email || null,
+    atsReference: input.atsReference || null,
+    atsUrl: input.atsUrl || null,
+    source: input.source,
+    experience: input.experience,
+    receivedDate: asOf,
+    assignedTo: assignApplication({ id }, vacancy, slots, asOf),
+  }, db);
+  await appendStageEvent({ id: uuidv7(), applicationId: id, stage: 'applied', at: new Date().toISOString(), by: session.me.user.id }, db);
+  return { applicationId: id };
+}
+
+/** A quick action from the overlay: only moves the stage machine allows, recorded as the signed-in user. */
+export async function moveStage(
+  db: ShortlistDb,
+  input: { applicationId: string; stage: Stage; reason?: string; interviewAt?: string; note?: string },
+): Promise<{ stage: Stage }> {
+  const { session } = await context();
+  const events = await db.stage_events.where('applicationId').equals(input.applicationId).toArray();
+  const check = checkMove(events, input.stage);
+  if (!check.ok) throw new Error(check.message);
+  await appendStageEvent(
+    {
+      id: uuidv7(),
+      applicationId: input.applicationId,
+      stage: input.stage,
+      at: new Date().toISOString(),
+      by: session.me.user.id,
+      reason: (input.reason as never) ?? null,
+      interviewAt: input.interviewAt ?? null,
+      note: input.note ?? null,
+    },
+    db,
+  );
+  return { stage: input.stage };
+}

@@ -1,0 +1,95 @@
+import { useState } from 'preact/hooks';
+import { REASON_LABELS, REJECTION_REASONS, STAGE_LABELS, WITHDRAWAL_REASONS, type Stage } from '#shared/schema/index';
+import type { TrackedCandidateView } from '@/page-overlay/views';
+import { askBackground } from './ask';
+
+/** A tracked candidate: stage, time in stage, target; quick actions that only offer allowed moves. */
+export function CandidatePanel(props: { view: TrackedCandidateView; onChanged: () => void }) {
+  const { view } = props;
+  const [to, setTo] = useState<Stage | ''>('');
+  const [reason, setReason] = useState('');
+  const [when, setWhen] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const reasons = to === 'rejected' ? REJECTION_REASONS : to === 'withdrawn' ? WITHDRAWAL_REASONS : [];
+  async function move(stage: Stage, extra: { reason?: string; interviewAt?: string } = {}) {
+    setMessage(null);
+    try {
+      await askBackground({ type: 'overlay:move', applicationId: view.applicationId, stage, ...extra });
+      setMessage({ text: `Saved: ${STAGE_LABELS[stage]}. It syncs when the council's server answers.`, error: false });
+      setTo('');
+      props.onChanged();
+    } catch (err) {
+      setMessage({ text: (err as Error).message, error: true });
+    }
+  }
+  function submit(e: Event) {
+    e.preventDefault();
+    if (!to) return;
+    if (reasons.length && !reason) return setMessage({ text: 'Choose a reason.', error: true });
+    if (to === 'interview_booked' && !when) return setMessage({ text: 'Choose the interview date and time.', error: true });
+    void move(to, { ...(reason ? { reason } : {}), ...(when ? { interviewAt: new Date(when).toISOString() } : {}) });
+  }
+  return (
+    <div data-testid="candidate-panel">
+      <p>
+        <strong>{view.name}</strong> for {view.vacancyTitle}
+      </p>
+      <p data-testid="candidate-stage">
+        Stage: <strong>{STAGE_LABELS[view.stage]}</strong> for {view.daysInStage} working day{view.daysInStage === 1 ? '' : 's'}
+      </p>
+      <p>
+        Target: <span class={view.target.status} data-testid="candidate-target">{view.target.label}</span>
+        {view.target.dueDate ? <span class="muted"> (due {view.target.dueDate})</span> : null}
+      </p>
+      {view.nextStages.includes('shortlisted') && (
+        <div class="actions">
+          <button type="button" class="primary" onClick={() => move('shortlisted')}>
+            Shortlist
+          </button>
+        </div>
+      )}
+      {view.nextStages.length > 0 && (
+        <form onSubmit={submit} aria-label="Change stage">
+          <label for="sl-to">Move to</label>
+          <select id="sl-to" value={to} onChange={(e) => { setTo(e.currentTarget.value as Stage); setReason(''); }}>
+            <option value="">Choose…</option>
+            {view.nextStages.map((s) => (
+              <option key={s} value={s}>
+                {STAGE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+          {reasons.length > 0 && (
+            <>
+              <label for="sl-reason">Reason</label>
+              <select id="sl-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
+                <option value="">Choose…</option>
+                {reasons.map((r) => (
+                  <option key={r} value={r}>
+                    {REASON_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {to === 'interview_booked' && (
+            <>
+              <label for="sl-when">Interview date and time</label>
+              <input id="sl-when" type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
+            </>
+          )}
+          <div class="actions">
+            <button type="submit" class="primary" disabled={!to}>
+              Save
+            </button>
+          </div>
+        </form>
+      )}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'green'}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}

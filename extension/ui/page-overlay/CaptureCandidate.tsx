@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import { SOURCE_LABELS, SOURCES, type Source } from '#shared/schema/index';
+import type { CandidateResult } from '@/sites/types';
+import type { UntrackedCandidateView } from '@/page-overlay/views';
+import { askBackground } from './ask';
+
+/** "Capture candidate": name and reference from the page, duplicates shown before saving. */
+export function CaptureCandidate(props: { view: UntrackedCandidateView; page: CandidateResult; onCaptured: () => void }) {
+  const { page, view } = props;
+  const [name, setName] = useState(page.name ?? '');
+  const [email, setEmail] = useState(page.email ?? '');
+  const [reference, setReference] = useState(page.reference ?? '');
+  const [vacancyId, setVacancyId] = useState('');
+  const [source, setSource] = useState<Source>('other_board');
+  const [experience, setExperience] = useState<'nqsw' | 'experienced'>('experienced');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await askBackground({
+        type: 'overlay:capture',
+        vacancyId,
+        name,
+        ...(email ? { email } : {}),
+        ...(reference ? { atsReference: reference } : {}),
+        atsUrl: page.url,
+        source,
+        experience,
+      });
+      props.onCaptured();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  return (
+    <form onSubmit={submit} data-testid="capture-candidate" aria-label="Capture candidate">
+      <p>This candidate is not tracked yet.</p>
+      {view.duplicates.map((d) => (
+        <p class="warn" role="note" key={d.applicationId} data-testid="duplicate-warning">
+          {d.summary}
+        </p>
+      ))}
+      <label for="sl-name">Name</label>
+      <input id="sl-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      <label for="sl-email">Email (optional)</label>
+      <input id="sl-email" type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+      <label for="sl-ref">ATS reference</label>
+      <input id="sl-ref" value={reference} onInput={(e) => setReference(e.currentTarget.value)} />
+      <label for="sl-cvac">Vacancy</label>
+      <select id="sl-cvac" required value={vacancyId} onChange={(e) => setVacancyId(e.currentTarget.value)}>
+        <option value="">Choose…</option>
+        {view.vacancies.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.title} ({v.status})
+          </option>
+        ))}
+      </select>
+      <label for="sl-source">Source</label>
+      <select id="sl-source" value={source} onChange={(e) => setSource(e.currentTarget.value as Source)}>
+        {SOURCES.filter((s) => s !== 'referral').map((s) => (
+          <option key={s} value={s}>
+            {SOURCE_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      <label for="sl-exp">Experience</label>
+      <select id="sl-exp" value={experience} onChange={(e) => setExperience(e.currentTarget.value as 'nqsw' | 'experienced')}>
+        <option value="experienced">Experienced social worker</option>
+        <option value="nqsw">NQSW / ASYE</option>
+      </select>
+      <div class="actions">
+        <button type="submit" class="primary">
+          Capture candidate
+        </button>
+      </div>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ROLE_LABELS, ROLE_LADDER, type SocialWorkRole } from '#shared/schema/index';
+import type { AdvertResult } from '@/sites/types';
+import type { UntrackedAdvertView } from '@/page-overlay/views';
+import { askBackground } from './ask';
+
+/** "Track this advert": link the page's advert to an existing vacancy, or create the vacancy from what the page says. */
+export function TrackAdvert(props: { view: UntrackedAdvertView; advert: AdvertResult; onTracked: () => void }) {
+  const { advert } = props;
+  const [filter, setFilter] = useState('');
+  const [vacancyId, setVacancyId] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [role, setRole] = useState<SocialWorkRole>('social_worker');
+  const [posts, setPosts] = useState(1);
+  const [teamId, setTeamId] = useState('');
+  const [teams, setTeams] = useState<Array<{ id: string; name: string }>>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    askBackground<Array<{ id: string; name: string }>>({ type: 'overlay:teams' }).then(setTeams, () => setTeams([]));
+  }, []);
+  const wanted = filter.trim().toLowerCase();
+  const choices = props.view.vacancies.filter((v) => !wanted || v.title.toLowerCase().includes(wanted) || (v.reference ?? '').toLowerCase().includes(wanted));
+  async function submit(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await askBackground({
+        type: 'overlay:track',
+        url: advert.url,
+        site: advert.site,
+        title: advert.title,
+        externalId: advert.externalId,
+        reference: advert.reference,
+        closingDate: advert.closingDate,
+        postedDate: advert.postedDate,
+        ...(creating
+          ? { newVacancy: { title: advert.title, role, posts, mode: advert.closingDate ? 'closing-date' : 'rolling', teamIds: teamId ? [teamId] : [] } }
+          : { vacancyId }),
+      });
+      props.onTracked();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  return (
+    <form onSubmit={submit} data-testid="track-advert" aria-label="Track this advert">
+      <p>This advert is not tracked yet.</p>
+      <p class="muted">
+        From the page: {advert.title}
+        {advert.reference ? ` · ref ${advert.reference}` : ''}
+        {advert.closingDate ? ` · closes ${advert.closingDate}` : ''}
+      </p>
+      {!creating ? (
+        <>
+          <label for="sl-vfilter">Find the vacancy</label>
+          <input id="sl-vfilter" type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} placeholder="title or reference" />
+          <label for="sl-vacancy">Vacancy</label>
+          <select id="sl-vacancy" required value={vacancyId} onChange={(e) => setVacancyId(e.currentTarget.value)}>
+            <option value="">Choose…</option>
+            {choices.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.title} ({v.status}{v.reference ? `, ${v.reference}` : ''})
+              </option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <>
+          <label for="sl-role">Role</label>
+          <select id="sl-role" value={role} onChange={(e) => setRole(e.currentTarget.value as SocialWorkRole)}>
+            {ROLE_LADDER.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+          <label for="sl-posts">Number of posts</label>
+          <input id="sl-posts" type="number" min={1} max={100} value={posts} onInput={(e) => setPosts(Number(e.currentTarget.value) || 1)} />
+          <label for="sl-team">Team</label>
+          <select id="sl-team" value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
+            <option value="">Not one team</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary">
+          {creating ? 'Create vacancy and track' : 'Track this advert'}
+        </button>
+        <button type="button" onClick={() => setCreating(!creating)}>
+          {creating ? 'Link to an existing vacancy' : 'New vacancy from this page'}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
