@@ -54,7 +54,7 @@ export function Shell(props: { title: string; children: ComponentChildren }) {
     <aside class={`sl${p.collapsed ? ' collapsed' : ''}`} style={{ right: `${p.right}px`, bottom: `${p.bottom}px` }} aria-label="Shortlist" data-testid="shortlist-overlay">
       <style>{OVERLAY_CSS}</style>
       <header>
-        <button type="button" class="grip" onPointerDown={startDrag} onKeyDown={onKey} title="Drag, or use the arrow keys, to move">
+        <button type="button" class="grip" onPointerDown={startDrag} onKeyDown={onKey} aria-label="Shortlist panel: drag, or use the arrow keys, to move" title="Drag, or use the arrow keys, to move">
           Shortlist
         </button>
         <button type="button" aria-expanded={!p.collapsed} onClick={() => setP((cur) => ({ ...cur, collapsed: !cur.collapsed }))}>

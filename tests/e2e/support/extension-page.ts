@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type { ExtensionBrowser } from './browser';
 
 /** An extension page used to talk to the background and read the extension's own IndexedDB. */
@@ -41,18 +40,15 @@ export interface StatusData {
   lastError: { kind: string; message: string } | null;
 }
 
-/** Asks for a sync and waits until it succeeded with nothing left in the outbox. */
+/** Asks for a sync and waits until it succeeded with nothing left in the outbox (usable in hooks too). */
 export async function syncUntilClean(page: Page, timeoutMs = 30_000): Promise<StatusData> {
+  const deadline = Date.now() + timeoutMs;
   let last: StatusData | undefined;
-  await expect
-    .poll(
-      async () => {
-        await ask(page, { type: 'syncNow' });
-        last = (await ask<StatusData>(page, { type: 'getStatus' })).data;
-        return last && last.pending === 0 && last.lastError === null && last.lastSyncedAt !== null;
-      },
-      { timeout: timeoutMs, interval: 500 },
-    )
-    .toBe(true);
-  return last!;
+  while (Date.now() < deadline) {
+    await ask(page, { type: 'syncNow' });
+    last = (await ask<StatusData>(page, { type: 'getStatus' })).data;
+    if (last && last.pending === 0 && last.lastError === null && last.lastSyncedAt !== null) return last;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`sync did not finish cleanly within ${timeoutMs / 1000}s: ${JSON.stringify(last)}`);
 }

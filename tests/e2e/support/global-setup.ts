@@ -6,6 +6,7 @@ import { stopAll } from '../../../scripts/lib/processes';
 import { applyLocalMigrations, ROOT, startLocalWorker } from '../../../scripts/lib/wrangler';
 import { startPageServer } from '../../../scripts/lib/page-server';
 import { E2E_PAGE_PORT, E2E_STATE_NAME, E2E_WORKER_PORT } from './hosts';
+import { ATS_HOST } from '#shared/demo/index';
 import { seedDemoCouncil } from '../../../scripts/lib/demo';
 import { e2ePageResolver } from './pages';
 
@@ -30,7 +31,9 @@ export default async function setup(project: TestProject) {
   const workerUrl = `http://127.0.0.1:${E2E_WORKER_PORT}`;
 
   // Build first: wrangler and Vite each want both cores.
-  const extensionDir = await buildExtension({ serverUrl: workerUrl, outDir: `${E2E_STATE_NAME}/extension` });
+  // The demo council's ATS host gets the overlay from the static content script in this build, as
+  // if the person had enabled it: headless Chromium cannot answer a permission prompt.
+  const extensionDir = await buildExtension({ serverUrl: workerUrl, demoOrigin: `http://${ATS_HOST}`, outDir: `${E2E_STATE_NAME}/extension` });
   await applyLocalMigrations(d1);
   const worker = await startLocalWorker({ port: E2E_WORKER_PORT, persistTo: d1, quiet: !process.env.E2E_VERBOSE });
   const demo = await seedDemoCouncil(worker.url, d1);

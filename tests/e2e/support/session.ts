@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import type { ExtensionBrowser } from './browser';
 import { e2eContext } from './context';
 
@@ -12,6 +11,6 @@ export async function signIn(browser: ExtensionBrowser, token: string, serverUrl
   await page.getByLabel('Server URL').fill(serverUrl);
   await page.getByLabel('Access token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByText('Signed in as').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  await page.getByText('Signed in as').waitFor({ timeout: 20_000 });
   await page.close();
 }

@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoCouncil } from '#shared/demo/index';
+import type { PullResponse } from '#shared/schema/index';
+import { ROOT } from '../../scripts/lib/wrangler';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { e2eContext } from './support/context';
+import { ask, openExtensionPage, syncUntilClean } from './support/extension-page';
+import { demoTokenFor, signIn } from './support/session';
+
+const ctx = e2eContext();
+const shots = path.join(ROOT, '.test-results/screenshots');
+const http = (url: string) => url.replace(/^https:/, 'http:');
+const overlay = (page: Page): Locator => page.locator('shortlist-overlay [data-testid="shortlist-overlay"]');
+
+async function serverHas(token: string, table: string, match: (r: Record<string, unknown>) => boolean): Promise<boolean> {
+  let cursor = 0;
+  for (;;) {
+    const res = await fetch(`${ctx.workerUrl}/v1/sync/pull?cursor=${cursor}&limit=2000`, { headers: { authorization: `Bearer ${token}` } });
+    const page = (await res.json()) as PullResponse;
+    if (page.changes.some((c) => c.table === table && c.record && match(c.record))) return true;
+    cursor = page.cursor;
+    if (!page.hasMore) return false;
+  }
+}
+
+describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => {
+  const demo = generateDemoCouncil({ asOf: ctx.demoAsOf });
+  const { priya, untrackedAdvert, returningCandidate } = demo.journeys;
+  let browser: ExtensionBrowser;
+  let control: Page;
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    browser = await launchWithExtension();
+    await signIn(browser, demoTokenFor('priya'));
+    control = await openExtensionPage(browser);
+    await syncUntilClean(control);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows Priya's advert: its vacancy, 14 applicants by stage, 2 overdue in red, this week's shortlister", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(http(priya.advertUrl));
+    const o = overlay(page);
+    await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain('14 applicants');
+    const vacancy = demo.records.vacancies.find((v) => v.id === priya.vacancyId)!;
+    expect(await o.getByTestId('vacancy-title').textContent()).toBe(vacancy.title);
+    expect(await o.textContent()).toContain(`${vacancy.posts} posts`);
+    const counts = await o.getByTestId('stage-counts').textContent();
+    expect(counts).toContain(`Applied${priya.awaiting.length}`);
+    expect(counts).toContain(`Shortlisted${priya.shortlisted.length}`);
+    const overdue = o.getByTestId('overdue').locator('li');
+    expect(await overdue.count()).toBe(priya.overdue.length);
+    for (const li of await overdue.all()) {
+      expect(await li.textContent()).toContain('overdue 1 working day');
+      expect(await li.locator('.red').count()).toBe(1);
+    }
+    expect(await o.getByTestId('rota').textContent()).toContain('Tom Okafor');
+    // The page itself is untouched: the overlay lives in its own shadow root.
+    expect(await page.locator('h1').first().textContent()).toContain(vacancy.title.split(' ')[0]!);
+    await page.screenshot({ path: path.join(shots, 'overlay-community-care-advert.png') });
+  });
+
+  it('tracks an advert the council has not tracked, linked to the vacancy created last week', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(http(untrackedAdvert.url));
+    const o = overlay(page);
+    await expect.poll(() => o.getByTestId('track-advert').count(), { timeout: 20_000 }).toBe(1);
+    expect(await o.textContent()).toContain(untrackedAdvert.reference);
+    await o.getByLabel('Vacancy', { exact: true }).selectOption(untrackedAdvert.vacancyId);
+    await page.screenshot({ path: path.join(shots, 'overlay-track-this-advert.png') });
+    await o.getByRole('button', { name: 'Track this advert' }).click();
+    await expect.poll(() => o.getByTestId('advert-panel').count(), { timeout: 10_000 }).toBe(1);
+    await syncUntilClean(control);
+    expect(await serverHas(demoTokenFor('priya'), 'adverts', (r) => r.externalId === untrackedAdvert.externalId && r.vacancyId === untrackedAdvert.vacancyId)).toBe(true);
+  });
+
+  it('reads a taught back-office page and captures a returning candidate, warning about the earlier application', async () => {
+    // What teaching the page saves: the host, the page shape and where name, reference and email are.
+    const taught = await ask(control, {
+      type: 'overlay:saveProfile',
+      profile: {
+        id: '019a0000-0000-7000-8000-0000000000a1',
+        host: new URL(http(`https://careers.wessexborough.example.org/`)).host,
+        pathPattern: '/ats/candidate/*',
+        kind: 'candidate',
+        fields: { name: '.zz-n', reference: '.zz-r', stage: '.pill', email: '.c4 a' },
+      },
+    });
+    expect(taught.ok).toBe(true);
+    const page = await browser.context.newPage();
+    await page.goto(`http://careers.wessexborough.example.org/ats/candidate/${returningCandidate.newAtsReference}`);
+    const o = overlay(page);
+    await expect.poll(() => o.getByTestId('capture-candidate').count(), { timeout: 20_000 }).toBe(1);
+    const warning = await o.getByTestId('duplicate-warning').first().textContent();
+    expect(warning).toContain('same email');
+    expect(warning).toMatch(/withdrawn: salary/i);
+    expect(await o.getByLabel('Name').inputValue()).toBe(returningCandidate.name);
+    expect(await o.getByLabel('ATS reference').inputValue()).toBe(returningCandidate.newAtsReference);
+    await o.getByLabel('Vacancy', { exact: true }).selectOption(returningCandidate.vacancyId);
+    await page.screenshot({ path: path.join(shots, 'overlay-ats-capture.png') });
+    await o.getByRole('button', { name: 'Capture candidate' }).click();
+    await expect.poll(() => o.getByTestId('candidate-panel').count(), { timeout: 10_000 }).toBe(1);
+    expect(await o.getByTestId('candidate-stage').textContent()).toContain('Applied');
+
+    // Quick action from the page: shortlist, then it reaches the server.
+    await o.getByRole('button', { name: 'Shortlist', exact: true }).click();
+    await expect.poll(() => o.getByTestId('candidate-stage').textContent(), { timeout: 10_000 }).toContain('Shortlisted');
+    await syncUntilClean(control);
+    expect(await serverHas(demoTokenFor('priya'), 'applications', (r) => r.atsReference === returningCandidate.newAtsReference)).toBe(true);
+    await page.screenshot({ path: path.join(shots, 'overlay-ats-candidate.png') });
+  });
+
+  it('stays off a saved real Greenhouse page the person has not enabled, and the page runs without errors', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('http://job-boards.greenhouse.io/theorchard/jobs/7820845002');
+    await page.waitForTimeout(500);
+    // Greenhouse is not enabled in this profile: nothing is shown there until a person enables it.
+    expect(await page.locator('shortlist-overlay').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
