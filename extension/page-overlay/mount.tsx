@@ -1,8 +1,9 @@
-import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { browser, createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { render } from 'preact';
 import { recognise, type SiteProfile } from '@/sites/index';
 import type { SiteResult } from '@/sites/types';
 import { PageOverlay } from '@/ui/page-overlay/PageOverlay';
+import { TeachPanel } from '@/ui/page-overlay/TeachPanel';
 import { askBackground } from '@/ui/page-overlay/ask';
 import { placeListingBadges } from './badges';
 
@@ -19,11 +20,15 @@ const keyOf = (r: SiteResult | null) => (r ? JSON.stringify(r) : '');
  */
 export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
   let profiles: SiteProfile[] = [];
-  try {
-    profiles = await askBackground<SiteProfile[]>({ type: 'overlay:profiles', host: location.host });
-  } catch {
-    profiles = [];
-  }
+  const loadProfiles = async () => {
+    try {
+      profiles = await askBackground<SiteProfile[]>({ type: 'overlay:profiles', host: location.hostname });
+    } catch {
+      profiles = [];
+    }
+  };
+  await loadProfiles();
+  let teaching = false;
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let shownKey = '';
   let lastUrl = '';
@@ -47,7 +52,40 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     ui.mount();
   }
 
+  /** Teach mode, started from the popup: the overlay steps aside until the profile is saved or cancelled. */
+  async function teach() {
+    if (teaching) return;
+    teaching = true;
+    ui?.remove();
+    ui = null;
+    shownKey = '';
+    const teachUi = await createShadowRootUi(ctx, {
+      name: 'shortlist-teach',
+      position: 'overlay',
+      anchor: 'body',
+      append: 'last',
+      onMount(container) {
+        const done = async () => {
+          teachUi.remove();
+          teaching = false;
+          await loadProfiles();
+          await check();
+        };
+        render(<TeachPanel onDone={() => void done()} />, container);
+        return container;
+      },
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    });
+    teachUi.mount();
+  }
+  browser.runtime.onMessage.addListener((message: { type?: string }, sender) => {
+    if (sender.id === browser.runtime.id && message?.type === 'teach:start') void teach();
+  });
+
   async function check() {
+    if (teaching) return;
     if (location.href !== lastUrl) {
       lastUrl = location.href;
       urlSince = Date.now();

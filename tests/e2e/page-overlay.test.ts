@@ -79,19 +79,46 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
     expect(await serverHas(demoTokenFor('priya'), 'adverts', (r) => r.externalId === untrackedAdvert.externalId && r.vacancyId === untrackedAdvert.vacancyId)).toBe(true);
   });
 
-  it('reads a taught back-office page and captures a returning candidate, warning about the earlier application', async () => {
-    // What teaching the page saves: the host, the page shape and where name, reference and email are.
-    const taught = await ask(control, {
-      type: 'overlay:saveProfile',
-      profile: {
-        id: '019a0000-0000-7000-8000-0000000000a1',
-        host: new URL(http(`https://careers.wessexborough.example.org/`)).host,
-        pathPattern: '/ats/candidate/*',
-        kind: 'candidate',
-        fields: { name: '.zz-n', reference: '.zz-r', stage: '.pill', email: '.c4 a' },
-      },
-    });
-    expect(taught.ok).toBe(true);
+  it('is taught a back-office candidate page by pointing at the name, reference and stage, and reads it from then on', async () => {
+    const known = demo.records.applications.find((a) => a.id === priya.awaiting[0])!;
+    const page = await browser.context.newPage();
+    await page.goto(`http://careers.wessexborough.example.org/ats/candidate/${known.atsReference}`);
+    await page.waitForTimeout(500);
+    expect(await page.locator('shortlist-overlay').count()).toBe(0); // not recognised: nothing shown
+    // The popup's "Teach Shortlist this page" sends this to the tab.
+    const sent = await control.evaluate(async (url) => {
+      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number }>>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+      const [tab] = await c.tabs.query({ url });
+      if (!tab) return false;
+      await c.tabs.sendMessage(tab.id, { type: 'teach:start' });
+      return true;
+    }, page.url());
+    expect(sent).toBe(true);
+    const teach = page.locator('shortlist-teach [data-testid="teach-panel"]');
+    await teach.waitFor({ timeout: 10_000 });
+    expect(await teach.getByTestId('teach-prompt').textContent()).toContain("candidate's name");
+    await page.locator('.zz-n').click();
+    expect(await teach.getByTestId('teach-prompt').textContent()).toContain('reference');
+    await page.locator('.zz-r').click();
+    await page.locator('.pill').click();
+    expect(known.email).toBeTruthy();
+    await page.locator('.c4 a').click();
+    const preview = await teach.getByTestId('teach-preview').textContent();
+    expect(preview).toContain(known.name!);
+    expect(preview).toContain(known.atsReference!);
+    await page.screenshot({ path: path.join(shots, 'overlay-teach-preview.png') });
+    await teach.getByRole('button', { name: 'Save for my council' }).click();
+    const o = overlay(page);
+    await expect.poll(() => o.getByTestId('candidate-panel').count(), { timeout: 15_000 }).toBe(1);
+    expect(await o.getByTestId('candidate-stage').textContent()).toContain('Applied');
+    // After a reload the taught profile still reads the page, and it synced to the council.
+    await page.reload();
+    await expect.poll(() => overlay(page).getByTestId('candidate-panel').count(), { timeout: 15_000 }).toBe(1);
+    await syncUntilClean(control);
+    expect(await serverHas(demoTokenFor('priya'), 'site_profiles', (r) => r.host === 'careers.wessexborough.example.org')).toBe(true);
+  });
+
+  it('captures a returning candidate from a taught page, warning about the earlier application', async () => {
     const page = await browser.context.newPage();
     await page.goto(`http://careers.wessexborough.example.org/ats/candidate/${returningCandidate.newAtsReference}`);
     const o = overlay(page);

@@ -21,11 +21,24 @@ export function ThisSite() {
     setEnabled(ok);
     setMessage(ok ? `Shortlist now reads ${host}.` : 'Permission was not given.');
   }
+  async function teach() {
+    try {
+      await browser.tabs.sendMessage(tab!.id, { type: 'teach:start' });
+      window.close();
+    } catch {
+      setMessage('Reload the page, then try again: Shortlist is not running on it yet.');
+    }
+  }
   return (
     <section aria-label="This site">
       <h2 style={{ fontSize: '14px', margin: '12px 0 4px' }}>{host}</h2>
       {enabled ? (
-        <p>Shortlist reads pages on this site.</p>
+        <>
+          <p>Shortlist reads pages on this site.</p>
+          <button type="button" onClick={teach}>
+            Teach Shortlist this page
+          </button>
+        </>
       ) : (
         <button type="button" onClick={enable}>
           Enable Shortlist on this site
