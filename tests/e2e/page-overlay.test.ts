@@ -7,7 +7,7 @@ import type { PullResponse } from '#shared/schema/index';
 import { ROOT } from '../../scripts/lib/wrangler';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { e2eContext } from './support/context';
-import { ask, openExtensionPage, syncUntilClean } from './support/extension-page';
+import { openExtensionPage, readTable, syncUntilClean } from './support/extension-page';
 import { demoTokenFor, signIn } from './support/session';
 
 const ctx = e2eContext();
@@ -140,6 +140,21 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
     await syncUntilClean(control);
     expect(await serverHas(demoTokenFor('priya'), 'applications', (r) => r.atsReference === returningCandidate.newAtsReference)).toBe(true);
     await page.screenshot({ path: path.join(shots, 'overlay-ats-candidate.png') });
+  });
+
+  it('badges each tracked job on a Community Care Jobs listing page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('http://jobs.communitycare.co.uk/jobs/');
+    await expect.poll(() => overlay(page).getByTestId('listing-summary').count(), { timeout: 20_000 }).toBe(1);
+    const badge = page.locator(`[data-shortlist-badge="${priya.externalId}"]`);
+    await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
+    const text = await badge.evaluate((el) => el.shadowRoot?.textContent ?? '');
+    // 14 in the demo data, plus the candidate captured above.
+    const applicants = (await readTable<{ vacancyId: string }>(control, 'applications')).filter((a) => a.vacancyId === priya.vacancyId).length;
+    expect(applicants).toBe(15);
+    expect(text).toContain(`${applicants} applicants`);
+    expect(text).toContain(`${priya.overdue.length} overdue`);
+    await page.screenshot({ path: path.join(shots, 'overlay-listing-badges.png') });
   });
 
   it('stays off a saved real Greenhouse page the person has not enabled, and the page runs without errors', async () => {

@@ -10,7 +10,8 @@ export const OVERLAY_CSS = `
 .sl .body { padding: 8px 10px; }
 .sl h2 { font-size: 15px; margin: 0 0 4px; }
 .sl h3 { font-size: 13px; margin: 10px 0 4px; text-transform: uppercase; letter-spacing: .03em; color: #505a5f; }
-.sl p { margin: 4px 0; }
+.sl p { margin: 4px 0; overflow-wrap: anywhere; }
+.sl td { overflow-wrap: anywhere; }
 .sl ul { margin: 0; padding: 0 0 0 16px; }
 .sl li { margin: 2px 0; }
 .sl table { border-collapse: collapse; width: 100%; }
