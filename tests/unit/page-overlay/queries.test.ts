@@ -1,0 +1,109 @@
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { todayInLondon } from '#shared/calendar';
+import { generateDemoCouncil } from '#shared/demo/index';
+import { SYNC_TABLE_NAMES } from '#shared/schema/index';
+import { ShortlistDb, setDb } from '@/db/database';
+import { advertView, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/page-overlay/queries';
+import { suggestPathPattern } from '@/page-overlay/teach';
+import { sessionItem } from '@/sync/session';
+
+const asOf = todayInLondon(new Date());
+const demo = generateDemoCouncil({ asOf });
+let db: ShortlistDb;
+let n = 0;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = new ShortlistDb(`overlay-${n++}`);
+  setDb(db);
+  for (const table of SYNC_TABLE_NAMES) {
+    const rows = (demo.records as unknown as Record<string, unknown[]>)[table];
+    if (rows) await db.table(table).bulkPut(rows);
+  }
+  await sessionItem.setValue({
+    serverUrl: 'http://127.0.0.1:8787',
+    token: 'sl_demo_priya',
+    me: { user: { id: 'user-priya', name: 'Priya Shah', email: 'p@example.org', role: 'coordinator' }, organisation: { id: 'org', name: 'Wessex' }, settings: demo.settings, tokenExpiresAt: '2099-01-01T00:00:00Z' },
+    signedInAt: new Date().toISOString(),
+  });
+});
+
+const { priya, untrackedAdvert, returningCandidate } = demo.journeys;
+
+describe('the overlay on an advert', () => {
+  it("finds Priya's advert by the board's job id even at another URL, with 14 applicants and 2 overdue", async () => {
+    const view = await advertView(db, { url: `http://localhost:8790/job/${priya.externalId}/x/`, site: 'communitycare', externalId: priya.externalId });
+    expect(view.tracked).toBe(true);
+    if (!view.tracked) return;
+    expect(view.vacancy.id).toBe(priya.vacancyId);
+    expect(view.total).toBe(14);
+    expect(view.counts.applied).toBe(priya.awaiting.length);
+    expect(view.overdue.map((o) => o.applicationId).sort()).toEqual([...priya.overdue].sort());
+    expect(view.overdue.every((o) => o.status === 'red' && o.label === 'overdue 1 working day')).toBe(true);
+  });
+
+  it('does not match a job id from another board, and offers vacancies to link instead', async () => {
+    const view = await advertView(db, { url: 'https://jobs.example.org/job/1', site: 'greenhouse', externalId: priya.externalId });
+    expect(view.tracked).toBe(false);
+    if (view.tracked) return;
+    expect(view.vacancies.length).toBe(demo.records.vacancies.length);
+    expect(view.vacancies[0]!.status).toBe('open');
+  });
+
+  it('tracks an advert by linking it to a vacancy, and queues it for sync', async () => {
+    const before = await db.outbox.count();
+    const { advertId } = await trackAdvert(db, { url: untrackedAdvert.url, site: 'communitycare', title: untrackedAdvert.title, externalId: untrackedAdvert.externalId, vacancyId: untrackedAdvert.vacancyId });
+    expect((await db.adverts.get(advertId))?.board).toBe('Community Care Jobs');
+    expect(await db.outbox.count()).toBe(before + 1);
+    const view = await advertView(db, { url: untrackedAdvert.url, site: 'communitycare', externalId: untrackedAdvert.externalId });
+    expect(view.tracked).toBe(true);
+  });
+
+  it('creates the vacancy from the page when asked, and says what is missing otherwise', async () => {
+    await expect(trackAdvert(db, { url: 'https://x.example/job/1', site: 'generic', title: 'SW' })).rejects.toThrow(/Choose a vacancy/);
+    const { vacancyId } = await trackAdvert(db, {
+      url: 'https://x.example/job/1', site: 'generic', title: 'Senior Social Worker', closingDate: '2026-12-31',
+      newVacancy: { title: 'Senior Social Worker', role: 'senior_social_worker', posts: 2, mode: 'closing-date', teamIds: [] },
+    });
+    expect(await db.vacancies.get(vacancyId)).toMatchObject({ title: 'Senior Social Worker', posts: 2, closingDate: '2026-12-31', status: 'open' });
+  });
+
+  it('badges listed jobs the council tracks', async () => {
+    const badges = await listingBadges(db, 'communitycare', [priya.externalId, '99999999']);
+    expect(badges).toEqual([{ externalId: priya.externalId, applicants: 14, overdue: priya.overdue.length }]);
+  });
+});
+
+describe('the overlay on a candidate', () => {
+  it('warns about an earlier application with the same email before capture', async () => {
+    const dups = await findDuplicates(db, { email: returningCandidate.email.toUpperCase(), name: 'Someone Else' });
+    expect(dups).toHaveLength(1);
+    expect(dups[0]!.matchedOn).toBe('email');
+    expect(dups[0]!.summary).toMatch(/withdrawn: salary/);
+  });
+
+  it('captures a candidate with an applied event, assigned to the manager on shortlisting duty', async () => {
+    const { applicationId } = await captureCandidate(db, { vacancyId: returningCandidate.vacancyId, name: returningCandidate.name, email: returningCandidate.email, atsReference: returningCandidate.newAtsReference, source: 'other_board', experience: 'experienced' });
+    const app = await db.applications.get(applicationId);
+    expect(app?.assignedTo).toBe('user-tom');
+    const view = await candidateView(db, { reference: returningCandidate.newAtsReference, url: 'http://ats.example/x' });
+    expect(view.tracked && view.stage).toBe('applied');
+  });
+
+  it('allows only moves the stage machine allows, and records who made them', async () => {
+    const id = priya.awaiting[0]!;
+    await expect(moveStage(db, { applicationId: id, stage: 'offered' })).rejects.toThrow(/shortlist and interview first/);
+    await moveStage(db, { applicationId: id, stage: 'shortlisted' });
+    const events = await db.stage_events.where('applicationId').equals(id).toArray();
+    expect(events.some((e) => e.stage === 'shortlisted' && e.by === 'user-priya')).toBe(true);
+  });
+});
+
+describe('teaching a page', () => {
+  it('turns id-bearing path segments into wildcards', () => {
+    expect(suggestPathPattern(new URL('https://ats.example/ats/candidate/TP-106446'))).toBe('/ats/candidate/*');
+    expect(suggestPathPattern(new URL('https://ats.example/recruit/candidates/view'))).toBe('/recruit/candidates/view');
+  });
+});
