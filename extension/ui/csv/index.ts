@@ -1,0 +1,2 @@
+export { toCsv, csvCell, type CsvColumn } from './toCsv';
+export { DownloadCsvButton, type DownloadCsvButtonProps } from './DownloadCsvButton';
