@@ -103,16 +103,18 @@ export function MoveForm({ applicationId, candidateName, events, userId, initial
           <input type="text" maxLength={2000} value={note} onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)} />
         </label>
       ) : null}
-      <div class="move-buttons">
-        <button type="submit" class="primary" disabled={busy || !to || !options.includes(to)}>
-          Move
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={onCancel}>
-            Cancel
+      {to || onCancel ? (
+        <div class="move-buttons">
+          <button type="submit" class="primary" disabled={busy || !to || !options.includes(to)}>
+            Move
           </button>
-        ) : null}
-      </div>
+          {onCancel ? (
+            <button type="button" onClick={onCancel}>
+              Cancel
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {message ? (
         <p class="move-message" role="alert">
           {message}
