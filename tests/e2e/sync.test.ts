@@ -38,7 +38,17 @@ const status = async (page: import('playwright-core').Page) => (await ask<Status
 
 describe.skipIf(!ctx.chromium)('sync between browsers, offline and across server restarts', () => {
   const demo = generateDemoCouncil({ asOf: ctx.demoAsOf });
-  const target = demo.journeys.priya.awaiting[0]!;
+  // An application at Applied outside every journey: editing it changes nothing another suite checks.
+  const target = (() => {
+    const j = demo.journeys;
+    const busy = new Set([j.priya.vacancyId, j.untrackedAdvert.vacancyId, j.returningCandidate.vacancyId]);
+    const mine = new Set([...j.tom.queue, ...j.priya.awaiting, ...j.priya.shortlisted, ...j.priya.offered, ...j.priya.exited]);
+    const withEvents = new Map<string, string[]>();
+    for (const e of demo.records.stage_events) withEvents.set(e.applicationId, [...(withEvents.get(e.applicationId) ?? []), e.stage]);
+    const app = demo.records.applications.find((a) => !busy.has(a.vacancyId) && !mine.has(a.id) && !a.erased && withEvents.get(a.id)?.join() === 'applied');
+    if (!app) throw new Error('demo data has no application at Applied outside the journeys');
+    return app.id;
+  })();
   const opened: ExtensionBrowser[] = [];
   const launch = async () => {
     const b = await launchWithExtension();
