@@ -90,7 +90,7 @@ describe('running the import', () => {
     expect(count).toBe(204);
     expect(progress).toEqual([0, 50, 100, 150, 200, 204]);
     // One outer transaction per chunk (the writes inside join it).
-    const outer = transaction.mock.calls.filter((c) => c.length === 3 && Array.isArray(c[1]) && (c[1] as unknown[]).length === 4);
+    const outer = (transaction.mock.calls as unknown[][]).filter((c) => c.length === 3 && Array.isArray(c[1]) && (c[1] as unknown[]).length === 4);
     expect(outer).toHaveLength(Math.ceil(204 / IMPORT_CHUNK_SIZE));
     expect(await db.applications.count()).toBe(existing.length + 204);
     const added = (await db.applications.toArray()).filter((a) => !existing.some((e) => e.id === a.id));

@@ -2,6 +2,7 @@ import type { WorkspacePage } from '../page';
 import { BoardPage } from './BoardPage';
 import { CandidatePage } from './CandidatePage';
 import { ChecksPage } from './ChecksPage';
+import { ImportPage } from './import/ImportPage';
 import { QueuePage } from './QueuePage';
 
 /** Pipeline board, my queue, candidate detail, checks, import. */
@@ -10,4 +11,5 @@ export const DAILY_PAGES: WorkspacePage[] = [
   { path: '/board', label: 'Pipeline board', audience: 'Coordinators', component: BoardPage },
   { path: '/candidate', label: 'Candidate', component: CandidatePage },
   { path: '/checks', label: 'Checks', audience: 'Coordinators', component: ChecksPage },
+  { path: '/import', label: 'Import', audience: 'Coordinators', component: ImportPage },
 ];
