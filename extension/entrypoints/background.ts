@@ -3,7 +3,8 @@ import { registerCoreHandlers } from '@/messages/core-handlers';
 import { registerOverlayHandlers } from '@/page-overlay/handlers';
 import { watchSiteAccess } from '@/page-overlay/site-access';
 import { dispatch } from '@/messages/router';
-import { startSyncScheduler } from '@/sync/scheduler';
+import { onSynced, startSyncScheduler } from '@/sync/scheduler';
+import { refreshBadgeAndNotify } from '@/badge/index';
 
 export default defineBackground(() => {
   registerCoreHandlers();
@@ -13,5 +14,6 @@ export default defineBackground(() => {
     return true;
   });
   startSyncScheduler();
+  onSynced(() => void refreshBadgeAndNotify());
   watchSiteAccess();
 });

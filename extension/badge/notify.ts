@@ -1,0 +1,40 @@
+import { browser, storage } from '#imports';
+import type { ShortlistDb } from '@/db/database';
+import { overdueItems, overdueKey, readMyQueue } from './myQueue';
+
+/** Keys of overdue items already notified, so each one is announced once. */
+export const notifiedItem = storage.defineItem<string[]>('local:notifiedOverdue', { fallback: [] });
+
+/** A small icon for notifications (Chrome requires one; the extension ships no image files). */
+const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAUElEQVR42u3Y0QkAIAgFQBdpx8Zru5ohMNA4eQPcj08wxlylEkBAQEBAV6D9YICAKoHKbRkQ0HcgPQTUH5QSICCgTiDFCOSWeccAAQEBZecAtwyva4SOTjwAAAAASUVORK5CYII=';
+
+/**
+ * Which overdue keys to announce now, and which to remember. Remembered keys that are no
+ * longer overdue are forgotten, so the list stays small and a later step overdue is new.
+ */
+export function newlyOverdue(current: readonly string[], notified: readonly string[]): { announce: string[]; remember: string[] } {
+  const seen = new Set(notified);
+  return { announce: current.filter((k) => !seen.has(k)), remember: [...current] };
+}
+
+/** Shows one notification per item that became overdue since the last call; none when nothing changed. */
+export async function notifyNewlyOverdue(db?: ShortlistDb, now?: Date): Promise<string[]> {
+  const queue = await readMyQueue(db, now);
+  if (!queue) return [];
+  const overdue = overdueItems(queue.items);
+  const byKey = new Map(overdue.map((i) => [overdueKey(i), i]));
+  const { announce, remember } = newlyOverdue([...byKey.keys()], await notifiedItem.getValue());
+  for (const key of announce) {
+    const item = byKey.get(key)!;
+    const what = item.kind === 'shortlisting_decision' ? 'Shortlisting decision' : 'Interview booking';
+    await browser.notifications.create(`overdue:${key}`, {
+      type: 'basic',
+      iconUrl: ICON,
+      title: `${what} ${item.target.label}`,
+      message: `${item.application.name ?? 'A candidate'}, ${item.vacancy.title}`,
+    });
+  }
+  const previous = await notifiedItem.getValue();
+  if (remember.length !== previous.length || remember.some((k, i) => k !== previous[i])) await notifiedItem.setValue(remember);
+  return announce;
+}
