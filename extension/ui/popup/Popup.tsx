@@ -3,6 +3,7 @@ import type { HealthReply } from '@/messages/protocol';
 import { sendToBackground } from '@/messages/send';
 import { SyncStatusPanel } from '../common/SyncStatusPanel';
 import { ThisSite } from './ThisSite';
+import { Today } from './Today';
 
 /** Toolbar popup: server and sync status; feature folders add their sections below. */
 export function Popup() {
@@ -19,6 +20,7 @@ export function Popup() {
       <h1 style={{ fontSize: '16px', margin: '0 0 8px' }}>Shortlist</h1>
       <p data-testid="server-status">{health}</p>
       <SyncStatusPanel />
+      <Today />
       <ThisSite />
     </main>
   );
