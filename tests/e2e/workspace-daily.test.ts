@@ -1,0 +1,140 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAtsCsvExport, generateDemoCouncil, TOM } from '#shared/demo/index';
+import type { PullResponse } from '#shared/schema/index';
+import { ROOT } from '../../scripts/lib/wrangler';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { e2eContext } from './support/context';
+import { openExtensionPage, readTable, syncUntilClean } from './support/extension-page';
+import { demoTokenFor, signIn } from './support/session';
+
+const ctx = e2eContext();
+const shots = path.join(ROOT, '.test-results/screenshots');
+const COUNTDOWN = /due in \d+ working days?|due today|overdue \d+ working days?/;
+
+/** Every record of a table the server holds for a token. */
+async function serverRecords(token: string, table: string): Promise<Record<string, unknown>[]> {
+  const out = new Map<string, Record<string, unknown>>();
+  let cursor = 0;
+  for (;;) {
+    const res = await fetch(`${ctx.workerUrl}/v1/sync/pull?cursor=${cursor}&limit=2000`, { headers: { authorization: `Bearer ${token}` } });
+    const page = (await res.json()) as PullResponse;
+    for (const c of page.changes) if (c.table === table && c.record) out.set(c.recordId, c.record);
+    cursor = page.cursor;
+    if (!page.hasMore) return [...out.values()];
+  }
+}
+
+const decisionRows = (page: Page) => page.locator('table.queue tbody tr', { hasText: 'Shortlisting decision' });
+
+describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
+  const demo = generateDemoCouncil({ asOf: ctx.demoAsOf });
+  const { tom, priya } = demo.journeys;
+  const opened: ExtensionBrowser[] = [];
+  let tomBrowser: ExtensionBrowser;
+  let page: Page;
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    tomBrowser = await launchWithExtension();
+    opened.push(tomBrowser);
+    await signIn(tomBrowser, demoTokenFor('tom'));
+    page = await openExtensionPage(tomBrowser, 'workspace.html#/queue');
+    await syncUntilClean(page);
+  });
+  afterAll(async () => {
+    await Promise.all(opened.map((b) => b.close()));
+  });
+
+  it("lists Tom's 7 applications with countdowns; he shortlists one and rejects one with a reason, and both reach the server", async () => {
+    await expect.poll(() => decisionRows(page).count(), { timeout: 20_000 }).toBe(tom.queue.length);
+    expect(tom.queue).toHaveLength(7);
+    for (const row of await decisionRows(page).all()) expect(await row.textContent()).toMatch(COUNTDOWN);
+    const ids = await decisionRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-application-id')));
+    expect([...ids].sort()).toEqual([...tom.queue].sort());
+    await page.screenshot({ path: path.join(shots, 'workspace-queue.png') });
+
+    const [shortlistId, rejectId] = [ids[0]!, ids[1]!];
+    const shortlistRow = page.locator(`tr[data-application-id="${shortlistId}"]`);
+    await shortlistRow.getByRole('button', { name: /^Shortlist / }).click();
+    await expect.poll(() => decisionRows(page).count()).toBe(6);
+
+    const rejectRow = page.locator(`tr[data-application-id="${rejectId}"]`);
+    await rejectRow.getByRole('button', { name: /^Reject / }).click();
+    // No reason, no rejection: the select is required.
+    await rejectRow.getByRole('button', { name: 'Confirm rejection' }).click();
+    expect(await decisionRows(page).count()).toBe(6);
+    await rejectRow.getByLabel(/Reason for rejecting/).selectOption('insufficient_experience');
+    await rejectRow.getByRole('button', { name: 'Confirm rejection' }).click();
+    await expect.poll(() => decisionRows(page).count()).toBe(5);
+
+    await syncUntilClean(page);
+    const events = await serverRecords(demoTokenFor('priya'), 'stage_events');
+    expect(events.some((e) => e.applicationId === shortlistId && e.stage === 'shortlisted' && e.by === TOM.id)).toBe(true);
+    expect(events.some((e) => e.applicationId === rejectId && e.stage === 'rejected' && e.reason === 'insufficient_experience' && e.by === TOM.id)).toBe(true);
+  });
+
+  it('shows Tom his queue in the popup, with countdowns', async () => {
+    const popup = await openExtensionPage(tomBrowser, 'popup.html');
+    await popup.setViewportSize({ width: 420, height: 600 });
+    const items = popup.getByTestId('today-list').locator('li');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+    expect(await items.count()).toBeLessThanOrEqual(7);
+    expect(await items.first().textContent()).toMatch(COUNTDOWN);
+    await popup.screenshot({ path: path.join(shots, 'popup-today.png') });
+    await popup.close();
+  });
+
+  it('moves a candidate on the board with “Move to…”, and refuses a drag that skips steps', async () => {
+    await page.goto(tomBrowser.extensionPage(`workspace.html#/board?vacancy=${priya.vacancyId}`));
+    const applied = page.locator('section[data-stage="applied"]');
+    await expect.poll(() => applied.locator('li.card').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const cardIds = await applied.locator('li.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-application-id')!));
+    const movedId = cardIds[0]!;
+    const card = page.locator(`li.card[data-application-id="${movedId}"]`);
+    await card.getByLabel(/^Move .+ to…$/).selectOption('shortlisted');
+    await card.getByRole('button', { name: 'Move' }).click();
+    await expect.poll(() => page.locator(`section[data-stage="shortlisted"] li.card[data-application-id="${movedId}"]`).count()).toBe(1);
+
+    // Dragging an Applied card to Offered is refused with the stage machine's reason.
+    const other = page.locator(`section[data-stage="applied"] li.card`).first();
+    await other.dragTo(page.locator('section[data-stage="offered"]'));
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Not moved: .*shortlist and interview first/);
+    await page.screenshot({ path: path.join(shots, 'workspace-board.png') });
+
+    await syncUntilClean(page);
+    const events = await readTable<{ applicationId: string; stage: string }>(page, 'stage_events');
+    expect(events.some((e) => e.applicationId === movedId && e.stage === 'shortlisted')).toBe(true);
+  });
+
+  it('shows the checks of accepted candidates and what holds their start date', async () => {
+    await page.goto(tomBrowser.extensionPage('workspace.html#/checks'));
+    await expect.poll(() => page.locator('article.checks-card').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.locator('article.checks-card').first().textContent()).toMatch(/Holding the start date|All checks cleared/);
+    await page.screenshot({ path: path.join(shots, 'workspace-checks.png') });
+  });
+
+  it("imports Priya's ATS export: 3 bad rows with their line numbers, 5 duplicates skipped", async () => {
+    const priyaBrowser = await launchWithExtension();
+    opened.push(priyaBrowser);
+    await signIn(priyaBrowser, demoTokenFor('priya'));
+    const p = await openExtensionPage(priyaBrowser, 'workspace.html#/import');
+    await syncUntilClean(p);
+    const exported = demoAtsCsvExport(demo);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'shortlist-import-')), exported.filename);
+    writeFileSync(file, exported.csv);
+    await p.locator('input[type=file]').setInputFiles(file);
+    await p.getByRole('button', { name: `Import ${exported.rows} rows` }).click();
+    const summary = p.locator('.import-summary');
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain('204 imported, 5 duplicates skipped, 3 rows with problems');
+    const problemLines = await p.locator('table.import-problems tbody tr td:first-child').allTextContents();
+    expect(problemLines).toEqual(exported.invalid.map((x) => `Line ${x.line}`));
+    const dupLines = await p.locator('table.import-dupes tbody tr td:first-child').allTextContents();
+    expect(dupLines).toEqual(exported.duplicates.map((x) => `Line ${x.line}`));
+    expect(await p.locator('progress').getAttribute('value')).toBe('204');
+    await p.screenshot({ path: path.join(shots, 'workspace-import.png'), fullPage: false });
+    await syncUntilClean(p, 60_000);
+  });
+});
