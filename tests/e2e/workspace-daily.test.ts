@@ -102,6 +102,7 @@ describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
     const other = page.locator(`section[data-stage="applied"] li.card`).first();
     await other.dragTo(page.locator('section[data-stage="offered"]'));
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Not moved: .*shortlist and interview first/);
+    await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: path.join(shots, 'workspace-board.png') });
 
     await syncUntilClean(page);

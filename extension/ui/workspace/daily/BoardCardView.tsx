@@ -15,7 +15,7 @@ export function BoardCardView({ card, events, userId, onDragStart }: Props) {
   const name = card.application.name ?? 'Erased candidate';
   return (
     <li
-      class={`card status-${card.target.status}`}
+      class={`card card-${card.target.status}`}
       draggable
       data-application-id={card.application.id}
       onDragStart={(e) => {

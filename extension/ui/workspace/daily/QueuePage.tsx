@@ -1,4 +1,4 @@
-import { formatDay } from '#shared/calendar';
+import { formatDay, mondayOf } from '#shared/calendar';
 import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
 import { eventsOf } from './data';
 import { Countdown } from './Countdown';
@@ -23,9 +23,14 @@ export function QueuePage() {
         <DownloadCsvButton rows={rows} columns={QUEUE_CSV_COLUMNS} filename="my-queue" />
       </div>
       <p class="summary">
-        {session?.me.user.name}, week of {formatDay(asOf)}: {decisions} awaiting your shortlisting decision,{' '}
+        {session?.me.user.name}, week of {formatDay(mondayOf(asOf))}: {decisions} awaiting your shortlisting decision,{' '}
         {rows.length - decisions} awaiting an interview booking
-        {overdue ? <strong class="status-red">, {overdue} overdue</strong> : null}.
+        {overdue ? (
+          <>
+            , <strong class="status-red">{overdue} overdue</strong>
+          </>
+        ) : null}
+        .
       </p>
       {rows.length === 0 ? (
         <p class="empty" role="status">

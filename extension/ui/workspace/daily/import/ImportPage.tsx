@@ -77,7 +77,15 @@ export function ImportPage() {
           {error}
         </p>
       ) : null}
-      {file && mapping ? (
+      {progress ? (
+        <p>
+          <label>
+            {outcome ? "Imported" : "Importing"} {file?.name}: {progress.done} of {progress.total}
+            <progress max={Math.max(1, progress.total)} value={progress.done} />
+          </label>
+        </p>
+      ) : null}
+      {file && mapping && !progress ? (
         <>
           <h2>Columns of {file.name}</h2>
           <MappingEditor headers={file.csv.headers} mapping={mapping} onChange={setMapping} disabled={running} />
@@ -86,24 +94,16 @@ export function ImportPage() {
               Choose a column for: {missing.map((f) => IMPORT_FIELD_LABELS[f]).join(', ')}.
             </p>
           ) : null}
-          <h2>
-            Preview (first {Math.min(PREVIEW_ROWS, file.csv.rows.length)} of {file.csv.rows.length} rows)
-          </h2>
-          <Preview csv={file.csv} mapping={mapping} />
           <p>
             <button type="button" class="primary" disabled={running || missing.length > 0 || !userId || !data} onClick={() => void start()}>
               Import {file.csv.rows.length} rows
             </button>
           </p>
+          <h2>
+            Preview (first {Math.min(PREVIEW_ROWS, file.csv.rows.length)} of {file.csv.rows.length} rows)
+          </h2>
+          <Preview csv={file.csv} mapping={mapping} />
         </>
-      ) : null}
-      {progress ? (
-        <p>
-          <label>
-            Importing: {progress.done} of {progress.total}
-            <progress max={Math.max(1, progress.total)} value={progress.done} />
-          </label>
-        </p>
       ) : null}
       {outcome ? <Outcome outcome={outcome} /> : null}
     </section>
@@ -149,7 +149,7 @@ function Preview({ csv, mapping }: { csv: CsvFile; mapping: ColumnMapping }) {
             <th scope="col">Line</th>
             {fields.map((f) => (
               <th scope="col" key={f}>
-                {IMPORT_FIELD_LABELS[f]}
+                {csv.headers[mapping[f]!] || IMPORT_FIELD_LABELS[f]}
               </th>
             ))}
           </tr>
