@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { formatDay } from '#shared/calendar';
 import { STAGE_LABELS, type Stage } from '#shared/schema/index';
 import { checkMove } from '#shared/stages';
@@ -22,7 +22,8 @@ interface PendingDrop {
 export function BoardPage({ route }: { route: Route }) {
   const { userId, settings, asOf } = useSignedIn();
   const data = useDailyData();
-  const [dragging, setDragging] = useState<string | null>(null);
+  // A ref, not state: the drop handler must see the card picked up in the same gesture.
+  const dragging = useRef<string | null>(null);
   const [over, setOver] = useState<Stage | null>(null);
   const [pending, setPending] = useState<PendingDrop | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -33,7 +34,7 @@ export function BoardPage({ route }: { route: Route }) {
 
   const drop = async (to: Stage, applicationId: string) => {
     setOver(null);
-    setDragging(null);
+    dragging.current = null;
     const events = eventsOf(data, applicationId);
     const check = checkMove(events, to);
     if (!check.ok) return setMessage(`Not moved: ${check.message}`);
@@ -50,14 +51,14 @@ export function BoardPage({ route }: { route: Route }) {
       aria-label={`${STAGE_LABELS[column.stage]}: ${column.cards.length}`}
       data-stage={column.stage}
       onDragOver={(e) => {
-        if (!dragging) return;
+        if (!dragging.current) return;
         e.preventDefault();
         setOver(column.stage);
       }}
       onDragLeave={() => setOver((s) => (s === column.stage ? null : s))}
       onDrop={(e) => {
         e.preventDefault();
-        const id = e.dataTransfer?.getData('text/plain') || dragging;
+        const id = e.dataTransfer?.getData('text/plain') || dragging.current;
         if (id) void drop(column.stage, id);
       }}
     >
@@ -66,7 +67,7 @@ export function BoardPage({ route }: { route: Route }) {
       </h2>
       <ul>
         {column.cards.map((card) => (
-          <BoardCardView key={card.application.id} card={card} events={eventsOf(data, card.application.id)} userId={userId} onDragStart={setDragging} />
+          <BoardCardView key={card.application.id} card={card} events={eventsOf(data, card.application.id)} userId={userId} onDragStart={(id) => (dragging.current = id)} />
         ))}
       </ul>
     </section>
