@@ -36,6 +36,8 @@ describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
   const opened: ExtensionBrowser[] = [];
   let tomBrowser: ExtensionBrowser;
   let page: Page;
+  /** The candidate the board shortlists, opened afterwards on the candidate page. */
+  let movedId = '';
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     tomBrowser = await launchWithExtension();
@@ -92,7 +94,7 @@ describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
     const applied = page.locator('section[data-stage="applied"]');
     await expect.poll(() => applied.locator('li.card').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const cardIds = await applied.locator('li.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-application-id')!));
-    const movedId = cardIds[0]!;
+    movedId = cardIds[0]!;
     const card = page.locator(`li.card[data-application-id="${movedId}"]`);
     await card.getByLabel(/^Move .+ to…$/).selectOption('shortlisted');
     await card.getByRole('button', { name: 'Move' }).click();
@@ -108,6 +110,33 @@ describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
     await syncUntilClean(page);
     const events = await readTable<{ applicationId: string; stage: string }>(page, 'stage_events');
     expect(events.some((e) => e.applicationId === movedId && e.stage === 'shortlisted')).toBe(true);
+  });
+
+  it('opens the candidate from the board and books the interview with a note that shows in the history', async () => {
+    await page.locator(`li.card[data-application-id="${movedId}"] a`).click();
+    await expect.poll(() => page.url()).toContain(`#/candidate?id=${movedId}`);
+    const app = demo.records.applications.find((a) => a.id === movedId)!;
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe(app.name);
+    const details = await page.locator('dl.detail-grid').textContent();
+    expect(details).toContain(app.email!);
+    expect(details).toContain('Shortlisted');
+    await page.getByLabel(/^Move .+ to…$/).selectOption('interview_booked');
+    expect(await page.locator('.move-form .hint').textContent()).toMatch(/^Interview due by /);
+    const when = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Interview date and time').fill(`${when}T10:30`);
+    await page.getByLabel('Note (optional)').fill('Panel: Tom and Priya');
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    const history = page.locator('table').last();
+    await expect.poll(() => history.textContent()).toContain('Panel: Tom and Priya');
+    expect(await history.textContent()).toContain('Interview booked');
+    await page.screenshot({ path: path.join(shots, 'workspace-candidate.png') });
+  });
+
+  it('shows the whole council on the board without a filter, quickly enough to use', async () => {
+    const started = Date.now();
+    await page.goto(tomBrowser.extensionPage('workspace.html#/board'));
+    await expect.poll(() => page.locator('li.card').count(), { timeout: 20_000 }).toBe(demo.records.applications.length);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('shows the checks of accepted candidates and what holds their start date', async () => {
