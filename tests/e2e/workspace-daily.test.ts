@@ -28,6 +28,14 @@ async function serverRecords(token: string, table: string): Promise<Record<strin
   }
 }
 
+/** The toolbar badge's text, read in the background service worker. */
+const badgeText = (b: ExtensionBrowser) =>
+  b.background.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+const notificationIds = (b: ExtensionBrowser) =>
+  b.background.evaluate(async () =>
+    Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()),
+  );
+
 const decisionRows = (page: Page) => page.locator('table.queue tbody tr', { hasText: 'Shortlisting decision' });
 
 describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
@@ -53,6 +61,11 @@ describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
   it("lists Tom's 7 applications with countdowns; he shortlists one and rejects one with a reason, and both reach the server", async () => {
     await expect.poll(() => decisionRows(page).count(), { timeout: 20_000 }).toBe(tom.queue.length);
     expect(tom.queue).toHaveLength(7);
+    const overdueIds = await page.locator('table.queue tbody tr', { has: page.locator('.status-red') }).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-application-id')!));
+    expect(overdueIds.length).toBeGreaterThan(0);
+    // The badge counts his overdue items, and each was announced once.
+    await expect.poll(() => badgeText(tomBrowser), { timeout: 10_000 }).toBe(String(overdueIds.length));
+    expect((await notificationIds(tomBrowser)).sort()).toEqual(overdueIds.map((id) => `overdue:${id}:shortlisting_decision`).sort());
     for (const row of await decisionRows(page).all()) expect(await row.textContent()).toMatch(COUNTDOWN);
     const ids = await decisionRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-application-id')));
     expect([...ids].sort()).toEqual([...tom.queue].sort());
@@ -73,6 +86,9 @@ describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
     await expect.poll(() => decisionRows(page).count()).toBe(5);
 
     await syncUntilClean(page);
+    // Deciding overdue ones lowers the badge after the sync.
+    const left = overdueIds.filter((id) => id !== shortlistId && id !== rejectId).length;
+    await expect.poll(() => badgeText(tomBrowser), { timeout: 10_000 }).toBe(left ? String(left) : '');
     const events = await serverRecords(demoTokenFor('priya'), 'stage_events');
     expect(events.some((e) => e.applicationId === shortlistId && e.stage === 'shortlisted' && e.by === TOM.id)).toBe(true);
     expect(events.some((e) => e.applicationId === rejectId && e.stage === 'rejected' && e.reason === 'insufficient_experience' && e.by === TOM.id)).toBe(true);
@@ -156,6 +172,10 @@ describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'shortlist-import-')), exported.filename);
     writeFileSync(file, exported.csv);
     await p.locator('input[type=file]').setInputFiles(file);
+    // The columns are guessed from the export's headers.
+    expect(await p.getByLabel('Candidate name (required)').locator('option:checked').textContent()).toBe('Candidate Name');
+    expect(await p.getByLabel('Job reference (required)').locator('option:checked').textContent()).toBe('Job Reference');
+    await p.screenshot({ path: path.join(shots, 'workspace-import-mapping.png') });
     await p.getByRole('button', { name: `Import ${exported.rows} rows` }).click();
     const summary = p.locator('.import-summary');
     await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain('204 imported, 5 duplicates skipped, 3 rows with problems');
