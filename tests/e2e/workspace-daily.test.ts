@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -70,6 +70,14 @@ describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
     const ids = await decisionRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-application-id')));
     expect([...ids].sort()).toEqual([...tom.queue].sort());
     await page.screenshot({ path: path.join(shots, 'workspace-queue.png') });
+
+    // The queue exports as CSV: a header and one line per item.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^my-queue-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('Candidate,Vacancy,Awaiting,Received,Due,Countdown,Status,ATS reference');
+    expect(lines.filter((l) => l.includes('Shortlisting decision'))).toHaveLength(tom.queue.length);
 
     const [shortlistId, rejectId] = [ids[0]!, ids[1]!];
     const shortlistRow = page.locator(`tr[data-application-id="${shortlistId}"]`);
