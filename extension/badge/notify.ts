@@ -17,6 +17,19 @@ export function newlyOverdue(current: readonly string[], notified: readonly stri
   return { announce: current.filter((k) => !seen.has(k)), remember: [...current] };
 }
 
+/** Clicking an overdue notification opens its candidate in the workspace. */
+function openCandidate(notificationId: string): void {
+  const applicationId = /^overdue:([^:]+):/.exec(notificationId)?.[1];
+  if (!applicationId) return;
+  void browser.tabs.create({ url: browser.runtime.getURL(`/workspace.html#/candidate?id=${encodeURIComponent(applicationId)}`) });
+  void browser.notifications.clear(notificationId);
+}
+
+/** Registered with the first notification: background.ts wires this module with one line, after each sync. */
+function openCandidateOnClick(): void {
+  if (!browser.notifications.onClicked.hasListener(openCandidate)) browser.notifications.onClicked.addListener(openCandidate);
+}
+
 /** Shows one notification per item that became overdue since the last call; none when nothing changed. */
 export async function notifyNewlyOverdue(db?: ShortlistDb, now?: Date): Promise<string[]> {
   const queue = await readMyQueue(db, now);
@@ -24,6 +37,7 @@ export async function notifyNewlyOverdue(db?: ShortlistDb, now?: Date): Promise<
   const overdue = overdueItems(queue.items);
   const byKey = new Map(overdue.map((i) => [overdueKey(i), i]));
   const { announce, remember } = newlyOverdue([...byKey.keys()], await notifiedItem.getValue());
+  if (announce.length) openCandidateOnClick();
   for (const key of announce) {
     const item = byKey.get(key)!;
     const what = item.kind === 'shortlisting_decision' ? 'Shortlisting decision' : 'Interview booking';

@@ -67,4 +67,15 @@ describe("Tom's badge and notifications", () => {
     expect(await notifiedItem.getValue()).toHaveLength(first.length - 1);
     expect(demo.journeys.tom.queue).toContain(id);
   });
+
+  it('opens the candidate when a notification is clicked', async () => {
+    const db = await demoDb();
+    stub();
+    const create = vi.fn(async () => ({}));
+    (fakeBrowser.tabs as unknown as Record<string, unknown>).create = create;
+    (fakeBrowser.notifications as unknown as Record<string, unknown>).clear = vi.fn(async () => true);
+    const [key] = await notifyNewlyOverdue(db);
+    await fakeBrowser.notifications.onClicked.trigger(`overdue:${key}`);
+    expect(create).toHaveBeenCalledWith({ url: expect.stringContaining(`/workspace.html#/candidate?id=${key!.split(':')[0]}`) });
+  });
 });
