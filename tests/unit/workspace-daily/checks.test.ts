@@ -54,3 +54,15 @@ describe('checks page data', () => {
     await expect(saveCheck(app, line, { requested: '31/02/2026' }, db)).rejects.toThrow(/YYYY-MM-DD/);
   });
 });
+
+describe('finding a candidate', async () => {
+  const { findCandidates } = await import('@/ui/workspace/daily/findCandidates');
+  it('matches name, email or ATS reference, ignoring case, and needs two characters', () => {
+    const a = demo.records.applications.find((x) => x.name && x.email && x.atsReference)!;
+    expect(findCandidates(a.name!.toUpperCase(), demo.records.applications, demo.records.vacancies).map((f) => f.application.id)).toContain(a.id);
+    expect(findCandidates(a.email!, demo.records.applications, demo.records.vacancies).map((f) => f.application.id)).toContain(a.id);
+    expect(findCandidates(a.atsReference!.toLowerCase(), demo.records.applications, demo.records.vacancies)[0]?.application.id).toBe(a.id);
+    expect(findCandidates('a', demo.records.applications, demo.records.vacancies)).toEqual([]);
+    expect(findCandidates('zzzz-nobody', demo.records.applications, demo.records.vacancies)).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { holdingText } from './ChecklistTable';
 import { checklist, holdingChecks } from './checksModel';
 import { Countdown } from './Countdown';
 import { eventsOf } from './data';
+import { FindCandidate } from './FindCandidate';
 import { MoveForm } from './MoveForm';
 import { useDailyData } from './useDailyData';
 import { useSignedIn } from './useSignedIn';
@@ -21,11 +22,14 @@ export function CandidatePage({ route }: { route: Route }) {
   const id = route.params.get('id');
   if (!data) return <p>Loading…</p>;
   const application = id ? data.applications.find((a) => a.id === id) : undefined;
+  if (!id) return <FindCandidate data={data} />;
   if (!application) {
     return (
       <section>
         <h1>Candidate</h1>
-        <p role="status">No candidate found{id ? ' with that id' : ''}. Open one from your queue or the board.</p>
+        <p role="status">
+          No candidate has that id here (erased, or not synced yet). <a href="#/candidate">Find a candidate</a>.
+        </p>
       </section>
     );
   }

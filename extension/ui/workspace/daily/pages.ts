@@ -9,7 +9,7 @@ import { QueuePage } from './QueuePage';
 export const DAILY_PAGES: WorkspacePage[] = [
   { path: '/queue', label: 'My queue', audience: 'Team managers', component: QueuePage },
   { path: '/board', label: 'Pipeline board', audience: 'Coordinators', component: BoardPage },
-  { path: '/candidate', label: 'Candidate', component: CandidatePage },
+  { path: '/candidate', label: 'Find a candidate', component: CandidatePage },
   { path: '/checks', label: 'Checks', audience: 'Coordinators', component: ChecksPage },
   { path: '/import', label: 'Import', audience: 'Coordinators', component: ImportPage },
 ];
