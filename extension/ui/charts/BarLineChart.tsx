@@ -1,0 +1,56 @@
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import { useEffect, useRef } from 'preact/hooks';
+
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+export interface Series {
+  label: string;
+  values: Array<number | null>;
+  kind: 'bar' | 'line';
+  /** Which y axis: counts on the left, days on the right. */
+  axis: 'count' | 'days';
+  color: string;
+}
+
+/** The chart.js configuration for labelled series: kept apart so tests can check what is drawn. */
+export function chartConfig(labels: string[], series: Series[]): ChartConfiguration {
+  return {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: series.map((s) => ({
+        type: s.kind,
+        label: s.label,
+        data: s.values,
+        yAxisID: s.axis,
+        backgroundColor: s.color,
+        borderColor: s.color,
+        spanGaps: true,
+      })) as ChartConfiguration['data']['datasets'],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      scales: {
+        count: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'count' } },
+        days: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'days' } },
+      },
+    },
+  };
+}
+
+/** A bar and line chart (chart.js); the caller shows the same figures in a table beside it. */
+export function BarLineChart(props: { labels: string[]; series: Series[]; title: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!canvas.current) return;
+    const chart = new Chart(canvas.current, chartConfig(props.labels, props.series));
+    return () => chart.destroy();
+  }, [props.labels, props.series]);
+  return (
+    <figure style={{ margin: 0, height: '260px' }}>
+      <canvas ref={canvas} role="img" aria-label={`${props.title}: chart; the table below has the same figures`} />
+    </figure>
+  );
+}

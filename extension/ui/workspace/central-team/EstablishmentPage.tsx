@@ -1,0 +1,176 @@
+import { useState } from 'preact/hooks';
+import { uuidv7 } from 'uuidv7';
+import { mondayOf } from '#shared/calendar';
+import { COVER_STATES, ROLE_LABELS, ROLE_LADDER, type CoverState, type Post, type SocialWorkRole } from '#shared/schema/index';
+import { upsertRecord, ValidationError } from '@/db/writes';
+import { DownloadCsvButton } from '@/ui/csv';
+import { establishment, type TeamRow } from './establishmentModel';
+import { percent } from './reportModel';
+import { useCentralData } from './useCentralData';
+
+const COVER_LABELS: Record<CoverState, string> = { permanent: 'Permanent', agency: 'Agency', vacant: 'Vacant', interim: 'Interim / secondment' };
+const money = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
+
+function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string | null) => void }) {
+  const { post } = props;
+  async function save(fields: Partial<Post>) {
+    try {
+      await upsertRecord('posts', post.id, fields);
+      props.onError(null);
+    } catch (err) {
+      props.onError(err instanceof ValidationError ? err.issues.join('; ') : (err as Error).message);
+    }
+  }
+  return (
+    <tr data-testid={`post-${post.id}`}>
+      <td>{ROLE_LABELS[post.role]}</td>
+      <td>{post.fte}</td>
+      <td>
+        <label class="visually-hidden" for={`cover-${post.id}`}>
+          Cover of this {ROLE_LABELS[post.role]} post
+        </label>
+        <select
+          id={`cover-${post.id}`}
+          value={post.cover}
+          onChange={(e) => {
+            const cover = e.currentTarget.value as CoverState;
+            void save(cover === 'agency' ? { cover } : { cover, agencyName: null, agencyWeeklyCost: null, coverEndDate: null });
+          }}
+        >
+          {COVER_STATES.map((c) => (
+            <option key={c} value={c}>
+              {COVER_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>{post.agencyName ?? ''}</td>
+      <td>{post.agencyWeeklyCost != null ? money(post.agencyWeeklyCost) : ''}</td>
+      <td class={props.endingSoon ? 'status-amber' : ''}>{post.cover === 'agency' ? (post.coverEndDate ?? '') : ''}</td>
+    </tr>
+  );
+}
+
+function TeamSection(props: { row: TeamRow; asOf: string }) {
+  const { row } = props;
+  const [error, setError] = useState<string | null>(null);
+  const [role, setRole] = useState<SocialWorkRole>('social_worker');
+  async function confirmWeek() {
+    const week = mondayOf(props.asOf);
+    for (const p of row.posts) if (p.confirmedWeek !== week) await upsertRecord('posts', p.id, { confirmedWeek: week });
+  }
+  async function addPost() {
+    try {
+      await upsertRecord('posts', uuidv7(), { teamId: row.team.id, role, fte: 1, cover: 'vacant' });
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  return (
+    <section aria-label={row.team.name} data-testid={`team-${row.team.id}`}>
+      <h2>
+        {row.team.name} <span class="muted">{row.team.area ?? ''}</span>
+      </h2>
+      <p>
+        {row.posts.length} posts · vacancy rate <strong data-testid="team-vacancy-rate">{percent(row.vacancyRate)}</strong> · agency rate{' '}
+        <strong data-testid="team-agency-rate">{percent(row.agencyRate)}</strong> · agency {money(row.weeklyAgencyCost)} a week
+        {row.endingSoon.length > 0 && <span class="status-amber"> · {row.endingSoon.length} agency cover{row.endingSoon.length === 1 ? '' : 's'} ending within 4 weeks</span>} ·{' '}
+        {row.confirmedThisWeek ? (
+          <span class="status-green">confirmed this week</span>
+        ) : (
+          <button type="button" onClick={confirmWeek}>
+            Confirm this week's establishment
+          </button>
+        )}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>Role</th>
+            <th>FTE</th>
+            <th>Cover</th>
+            <th>Agency</th>
+            <th>Weekly cost</th>
+            <th>Cover ends</th>
+          </tr>
+        </thead>
+        <tbody>
+          {row.posts.map((p) => (
+            <PostRow key={p.id} post={p} endingSoon={row.endingSoon.includes(p)} onError={setError} />
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <label>
+          Add a post:{' '}
+          <select value={role} onChange={(e) => setRole(e.currentTarget.value as SocialWorkRole)}>
+            {ROLE_LADDER.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="button" onClick={addPost}>
+          Add vacant post
+        </button>
+      </p>
+      {error && (
+        <p role="alert" class="status-red">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Every post in the establishment and its cover, tracked weekly, with the census rates per team. */
+export function EstablishmentPage() {
+  const data = useCentralData();
+  const [teamId, setTeamId] = useState('');
+  if (!data) return <p>Loading the establishment…</p>;
+  const { rows, total } = establishment(data.teams, data.posts, data.asOf);
+  const shown = teamId ? rows.filter((r) => r.team.id === teamId) : rows;
+  const unconfirmed = rows.filter((r) => !r.confirmedThisWeek);
+  const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
+  return (
+    <div>
+      <h1>Establishment</h1>
+      <p data-testid="establishment-total">
+        {data.posts.length} posts: vacancy rate <strong>{percent(total.vacancyRate)}</strong>, agency rate <strong>{percent(total.agencyRate)}</strong>, agency spend{' '}
+        {money(total.weeklyAgencyCost)} a week.
+      </p>
+      {unconfirmed.length > 0 && <p class="status-amber">Not confirmed this week: {unconfirmed.map((r) => r.team.name).join(', ')}.</p>}
+      <div class="filters">
+        <label>
+          Team
+          <select value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
+            <option value="">All teams</option>
+            {data.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <DownloadCsvButton
+          rows={data.posts}
+          filename="shortlist-establishment"
+          columns={[
+            { header: 'Team', value: (p) => teamName.get(p.teamId) ?? p.teamId },
+            { header: 'Role', value: (p) => ROLE_LABELS[p.role] },
+            { header: 'FTE', value: (p) => p.fte },
+            { header: 'Cover', value: (p) => COVER_LABELS[p.cover] },
+            { header: 'Agency', value: (p) => p.agencyName ?? '' },
+            { header: 'Weekly cost', value: (p) => p.agencyWeeklyCost ?? '' },
+            { header: 'Cover ends', value: (p) => p.coverEndDate ?? '' },
+            { header: 'Confirmed week', value: (p) => p.confirmedWeek ?? '' },
+          ]}
+        />
+      </div>
+      {shown.map((row) => (
+        <TeamSection key={row.team.id} row={row} asOf={data.asOf} />
+      ))}
+    </div>
+  );
+}

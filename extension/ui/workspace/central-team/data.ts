@@ -1,0 +1,49 @@
+import { todayInLondon } from '#shared/calendar';
+import { DEFAULT_SETTINGS, type Advert, type Application, type Post, type RotaSlot, type Settings, type StageEvent, type Team, type Vacancy } from '#shared/schema/index';
+import type { ShortlistDb } from '@/db/database';
+import { readPeople, type Person } from '@/db/people';
+import { getSession } from '@/sync/session';
+
+/** Everything the central team's pages read, in one snapshot of the local database. */
+export interface CentralData {
+  teams: Team[];
+  posts: Post[];
+  vacancies: Vacancy[];
+  adverts: Advert[];
+  applications: Application[];
+  events: StageEvent[];
+  slots: RotaSlot[];
+  people: Person[];
+  settings: Settings;
+  organisation: string;
+  userId: string;
+  asOf: string;
+}
+
+export async function loadCentralData(db: ShortlistDb, now = new Date()): Promise<CentralData> {
+  const session = await getSession();
+  const [teams, posts, vacancies, adverts, applications, events, slots, people] = await Promise.all([
+    db.teams.toArray(),
+    db.posts.toArray(),
+    db.vacancies.toArray(),
+    db.adverts.toArray(),
+    db.applications.toArray(),
+    db.stage_events.toArray(),
+    db.rota_slots.toArray(),
+    readPeople(db),
+  ]);
+  return {
+    teams: teams.sort((a, b) => a.name.localeCompare(b.name)),
+    posts,
+    vacancies,
+    adverts,
+    applications,
+    events,
+    slots,
+    people,
+    settings: { ...DEFAULT_SETTINGS, ...session?.me.settings },
+    organisation: session?.me.organisation.name ?? '',
+    userId: session?.me.user.id ?? '',
+    asOf: todayInLondon(now),
+  };
+}

@@ -1,0 +1,83 @@
+import { addDays } from '#shared/calendar';
+import { computeReport, type Report, type ReportFilters } from '#shared/measures/index';
+import type { Source, SocialWorkRole } from '#shared/schema/index';
+import type { CentralData } from './data';
+
+export type PeriodChoice = 'this-quarter' | 'last-quarter' | 'last-12-months' | 'custom';
+
+export interface ReportChoices {
+  period: PeriodChoice;
+  from?: string;
+  to?: string;
+  teamId?: string;
+  role?: SocialWorkRole;
+  source?: Source;
+}
+
+/** First day of the quarter holding `date` (calendar quarters: Jan, Apr, Jul, Oct). */
+export function quarterStart(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return `${y}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+}
+
+export function quarterLabel(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return `${y} Q${Math.floor((m - 1) / 3) + 1}`;
+}
+
+/** The applications-received window of a period choice, as of a date. */
+export function periodRange(choice: ReportChoices, asOf: string): { from: string; to: string } {
+  const thisQuarter = quarterStart(asOf);
+  switch (choice.period) {
+    case 'this-quarter':
+      return { from: thisQuarter, to: asOf };
+    case 'last-quarter': {
+      const from = quarterStart(addDays(thisQuarter, -1));
+      return { from, to: addDays(thisQuarter, -1) };
+    }
+    case 'last-12-months':
+      return { from: addDays(asOf, -364), to: asOf };
+    case 'custom':
+      return { from: choice.from ?? addDays(asOf, -364), to: choice.to ?? asOf };
+  }
+}
+
+/** The filters shared/measures takes, from what the person chose. */
+export function toFilters(choice: ReportChoices, asOf: string): ReportFilters {
+  const { from, to } = periodRange(choice, asOf);
+  return {
+    from,
+    to,
+    ...(choice.teamId ? { teamIds: [choice.teamId] } : {}),
+    ...(choice.role ? { roles: [choice.role] } : {}),
+    ...(choice.source ? { sources: [choice.source] } : {}),
+    groupBy: 'month',
+  };
+}
+
+/** The report over the local data: exactly what the worker's /v1/reports/summary computes. */
+export function buildReport(data: CentralData, choice: ReportChoices): Report {
+  return computeReport(
+    { applications: data.applications, events: data.events, vacancies: data.vacancies, adverts: data.adverts, posts: data.posts, settings: data.settings, asOf: data.asOf },
+    toFilters(choice, data.asOf),
+  );
+}
+
+export const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${Math.round(r * 100)}%`);
+export const days = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${Math.round(n * 10) / 10}`);
+
+/** The headline figures, one row each, for the page and the CSV export. */
+export function headlineFigures(r: Report): Array<{ id: string; label: string; value: string }> {
+  return [
+    { id: 'applications', label: 'Applications received', value: String(r.applications) },
+    { id: 'tth-median', label: 'Time to hire, median (calendar days)', value: days(r.timeToHire.calendarDays.median) },
+    { id: 'tth-median-working', label: 'Time to hire, median (working days)', value: days(r.timeToHire.workingDays.median) },
+    { id: 'tth-closing', label: 'Closing date to offer, median (calendar days)', value: days(r.timeToHire.closingToOffer.calendarDays.median) },
+    { id: 'ttf-median', label: 'Time to fill, median (calendar days)', value: days(r.timeToFill.calendarDays.median) },
+    { id: 'sla-shortlisting', label: 'Shortlisted within target (goal 95%)', value: percent(r.sla.shortlisting.rate) },
+    { id: 'sla-interview', label: 'Interviewed within target (goal 95%)', value: percent(r.sla.interview.rate) },
+    { id: 'offer-acceptance', label: 'Offer acceptance', value: percent(r.offerAcceptance.rate) },
+    { id: 'vacancy-rate', label: 'Vacancy rate (DfE census)', value: percent(r.workforce.vacancyRate) },
+    { id: 'agency-rate', label: 'Agency rate', value: percent(r.workforce.agencyRate) },
+  ];
+}
