@@ -90,6 +90,7 @@ describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
     await rejectRow.getByRole('button', { name: 'Confirm rejection' }).click();
     expect(await decisionRows(page).count()).toBe(6);
     await rejectRow.getByLabel(/Reason for rejecting/).selectOption('insufficient_experience');
+    await page.screenshot({ path: path.join(shots, 'workspace-queue-reject.png') });
     await rejectRow.getByRole('button', { name: 'Confirm rejection' }).click();
     await expect.poll(() => decisionRows(page).count()).toBe(5);
 
