@@ -97,6 +97,8 @@ describe('running the import', () => {
     const events = await db.stage_events.where('applicationId').anyOf(added.map((a) => a.id)).toArray();
     expect(events).toHaveLength(204);
     expect(events.every((e) => e.stage === 'applied' && e.by === PRIYA.id)).toBe(true);
+    const received = new Map(added.map((a) => [a.id, a.receivedDate]));
+    expect(events.every((e) => e.at.startsWith(received.get(e.applicationId)!))).toBe(true);
     expect(added.filter((a) => a.assignedTo).length).toBeGreaterThan(0);
     // Importing the same file again finds every row already there.
     const again = planImport(headers, rows, guessMapping(headers), { vacancies: demo.records.vacancies, adverts: demo.records.adverts, existing: await db.applications.toArray() });

@@ -44,7 +44,10 @@ export async function runImport(
         const vacancy = vacancies.get(row.application.vacancyId);
         const assignedTo = vacancy ? assignApplication({ id }, vacancy, ctx.slots, ctx.asOf) : null;
         await upsertRecord('applications', id, { ...row.application, assignedTo }, db);
-        await appendStageEvent({ id: uuidv7(), applicationId: id, stage: 'applied', at: now().toISOString(), by: ctx.userId, note: `Imported from CSV line ${row.line}` }, db);
+        // The application arrived on its received date, not when it was imported: time in stage counts from then
+        // (midday UTC is the same date in London all year).
+        const at = `${row.application.receivedDate}T12:00:00.000Z`;
+        await appendStageEvent({ id: uuidv7(), applicationId: id, stage: 'applied', at, by: ctx.userId, note: `Imported from CSV line ${row.line} on ${now().toISOString().slice(0, 10)}` }, db);
       }
     });
     done += chunk.length;
