@@ -68,6 +68,8 @@ describe('the board', () => {
     drag('dragover', rejected, dataTransfer);
     drag('drop', rejected, dataTransfer);
     const dialog = await screen.findByRole('dialog', { name: 'Move Ann Lee to Rejected' });
+    // The reason is what the drop still needs: focus starts there.
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByLabelText('Reason')));
     const move = within(dialog).getByRole('button', { name: 'Move' }) as HTMLButtonElement;
     // Without a reason the required select stops the move.
     expect((within(dialog).getByLabelText('Reason') as HTMLSelectElement).required).toBe(true);

@@ -104,6 +104,7 @@ export function BoardPage({ route }: { route: Route }) {
             interviewHint={pendingCard.target.kind === 'interview' && pendingCard.target.dueDate ? `Interview due by ${formatDay(pendingCard.target.dueDate)}` : null}
             onDone={() => setPending(null)}
             onCancel={() => setPending(null)}
+            autoFocus
           />
         </div>
       ) : null}

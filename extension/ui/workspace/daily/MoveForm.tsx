@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   REASON_LABELS,
   REJECTION_REASONS,
@@ -23,10 +23,19 @@ export interface MoveFormProps {
   interviewHint?: string | null;
   onDone?: () => void;
   onCancel?: () => void;
+  /** Focus the first control on mount (a form opened by a drop, for keyboard and screen-reader users). */
+  autoFocus?: boolean;
 }
 
 /** "Move to…" with what the move needs (reason, interview time) and an optional note. */
-export function MoveForm({ applicationId, candidateName, events, userId, initialTo = null, interviewHint, onDone, onCancel }: MoveFormProps) {
+export function MoveForm({ applicationId, candidateName, events, userId, initialTo = null, interviewHint, onDone, onCancel, autoFocus }: MoveFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    // The stage is already chosen by the drop: start at what it still needs (reason or time).
+    if (!autoFocus) return;
+    const form = formRef.current;
+    (form?.querySelector<HTMLElement>('[data-needed]') ?? form?.querySelector<HTMLElement>('select'))?.focus();
+  }, [autoFocus]);
   const [to, setTo] = useState<Stage | ''>(initialTo ?? '');
   const [reason, setReason] = useState<ExitReason | ''>('');
   const [interviewAt, setInterviewAt] = useState('');
@@ -55,7 +64,15 @@ export function MoveForm({ applicationId, candidateName, events, userId, initial
   };
 
   return (
-    <form class="move-form" onSubmit={submit} aria-label={`Move ${candidateName}`}>
+    <form
+      ref={formRef}
+      class="move-form"
+      onSubmit={submit}
+      aria-label={`Move ${candidateName}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel) onCancel();
+      }}
+    >
       <label>
         Move to…
         <select
@@ -80,7 +97,7 @@ export function MoveForm({ applicationId, candidateName, events, userId, initial
       {reasons ? (
         <label>
           Reason
-          <select required value={reason} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value as ExitReason)}>
+          <select required data-needed value={reason} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value as ExitReason)}>
             <option value="">Choose a reason</option>
             {reasons.map((r) => (
               <option key={r} value={r}>
@@ -93,7 +110,7 @@ export function MoveForm({ applicationId, candidateName, events, userId, initial
       {need === 'interview_time' ? (
         <label>
           Interview date and time
-          <input type="datetime-local" required value={interviewAt} onInput={(e) => setInterviewAt((e.currentTarget as HTMLInputElement).value)} />
+          <input type="datetime-local" required data-needed value={interviewAt} onInput={(e) => setInterviewAt((e.currentTarget as HTMLInputElement).value)} />
           {interviewHint ? <span class="hint">{interviewHint}</span> : null}
         </label>
       ) : null}
