@@ -142,9 +142,9 @@ export function EstablishmentPage() {
       </p>
       {unconfirmed.length > 0 && <p class="status-amber">Not confirmed this week: {unconfirmed.map((r) => r.team.name).join(', ')}.</p>}
       <div class="filters">
-        <label>
-          Team
-          <select value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
+        <span class="field">
+          <label for="est-team">Team</label>
+          <select id="est-team" value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
             <option value="">All teams</option>
             {data.teams.map((t) => (
               <option key={t.id} value={t.id}>
@@ -152,7 +152,7 @@ export function EstablishmentPage() {
               </option>
             ))}
           </select>
-        </label>
+        </span>
         <DownloadCsvButton
           rows={data.posts}
           filename="shortlist-establishment"

@@ -12,30 +12,30 @@ function Filters(props: { choice: ReportChoices; onChange: (c: ReportChoices) =>
   const { choice, onChange } = props;
   return (
     <form class="filters no-print" aria-label="Report filters" onSubmit={(e) => e.preventDefault()}>
-      <label>
-        Period
-        <select value={choice.period} onChange={(e) => onChange({ ...choice, period: e.currentTarget.value as PeriodChoice })}>
+      <span class="field">
+        <label for="rf-period">Period</label>
+        <select id="rf-period" value={choice.period} onChange={(e) => onChange({ ...choice, period: e.currentTarget.value as PeriodChoice })}>
           <option value="this-quarter">This quarter</option>
           <option value="last-quarter">Last quarter</option>
           <option value="last-12-months">Last 12 months</option>
           <option value="custom">From–to</option>
         </select>
-      </label>
+      </span>
       {choice.period === 'custom' && (
         <>
-          <label>
-            From
-            <input type="date" value={choice.from ?? ''} onInput={(e) => onChange({ ...choice, from: e.currentTarget.value || undefined })} />
-          </label>
-          <label>
-            To
-            <input type="date" value={choice.to ?? ''} onInput={(e) => onChange({ ...choice, to: e.currentTarget.value || undefined })} />
-          </label>
+          <span class="field">
+            <label for="rf-from">From</label>
+            <input id="rf-from" type="date" value={choice.from ?? ''} onInput={(e) => onChange({ ...choice, from: e.currentTarget.value || undefined })} />
+          </span>
+          <span class="field">
+            <label for="rf-to">To</label>
+            <input id="rf-to" type="date" value={choice.to ?? ''} onInput={(e) => onChange({ ...choice, to: e.currentTarget.value || undefined })} />
+          </span>
         </>
       )}
-      <label>
-        Team
-        <select value={choice.teamId ?? ''} onChange={(e) => onChange({ ...choice, teamId: e.currentTarget.value || undefined })}>
+      <span class="field">
+        <label for="rf-team">Team</label>
+        <select id="rf-team" value={choice.teamId ?? ''} onChange={(e) => onChange({ ...choice, teamId: e.currentTarget.value || undefined })}>
           <option value="">All teams</option>
           {props.teams.map((t) => (
             <option key={t.id} value={t.id}>
@@ -43,10 +43,10 @@ function Filters(props: { choice: ReportChoices; onChange: (c: ReportChoices) =>
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Role
-        <select value={choice.role ?? ''} onChange={(e) => onChange({ ...choice, role: (e.currentTarget.value || undefined) as SocialWorkRole | undefined })}>
+      </span>
+      <span class="field">
+        <label for="rf-role">Role</label>
+        <select id="rf-role" value={choice.role ?? ''} onChange={(e) => onChange({ ...choice, role: (e.currentTarget.value || undefined) as SocialWorkRole | undefined })}>
           <option value="">All roles</option>
           {ROLE_LADDER.map((r) => (
             <option key={r} value={r}>
@@ -54,10 +54,10 @@ function Filters(props: { choice: ReportChoices; onChange: (c: ReportChoices) =>
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Source
-        <select value={choice.source ?? ''} onChange={(e) => onChange({ ...choice, source: (e.currentTarget.value || undefined) as Source | undefined })}>
+      </span>
+      <span class="field">
+        <label for="rf-source">Source</label>
+        <select id="rf-source" value={choice.source ?? ''} onChange={(e) => onChange({ ...choice, source: (e.currentTarget.value || undefined) as Source | undefined })}>
           <option value="">All sources</option>
           {SOURCES.map((s) => (
             <option key={s} value={s}>
@@ -65,7 +65,7 @@ function Filters(props: { choice: ReportChoices; onChange: (c: ReportChoices) =>
             </option>
           ))}
         </select>
-      </label>
+      </span>
     </form>
   );
 }

@@ -35,8 +35,8 @@ function AddSlot(props: { week: string; data: CentralData }) {
   const id = (k: string) => `add-${k}-${props.week}`;
   return (
     <form class="filters" onSubmit={add} aria-label={`Add to the rota for the week of ${props.week}`}>
-      <label for={id('m')}>
-        Manager
+      <span class="field">
+        <label for={id('m')}>Manager</label>
         <select id={id('m')} required value={managerId} onChange={(e) => setManagerId(e.currentTarget.value)}>
           <option value="">Choose…</option>
           {managers.map((m) => (
@@ -45,9 +45,9 @@ function AddSlot(props: { week: string; data: CentralData }) {
             </option>
           ))}
         </select>
-      </label>
-      <label for={id('d')}>
-        Duty
+      </span>
+      <span class="field">
+        <label for={id('d')}>Duty</label>
         <select id={id('d')} value={duty} onChange={(e) => setDuty(e.currentTarget.value as Duty)}>
           {DUTIES.map((d) => (
             <option key={d} value={d}>
@@ -55,9 +55,9 @@ function AddSlot(props: { week: string; data: CentralData }) {
             </option>
           ))}
         </select>
-      </label>
-      <label for={id('t')}>
-        For
+      </span>
+      <span class="field">
+        <label for={id('t')}>For</label>
         <select id={id('t')} value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
           <option value="">Whole council</option>
           {props.data.teams.map((t) => (
@@ -66,7 +66,7 @@ function AddSlot(props: { week: string; data: CentralData }) {
             </option>
           ))}
         </select>
-      </label>
+      </span>
       <button type="submit">Add</button>
       {error && (
         <span role="alert" class="status-red">
