@@ -129,12 +129,17 @@ describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
     const other = page.locator(`section[data-stage="applied"] li.card`).first();
     await other.dragTo(page.locator('section[data-stage="offered"]'));
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Not moved: .*shortlist and interview first/);
+    // Dragging it to Shortlisted, an allowed move needing nothing more, moves it at once.
+    const draggedId = (await other.getAttribute('data-application-id'))!;
+    await page.locator(`li.card[data-application-id="${draggedId}"]`).dragTo(page.locator('section[data-stage="shortlisted"]'));
+    await expect.poll(() => page.locator(`section[data-stage="shortlisted"] li.card[data-application-id="${draggedId}"]`).count()).toBe(1);
     await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: path.join(shots, 'workspace-board.png') });
 
     await syncUntilClean(page);
-    const events = await readTable<{ applicationId: string; stage: string }>(page, 'stage_events');
+    const events = await readTable<{ applicationId: string; stage: string; by: string }>(page, 'stage_events');
     expect(events.some((e) => e.applicationId === movedId && e.stage === 'shortlisted')).toBe(true);
+    expect(events.some((e) => e.applicationId === draggedId && e.stage === 'shortlisted' && e.by === TOM.id)).toBe(true);
   });
 
   it('opens the candidate from the board and books the interview with a note that shows in the history', async () => {
