@@ -7,7 +7,7 @@ import { navigate, type Route } from '@/ui/hooks/useHashRoute';
 import { BoardCardView } from './BoardCardView';
 import { BoardFiltersBar } from './BoardFiltersBar';
 import { BOARD_CSV_COLUMNS, buildBoard, filtersFromParams, filtersToParams, type BoardColumn } from './boardModel';
-import { eventsOf, type DailyData } from './data';
+import { eventsOf } from './data';
 import { MoveForm } from './MoveForm';
 import { moveApplication, moveNeeds } from './stageActions';
 import { useDailyData } from './useDailyData';
