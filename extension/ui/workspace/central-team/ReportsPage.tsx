@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { computedHolidaysNotice } from '#shared/bank-holidays/index';
 import { FUNNEL_STAGES, type Report } from '#shared/measures/index';
-import { REASON_LABELS, ROLE_LABELS, ROLE_LADDER, SOURCE_LABELS, SOURCES, STAGE_LABELS, type ExitReason, type SocialWorkRole, type Source } from '#shared/schema/index';
+import { REASON_LABELS, ROLE_LABELS, ROLE_LADDER, SOURCE_LABELS, SOURCES, STAGE_LABELS, type ExitReason } from '#shared/schema/index';
 import { BarLineChart, type Series } from '@/ui/charts/BarLineChart';
+import { ChoiceSelect } from '@/ui/common/ChoiceSelect';
 import { DownloadCsvButton } from '@/ui/csv';
 import type { Route } from '@/ui/hooks/useHashRoute';
 import { days, headlineFigures, percent, periodRange, quarterLabel, buildReport, type PeriodChoice, type ReportChoices } from './reportModel';
@@ -33,39 +34,9 @@ function Filters(props: { choice: ReportChoices; onChange: (c: ReportChoices) =>
           </span>
         </>
       )}
-      <span class="field">
-        <label for="rf-team">Team</label>
-        <select id="rf-team" value={choice.teamId ?? ''} onChange={(e) => onChange({ ...choice, teamId: e.currentTarget.value || undefined })}>
-          <option value="">All teams</option>
-          {props.teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </span>
-      <span class="field">
-        <label for="rf-role">Role</label>
-        <select id="rf-role" value={choice.role ?? ''} onChange={(e) => onChange({ ...choice, role: (e.currentTarget.value || undefined) as SocialWorkRole | undefined })}>
-          <option value="">All roles</option>
-          {ROLE_LADDER.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </span>
-      <span class="field">
-        <label for="rf-source">Source</label>
-        <select id="rf-source" value={choice.source ?? ''} onChange={(e) => onChange({ ...choice, source: (e.currentTarget.value || undefined) as Source | undefined })}>
-          <option value="">All sources</option>
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {SOURCE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </span>
+      <ChoiceSelect id="rf-team" label="Team" allLabel="All teams" value={choice.teamId} choices={props.teams.map((t) => ({ value: t.id, label: t.name }))} onChange={(teamId) => onChange({ ...choice, teamId })} />
+      <ChoiceSelect id="rf-role" label="Role" allLabel="All roles" value={choice.role} choices={ROLE_LADDER.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} onChange={(role) => onChange({ ...choice, role })} />
+      <ChoiceSelect id="rf-source" label="Source" allLabel="All sources" value={choice.source} choices={SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))} onChange={(source) => onChange({ ...choice, source })} />
     </form>
   );
 }

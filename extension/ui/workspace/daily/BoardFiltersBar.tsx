@@ -1,5 +1,6 @@
 import { ROLE_LABELS, SOURCE_LABELS, SOURCES, type Source } from '#shared/schema/index';
 import { nameOf } from '@/db/people';
+import { ChoiceSelect } from '@/ui/common/ChoiceSelect';
 import type { DailyData } from './data';
 import type { BoardFilters } from './boardModel';
 
@@ -12,7 +13,6 @@ interface Props {
 /** Vacancy, team, role, manager, source and overdue-only filters of the board. */
 export function BoardFiltersBar({ data, filters, onChange }: Props) {
   const set = <K extends keyof BoardFilters>(key: K, value: BoardFilters[K]) => onChange({ ...filters, [key]: value });
-  const str = (e: Event) => (e.currentTarget as HTMLSelectElement).value || null;
   const roles = [...new Set(data.vacancies.map((v) => v.role))];
   const managers = [...new Set(data.applications.map((a) => a.assignedTo).filter((m): m is string => !!m))]
     .map((id) => ({ id, name: nameOf(data.people, id) }))
@@ -20,61 +20,11 @@ export function BoardFiltersBar({ data, filters, onChange }: Props) {
   const vacancies = [...data.vacancies].sort((a, b) => a.title.localeCompare(b.title));
   return (
     <div class="filters" role="group" aria-label="Filters">
-      <label>
-        Vacancy
-        <select value={filters.vacancyId ?? ''} onChange={(e) => set('vacancyId', str(e))}>
-          <option value="">All vacancies</option>
-          {vacancies.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.reference ? `${v.title} (${v.reference})` : v.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Team
-        <select value={filters.teamId ?? ''} onChange={(e) => set('teamId', str(e))}>
-          <option value="">All teams</option>
-          {data.teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Role
-        <select value={filters.role ?? ''} onChange={(e) => set('role', str(e) as BoardFilters['role'])}>
-          <option value="">All roles</option>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Manager
-        <select value={filters.assignedTo ?? ''} onChange={(e) => set('assignedTo', str(e))}>
-          <option value="">Any manager</option>
-          {managers.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Source
-        <select value={filters.source ?? ''} onChange={(e) => set('source', str(e) as Source | null)}>
-          <option value="">All sources</option>
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {SOURCE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect id="bf-vacancy" label="Vacancy" allLabel="All vacancies" value={filters.vacancyId} choices={vacancies.map((v) => ({ value: v.id, label: v.reference ? `${v.title} (${v.reference})` : v.title }))} onChange={(v) => set('vacancyId', v ?? null)} />
+      <ChoiceSelect id="bf-team" label="Team" allLabel="All teams" value={filters.teamId} choices={data.teams.map((t) => ({ value: t.id, label: t.name }))} onChange={(v) => set('teamId', v ?? null)} />
+      <ChoiceSelect id="bf-role" label="Role" allLabel="All roles" value={filters.role} choices={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} onChange={(v) => set('role', v ?? null)} />
+      <ChoiceSelect id="bf-manager" label="Manager" allLabel="Any manager" value={filters.assignedTo} choices={managers.map((m) => ({ value: m.id, label: m.name }))} onChange={(v) => set('assignedTo', v ?? null)} />
+      <ChoiceSelect id="bf-source" label="Source" allLabel="All sources" value={filters.source} choices={SOURCES.map((x) => ({ value: x, label: SOURCE_LABELS[x] }))} onChange={(v) => set('source', (v ?? null) as Source | null)} />
       <label class="checkbox">
         <span>
           <input type="checkbox" checked={filters.overdueOnly} onChange={(e) => set('overdueOnly', (e.currentTarget as HTMLInputElement).checked)} /> Overdue only
