@@ -1,7 +1,6 @@
 import type { WorkspacePage } from './page';
 import { DAILY_PAGES } from './daily/pages';
-import { CENTRE_PAGES } from './centre/pages';
 import { CENTRAL_TEAM_PAGES } from './central-team/pages';
 
 /** Navigation order: the daily work first, then the central team's pages. */
-export const WORKSPACE_PAGES: WorkspacePage[] = [...DAILY_PAGES, ...CENTRAL_TEAM_PAGES, ...CENTRE_PAGES];
+export const WORKSPACE_PAGES: WorkspacePage[] = [...DAILY_PAGES, ...CENTRAL_TEAM_PAGES];
