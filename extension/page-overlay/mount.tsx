@@ -68,6 +68,7 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
         const done = async () => {
           teachUi.remove();
           teaching = false;
+          lastUrl = ''; // read the page afresh with the new profile
           await loadProfiles();
           await check();
         };
@@ -89,6 +90,9 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     if (location.href !== lastUrl) {
       lastUrl = location.href;
       urlSince = Date.now();
+    } else if (shownKey !== '' || Date.now() - urlSince >= RETRY_FOR_MS) {
+      // Same page, already read (or given up on): reading it again would only cost the page time.
+      return;
     }
     let result: SiteResult | null = null;
     try {
