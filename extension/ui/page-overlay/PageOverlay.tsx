@@ -5,6 +5,7 @@ import { AdvertPanel } from './AdvertPanel';
 import { askBackground } from './ask';
 import { CandidatePanel } from './CandidatePanel';
 import { CaptureCandidate } from './CaptureCandidate';
+import { SyncNote } from '@/ui/overlay/SyncNote';
 import { Shell } from './Shell';
 import { TrackAdvert } from './TrackAdvert';
 
@@ -55,5 +56,10 @@ export function PageOverlay(props: { result: SiteResult; onListing?: (badges: Li
         {view.listing.length ? `: ${view.listing.reduce((n, b) => n + b.overdue, 0)} overdue in all.` : '.'}
       </p>
     );
-  return <Shell title={title}>{body}</Shell>;
+  return (
+    <Shell title={title}>
+      {body}
+      <SyncNote />
+    </Shell>
+  );
 }

@@ -1,0 +1,121 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoCouncil } from '#shared/demo/index';
+import { ROOT } from '../../scripts/lib/wrangler';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { e2eContext } from './support/context';
+import { openExtensionPage, syncUntilClean } from './support/extension-page';
+import { demoTokenFor, signIn } from './support/session';
+
+/**
+ * Complements page-overlay.test.ts: a site enabled at run time (the background registers the
+ * sites content script for granted hosts at start-up and follows removals), the overlay on a
+ * saved real Greenhouse page, and screenshots of the overlay on different sites.
+ */
+const ctx = e2eContext();
+const shots = path.join(ROOT, '.test-results/screenshots');
+const http = (url: string) => url.replace(/^https:/, 'http:');
+const overlay = (page: Page): Locator => page.locator('shortlist-overlay [data-testid="shortlist-overlay"]');
+const GREENHOUSE = 'http://job-boards.greenhouse.io/theorchard/jobs/7820845002';
+const GREENHOUSE_ORIGIN = `${new URL(GREENHOUSE).origin}/*`;
+
+type Chrome = {
+  permissions: { contains(p: object): Promise<boolean>; remove(p: object): Promise<boolean> };
+  scripting: { getRegisteredContentScripts(f?: object): Promise<Array<{ id: string; matches?: string[] }>> };
+};
+
+const registeredFor = (page: Page, origin: string) =>
+  page.evaluate(async (o) => {
+    const scripts = await (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts();
+    return scripts.some((s) => s.matches?.includes(o));
+  }, origin);
+
+/**
+ * Headless Chromium cannot accept the permission prompt chrome.permissions.request opens (the
+ * request never settles), so the grant is written into the profile as Chromium records an
+ * accepted prompt, between two launches; the background's start-up registration, the content
+ * script on the granted host and the removal path are then the real ones.
+ */
+function grantInProfile(profileDir: string, extensionId: string, origin: string): void {
+  const file = path.join(profileDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8')) as { extensions: { settings: Record<string, Record<string, { explicit_host?: string[]; scriptable_host?: string[] }>> } };
+  const settings = prefs.extensions.settings[extensionId];
+  if (!settings) throw new Error(`no settings for ${extensionId} in the profile`);
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    const set = (settings[key] ??= {});
+    set.explicit_host = [...(set.explicit_host ?? []), origin];
+  }
+  settings.runtime_granted_permissions = { explicit_host: [origin], scriptable_host: [] };
+  writeFileSync(file, JSON.stringify(prefs));
+}
+
+describe.skipIf(!ctx.chromium)('the overlay on sites enabled at run time', () => {
+  const demo = generateDemoCouncil({ asOf: ctx.demoAsOf });
+  const { priya } = demo.journeys;
+  let browser: ExtensionBrowser;
+  let control: Page;
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    const profileDir = mkdtempSync(path.join(os.tmpdir(), 'shortlist-overlay-'));
+    const first = await launchWithExtension({ profileDir });
+    await signIn(first, demoTokenFor('priya'));
+    const extensionId = first.extensionId;
+    await first.close();
+    grantInProfile(profileDir, extensionId, GREENHOUSE_ORIGIN);
+    browser = await launchWithExtension({ profileDir });
+    control = await openExtensionPage(browser);
+    await syncUntilClean(control);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows Priya's advert on Community Care Jobs with its vacancy and working-day countdowns", async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(http(priya.advertUrl));
+    const o = overlay(page);
+    await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain('14 applicants');
+    expect(await o.textContent()).toMatch(/overdue 1 working day/);
+    await page.screenshot({ path: path.join(shots, 'overlay-communitycare-advert.png') });
+    // Collapsing leaves a small tab, and the page underneath is still the page.
+    await o.getByRole('button', { name: 'Hide' }).click();
+    expect(await o.getByTestId('applicant-total').count()).toBe(0);
+    await o.getByRole('button', { name: 'Show' }).click();
+    expect(await o.getByTestId('applicant-total').count()).toBe(1);
+  });
+
+  it('registers the sites script at start-up for a host granted earlier, and shows "Track this advert" on a saved real Greenhouse page without breaking it', async () => {
+    expect(await control.evaluate((o) => (globalThis as unknown as { chrome: Chrome }).chrome.permissions.contains({ origins: [o] }), GREENHOUSE_ORIGIN)).toBe(true);
+    await expect.poll(() => registeredFor(control, GREENHOUSE_ORIGIN), { timeout: 10_000 }).toBe(true);
+
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(GREENHOUSE);
+    const title = await page.title();
+    const o = overlay(page);
+    await expect.poll(() => o.textContent(), { timeout: 20_000 }).toContain('Track this advert');
+    expect(await o.textContent()).toContain('Data Analyst');
+    // The page is untouched: same title, its own heading visible, no errors.
+    expect(await page.title()).toBe(title);
+    expect(await page.locator('h1').first().isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'overlay-greenhouse-untracked.png') });
+    await page.close();
+  });
+
+  it('unregisters the sites script when the person takes the permission back, and the page shows nothing', async () => {
+    const removed = await control.evaluate((o) => (globalThis as unknown as { chrome: Chrome }).chrome.permissions.remove({ origins: [o] }), GREENHOUSE_ORIGIN);
+    expect(removed).toBe(true);
+    await expect.poll(() => registeredFor(control, GREENHOUSE_ORIGIN), { timeout: 10_000 }).toBe(false);
+    const page = await browser.context.newPage();
+    await page.goto(GREENHOUSE);
+    await page.waitForTimeout(1500);
+    expect(await page.locator('shortlist-overlay').count()).toBe(0);
+  });
+});
