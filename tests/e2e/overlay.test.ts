@@ -80,6 +80,8 @@ describe.skipIf(!ctx.chromium)('the overlay on sites enabled at run time', () =>
     const o = overlay(page);
     await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain('14 applicants');
     expect(await o.textContent()).toMatch(/overdue 1 working day/);
+    // Nothing of Priya's is waiting to be sent: the overlay says so.
+    await expect.poll(() => o.getByTestId('sync-note').textContent(), { timeout: 10_000 }).toBe('Synced');
     await page.screenshot({ path: path.join(shots, 'overlay-communitycare-advert.png') });
     // Collapsing leaves a small tab, and the page underneath is still the page.
     await o.getByRole('button', { name: 'Hide' }).click();
