@@ -1,34 +1,29 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_PLACEMENT, loadPlacement, savePlacement, type Placement } from '@/overlay/placement';
 import { OVERLAY_CSS } from './styles';
-
-interface Placement {
-  right: number;
-  bottom: number;
-  collapsed: boolean;
-}
-
-const key = () => `shortlist-overlay:${location.host}`;
-function loadPlacement(): Placement {
-  try {
-    return { right: 16, bottom: 16, collapsed: false, ...JSON.parse(sessionStorage.getItem(key()) ?? '{}') };
-  } catch {
-    return { right: 16, bottom: 16, collapsed: false };
-  }
-}
 
 /**
  * The overlay frame: collapsible, movable by dragging the title or with the arrow keys when
- * the title has focus; placement remembered for the site during the browsing session.
+ * the title has focus; placement remembered for the site (see overlay/placement.ts).
  */
 export function Shell(props: { title: string; children: ComponentChildren }) {
-  const [p, setP] = useState<Placement>(loadPlacement);
+  const [p, setP] = useState<Placement>(DEFAULT_PLACEMENT);
+  // Saved only after the remembered placement has been read, so the default never overwrites it.
+  const loaded = useRef(false);
   useEffect(() => {
-    try {
-      sessionStorage.setItem(key(), JSON.stringify(p));
-    } catch {
-      // Storage blocked by the page: placement is simply not remembered.
-    }
+    let alive = true;
+    void loadPlacement(location.host).then((stored) => {
+      if (!alive) return;
+      loaded.current = true;
+      setP(stored);
+    });
+    return () => {
+      alive = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (loaded.current) void savePlacement(location.host, p);
   }, [p]);
   const clamp = (v: number, max: number) => Math.max(0, Math.min(v, max));
   function startDrag(e: PointerEvent) {

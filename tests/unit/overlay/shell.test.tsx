@@ -1,21 +1,32 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadPlacement } from '@/overlay/placement';
 import { Shell } from '@/ui/page-overlay/Shell';
 
-beforeEach(() => sessionStorage.clear());
+beforeEach(() => {
+  fakeBrowser.reset();
+  sessionStorage.clear();
+});
 afterEach(() => cleanup());
 
 const panel = () => screen.getByTestId('shortlist-overlay');
 const grip = () => screen.getByRole('button', { name: /drag, or use the arrow keys/ });
+/** The frame reads its remembered placement first; keys pressed after that are kept. */
+async function renderShell(title = 'A') {
+  const r = render(
+    <Shell title={title}>
+      <p>body text</p>
+    </Shell>,
+  );
+  await waitFor(async () => expect(await fakeBrowser.storage.local.get(null)).not.toEqual({}));
+  return r;
+}
 
 describe('the overlay frame', () => {
-  it('moves with the arrow keys when its handle has focus, and collapses to a small tab', () => {
-    render(
-      <Shell title="Social Worker">
-        <p>body text</p>
-      </Shell>,
-    );
+  it('moves with the arrow keys when its handle has focus, and collapses to a small tab', async () => {
+    await renderShell('Social Worker');
     expect(panel().style.right).toBe('16px');
     expect(panel().style.bottom).toBe('16px');
     grip().focus();
@@ -34,19 +45,30 @@ describe('the overlay frame', () => {
     expect(screen.getByRole('button', { name: 'Show' }).getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('remembers the position and the collapsed state for the site', () => {
-    const first = render(<Shell title="A">x</Shell>);
+  it("remembers the position and the collapsed state for the site in the extension's storage, not the page's", async () => {
+    const first = await renderShell();
     fireEvent.keyDown(grip(), { key: 'ArrowRight' });
     fireEvent.keyDown(grip(), { key: 'ArrowRight' });
     fireEvent.click(screen.getByRole('button', { name: 'Hide' }));
+    await waitFor(async () => expect(await loadPlacement(location.host)).toEqual({ right: 0, bottom: 16, collapsed: true }));
     first.unmount();
+    expect(sessionStorage.length).toBe(0);
+    expect(localStorage.length).toBe(0);
+
     render(<Shell title="A">x</Shell>);
-    expect(panel().style.right).toBe('0px');
+    await waitFor(() => expect(panel().style.right).toBe('0px'));
     expect(screen.getByRole('button', { name: 'Show' })).toBeTruthy();
+    // Another site keeps its own.
+    expect(await loadPlacement('other.example.org')).toEqual({ right: 16, bottom: 16, collapsed: false });
   });
 
-  it('never moves off the screen', () => {
-    render(<Shell title="A">x</Shell>);
+  it('ignores a stored placement that is not one', async () => {
+    await fakeBrowser.storage.local.set({ [`overlay-placement:${location.host}`]: { right: 'x', bottom: -5 } });
+    expect(await loadPlacement(location.host)).toEqual({ right: 16, bottom: 16, collapsed: false });
+  });
+
+  it('never moves off the screen', async () => {
+    await renderShell();
     for (let i = 0; i < 10; i++) fireEvent.keyDown(grip(), { key: 'ArrowDown', shiftKey: true });
     expect(panel().style.bottom).toBe('0px');
   });
