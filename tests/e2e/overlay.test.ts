@@ -86,8 +86,20 @@ describe.skipIf(!ctx.chromium)('the overlay on sites enabled at run time', () =>
     // Collapsing leaves a small tab, and the page underneath is still the page.
     await o.getByRole('button', { name: 'Hide' }).click();
     expect(await o.getByTestId('applicant-total').count()).toBe(0);
-    await o.getByRole('button', { name: 'Show' }).click();
-    expect(await o.getByTestId('applicant-total').count()).toBe(1);
+    // Moved with the keyboard from its handle; another tab of the site opens it where it was left, folded.
+    const grip = o.getByRole('button', { name: /drag, or use the arrow keys/ });
+    await grip.focus();
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowUp');
+    await expect.poll(() => o.evaluate((el) => [(el as HTMLElement).style.right, (el as HTMLElement).style.bottom])).toEqual(['56px', '56px']);
+    const again = await browser.context.newPage();
+    await again.goto(http(priya.advertUrl));
+    const o2 = overlay(again);
+    await o2.getByRole('button', { name: 'Show' }).waitFor({ timeout: 20_000 });
+    expect(await o2.evaluate((el) => (el as HTMLElement).style.right)).toBe('56px');
+    await o2.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => o2.getByTestId('applicant-total').count(), { timeout: 10_000 }).toBe(1);
+    await again.close();
   });
 
   it('registers the sites script at start-up for a host granted earlier, and shows "Track this advert" on a saved real Greenhouse page without breaking it', async () => {
