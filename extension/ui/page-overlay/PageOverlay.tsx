@@ -46,7 +46,14 @@ export function PageOverlay(props: { result: SiteResult; onListing?: (badges: Li
   if (error) body = <p role="alert" class="error">{error}</p>;
   else if (!view) body = <p>Looking this up…</p>;
   else if ('advert' in view && result.kind === 'advert')
-    body = view.advert.tracked ? <AdvertPanel view={view.advert} expired={result.expired} /> : <TrackAdvert view={view.advert} advert={result} onTracked={refresh} />;
+    body = view.advert.tracked ? (
+      <AdvertPanel view={view.advert} expired={result.expired} />
+    ) : (
+      <>
+        {result.expired && <p class="warn">This advert has expired on the board.</p>}
+        <TrackAdvert view={view.advert} advert={result} onTracked={refresh} />
+      </>
+    );
   else if ('candidate' in view && result.kind === 'candidate')
     body = view.candidate.tracked ? <CandidatePanel view={view.candidate} onChanged={refresh} /> : <CaptureCandidate view={view.candidate} page={result} onCaptured={refresh} />;
   else if ('listing' in view)
