@@ -51,8 +51,10 @@ function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string |
   );
 }
 
-function TeamSection(props: { row: TeamRow; asOf: string }) {
+function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | '' }) {
   const { row } = props;
+  // The cover filter narrows the table only: the team's rates stay over all its posts.
+  const listed = props.cover ? row.posts.filter((p) => p.cover === props.cover) : row.posts;
   const [error, setError] = useState<string | null>(null);
   const [role, setRole] = useState<SocialWorkRole>('social_worker');
   async function confirmWeek() {
@@ -95,7 +97,7 @@ function TeamSection(props: { row: TeamRow; asOf: string }) {
           </tr>
         </thead>
         <tbody>
-          {row.posts.map((p) => (
+          {listed.map((p) => (
             <PostRow key={p.id} post={p} endingSoon={row.endingSoon.includes(p)} onError={setError} />
           ))}
         </tbody>
@@ -128,9 +130,10 @@ function TeamSection(props: { row: TeamRow; asOf: string }) {
 export function EstablishmentPage() {
   const data = useCentralData();
   const [teamId, setTeamId] = useState('');
+  const [cover, setCover] = useState<CoverState | ''>('');
   if (!data) return <p>Loading the establishment…</p>;
   const { rows, total } = establishment(data.teams, data.posts, data.asOf);
-  const shown = teamId ? rows.filter((r) => r.team.id === teamId) : rows;
+  const shown = rows.filter((r) => (!teamId || r.team.id === teamId) && (!cover || r.posts.some((p) => p.cover === cover)));
   const unconfirmed = rows.filter((r) => !r.confirmedThisWeek);
   const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
   return (
@@ -153,8 +156,19 @@ export function EstablishmentPage() {
             ))}
           </select>
         </span>
+        <span class="field">
+          <label for="est-cover">Cover</label>
+          <select id="est-cover" value={cover} onChange={(e) => setCover(e.currentTarget.value as CoverState | '')}>
+            <option value="">Any cover</option>
+            {COVER_STATES.map((c) => (
+              <option key={c} value={c}>
+                {COVER_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </span>
         <DownloadCsvButton
-          rows={data.posts}
+          rows={data.posts.filter((p) => (!teamId || p.teamId === teamId) && (!cover || p.cover === cover))}
           filename="shortlist-establishment"
           columns={[
             { header: 'Team', value: (p) => teamName.get(p.teamId) ?? p.teamId },
@@ -169,7 +183,7 @@ export function EstablishmentPage() {
         />
       </div>
       {shown.map((row) => (
-        <TeamSection key={row.team.id} row={row} asOf={data.asOf} />
+        <TeamSection key={row.team.id} row={row} asOf={data.asOf} cover={cover} />
       ))}
     </div>
   );
