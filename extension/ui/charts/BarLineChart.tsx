@@ -32,9 +32,12 @@ export function chartConfig(labels: string[], series: Series[]): ChartConfigurat
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      // Only the axes some series uses: a chart of counts alone has no empty days axis.
       scales: {
-        count: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'count' } },
-        days: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'days' } },
+        ...(series.some((s) => s.axis === 'count') ? { count: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'count' } } } : {}),
+        ...(series.some((s) => s.axis === 'days')
+          ? { days: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'days' } } }
+          : {}),
       },
     },
   };

@@ -28,3 +28,10 @@ describe('bar and line chart', () => {
     expect(img.getAttribute('aria-label')).toBe('Time to hire by month: chart; the table below has the same figures');
   });
 });
+
+describe('chart axes', () => {
+  it('draws only the axes its series use', () => {
+    const counts = chartConfig(['Applied'], [{ label: 'Applications', values: [10], kind: 'bar', axis: 'count', color: '#000' }]);
+    expect(Object.keys(counts.options?.scales ?? {})).toEqual(['count']);
+  });
+});

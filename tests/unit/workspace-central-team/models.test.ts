@@ -83,3 +83,13 @@ describe('rota model', () => {
     ]);
   });
 });
+
+describe('report links', () => {
+  it('reads the print link quarter as that calendar quarter, and ignores an unknown period', async () => {
+    const { choiceFromParams } = await import('../../../extension/ui/workspace/central-team/reportModel');
+    expect(choiceFromParams(new URLSearchParams('quarter=2026Q1'))).toEqual({ period: 'custom', from: '2026-01-01', to: '2026-03-31' });
+    expect(choiceFromParams(new URLSearchParams('quarter=2025Q4'))).toEqual({ period: 'custom', from: '2025-10-01', to: '2025-12-31' });
+    expect(choiceFromParams(new URLSearchParams('period=last-quarter'))).toEqual({ period: 'last-quarter' });
+    expect(choiceFromParams(new URLSearchParams('period=bogus'))).toEqual({ period: 'this-quarter' });
+  });
+});

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { computedHolidaysNotice } from '#shared/bank-holidays/index';
+import { formatDay } from '#shared/calendar';
 import { FUNNEL_STAGES, type Report } from '#shared/measures/index';
 import { REASON_LABELS, ROLE_LABELS, ROLE_LADDER, SOURCE_LABELS, SOURCES, STAGE_LABELS, type ExitReason } from '#shared/schema/index';
 import { BarLineChart, type Series } from '@/ui/charts/BarLineChart';
 import { ChoiceSelect } from '@/ui/common/ChoiceSelect';
 import { DownloadCsvButton } from '@/ui/csv';
 import type { Route } from '@/ui/hooks/useHashRoute';
-import { days, headlineFigures, percent, periodRange, quarterLabel, buildReport, type PeriodChoice, type ReportChoices } from './reportModel';
+import { choiceFromParams, days, headlineFigures, percent, periodRange, quarterLabel, buildReport, type PeriodChoice, type ReportChoices } from './reportModel';
 import { useCentralData } from './useCentralData';
 
 function Filters(props: { choice: ReportChoices; onChange: (c: ReportChoices) => void; teams: Array<{ id: string; name: string }> }) {
@@ -93,9 +94,12 @@ function Funnel(props: { report: Report }) {
       .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
       .map(([reason, n]) => `${reason === 'unknown' ? 'No reason recorded' : REASON_LABELS[reason as ExitReason]} ${n}`)
       .join(', ');
+  const funnelLabels = useMemo(() => f.steps.map((s) => STAGE_LABELS[s.stage]), [f]);
+  const funnelSeries: Series[] = useMemo(() => [{ label: 'Applications', values: f.steps.map((s) => s.count), kind: 'bar', axis: 'count', color: '#1d70b8' }], [f]);
   return (
     <section>
       <h2>Funnel</h2>
+      <BarLineChart labels={funnelLabels} series={funnelSeries} title="Funnel: applications reaching each stage" />
       <table aria-label="Funnel" data-testid="funnel">
         <thead>
           <tr>
@@ -186,7 +190,7 @@ function Sources(props: { report: Report }) {
 export function ReportsPage(props: { route: Route }) {
   const data = useCentralData();
   const printView = props.route.params.get('print') === '1';
-  const [choice, setChoice] = useState<ReportChoices>({ period: (props.route.params.get('period') as PeriodChoice) ?? 'this-quarter' });
+  const [choice, setChoice] = useState<ReportChoices>(() => choiceFromParams(props.route.params));
   const report = useMemo(() => (data ? buildReport(data, choice) : null), [data, choice]);
   if (!data || !report) return <p>Loading the reports…</p>;
   const range = periodRange(choice, data.asOf);
@@ -204,6 +208,11 @@ export function ReportsPage(props: { route: Route }) {
         {choice.role ? `, ${ROLE_LABELS[choice.role]}` : ''}
         {choice.source ? `, ${SOURCE_LABELS[choice.source]}` : ''}. Workforce rates are for the establishment as it stands today ({data.asOf}).
       </p>
+      {printView && (
+        <p data-testid="printed-on">
+          Printed {formatDay(data.asOf)} for {data.organisation}.
+        </p>
+      )}
       {notice && <p class="status-amber">{notice}</p>}
       <Filters choice={choice} onChange={setChoice} teams={data.teams} />
       <div class="actions no-print" style={{ display: 'flex', gap: '8px', margin: '0 0 12px' }}>

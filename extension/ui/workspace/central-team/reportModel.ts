@@ -81,3 +81,14 @@ export function headlineFigures(r: Report): Array<{ id: string; label: string; v
     { id: 'agency-rate', label: 'Agency rate', value: percent(r.workforce.agencyRate) },
   ];
 }
+
+/** `?quarter=2026Q1` (the leadership print link) or `?period=last-quarter`; otherwise this quarter. */
+export function choiceFromParams(params: URLSearchParams): ReportChoices {
+  const quarter = /^(\d{4})Q([1-4])$/.exec(params.get('quarter') ?? '');
+  if (quarter) {
+    const from = `${quarter[1]}-${String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+    return { period: 'custom', from, to: addDays(quarterStart(addDays(from, 95)), -1) };
+  }
+  const period = params.get('period');
+  return { period: period === 'last-quarter' || period === 'last-12-months' || period === 'this-quarter' ? period : 'this-quarter' };
+}
