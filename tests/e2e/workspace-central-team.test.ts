@@ -72,9 +72,12 @@ describe.skipIf(!ctx.chromium)("the central team's workspace pages", () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('Measure,Value');
     expect(csv).toContain('Time to hire, median (calendar days)');
-    const print = await openExtensionPage(browser, 'workspace.html#/reports?print=1');
+    const [year, month] = ctx.demoAsOf.split('-').map(Number) as [number, number];
+    const quarter = `${year}Q${Math.floor((month - 1) / 3) + 1}`;
+    const print = await openExtensionPage(browser, `workspace.html#/reports?print=1&quarter=${quarter}`);
     await print.getByTestId('headline').waitFor({ timeout: 20_000 });
-    expect(await print.locator('h1').textContent()).toContain('recruitment report');
+    expect(await print.locator('h1').textContent()).toBe(`${demo.organisation.name}: recruitment report, ${year} Q${quarter.slice(-1)}`);
+    expect(await print.getByTestId('printed-on').textContent()).toContain(demo.organisation.name);
     await print.emulateMedia({ media: 'print' });
     await print.screenshot({ path: path.join(shots, 'workspace-reports-print.png'), fullPage: true });
   });
@@ -108,5 +111,26 @@ describe.skipIf(!ctx.chromium)("the central team's workspace pages", () => {
     expect(await rota.getByTestId(`week-${week}`).textContent()).toContain('Tom Okafor');
     expect((await readTable<RotaSlot>(rota, 'rota_slots')).filter((s) => s.week === week).length).toBe(before + 1);
     await rota.screenshot({ path: path.join(shots, 'workspace-rota.png') });
+  });
+
+  it('swaps two managers of this week from the keyboard, and the swap stays after a reload', async () => {
+    const rota = await openExtensionPage(browser, 'workspace.html#/rota');
+    const week = mondayOf(ctx.demoAsOf);
+    await rota.getByTestId(`week-${week}`).waitFor({ timeout: 20_000 });
+    const slots = (await readTable<RotaSlot>(rota, 'rota_slots')).filter((s) => s.week === week);
+    const a = slots[0]!;
+    const b = slots.find((s) => s.managerId !== a.managerId)!;
+    expect(b).toBeDefined();
+    const item = rota.getByTestId(`slot-${a.id}`);
+    await item.getByLabel('Swap with').selectOption(b.id);
+    await item.getByRole('button', { name: 'Swap' }).focus();
+    await rota.keyboard.press('Enter');
+    const managerOf = async (id: string) => (await readTable<RotaSlot>(rota, 'rota_slots')).find((s) => s.id === id)?.managerId;
+    await expect.poll(() => managerOf(a.id)).toBe(b.managerId);
+    expect(await managerOf(b.id)).toBe(a.managerId);
+    await rota.reload();
+    await rota.getByTestId(`slot-${a.id}`).waitFor({ timeout: 20_000 });
+    expect(await managerOf(a.id)).toBe(b.managerId);
+    expect(await managerOf(b.id)).toBe(a.managerId);
   });
 });
