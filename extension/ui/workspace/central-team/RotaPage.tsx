@@ -87,8 +87,11 @@ function SlotItem(props: { slot: RotaSlot; others: RotaSlot[]; data: CentralData
     setSwapWith('');
   }
   return (
-    <li data-testid={`slot-${slot.id}`}>
-      <strong>{nameOf(data.people, slot.managerId)}</strong> <span class="muted">({scopeOf(slot, data)})</span>{' '}
+    <li data-testid={`slot-${slot.id}`} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 6px', marginBottom: '4px' }}>
+      {/* Name on its own line, the actions below it: every slot lines up the same way. */}
+      <span style={{ flexBasis: '100%' }}>
+        <strong>{nameOf(data.people, slot.managerId)}</strong> <span class="muted">({scopeOf(slot, data)})</span>
+      </span>
       <button type="button" onClick={() => deleteRecord('rota_slots', slot.id)} aria-label={`Remove ${nameOf(data.people, slot.managerId)} from ${slot.duty} duty`}>
         Remove
       </button>{' '}
@@ -96,7 +99,7 @@ function SlotItem(props: { slot: RotaSlot; others: RotaSlot[]; data: CentralData
         <>
           <label>
             <span class="visually-hidden">Swap with</span>
-            <select value={swapWith} onChange={(e) => setSwapWith(e.currentTarget.value)}>
+            <select value={swapWith} style={{ maxWidth: '11em' }} onChange={(e) => setSwapWith(e.currentTarget.value)}>
               <option value="">Swap with…</option>
               {props.others.map((o) => (
                 <option key={o.id} value={o.id}>
