@@ -104,11 +104,15 @@ describe.skipIf(!ctx.chromium)("the central team's workspace pages", () => {
     const before = (await readTable<RotaSlot>(rota, 'rota_slots')).filter((s) => s.week === week).length;
     await row.getByLabel('Manager', { exact: true }).selectOption('user-tom');
     await row.getByLabel('Duty', { exact: true }).selectOption('interviewing');
+    const vacancy = demo.records.vacancies.find((v) => v.status === 'open')!;
+    await row.getByLabel('For', { exact: true }).selectOption(`vacancy:${vacancy.id}`);
     await row.getByRole('button', { name: 'Add' }).click();
     await expect.poll(async () => (await readTable<RotaSlot>(rota, 'rota_slots')).filter((s) => s.week === week).length).toBe(before + 1);
+    const added = (await readTable<RotaSlot>(rota, 'rota_slots')).filter((s) => s.week === week && s.vacancyId === vacancy.id && s.managerId === 'user-tom');
+    expect(added.map((s) => [s.duty, s.teamId])).toEqual([['interviewing', null]]);
     await rota.reload();
     await rota.getByTestId(`week-${week}`).waitFor({ timeout: 20_000 });
-    expect(await rota.getByTestId(`week-${week}`).textContent()).toContain('Tom Okafor');
+    expect(await rota.getByTestId(`week-${week}`).textContent()).toContain(`Tom Okafor (${vacancy.title})`);
     expect((await readTable<RotaSlot>(rota, 'rota_slots')).filter((s) => s.week === week).length).toBe(before + 1);
     await rota.screenshot({ path: path.join(shots, 'workspace-rota.png') });
   });

@@ -93,3 +93,12 @@ describe('report links', () => {
     expect(choiceFromParams(new URLSearchParams('period=bogus'))).toEqual({ period: 'this-quarter' });
   });
 });
+
+describe('rota scope', () => {
+  it('turns the scope choice into the slot fields, one scope at a time', async () => {
+    const { scopeFields } = await import('../../../extension/ui/workspace/central-team/rotaModel');
+    expect(scopeFields('')).toEqual({ teamId: null, vacancyId: null });
+    expect(scopeFields('team:t1')).toEqual({ teamId: 't1', vacancyId: null });
+    expect(scopeFields('vacancy:v9')).toEqual({ teamId: null, vacancyId: 'v9' });
+  });
+});

@@ -6,7 +6,7 @@ import { DUTIES, type Duty, type RotaSlot } from '#shared/schema/index';
 import { nameOf } from '@/db/people';
 import { deleteRecord, upsertRecord } from '@/db/writes';
 import type { CentralData } from './data';
-import { rotaWeeks, swapManagers } from './rotaModel';
+import { rotaWeeks, scopeFields, swapManagers } from './rotaModel';
 import { useCentralData } from './useCentralData';
 
 const DUTY_LABEL: Record<Duty, string> = { shortlisting: 'Shortlisting', interviewing: 'Interviewing' };
@@ -19,14 +19,15 @@ function scopeOf(slot: RotaSlot, data: CentralData): string {
 
 function AddSlot(props: { week: string; data: CentralData }) {
   const managers = props.data.people.filter((p) => p.role === 'manager' && p.active);
+  const openVacancies = props.data.vacancies.filter((v) => v.status === 'open');
   const [managerId, setManagerId] = useState('');
   const [duty, setDuty] = useState<Duty>('shortlisting');
-  const [teamId, setTeamId] = useState('');
+  const [scope, setScope] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function add(e: Event) {
     e.preventDefault();
     try {
-      await upsertRecord('rota_slots', uuidv7(), { week: props.week, duty, managerId, teamId: teamId || null, vacancyId: null });
+      await upsertRecord('rota_slots', uuidv7(), { week: props.week, duty, managerId, ...scopeFields(scope) });
       setError(null);
     } catch (err) {
       setError((err as Error).message);
@@ -58,13 +59,24 @@ function AddSlot(props: { week: string; data: CentralData }) {
       </span>
       <span class="field">
         <label for={id('t')}>For</label>
-        <select id={id('t')} value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
+        <select id={id('t')} value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
           <option value="">Whole council</option>
-          {props.data.teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          <optgroup label="Team">
+            {props.data.teams.map((t) => (
+              <option key={t.id} value={`team:${t.id}`}>
+                {t.name}
+              </option>
+            ))}
+          </optgroup>
+          {openVacancies.length > 0 && (
+            <optgroup label="Vacancy">
+              {openVacancies.map((v) => (
+                <option key={v.id} value={`vacancy:${v.id}`}>
+                  {v.title}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </span>
       <button type="submit">Add</button>

@@ -28,3 +28,10 @@ export function swapManagers(a: RotaSlot, b: RotaSlot): Array<{ id: string; mana
     { id: b.id, managerId: a.managerId },
   ];
 }
+
+/** A rota slot's scope as one select value: '' (whole council), `team:<id>` or `vacancy:<id>`. */
+export function scopeFields(value: string): { teamId: string | null; vacancyId: string | null } {
+  if (value.startsWith('team:')) return { teamId: value.slice(5), vacancyId: null };
+  if (value.startsWith('vacancy:')) return { teamId: null, vacancyId: value.slice(8) };
+  return { teamId: null, vacancyId: null };
+}
