@@ -21,8 +21,9 @@ export interface CentralData {
 }
 
 export async function loadCentralData(db: ShortlistDb, now = new Date()): Promise<CentralData> {
-  const session = await getSession();
-  const [teams, posts, vacancies, adverts, applications, events, slots, people] = await Promise.all([
+  // Every Dexie read starts before the first await: a liveQuery observes only the reads it sees
+  // begin inside its own context, and awaiting the session (extension storage) first would lose it.
+  const [teams, posts, vacancies, adverts, applications, events, slots, people, session] = await Promise.all([
     db.teams.toArray(),
     db.posts.toArray(),
     db.vacancies.toArray(),
@@ -31,6 +32,7 @@ export async function loadCentralData(db: ShortlistDb, now = new Date()): Promis
     db.stage_events.toArray(),
     db.rota_slots.toArray(),
     readPeople(db),
+    getSession(),
   ]);
   return {
     teams: teams.sort((a, b) => a.name.localeCompare(b.name)),
