@@ -94,6 +94,13 @@ describe.skipIf(!ctx.chromium)("the central team's workspace pages", () => {
     await est.locator(`#cover-${post.id}`).waitFor({ timeout: 20_000 });
     expect(await est.locator(`#cover-${post.id}`).inputValue()).toBe('interim');
     expect((await readTable<Post>(est, 'posts')).find((p) => p.id === post.id)?.cover).toBe('interim');
+
+    // The weekly confirmation shows at once, without a reload, and stamps this Monday on the team's posts.
+    const section = est.getByTestId(`team-${post.teamId}`);
+    await section.getByRole('button', { name: "Confirm this week's establishment" }).click();
+    await section.getByText('confirmed this week').waitFor({ timeout: 10_000 });
+    const teamPosts = (await readTable<Post>(est, 'posts')).filter((p) => p.teamId === post.teamId);
+    expect(teamPosts.every((p) => p.confirmedWeek === mondayOf(ctx.demoAsOf))).toBe(true);
   });
 
   it('adds a manager to a future week of the rota, and it stays after a reload', async () => {
