@@ -78,3 +78,19 @@ describe('reports page', () => {
     expect(within(screen.getByTestId('over-time')).getAllByRole('row').length).toBe(r.overTime.length + 1);
   });
 });
+
+describe('agency cover details', () => {
+  it('saves the agency, weekly cost and end date of an agency post', async () => {
+    const db = await demoDb();
+    const post = demo.records.posts.find((p) => p.cover === 'agency')!;
+    render(<EstablishmentPage />);
+    const row = await screen.findByTestId(`post-${post.id}`);
+    fireEvent.change(within(row).getByLabelText(/^Agency of this/), { target: { value: 'Riverside Locums' } });
+    fireEvent.change(within(row).getByLabelText(/^Weekly cost in pounds/), { target: { value: '1950' } });
+    fireEvent.change(within(row).getByLabelText(/^Agency cover end date/), { target: { value: '2027-01-29' } });
+    await waitFor(async () => {
+      const saved = await db.posts.get(post.id);
+      expect([saved?.agencyName, saved?.agencyWeeklyCost, saved?.coverEndDate]).toEqual(['Riverside Locums', 1950, '2027-01-29']);
+    });
+  });
+});

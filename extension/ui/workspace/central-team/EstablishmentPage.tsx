@@ -44,9 +44,45 @@ function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string |
           ))}
         </select>
       </td>
-      <td>{post.agencyName ?? ''}</td>
-      <td>{post.agencyWeeklyCost != null ? money(post.agencyWeeklyCost) : ''}</td>
-      <td class={props.endingSoon ? 'status-amber' : ''}>{post.cover === 'agency' ? (post.coverEndDate ?? '') : ''}</td>
+      {post.cover === 'agency' ? (
+        // Agency details are edited in place and saved on change, each checked by postSchema in the write.
+        <>
+          <td>
+            <input
+              aria-label={`Agency of this ${ROLE_LABELS[post.role]} post`}
+              value={post.agencyName ?? ''}
+              size={18}
+              onChange={(e) => void save({ agencyName: e.currentTarget.value.trim() || null })}
+            />
+          </td>
+          <td>
+            <input
+              aria-label={`Weekly cost in pounds of this ${ROLE_LABELS[post.role]} post`}
+              type="number"
+              min={0}
+              step={10}
+              style={{ width: '6em' }}
+              value={post.agencyWeeklyCost ?? ''}
+              onChange={(e) => void save({ agencyWeeklyCost: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })}
+            />
+          </td>
+          <td class={props.endingSoon ? 'status-amber' : ''}>
+            <input
+              aria-label={`Agency cover end date of this ${ROLE_LABELS[post.role]} post`}
+              type="date"
+              value={post.coverEndDate ?? ''}
+              onChange={(e) => void save({ coverEndDate: e.currentTarget.value || null })}
+            />
+            {props.endingSoon && <span> ends within 4 weeks</span>}
+          </td>
+        </>
+      ) : (
+        <>
+          <td />
+          <td />
+          <td />
+        </>
+      )}
     </tr>
   );
 }
