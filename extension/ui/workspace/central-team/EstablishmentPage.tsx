@@ -51,7 +51,7 @@ function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string |
             <input
               aria-label={`Agency of this ${ROLE_LABELS[post.role]} post`}
               value={post.agencyName ?? ''}
-              size={18}
+              size={28}
               onChange={(e) => void save({ agencyName: e.currentTarget.value.trim() || null })}
             />
           </td>
