@@ -65,7 +65,8 @@ describe.skipIf(!ctx.chromium)('the daily-work pages of the workspace', () => {
     expect(overdueIds.length).toBeGreaterThan(0);
     // The badge counts his overdue items, and each was announced once.
     await expect.poll(() => badgeText(tomBrowser), { timeout: 10_000 }).toBe(String(overdueIds.length));
-    expect((await notificationIds(tomBrowser)).sort()).toEqual(overdueIds.map((id) => `overdue:${id}:shortlisting_decision`).sort());
+    // The notifications are created one after another once the badge is set: wait for all of them.
+    await expect.poll(async () => (await notificationIds(tomBrowser)).sort(), { timeout: 10_000 }).toEqual(overdueIds.map((id) => `overdue:${id}:shortlisting_decision`).sort());
     for (const row of await decisionRows(page).all()) expect(await row.textContent()).toMatch(COUNTDOWN);
     const ids = await decisionRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-application-id')));
     expect([...ids].sort()).toEqual([...tom.queue].sort());
