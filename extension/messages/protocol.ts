@@ -11,9 +11,13 @@ export const CORE_REQUESTS = {
     type: z.literal('signIn'),
     serverUrl: z.url({ protocol: /^https?$/, error: 'Server URL must start with http:// or https://' }),
     token: z.string().trim().min(8, { error: 'The access token looks too short: copy it whole' }).max(300),
+    /** Sign in even though another account's unsynced changes will be deleted. */
+    force: z.boolean().default(false),
   }),
   signOut: z.object({ type: z.literal('signOut'), force: z.boolean().default(false) }),
   discardRefused: z.object({ type: z.literal('discardRefused'), localId: z.int() }),
+  /** A person has seen a conflict (an edit that lost): it leaves the list. */
+  dismissConflict: z.object({ type: z.literal('dismissConflict'), id: z.string().min(1).max(300) }),
   /** Local writes from content scripts (they cannot open the database themselves). */
   upsert: z.object({ type: z.literal('upsert'), table: z.enum(SYNC_TABLE_NAMES as [SyncTable, ...SyncTable[]]), id: z.uuid(), fields: z.record(z.string(), z.unknown()) }),
   appendStageEvent: z.object({ type: z.literal('appendStageEvent'), event: z.record(z.string(), z.unknown()) }),
@@ -22,6 +26,11 @@ export const CORE_REQUESTS = {
 export type CoreRequest = z.infer<(typeof CORE_REQUESTS)[keyof typeof CORE_REQUESTS]>;
 /** Kept for callers that only ask for health. */
 export type Request = CoreRequest;
+
+/** `signIn`'s answer: signed in, or another account's unsynced changes need a confirmation (`force`). */
+export type SignInReply =
+  | { signedIn: true; user: { id: string; name: string; role: string }; organisation: { id: string; name: string }; tokenExpiresAt: string }
+  | { signedIn: false; pending: number; previous: string; message: string };
 
 export interface HealthReply {
   ok: boolean;

@@ -36,6 +36,8 @@ export async function dispatch(message: unknown, sender: Browser.runtime.Message
   if (!route) return { ok: false, error: `Unknown request ${JSON.stringify(type)}` };
   const fromPage = isOwnExtensionPage(sender, own.id, own.origin);
   if (!fromPage && !route.fromContentScripts) return { ok: false, error: `"${type}" may only be asked by Shortlist's own pages` };
+  // Not one of our pages, so it must be our content script: those always run in a tab.
+  if (!fromPage && !sender.tab) return { ok: false, error: `"${type}" came from neither a Shortlist page nor a tab` };
   const parsed = route.schema.safeParse(message);
   if (!parsed.success) {
     return { ok: false, error: `Malformed "${type}" request`, issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`) };

@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import type { MeResponse } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
+import { META, writeMeta } from '@/db/meta';
 import { callApi, type Fetch } from './api';
 import { serverUrlItem } from './server';
 import { getSession, sessionItem, type Session } from './session';
@@ -12,13 +13,19 @@ export async function wipeLocalData(db: ShortlistDb): Promise<void> {
   });
 }
 
-export type SignInResult = { ok: true; session: Session } | { ok: false; error: string };
+export type SignInResult =
+  | { ok: true; session: Session }
+  | { ok: false; error: string }
+  /** Another account's changes have not reached the server: signing in here would delete them. */
+  | { ok: false; error: string; pending: number; previous: string };
 
 /**
  * Checks the server and token against /v1/me. A different user, organisation or server than
  * the last one starts from an empty database: one install's data belongs to one user of one council.
+ * The same account signing in again (a new token after a 401) keeps everything, outbox included.
+ * Unsynced changes of another account are never wiped silently: that needs `force`.
  */
-export async function signIn(db: ShortlistDb, serverUrl: string, token: string, fetchImpl?: Fetch): Promise<SignInResult> {
+export async function signIn(db: ShortlistDb, serverUrl: string, token: string, fetchImpl?: Fetch, force = false): Promise<SignInResult> {
   const base = serverUrl.trim().replace(/\/+$/, '');
   let me: MeResponse;
   try {
@@ -28,10 +35,19 @@ export async function signIn(db: ShortlistDb, serverUrl: string, token: string, 
   }
   const previous = await getSession();
   const sameOwner = previous && previous.serverUrl === base && previous.me.user.id === me.user.id && previous.me.organisation.id === me.organisation.id;
-  if (!sameOwner) await wipeLocalData(db);
+  if (!sameOwner) {
+    const pending = await db.outbox.count();
+    if (previous && pending > 0 && !force) {
+      const who = `${previous.me.user.name} (${previous.me.organisation.name})`;
+      return { ok: false, pending, previous: who, error: `${pending} change${pending === 1 ? '' : 's'} by ${who} have not reached the server; signing in as ${me.user.name} would delete them.` };
+    }
+    await wipeLocalData(db);
+  }
   const session: Session = { serverUrl: base, token: token.trim(), me, signedInAt: new Date().toISOString() };
   await sessionItem.setValue(session);
   await serverUrlItem.setValue(base);
+  // A refused token's error goes with it; the next sync says how it went with the new one.
+  await writeMeta(db, META.lastError, null);
   return { ok: true, session };
 }
 

@@ -32,12 +32,21 @@ let running: Promise<SyncResult> | null = null;
 export const isSyncing = () => running !== null;
 
 /**
+ * Web Locks where the browser has them: one sync across every extension context, and the
+ * lock goes with its holder, so a service worker killed mid-sync never leaves it held.
+ */
+function exclusively<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  return locks ? (locks.request('shortlist-sync', fn) as Promise<T>) : fn();
+}
+
+/**
  * One sync: push the outbox, then pull. Only one runs at a time in this context; if the
  * service worker is killed midway nothing is lost (entries leave the outbox on acknowledgement,
  * the cursor moves with the page it belongs to).
  */
 export function syncOnce(db: ShortlistDb, fetchImpl?: Fetch): Promise<SyncResult> {
-  running ??= (async (): Promise<SyncResult> => {
+  running ??= exclusively(async (): Promise<SyncResult> => {
     const session = await getSession();
     if (!session) {
       const error: SyncError = { kind: 'signed-out', message: 'Not signed in: open Shortlist options and sign in.', at: new Date().toISOString() };
@@ -57,7 +66,7 @@ export function syncOnce(db: ShortlistDb, fetchImpl?: Fetch): Promise<SyncResult
       await writeMeta(db, META.lastError, error);
       return { ok: false, pushed: 0, pulled: 0, error };
     }
-  })().finally(() => {
+  }).finally(() => {
     running = null;
   });
   return running;

@@ -1,7 +1,9 @@
 import { browser } from '#imports';
 import { getDb } from '@/db/database';
+import { META, readMeta } from '@/db/meta';
 import { onLocalWrite } from '@/db/writes';
 import { syncOnce, type SyncResult } from './engine';
+import type { SyncError } from './status';
 
 const ALARM = 'shortlist-sync';
 const AFTER_CHANGE_MS = 1500;
@@ -16,8 +18,13 @@ export function onSynced(listener: (r: SyncResult) => void): void {
   afterSync.add(listener);
 }
 
-export async function runSync(): Promise<SyncResult> {
-  const result = await syncOnce(getDb());
+/** `manual`: a person asked ("Sync now"); it tries even with a token the server refused. */
+export async function runSync(manual = false): Promise<SyncResult> {
+  const db = getDb();
+  // A refused token stays refused: automatic syncs wait for a new sign-in instead of knocking every minute.
+  const last = manual ? null : await readMeta<SyncError | null>(db, META.lastError, null);
+  if (last?.kind === 'auth') return { ok: false, pushed: 0, pulled: 0, error: last };
+  const result = await syncOnce(db);
   failures = result.ok || result.error?.kind === 'auth' || result.error?.kind === 'signed-out' ? 0 : failures + 1;
   // Back off exponentially with jitter after failures; the minute alarm still runs underneath.
   if (failures > 0) scheduleSync(Math.min(MAX_BACKOFF_MS, 2000 * 2 ** (failures - 1)) * (0.5 + Math.random()));

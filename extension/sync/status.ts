@@ -14,6 +14,8 @@ export interface SyncStatus {
   user?: { id: string; name: string; role: string };
   organisation?: string;
   serverUrl?: string;
+  /** When the access token stops working (ISO 8601). */
+  tokenExpiresAt?: string;
   lastSyncedAt: string | null;
   pending: number;
   refused: number;
@@ -29,6 +31,7 @@ export async function readStatus(db: ShortlistDb, syncing: boolean): Promise<Syn
     user: session ? { id: session.me.user.id, name: session.me.user.name, role: session.me.user.role } : undefined,
     organisation: session?.me.organisation.name,
     serverUrl: session?.serverUrl,
+    tokenExpiresAt: session?.me.tokenExpiresAt,
     lastSyncedAt: await readMeta<string | null>(db, META.lastSyncedAt, null),
     pending: await db.outbox.count(),
     refused: await db.refused.count(),

@@ -47,7 +47,10 @@ export function SyncStatusPanel() {
           <ul>
             {conflicts.map((c) => (
               <li key={c.id}>
-                {c.table} {c.field}: kept "{String(c.winningValue)}", not "{String(c.losingValue)}"
+                {c.table} {c.field}: kept "{String(c.winningValue)}", not "{String(c.losingValue)}"{' '}
+                <button type="button" onClick={async () => { await sendToBackground({ type: 'dismissConflict', id: c.id }); void refresh(); }}>
+                  Seen
+                </button>
               </li>
             ))}
           </ul>

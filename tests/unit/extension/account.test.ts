@@ -66,7 +66,7 @@ describe('sign-in', () => {
     ['a different user', BOB, undefined],
     ['the same user in another organisation', ALICE_ELSEWHERE, undefined],
     ['the same user on another server', DEFAULT_USER, 'https://other-sync.test'],
-  ])('signing in as %s wipes the local data, outbox and sync state', async (_label, user, otherUrl) => {
+  ])('signing in as %s wipes the local data, outbox and sync state (unsynced changes only when confirmed)', async (_label, user, otherUrl) => {
     await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch);
     await someData();
     await syncOnce(db, server.fetch);
@@ -74,7 +74,9 @@ describe('sign-in', () => {
     const client = await clientId(db);
     expect(await readMeta(db, META.cursor, 0)).toBeGreaterThan(0);
     const fetchImpl = otherUrl ? ((input: RequestInfo | URL, init?: RequestInit) => server.fetch(String(input).replace(otherUrl, server.baseUrl), init)) as typeof fetch : server.fetch;
-    expect(await signIn(db, otherUrl ?? server.baseUrl, user.token, fetchImpl)).toMatchObject({ ok: true });
+    expect(await signIn(db, otherUrl ?? server.baseUrl, user.token, fetchImpl)).toMatchObject({ ok: false, pending: 1 });
+    expect(await db.teams.count()).toBe(2);
+    expect(await signIn(db, otherUrl ?? server.baseUrl, user.token, fetchImpl, true)).toMatchObject({ ok: true });
     expect(await db.teams.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await readMeta(db, META.cursor, 0)).toBe(0);

@@ -52,6 +52,10 @@ describe('dispatch', () => {
     // A content script of ours in a page whose URL merely looks like ours is still a content script.
     const lookalike: Sender = { ...contentScript, url: 'https://chrome-extension.example/shortlist-extension-id/' };
     expect(await dispatch({ type: 'pageOnly' }, lookalike, own)).toMatchObject({ ok: false });
+    // Neither our page nor a tab: not a content script either.
+    const tabless: Sender = { id: own.id, url: 'https://jobs.communitycare.co.uk/job/123' };
+    expect(await dispatch({ type: 'forScripts' }, tabless, own)).toMatchObject({ ok: false, error: expect.stringContaining('neither a Shortlist page nor a tab') });
+    expect(called).toBe(2);
   });
 
   it('validates with the registered zod schema: malformed requests get issues, and the handler never runs', async () => {
@@ -115,6 +119,15 @@ describe('core handlers', () => {
     expect(reply.ok === false && reply.issues).toEqual(
       expect.arrayContaining(['serverUrl: Server URL must start with http:// or https://', 'token: The access token looks too short: copy it whole']),
     );
+  });
+
+  it('dismissConflict removes a conflict a person has seen, from our pages only', async () => {
+    const conflict = { id: 'c-1', table: 'vacancies' as const, recordId: newId(), field: 'status', losingValue: 'closed', winningValue: 'open', losingHlc: 'a', winningHlc: 'b', at: '2026-03-02T10:00:00Z' };
+    await db.conflicts.put(conflict);
+    expect(await dispatch({ type: 'dismissConflict', id: 'c-1' }, contentScript, own)).toMatchObject({ ok: false });
+    expect(await dispatch({ type: 'dismissConflict' }, popup, own)).toMatchObject({ ok: false, error: 'Malformed "dismissConflict" request' });
+    expect(await dispatch({ type: 'dismissConflict', id: 'c-1' }, popup, own)).toEqual({ ok: true, data: true });
+    expect(await db.conflicts.count()).toBe(0);
   });
 
   it('getStatus answers content scripts: signed out, nothing pending', async () => {

@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { freshDb } from './helpers';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SyncStatus } from '@/sync/status';
+
+type Request = { type: string } & Record<string, unknown>;
+const sent: Request[] = [];
+let answer: (r: Request) => unknown = () => undefined;
+vi.mock('@/messages/send', () => ({
+  sendToBackground: async (request: Request) => {
+    sent.push(request);
+    return { ok: true, data: answer(request) };
+  },
+}));
+const { Options } = await import('@/ui/options/Options');
+const { Popup } = await import('@/ui/popup/Popup');
+
+const DAY = 86_400_000;
+const signedIn = (over: Partial<SyncStatus> = {}): SyncStatus => ({
+  signedIn: true,
+  user: { id: 'user-alice', name: 'Alice Coordinator', role: 'coordinator' },
+  organisation: 'Exampleshire County Council',
+  serverUrl: 'https://sync.test',
+  tokenExpiresAt: new Date(Date.now() + 90 * DAY).toISOString(),
+  lastSyncedAt: new Date(Date.now() - 2 * 60_000).toISOString(),
+  pending: 3,
+  refused: 0,
+  conflicts: 0,
+  lastError: null,
+  syncing: false,
+  ...over,
+});
+const signedOut: SyncStatus = { signedIn: false, lastSyncedAt: null, pending: 0, refused: 0, conflicts: 0, lastError: null, syncing: false };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  freshDb('options-ui');
+  sent.length = 0;
+  // The fake browser has no permissions API: the default server is granted.
+  Object.assign(fakeBrowser, { permissions: { contains: vi.fn(async () => true), request: vi.fn(async () => true) } });
+});
+afterEach(() => cleanup());
+
+describe('options page', () => {
+  it('signs in with the labelled fields; another account\'s unsynced changes need a confirmation', async () => {
+    let status = signedOut;
+    answer = (r) => {
+      if (r.type === 'getStatus') return status;
+      if (r.type === 'signIn' && !r.force) return { signedIn: false, pending: 2, previous: 'Bob', message: '2 changes by Bob have not reached the server' };
+      if (r.type === 'signIn') {
+        status = signedIn();
+        return { signedIn: true };
+      }
+      return undefined;
+    };
+    render(<Options />);
+    fireEvent.input(await screen.findByLabelText('Server URL'), { target: { value: 'https://sync.test' } });
+    fireEvent.input(screen.getByLabelText('Access token'), { target: { value: 'token-alice-0001' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('2 changes by Bob');
+    expect(sent.find((r) => r.type === 'signIn')).toMatchObject({ serverUrl: 'https://sync.test', token: 'token-alice-0001', force: false });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete 2 changes and sign in' }));
+    await screen.findByText('Signed in as', { exact: false });
+    expect(sent.filter((r) => r.type === 'signIn').at(-1)).toMatchObject({ force: true });
+    expect(screen.getByTestId('token-expiry').textContent).toMatch(/^Your access token expires on \d+ \w+ \d{4}\.$/);
+  });
+
+  it('after a refused token: says so, keeps the changes, and offers to sign in again on the same server', async () => {
+    answer = (r) =>
+      r.type === 'getStatus'
+        ? signedIn({ tokenExpiresAt: new Date(Date.now() - DAY).toISOString(), lastError: { kind: 'auth', message: 'This token has expired. Sign in again in Shortlist\'s options; your unsynced changes are kept.', at: new Date().toISOString() } })
+        : undefined;
+    render(<Options />);
+    expect((await screen.findByTestId('signed-in-as')).textContent).toContain('Alice Coordinator (coordinator), Exampleshire County Council');
+    expect(screen.getByTestId('token-expiry').textContent).toContain('expired');
+    const again = screen.getByRole('region', { name: 'Sign in again' });
+    expect(again.textContent).toContain('your 3 unsynced changes are kept');
+    expect((screen.getByLabelText('Server URL') as HTMLInputElement).value).toBe('https://sync.test');
+    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeDefined();
+    expect((await screen.findByTestId('sync-error')).textContent).toContain('This token has expired');
+  });
+});
+
+describe('popup', () => {
+  it('shows the sync status, changes waiting and "Sync now"', async () => {
+    answer = (r) => (r.type === 'getStatus' ? signedIn({ lastError: { kind: 'offline', message: 'Offline or the server is not answering', at: '' } }) : r.type === 'health' ? { ok: true, serverUrl: 'https://sync.test', version: '1' } : { ok: true, pushed: 0, pulled: 0 });
+    render(<Popup />);
+    expect((await screen.findByTestId('sync-status')).textContent).toContain('Last synced 2 minutes ago');
+    expect(screen.getByTestId('pending-count').textContent).toBe('3');
+    expect(screen.getByTestId('sync-error').textContent).toContain('Offline');
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await vi.waitFor(() => expect(sent.some((r) => r.type === 'syncNow')).toBe(true));
+  });
+});
