@@ -1,5 +1,5 @@
-import Dexie, { type Table } from 'dexie';
-import type { ConflictRecord, Mutation, RecordOf, SyncTable } from '#shared/schema/index';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { SYNC_TABLE_NAMES, type ConflictRecord, type Mutation, type RecordOf, type SyncTable } from '#shared/schema/index';
 
 /** A local change waiting for the server's acknowledgement. */
 export interface OutboxEntry {
@@ -21,6 +21,16 @@ export interface RefusedEntry {
   code: string;
   message: string;
   refusedAt: string;
+}
+
+/**
+ * The record as this browser last knew it on the server (pulled, or pushed and acknowledged),
+ * without pending local changes. A refused change is undone by rebuilding the record from it.
+ */
+export interface ServerView {
+  table: SyncTable;
+  id: string;
+  record: Record<string, unknown>;
 }
 
 export interface MetaRow {
@@ -47,12 +57,14 @@ export class ShortlistDb extends Dexie {
   declare outbox: Table<OutboxEntry, number>;
   declare refused: Table<RefusedEntry, number>;
   declare conflicts: Table<ConflictRecord, string>;
+  declare server_views: Table<ServerView, [SyncTable, string]>;
   declare meta: Table<MetaRow, string>;
 
   constructor(name = 'shortlist') {
     super(name);
-    // Version 1. A later schema adds `this.version(2).stores({...changed tables}).upgrade(...)`.
+    // One line per version: the stores that changed, and a step that brings older data along.
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(fillServerViews);
   }
 }
 
@@ -72,6 +84,24 @@ export const SCHEMA_V1 = {
   conflicts: 'id, recordId',
   meta: 'key',
 } as const;
+
+/** Version 2: the server's view of each record; the outbox found by record. */
+export const SCHEMA_V2 = {
+  outbox: '++localId, seq, [mutation.table+mutation.recordId]',
+  server_views: '[table+id]',
+} as const;
+
+/**
+ * The best view of the server an older database has: its records as they are (pending edits
+ * included). Each record's next pull replaces it with the server's; until then a refused change
+ * of such a record stays on screen (as before version 2) rather than losing the record.
+ */
+async function fillServerViews(tx: Transaction): Promise<void> {
+  for (const table of SYNC_TABLE_NAMES) {
+    const records = (await tx.table(table).toArray()) as Array<Record<string, unknown>>;
+    await tx.table('server_views').bulkPut(records.map((record) => ({ table, id: String(record.id), record })));
+  }
+}
 
 let shared: ShortlistDb | undefined;
 

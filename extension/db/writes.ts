@@ -11,6 +11,7 @@ import {
 } from '#shared/schema/index';
 import { getDb, type OutboxEntry, type ShortlistDb } from './database';
 import { nextClock } from './meta';
+import { scrubViews } from './server-views';
 
 /** A record a person tried to save does not pass its schema; `issues` are "field: problem" lines. */
 export class ValidationError extends Error {
@@ -117,15 +118,19 @@ export async function deleteRecord(table: SyncTable, id: string, db: ShortlistDb
 
 /** UK GDPR erasure of a candidate: personal fields removed here now, and everywhere after sync. */
 export async function eraseCandidate(applicationId: string, db: ShortlistDb = getDb()): Promise<void> {
-  await db.transaction('rw', [db.applications, db.stage_events, db.checks, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [db.applications, db.stage_events, db.checks, db.outbox, db.meta, db.server_views], async () => {
     await eraseLocally(db, applicationId);
     await enqueue(db, { table: 'applications', op: 'erase', recordId: applicationId });
   });
   committed();
 }
 
-/** Removes a candidate's personal data from this browser (used for local and pulled erasures). */
+/**
+ * Removes a candidate's personal data from this browser (used for local and pulled erasures):
+ * the record, its server view, its events' and checks' notes, and pending edits.
+ */
 export async function eraseLocally(db: ShortlistDb, applicationId: string): Promise<void> {
+  await scrubViews(db, applicationId);
   const app = await db.applications.get(applicationId);
   if (app) {
     const cleared = Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, null]));

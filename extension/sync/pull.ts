@@ -1,25 +1,12 @@
-import { DEFAULT_PULL_LIMIT, PERSONAL_FIELDS, SYNC_TABLES, type Change, type ConflictRecord, type PullResponse, type SyncTable } from '#shared/schema/index';
+import { DEFAULT_PULL_LIMIT, SYNC_TABLES, type Change, type ConflictRecord, type PullResponse, type SyncTable } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta, writeMeta } from '@/db/meta';
-import { eraseLocally } from '@/db/writes';
+import { rebuildLocal } from '@/db/rebuild';
+import { putView } from '@/db/server-views';
 import { callApi, type Endpoint, type Fetch } from './api';
 import { storeConflicts } from './conflicts';
 
 const isSyncTable = (t: string): t is SyncTable => t in SYNC_TABLES;
-
-/** The server's record with this client's unacknowledged edits put back on top (so they never flicker away). */
-async function rebase(db: ShortlistDb, table: SyncTable, record: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const pending = await db.outbox
-    .filter((e) => e.mutation.table === table && e.mutation.recordId === record.id && e.mutation.op === 'upsert')
-    .sortBy('localId');
-  let merged = record;
-  for (const e of pending) {
-    const fields = { ...e.mutation.fields };
-    if (record.erased) for (const f of PERSONAL_FIELDS) delete fields[f];
-    merged = { ...merged, ...fields };
-  }
-  return merged;
-}
 
 async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   if (change.table === 'conflicts') {
@@ -29,22 +16,14 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   }
   // A table this version does not know yet (a newer server): skip it, the cursor still moves on.
   if (!isSyncTable(change.table)) return;
-  const table = db.table(change.table);
   if (change.deleted || !change.record) {
-    await table.delete(change.recordId);
+    await db.server_views.delete([change.table, change.recordId]);
+    await db.table(change.table).delete(change.recordId);
     return;
   }
-  const pendingDelete = await db.outbox
-    .filter((e) => e.mutation.table === change.table && e.mutation.recordId === change.recordId && e.mutation.op === 'delete')
-    .count();
-  if (pendingDelete) return;
-  // Erased stays erased: a candidate erased here (the erasure maybe not on the server yet) keeps no personal data.
-  const erasedHere = change.table === 'applications' && (await db.applications.get(change.recordId))?.erased === true;
-  await table.put((await rebase(db, change.table, change.record)) as never);
-  if (change.table === 'applications' && (change.record.erased || erasedHere)) await eraseLocally(db, change.recordId);
-  if ((change.table === 'stage_events' || change.table === 'checks') && change.record.note != null) {
-    if ((await db.applications.get(String(change.record.applicationId)))?.erased) await table.update(change.recordId, { note: null });
-  }
+  // The server's record, then this client's unacknowledged edits back on top (so they never flicker away).
+  await putView(db, change.table, change.recordId, change.record);
+  await rebuildLocal(db, change.table, change.recordId);
 }
 
 /** Pulls every change after the cursor, page by page; each page and its cursor are applied in one transaction. */

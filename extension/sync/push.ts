@@ -1,6 +1,8 @@
 import { SYNC_SCHEMA_VERSION, type Conflict, type PushRequest, type PushResponse } from '#shared/schema/index';
 import type { OutboxEntry, ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta, writeMeta } from '@/db/meta';
+import { rebuildLocal } from '@/db/rebuild';
+import { foldAcknowledged } from '@/db/server-views';
 import { ApiError, callApi, type Endpoint, type Fetch } from './api';
 import { storeConflicts } from './conflicts';
 
@@ -49,26 +51,32 @@ async function sameInstall(db: ShortlistDb, client: string): Promise<void> {
 }
 
 async function acknowledge(db: ShortlistDb, client: string, lastSeq: number): Promise<void> {
-  await db.transaction('rw', db.outbox, db.meta, async () => {
+  await db.transaction('rw', db.outbox, db.meta, db.server_views, async () => {
     await sameInstall(db, client);
-    await db.outbox.where('seq').belowOrEqual(lastSeq).delete();
+    const acked = db.outbox.where('seq').belowOrEqual(lastSeq);
+    await foldAcknowledged(db, await acked.toArray());
+    await acked.delete();
     await writeMeta(db, META.lastAckedSeq, lastSeq);
   });
 }
 
-/** Moves the mutations the server named as refused to `refused`, for a person to see and discard. */
+/**
+ * Moves the mutations the server named as refused to `refused`, for a person to see and discard,
+ * and undoes them here: their records go back to the server's view plus the changes still pending.
+ */
 async function parkRefused(db: ShortlistDb, client: string, batch: OutboxEntry[], err: ApiError): Promise<number> {
   const details = Array.isArray(err.details) ? (err.details as RefusedDetail[]) : [];
   const named = new Map(details.map((d) => [d.id, d]));
   const refused = batch.filter((e) => named.has(e.mutation.id));
   const now = new Date().toISOString();
-  await db.transaction('rw', db.outbox, db.refused, db.meta, async () => {
+  await db.transaction('rw', db.tables, async () => {
     await sameInstall(db, client);
     for (const e of refused) {
       const d = named.get(e.mutation.id)!;
       await db.refused.add({ mutation: e.mutation, code: err.code, message: d.reason ?? d.issues?.join('; ') ?? err.message, refusedAt: now });
       await db.outbox.delete(e.localId!);
     }
+    for (const e of refused) await rebuildLocal(db, e.mutation.table, e.mutation.recordId);
   });
   return refused.length;
 }

@@ -1,18 +1,28 @@
-import { applicationFields, newId } from './helpers';
+import { applicationFields, newId, teamFields } from './helpers';
+import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, expect, it } from 'vitest';
 import { SCHEMA_V1, ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta } from '@/db/meta';
+import { pendingFor } from '@/db/server-views';
 import { upsertRecord } from '@/db/writes';
 
 beforeEach(() => fakeBrowser.reset());
 
-/** What a later release would ship: version 2 adds an index on applications.source and an upgrade step. */
-class ShortlistDbV2 extends ShortlistDb {
+/** The database as the first release shipped it. */
+class ShortlistDbV1 extends Dexie {
   constructor(name: string) {
     super(name);
-    this.version(2)
-      .stores({ ...SCHEMA_V1, applications: `${SCHEMA_V1.applications}, source` })
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+/** What a later release would ship: one more line, an index on applications.source and an upgrade step. */
+class ShortlistDbV3 extends ShortlistDb {
+  constructor(name: string) {
+    super(name);
+    this.version(3)
+      .stores({ applications: `${SCHEMA_V1.applications}, source` })
       .upgrade((tx) =>
         tx
           .table('applications')
@@ -24,32 +34,63 @@ class ShortlistDbV2 extends ShortlistDb {
   }
 }
 
-it('opening a version 1 database with version 2 keeps the data, the outbox and the sync state; the new index works', async () => {
-  const name = `test-upgrade-${newId()}`;
-  const v1 = new ShortlistDb(name);
-  const ids = [newId(), newId(), newId()];
-  await upsertRecord('applications', ids[0]!, applicationFields({ source: 'referral', referrer: 'Pat' }), v1);
-  await upsertRecord('applications', ids[1]!, applicationFields({ source: 'agency', teamPreference: null }), v1);
-  await upsertRecord('applications', ids[2]!, applicationFields({ source: 'referral', referrer: 'Lee' }), v1);
-  const client = await clientId(v1);
-  const clock = await readMeta(v1, META.clock, null);
-  const outboxBefore = await v1.outbox.toArray();
+it('a version 1 database with data opens as version 2: records, outbox, clock and client id kept; server views filled; outbox found by record', async () => {
+  const name = `test-upgrade-v1-${newId()}`;
+  const v1 = new ShortlistDbV1(name);
+  // Version 1 has every table upsertRecord needs (outbox, meta, records).
+  const asDb = v1 as unknown as ShortlistDb;
+  const team = newId();
+  const app = newId();
+  await upsertRecord('teams', team, teamFields(), asDb);
+  await upsertRecord('applications', app, applicationFields(), asDb);
+  await upsertRecord('teams', team, { name: 'Renamed, not yet synced' }, asDb);
+  const client = await clientId(asDb);
+  const clock = await readMeta(asDb, META.clock, null);
+  const outboxBefore = await asDb.outbox.toArray();
   expect(v1.verno).toBe(1);
   v1.close();
 
-  const v2 = new ShortlistDbV2(name);
-  await v2.open();
+  const db = new ShortlistDb(name);
+  await db.open();
+  expect(db.verno).toBe(2);
+  expect(await db.teams.get(team)).toMatchObject({ name: 'Renamed, not yet synced' });
+  expect(await db.outbox.toArray()).toEqual(outboxBefore);
+  expect(await clientId(db)).toBe(client);
+  expect(await readMeta(db, META.clock, null)).toBe(clock);
+  // The best view an old database has of the server: its records as they are.
+  expect(await db.server_views.get(['teams', team])).toEqual({ table: 'teams', id: team, record: await db.teams.get(team) });
+  expect(await db.server_views.count()).toBe(2);
+  expect((await pendingFor(db, 'teams', team)).map((e) => e.mutation.fields?.name)).toEqual(['Front door North', 'Renamed, not yet synced']);
+  expect(await pendingFor(db, 'applications', app)).toHaveLength(1);
+  db.close();
+});
+
+it('a later version is one line: opening a version 2 database with version 3 keeps the data, the outbox and the sync state; the new index works', async () => {
+  const name = `test-upgrade-v3-${newId()}`;
+  const v2 = new ShortlistDb(name);
+  const ids = [newId(), newId(), newId()];
+  await upsertRecord('applications', ids[0]!, applicationFields({ source: 'referral', referrer: 'Pat' }), v2);
+  await upsertRecord('applications', ids[1]!, applicationFields({ source: 'agency', teamPreference: null }), v2);
+  await upsertRecord('applications', ids[2]!, applicationFields({ source: 'referral', referrer: 'Lee' }), v2);
+  const client = await clientId(v2);
+  const clock = await readMeta(v2, META.clock, null);
+  const outboxBefore = await v2.outbox.toArray();
   expect(v2.verno).toBe(2);
-  expect(await v2.applications.count()).toBe(3);
-  expect((await v2.applications.where('source').equals('referral').primaryKeys()).sort()).toEqual([ids[0], ids[2]].sort());
-  expect(await v2.applications.get(ids[1]!)).toMatchObject({ source: 'agency', teamPreference: 'not stated' });
-  expect(await v2.applications.where('email').equals('sam@example.org').count()).toBe(3);
-  expect(await v2.outbox.toArray()).toEqual(outboxBefore);
-  expect(await clientId(v2)).toBe(client);
-  expect(await readMeta(v2, META.clock, null)).toBe(clock);
-  // Writes go on as before, on top of the old clock.
-  await upsertRecord('applications', ids[1]!, { source: 'referral', referrer: 'Kim' }, v2);
-  expect(await v2.applications.where('source').equals('referral').count()).toBe(3);
-  expect((await v2.outbox.toArray()).at(-1)!.mutation.hlc > String(clock)).toBe(true);
   v2.close();
+
+  const v3 = new ShortlistDbV3(name);
+  await v3.open();
+  expect(v3.verno).toBe(3);
+  expect(await v3.applications.count()).toBe(3);
+  expect((await v3.applications.where('source').equals('referral').primaryKeys()).sort()).toEqual([ids[0], ids[2]].sort());
+  expect(await v3.applications.get(ids[1]!)).toMatchObject({ source: 'agency', teamPreference: 'not stated' });
+  expect(await v3.applications.where('email').equals('sam@example.org').count()).toBe(3);
+  expect(await v3.outbox.toArray()).toEqual(outboxBefore);
+  expect(await clientId(v3)).toBe(client);
+  expect(await readMeta(v3, META.clock, null)).toBe(clock);
+  // Writes go on as before, on top of the old clock.
+  await upsertRecord('applications', ids[1]!, { source: 'referral', referrer: 'Kim' }, v3);
+  expect(await v3.applications.where('source').equals('referral').count()).toBe(3);
+  expect((await v3.outbox.toArray()).at(-1)!.mutation.hlc > String(clock)).toBe(true);
+  v3.close();
 });

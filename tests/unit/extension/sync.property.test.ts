@@ -2,7 +2,7 @@ import { applicationFields, endpointOf, freshDb, teamFields } from './helpers';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import type { SyncTable } from '#shared/schema/index';
+import { PERSONAL_FIELDS, type SyncTable } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
 import { appendStageEvent, deleteRecord, eraseCandidate, upsertRecord, ValidationError } from '@/db/writes';
 import { ApiError, NetworkError, type Endpoint } from '@/sync/api';
@@ -13,8 +13,9 @@ import { DEFAULT_USER, FakeServer, type Fault, type FakeUser } from './fake-serv
 /**
  * Random histories of two browsers of one council against the fake server: local edits of a few
  * fields of three records, deletes, stage events, erasure of the candidate, pushes and pulls with random faults, replays of
- * a push the server already handled. Checked at every step: every committed local change is on
- * the server or still in the outbox (invariant 1), each mutation applied at most once and a replay
+ * a push the server already handled, and changes the server will refuse (400 or 403: a team's
+ * edit or delete, a stage event). Checked at every step: every committed local change is on
+ * the server, still in the outbox, or refused and shown (invariant 1), each mutation applied at most once and a replay
  * changes nothing (invariant 3). At the end, faults stop, both sync twice, and both local
  * databases equal the server for every record (invariant 5), stage events included (invariant 8).
  *
@@ -61,6 +62,7 @@ const opArb = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('pull' as const), c: client, fault: faultArb, limit: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('replay' as const), c: client }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 120_000 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('refuse' as const), c: client, pick: fc.nat(20), status: fc.constantFrom(400, 403) }) },
 );
 type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -141,6 +143,10 @@ async function runHistory(ops: Op[], mode: Mode): Promise<void> {
     }
 
     let erasedOnServer = false;
+    /** Mutations the server will refuse. */
+    const refusing = new Set<string>();
+    /** Edits of the candidate's personal fields only. */
+    const personalOnly = new Set<string>();
     const checkInvariants = async (step: string) => {
       // Erased stays erased (invariant 7): once the server erased the candidate, no personal data comes back there.
       const app = server.record('applications', IDS.app);
@@ -152,11 +158,16 @@ async function runHistory(ops: Op[], mode: Mode): Promise<void> {
       const onServer = server.appliedIds();
       for (const c of clients) {
         const pending = new Set((await c.db.outbox.toArray()).map((e) => e.mutation.id));
+        const parked = new Set((await c.db.refused.toArray()).map((e) => e.mutation.id));
+        const erasedHere = (await c.db.applications.get(IDS.app))?.erased === true;
         for (const id of c.made) {
-          if (!onServer.has(id) && !pending.has(id)) throw new Error(`${step}: local change ${id} is neither on the server nor in the outbox`);
+          // An erasure (made here or pulled) drops pending edits of personal data only: meant to go.
+          if (erasedHere && personalOnly.has(id) && !pending.has(id)) continue;
+          if (!onServer.has(id) && !pending.has(id) && !parked.has(id)) throw new Error(`${step}: local change ${id} is neither on the server, nor in the outbox, nor refused`);
+          if (onServer.has(id) && parked.has(id)) throw new Error(`${step}: mutation ${id} both applied and refused`);
           if (server.applyCount(id) > 1) throw new Error(`${step}: mutation ${id} applied ${server.applyCount(id)} times`);
         }
-        expect(await c.db.refused.count(), `${step}: refused`).toBe(0);
+        for (const id of parked) if (!refusing.has(id)) throw new Error(`${step}: mutation ${id} refused, but the server was never told to refuse it`);
       }
     };
 
@@ -169,6 +180,20 @@ async function runHistory(ops: Op[], mode: Mode): Promise<void> {
       }
       if (op.kind === 'step-back') {
         skews[op.c]! -= op.ms;
+        continue;
+      }
+      if (op.kind === 'refuse') {
+        // A pending change the server has not applied: a team's edit or delete, or a stage event
+        // (an application's edit may later turn into its erasure, which is not refused here).
+        const candidates = (await clients[op.c]!.db.outbox.toArray()).filter(
+          (e) => (e.mutation.table === 'teams' || e.mutation.table === 'stage_events') && !server.appliedIds().has(e.mutation.id),
+        );
+        const target = candidates[op.pick % Math.max(1, candidates.length)];
+        if (target) {
+          refusing.add(target.mutation.id);
+          if (op.status === 400) server.refuseMutation(target.mutation.id, ['name: refused by the property test']);
+          else server.forbidMutation(target.mutation.id, 'refused by the property test');
+        }
         continue;
       }
       current = op.c;
@@ -195,7 +220,12 @@ async function runHistory(ops: Op[], mode: Mode): Promise<void> {
           if (!(err instanceof ValidationError)) throw err;
         }
         const after = await c.db.outbox.toArray();
-        for (const e of after) if (!before.has(e.mutation.id)) c.made.push(e.mutation.id);
+        for (const e of after) {
+          if (before.has(e.mutation.id)) continue;
+          c.made.push(e.mutation.id);
+          const fields = Object.keys(e.mutation.fields ?? {});
+          if (e.mutation.table === 'applications' && e.mutation.op === 'upsert' && fields.every((f) => (PERSONAL_FIELDS as readonly string[]).includes(f))) personalOnly.add(e.mutation.id);
+        }
         if (op.kind === 'erase') {
           // An erasure drops pending edits that carried personal data only: those are meant to go.
           const kept = new Set(after.map((e) => e.mutation.id));
