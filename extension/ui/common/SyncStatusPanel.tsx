@@ -1,6 +1,7 @@
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { getDb } from '@/db/database';
 import { sendToBackground } from '@/messages/send';
+import { describeChange, nounOf } from './describeChange';
 import { relativeTime } from './relativeTime';
 import { useSyncStatus } from './useSyncStatus';
 
@@ -29,10 +30,11 @@ export function SyncStatusPanel() {
       {refused.length > 0 && (
         <div>
           <h2>Changes the server refused</h2>
-          <ul>
+          <p>Each was undone in this browser; the record shows what the server has.</p>
+          <ul data-testid="refused-changes">
             {refused.map((r) => (
               <li key={r.localId}>
-                {r.mutation.table} {r.mutation.op}: {r.message}{' '}
+                {describeChange(r.mutation)}: {r.message}{' '}
                 <button type="button" onClick={async () => { await sendToBackground({ type: 'discardRefused', localId: r.localId! }); void refresh(); }}>
                   Discard
                 </button>
@@ -47,7 +49,7 @@ export function SyncStatusPanel() {
           <ul>
             {conflicts.map((c) => (
               <li key={c.id}>
-                {c.table} {c.field}: kept "{String(c.winningValue)}", not "{String(c.losingValue)}"{' '}
+                {nounOf(c.table)} {c.field}: kept "{String(c.winningValue)}", not "{String(c.losingValue)}"{' '}
                 <button type="button" onClick={async () => { await sendToBackground({ type: 'dismissConflict', id: c.id }); void refresh(); }}>
                   Seen
                 </button>

@@ -17,7 +17,13 @@ export function useSyncStatus(intervalMs = 2000) {
   useEffect(() => {
     void refresh();
     const timer = setInterval(refresh, intervalMs);
-    return () => clearInterval(timer);
+    // Pages see the browser come back online; the background's service worker may not: tell it.
+    const online = () => void sendToBackground({ type: 'localChange' }).then(refresh);
+    addEventListener('online', online);
+    return () => {
+      clearInterval(timer);
+      removeEventListener('online', online);
+    };
   }, [refresh, intervalMs]);
   const syncNow = useCallback(async () => {
     await sendToBackground<SyncResult>({ type: 'syncNow' });

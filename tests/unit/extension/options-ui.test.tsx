@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { freshDb } from './helpers';
+import { freshDb, newId } from './helpers';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -34,9 +34,10 @@ const signedIn = (over: Partial<SyncStatus> = {}): SyncStatus => ({
 });
 const signedOut: SyncStatus = { signedIn: false, lastSyncedAt: null, pending: 0, refused: 0, conflicts: 0, lastError: null, syncing: false };
 
+let db: ReturnType<typeof freshDb>;
 beforeEach(() => {
   fakeBrowser.reset();
-  freshDb('options-ui');
+  db = freshDb('options-ui');
   sent.length = 0;
   // The fake browser has no permissions API: the default server is granted.
   Object.assign(fakeBrowser, { permissions: { contains: vi.fn(async () => true), request: vi.fn(async () => true) } });
@@ -93,5 +94,40 @@ describe('popup', () => {
     expect(screen.getByTestId('sync-error').textContent).toContain('Offline');
     fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
     await vi.waitFor(() => expect(sent.some((r) => r.type === 'syncNow')).toBe(true));
+  });
+});
+
+describe('refused changes and conflicts in the status panel', () => {
+  it('says what each refused change was and why, with Discard; conflicts with Seen', async () => {
+    answer = (r) => (r.type === 'getStatus' ? signedIn({ pending: 0, refused: 1, conflicts: 1 }) : r.type === 'health' ? { ok: true, serverUrl: 'https://sync.test', version: '1' } : true);
+    await db.refused.add({ mutation: { id: newId(), table: 'teams', op: 'upsert', recordId: newId(), fields: { name: 'X' }, hlc: '1767225600000:000000:c' }, code: 'forbidden', message: 'a manager may not rename teams', refusedAt: '2026-03-02T10:00:00Z' });
+    await db.conflicts.put({ id: 'c-1', table: 'vacancies', recordId: newId(), field: 'status', losingValue: 'closed', winningValue: 'open', losingHlc: 'a', winningHlc: 'b', at: '2026-03-02T10:00:00Z' });
+    render(<Popup />);
+    const refused = await screen.findByTestId('refused-changes');
+    expect(refused.textContent).toContain('Change to a team (name): a manager may not rename teams');
+    expect((await screen.findByTestId('conflicts')).textContent).toContain('vacancy status: kept "open", not "closed"');
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Seen' }));
+    await vi.waitFor(() => expect(sent.map((r) => r.type)).toEqual(expect.arrayContaining(['discardRefused', 'dismissConflict'])));
+    expect(sent.find((r) => r.type === 'dismissConflict')).toMatchObject({ id: 'c-1' });
+  });
+});
+
+describe('plain words', () => {
+  it('token expiry: a date, a warning in the last week, expired', async () => {
+    const { tokenExpiry } = await import('@/ui/options/tokenExpiry');
+    const now = Date.UTC(2026, 2, 2, 12);
+    expect(tokenExpiry('2026-06-01T00:00:00Z', now)).toEqual({ text: 'Your access token expires on 1 June 2026.', warn: false });
+    expect(tokenExpiry('2026-03-05T00:00:00Z', now)).toMatchObject({ warn: true, text: expect.stringContaining('in 3 days') });
+    expect(tokenExpiry('2026-03-01T00:00:00Z', now)).toMatchObject({ warn: true, text: expect.stringContaining('expired on 1 March 2026') });
+    expect(tokenExpiry(undefined, now)).toBeNull();
+  });
+
+  it('describes refused changes by what they were', async () => {
+    const { describeChange } = await import('@/ui/common/describeChange');
+    expect(describeChange({ table: 'applications', op: 'erase' })).toBe('Erasure of an application');
+    expect(describeChange({ table: 'posts', op: 'delete' })).toBe('Deletion of a post');
+    expect(describeChange({ table: 'stage_events', op: 'upsert', fields: { stage: 'offer' } })).toBe('A new stage change');
+    expect(describeChange({ table: 'vacancies', op: 'upsert', fields: { a: 1, b: 2, c: 3, d: 4, e: 5 } })).toBe('Change to a vacancy (a, b, c, d, …)');
   });
 });
