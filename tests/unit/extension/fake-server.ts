@@ -12,7 +12,7 @@ import {
 } from '#shared/schema/index';
 import { decidePush } from '#shared/sync/decide';
 import { pullPage, pullQuerySchema } from '#shared/sync/pull';
-import { schemaVersionRefusal, type Refusal } from '#shared/sync/refusals';
+import { schemaVersionRefusal } from '#shared/sync/refusals';
 import { newRow, type RowLookup, type SyncRow } from '#shared/sync/rows';
 import { sequencePush, type ClientState } from '#shared/sync/sequence';
 
@@ -78,18 +78,17 @@ class OrgState implements RowLookup {
   }
 }
 
-class Failure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
+/** An error answer, thrown inside a handler (the worker's ApiFailure). */
+interface Answer {
+  status: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
 
-  static of(r: Refusal): Failure {
-    return new Failure(r.status, r.code, r.message, r.details);
+class Failure extends Error {
+  constructor(readonly answer: Answer) {
+    super(answer.message);
   }
 }
 
@@ -246,9 +245,7 @@ export class FakeServer {
     this.requests.push(logged);
     let response: Response;
     if (fault?.kind === 'status') {
-      response = json(fault.status, {
-        error: { code: fault.code ?? `fault_${fault.status}`, message: fault.message ?? `injected ${fault.status}`, ...(fault.details !== undefined ? { details: fault.details } : {}) },
-      });
+      response = errorResponse({ status: fault.status, code: fault.code ?? `fault_${fault.status}`, message: fault.message ?? `injected ${fault.status}`, details: fault.details });
     } else {
       response = this.handle(route, url, headerOf(init, 'authorization'), body);
     }
@@ -259,7 +256,7 @@ export class FakeServer {
 
   private handle(route: Route | 'other', url: URL, authorization: string | undefined, body: unknown): Response {
     try {
-      if (route === 'other') throw new Failure(404, 'not_found', `No route ${url.pathname}`);
+      if (route === 'other') throw fail(404, 'not_found', `No route ${url.pathname}`);
       const user = this.authenticate(authorization);
       if (route === 'me') {
         const me: MeResponse = {
@@ -282,23 +279,21 @@ export class FakeServer {
         return json(200, this.pull(user.orgId, query.data.cursor, query.data.limit));
       }
       const tooOld = schemaVersionRefusal(body);
-      if (tooOld) throw Failure.of(tooOld);
+      if (tooOld) throw new Failure(tooOld);
       const parsed = pushRequestSchema.safeParse(body);
       if (!parsed.success) throw invalidRequest('request body', parsed.error);
       return json(200, this.push(user, parsed.data.clientId, parsed.data.mutations));
     } catch (err) {
-      if (err instanceof Failure) {
-        return json(err.status, { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } });
-      }
+      if (err instanceof Failure) return errorResponse(err.answer);
       throw err;
     }
   }
 
   private authenticate(authorization: string | undefined): FakeUser {
-    if (!authorization) throw new Failure(401, 'missing_token', 'Send the header "Authorization: Bearer <token>"');
+    if (!authorization) throw fail(401, 'missing_token', 'Send the header "Authorization: Bearer <token>"');
     const m = /^Bearer (.+)$/.exec(authorization);
     const user = m ? this.users.get(m[1]!) : undefined;
-    if (!user) throw new Failure(401, 'invalid_token', 'This token is not recognised');
+    if (!user) throw fail(401, 'invalid_token', 'This token is not recognised');
     return user;
   }
 
@@ -308,7 +303,7 @@ export class FakeServer {
   push(user: FakeUser, clientId: string, mutations: Mutation[]): PushResponse {
     const o = this.org(user.orgId);
     const sequenced = sequencePush(mutations, { userId: user.userId, state: o.clients.get(clientId) ?? null, appliedIds: o.appliedIds });
-    if ('refusal' in sequenced) throw Failure.of(sequenced.refusal);
+    if ('refusal' in sequenced) throw new Failure(sequenced.refusal);
     const { fresh, baseSeq, newLastSeq, skipped } = sequenced;
     if (sequenced.noop) return { lastSeq: baseSeq, applied: 0, skipped, conflicts: [] };
     const decision = decidePush({
@@ -318,7 +313,7 @@ export class FakeServer {
       role: user.role,
       checks: { issues: (m) => this.invalid.get(m.id) ?? [], refusal: (m) => this.forbidden.get(m.id) ?? null },
     });
-    if ('refusal' in decision) throw Failure.of(decision.refusal);
+    if ('refusal' in decision) throw new Failure(decision.refusal);
     const { plan } = decision;
     for (const { table, row } of plan.rows) o.put(table, row);
     for (const c of plan.conflicts) o.conflicts.set(c.id, c);
@@ -357,7 +352,14 @@ export type PushRequestBody = { clientId: string; schemaVersion: number; mutatio
 /** The worker's 400 for a query or body its zod schema refuses (worker/src/middleware/validate.ts). */
 function invalidRequest(where: string, error: Parameters<typeof describeIssues>[0]): Failure {
   const lines = describeIssues(error);
-  return new Failure(400, 'invalid_request', `The ${where} is not valid: ${lines.join('; ')}`, lines);
+  return fail(400, 'invalid_request', `The ${where} is not valid: ${lines.join('; ')}`, lines);
+}
+
+const fail = (status: number, code: string, message: string, details?: unknown) => new Failure({ status, code, message, details });
+
+/** The API's error body: `{ error: { code, message, details? } }`. */
+function errorResponse({ status, code, message, details }: Answer): Response {
+  return json(status, { error: details === undefined ? { code, message } : { code, message, details } });
 }
 
 function json(status: number, body: unknown): Response {
