@@ -9,7 +9,8 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   resolve: { alias: { '#shared': path.join(import.meta.dirname, 'shared') } },
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    // The contract suite's fake half; its worker half runs in vitest.worker.config.mts.
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/contract/fake.test.ts'],
     environment: 'node',
     benchmark: { include: ['tests/bench/**/*.bench.{ts,tsx}'] },
   },

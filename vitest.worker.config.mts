@@ -22,7 +22,8 @@ export default defineConfig(async () => {
     ],
     resolve: { alias: { '#shared': path.join(import.meta.dirname, 'shared') } },
     test: {
-      include: ['tests/worker/**/*.test.ts'],
+      // The contract suite's worker half; its fake half runs in vitest.unit.config.ts.
+      include: ['tests/worker/**/*.test.ts', 'tests/contract/worker.test.ts'],
       setupFiles: ['tests/worker/apply-migrations.ts'],
     },
   };

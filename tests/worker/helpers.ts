@@ -1,9 +1,8 @@
 import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
 import { uuidv7 } from 'uuidv7';
-import { formatHlc } from '#shared/hlc';
-import { SYNC_SCHEMA_VERSION, type Mutation, type PullResponse, type PushResponse, type SyncTable, type Change } from '#shared/schema/index';
 import { issueToken } from '../../worker/src/auth/tokens';
+import { materialise, SyncClient, type SyncTransport } from '../contract/client';
 
 export type Role = 'admin' | 'central' | 'coordinator' | 'manager';
 export const ROLES_ALL: Role[] = ['admin', 'central', 'coordinator', 'manager'];
@@ -70,94 +69,25 @@ export async function call<T = any>(method: string, path: string, token?: string
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
-/** A client of the sync protocol, keeping its own sequence numbers and clock. */
-export class TestClient {
-  seq = 0;
-  counter = 0;
-  readonly clientId: string;
-  constructor(
-    public token: string,
-    clientId?: string,
-  ) {
-    this.clientId = clientId ?? `client-${uuidv7()}`;
-  }
+/** How the contract suite's client (tests/contract/client.ts) reaches the worker. */
+export const workerTransport: SyncTransport = {
+  push: (token, body) => call('POST', '/v1/sync/push', token, body),
+  pull: (token, query) => call('GET', `/v1/sync/pull${query}`, token),
+};
 
-  hlc(wall = Date.now() - 1000): string {
-    return formatHlc({ wall, counter: this.counter++, node: this.clientId });
-  }
-
-  mutation(table: SyncTable, op: Mutation['op'], recordId: string, fields?: Record<string, unknown>, wall?: number): Mutation {
-    return { id: uuidv7(), seq: ++this.seq, table, op, recordId, ...(fields ? { fields } : {}), hlc: this.hlc(wall) };
-  }
-
-  upsert(table: SyncTable, recordId: string, fields: Record<string, unknown>, wall?: number) {
-    return this.mutation(table, 'upsert', recordId, fields, wall);
-  }
-
-  push(mutations: Mutation[], schemaVersion = SYNC_SCHEMA_VERSION): Promise<Reply<PushResponse & { error: { code: string; message: string; details?: any } }>> {
-    return call('POST', '/v1/sync/push', this.token, { clientId: this.clientId, schemaVersion, mutations });
-  }
-
-  async pull(cursor = 0, limit?: number): Promise<Reply<PullResponse>> {
-    return call('GET', `/v1/sync/pull?cursor=${cursor}${limit ? `&limit=${limit}` : ''}`, this.token);
-  }
-
-  /** Pulls every page after `cursor`; returns the changes and the final cursor. */
-  async pullAll(cursor = 0, limit = 2000): Promise<{ changes: Change[]; cursor: number; pages: number }> {
-    const changes: Change[] = [];
-    let pages = 0;
-    for (;;) {
-      const r = await this.pull(cursor, limit);
-      if (r.status !== 200) throw new Error(`pull failed ${r.status} ${JSON.stringify(r.body)}`);
-      pages++;
-      if (r.body.cursor < cursor) throw new Error('cursor went backwards');
-      changes.push(...r.body.changes);
-      cursor = r.body.cursor;
-      if (!r.body.hasMore) return { changes, cursor, pages };
-    }
+/** A sync client of the worker, keeping its own sequence numbers and clock. */
+export class TestClient extends SyncClient {
+  constructor(token: string, clientId?: string) {
+    super(workerTransport, token, clientId);
   }
 }
 
-/** The current state of a table as a client would hold it after pulling everything. */
-export function materialise(changes: Change[]): Map<string, Record<string, unknown> | null> {
-  const m = new Map<string, Record<string, unknown> | null>();
-  for (const c of changes) m.set(`${c.table}:${c.recordId}`, c.record);
-  return m;
-}
+export { materialise };
 
 export const id = () => uuidv7();
 
-// ---- record builders -------------------------------------------------------------------
-export const team = (over: Record<string, unknown> = {}) => ({ name: 'Assessment North', type: 'assessment', area: 'North', ...over });
-export const vacancy = (over: Record<string, unknown> = {}) => ({
-  title: 'Social worker, assessment',
-  teamIds: [],
-  role: 'social_worker',
-  posts: 2,
-  mode: 'rolling',
-  status: 'open',
-  ...over,
-});
-export const application = (vacancyId: string, over: Record<string, unknown> = {}) => ({
-  vacancyId,
-  name: 'Alex Candidate',
-  email: 'alex@example.com',
-  phone: '07700 900123',
-  source: 'community_care',
-  experience: 'experienced',
-  yearsQualified: 4,
-  receivedDate: '2026-03-02',
-  ...over,
-});
-export const stageEvent = (applicationId: string, by: string, stage = 'shortlisted', over: Record<string, unknown> = {}) => ({
-  applicationId,
-  stage,
-  at: new Date().toISOString(),
-  by,
-  ...(stage === 'rejected' ? { reason: 'not_qualified' } : {}),
-  ...over,
-});
-export const rotaSlot = (managerId: string, week: string, duty = 'shortlisting', over: Record<string, unknown> = {}) => ({ week, duty, managerId, ...over });
+// Record builders: the contract suite's (tests/contract/records.ts).
+export { application, rotaSlot, stageEvent, team, vacancy } from '../contract/records';
 
 export async function rowOf(table: string, orgId: string, recordId: string) {
   return env.DB.prepare(`SELECT * FROM ${table} WHERE org_id = ?1 AND id = ?2`).bind(orgId, recordId).first<Record<string, any>>();

@@ -11,8 +11,7 @@ import { DEFAULT_USER, FakeServer, type FakeUser } from './fake-server';
  * An upsert whose fields all lose on the server (older clock, or a deleted record) must still
  * log a change, or the browser that made it never pulls the winning record (invariant 5). It
  * happens when a browser's clock is behind, another's was clamped ahead, or a pull rebases an
- * older unpushed edit over a newer record. worker/src/sync/apply.ts now logs it (and the fake
- * does by default); `world(false)` replays the worker before that fix, which failed to converge.
+ * older unpushed edit over a newer record (shared/sync/decide.ts logs it).
  */
 
 const BOB: FakeUser = { ...DEFAULT_USER, token: 'token-bob-00000002', userId: 'user-bob', name: 'Bob', email: 'bob@council.example' };
@@ -29,8 +28,8 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-function world(reportLosingUpserts: boolean) {
-  const server = new FakeServer([DEFAULT_USER, BOB], { reportLosingUpserts });
+function world() {
+  const server = new FakeServer([DEFAULT_USER, BOB]);
   server.now = () => now;
   const dbs = [freshDb('conv-a'), freshDb('conv-b')] as [ShortlistDb, ShortlistDb];
   const tokens = [DEFAULT_USER.token, BOB.token];
@@ -52,8 +51,8 @@ function world(reportLosingUpserts: boolean) {
   return { server, dbs, sync, push, pull, edit, names, pendingIds };
 }
 
-async function staleRebase(reportLosingUpserts: boolean) {
-  const w = world(reportLosingUpserts);
+async function staleRebase() {
+  const w = world();
   const t = newId();
   await w.edit(0, t, teamFields({ name: 'Original' }));
   await w.sync(0);
@@ -68,8 +67,8 @@ async function staleRebase(reportLosingUpserts: boolean) {
   return w.names(t);
 }
 
-async function clockBehind(reportLosingUpserts: boolean) {
-  const w = world(reportLosingUpserts);
+async function clockBehind() {
+  const w = world();
   skew = [0, -3_600_000];
   const t = newId();
   await w.edit(0, t, teamFields({ name: 'Set by A' }));
@@ -82,8 +81,8 @@ async function clockBehind(reportLosingUpserts: boolean) {
   return w.names(t);
 }
 
-async function clampedAhead(reportLosingUpserts: boolean) {
-  const w = world(reportLosingUpserts);
+async function clampedAhead() {
+  const w = world();
   skew = [86_400_000, 0];
   const t = newId();
   await w.edit(0, t, teamFields({ name: 'Created by A, a day fast' }));
@@ -98,27 +97,21 @@ async function clampedAhead(reportLosingUpserts: boolean) {
 
 const converged = (names: unknown[]) => expect(new Set(names).size, JSON.stringify(names)).toBe(1);
 
-describe('a losing edit, against the worker before it logged losing upserts (these failed to converge)', () => {
-  it.fails('an older unpushed edit rebased over a newer pulled record', async () => converged(await staleRebase(false)));
-  it.fails('a browser whose clock is an hour behind', async () => converged(await clockBehind(false)));
-  it.fails('a record created by a browser a day fast (its clock clamped to server time + 60 s)', async () => converged(await clampedAhead(false)));
-});
-
-describe('the same stories as the worker does now (it logs a change for an upsert that lost)', () => {
+describe('a losing edit is logged, so its writer pulls the winner', () => {
   it('an older unpushed edit rebased over a newer pulled record converges to the newer edit', async () => {
-    expect(await staleRebase(true)).toEqual(['Newer edit by A', 'Newer edit by A', 'Newer edit by A']);
+    expect(await staleRebase()).toEqual(['Newer edit by A', 'Newer edit by A', 'Newer edit by A']);
   });
   it('a browser an hour behind converges to the edit with the higher clock', async () => {
-    expect(await clockBehind(true)).toEqual(['Set by A', 'Set by A', 'Set by A']);
+    expect(await clockBehind()).toEqual(['Set by A', 'Set by A', 'Set by A']);
   });
-  it('a record created by a browser a day fast converges', async () => converged(await clampedAhead(true)));
+  it('a record created by a browser a day fast converges', async () => converged(await clampedAhead()));
 });
 
 describe('a refused change', () => {
   // The server refuses it (400/403), applies nothing and logs nothing: the browser parks it in
   // `refused` and rebuilds the record from its view of the server, so both agree again.
   it('the local record goes back to the server\'s after its change is refused', async () => {
-    const w = world(false);
+    const w = world();
     const t = newId();
     await w.edit(0, t, teamFields({ name: 'Accepted' }));
     await w.sync(0);

@@ -23,10 +23,8 @@ import { DEFAULT_USER, FakeServer, type Fault, type FakeUser } from './fake-serv
  * wall clock is that plus its own skew (±1 h, ±24 h), and a step can set a browser's clock back.
  * SHORTLIST_PROPERTY_SEED / SHORTLIST_PROPERTY_RUNS explore further.
  *
- * Against the worker as it is, convergence holds only when the edits' clocks follow real time
- * and pulls come after a successful push (the engine's order): a browser whose edit loses on the
- * server (older clock) is never told and keeps its own value. The full property runs against the
- * fake server with `reportLosingUpserts` (the proposed worker fix); see convergence.test.ts.
+ * The fake server decides pushes with the worker's own rules (shared/sync/), so an edit that
+ * loses on the server is logged and its writer pulls the winner (see convergence.test.ts).
  */
 const SEED = Number(process.env.SHORTLIST_PROPERTY_SEED ?? 20260302);
 const RUNS = Number(process.env.SHORTLIST_PROPERTY_RUNS ?? 40);
@@ -115,8 +113,6 @@ function serverState(server: FakeServer, table: SyncTable): Map<string, unknown>
 interface Mode {
   /** Clock skew of each browser (ms); with [0, 0] clocks follow real time. */
   skews: number[];
-  /** The proposed worker fix (FakeServer option). */
-  reportLosingUpserts: boolean;
   /** Pull only after a successful push, as syncOnce does; otherwise pushes and pulls come in any order. */
   engineOrder: boolean;
 }
@@ -125,7 +121,7 @@ async function runHistory(ops: Op[], mode: Mode): Promise<void> {
   now = T0;
   skews = [...mode.skews];
   current = 0;
-  const server = new FakeServer(USERS, { reportLosingUpserts: mode.reportLosingUpserts });
+  const server = new FakeServer(USERS);
   server.now = () => now;
   const clients: Client[] = USERS.map((u) => ({ db: freshDb('prop'), endpoint: endpointOf(server, u.token), made: [] }));
   const [a] = clients as [Client, Client];
@@ -289,19 +285,19 @@ function clientIdOf(server: FakeServer, c: Client): string | undefined {
 const history = fc.array(opArb, { minLength: 1, maxLength: 40 });
 const skewPair = fc.tuple(fc.constantFrom(...SKEWS), fc.constantFrom(...SKEWS));
 
-it(`random histories with faults, skewed clocks and pulls in any order keep every change, apply each once, and converge with the proposed server fix (seed ${SEED}, ${RUNS} runs)`, async () => {
+it(`random histories with faults, skewed clocks and pulls in any order keep every change, apply each once, and converge (seed ${SEED}, ${RUNS} runs)`, async () => {
   await fc.assert(
     fc.asyncProperty(history, skewPair, async (ops, s) => {
-      await runHistory(ops, { skews: s, reportLosingUpserts: true, engineOrder: false });
+      await runHistory(ops, { skews: s, engineOrder: false });
     }),
     { seed: SEED, numRuns: RUNS },
   );
 }, 120_000);
 
-it(`against the worker as it is: clocks that follow real time and pulls after pushes converge (seed ${SEED}, ${RUNS} runs)`, async () => {
+it(`clocks that follow real time and pulls only after a successful push (the engine's order) converge (seed ${SEED}, ${RUNS} runs)`, async () => {
   await fc.assert(
     fc.asyncProperty(history.map((ops) => ops.filter((o) => o.kind !== 'step-back')), async (ops) => {
-      await runHistory(ops, { skews: [0, 0], reportLosingUpserts: false, engineOrder: true });
+      await runHistory(ops, { skews: [0, 0], engineOrder: true });
     }),
     { seed: SEED, numRuns: RUNS },
   );

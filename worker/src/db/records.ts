@@ -1,19 +1,9 @@
 import { SYNC_TABLE_NAMES, type SyncTable } from '#shared/schema/index';
+import type { SyncRow } from '#shared/sync/rows';
 import { chunks } from './chunk';
 
-/** A synced record as the worker holds it between reading and writing a push. */
-export interface RowState {
-  id: string;
-  data: Record<string, unknown>;
-  clocks: Record<string, string>;
-  /** Server time (ms) at which the current value of a critical field arrived. */
-  arrivals: Record<string, number>;
-  deleted: boolean;
-  erased: boolean;
-  /** server_seq when read; null for a row that did not exist (guard: must still not exist). */
-  readSeq: number | null;
-  createdAt: string;
-}
+/** A synced record as read from D1 (the name auth/permissions.ts reads rows by). */
+export type RowState = SyncRow;
 
 export interface RecordRow {
   id: string;
@@ -36,7 +26,7 @@ export function tableSql(t: string): SyncTable {
 
 export const RECORD_COLUMNS = 'id, data, clocks, arrivals, deleted, erased, server_seq, created_at';
 
-export function toState(r: RecordRow): RowState {
+export function toSyncRow(r: RecordRow): SyncRow {
   return {
     id: r.id,
     data: JSON.parse(r.data),
@@ -44,7 +34,6 @@ export function toState(r: RecordRow): RowState {
     arrivals: JSON.parse(r.arrivals),
     deleted: !!r.deleted,
     erased: !!r.erased,
-    readSeq: r.server_seq,
     createdAt: r.created_at,
   };
 }

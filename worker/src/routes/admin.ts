@@ -21,7 +21,7 @@ import { auditStatements } from '../sync/statements';
 import { exportApplication } from '../db/export';
 
 const audit = (c: { env: AppEnv['Bindings']; get: (k: 'auth') => AppEnv['Variables']['auth'] }, action: string, table: string | null, recordId: string | null, fields: string[] | null) =>
-  auditStatements(c.env.DB, c.get('auth'), null, new Date().toISOString(), [{ a: action, t: table, r: recordId, f: fields ? JSON.stringify(fields) : null }]);
+  auditStatements(c.env.DB, c.get('auth'), null, new Date().toISOString(), [{ action, table, recordId, fields }]);
 
 /** The admin API; every route needs role admin (index.ts) and stays inside the admin's organisation. */
 export const admin = new Hono<AppEnv>()

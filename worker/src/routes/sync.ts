@@ -1,37 +1,21 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, pushRequestSchema, SYNC_SCHEMA_VERSION, type PullResponse, type PushResponse } from '#shared/schema/index';
+import { pushRequestSchema, type PullResponse, type PushResponse } from '#shared/schema/index';
+import { pullQuerySchema } from '#shared/sync/pull';
+import { schemaVersionRefusal } from '#shared/sync/refusals';
 import type { AppEnv } from '../env';
-import { ApiFailure } from '../errors';
 import { validate } from '../middleware/validate';
 import { applyMutations } from '../sync/apply';
 import { pull } from '../sync/pull';
+import { refusedWith } from '../sync/refused';
 import { withRetry } from '../db/retry';
 
-export const pullQuerySchema = z.object({
-  cursor: z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).default(0),
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: 'must be at least 1' })
-    .max(MAX_PULL_LIMIT, { error: `must be at most ${MAX_PULL_LIMIT}` })
-    .default(DEFAULT_PULL_LIMIT),
-});
+/** openapi.ts documents the pull query from here. */
+export { pullQuerySchema };
 
-/**
- * The schema version is checked before anything else, so an old client gets 426 with a clear
- * message (and keeps its outbox) rather than a validation error about fields it cannot know.
- */
+/** An old client gets 426 before any validation error about fields it cannot know. */
 const schemaVersionFirst = (value: unknown) => {
-  const v = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof v === 'number' && v !== SYNC_SCHEMA_VERSION) {
-    throw new ApiFailure(
-      426,
-      'schema_version_unsupported',
-      `This server speaks sync schema version ${SYNC_SCHEMA_VERSION}, the extension sent version ${v}: update the extension; your unsent changes stay queued on this computer`,
-      { expected: SYNC_SCHEMA_VERSION, got: v },
-    );
-  }
+  const r = schemaVersionRefusal(value);
+  if (r) throw refusedWith(r);
 };
 
 export const sync = new Hono<AppEnv>()

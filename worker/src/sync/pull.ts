@@ -1,4 +1,5 @@
-import { SYNC_TABLE_NAMES, type Change, type PullResponse } from '#shared/schema/index';
+import { SYNC_TABLE_NAMES, type PullResponse } from '#shared/schema/index';
+import { pullPage, type LoggedChange } from '#shared/sync/pull';
 
 const recordCase = SYNC_TABLE_NAMES.map(
   (t) => `WHEN '${t}' THEN (SELECT json_array(r.deleted, json(r.data)) FROM ${t} r WHERE r.org_id = c.org_id AND r.id = c.record_id)`,
@@ -19,22 +20,16 @@ LIMIT ?3`;
 
 /**
  * Changes after `cursor`, in server order, each with the record as it is now (null for a
- * tombstone), read in ONE statement so the page is a consistent snapshot. Within a page a
- * record changed several times is sent once, at its last change. The change log's seq is
- * AUTOINCREMENT and D1 runs one batch at a time, so a seq visible to a reader is never
- * followed later by a smaller one: paging by `seq > cursor` misses nothing.
+ * tombstone), read in ONE statement so the page is a consistent snapshot; shared/sync/pull.ts
+ * makes the page. The change log's seq is AUTOINCREMENT and D1 runs one batch at a time, so a
+ * seq visible to a reader is never followed later by a smaller one: paging by `seq > cursor`
+ * misses nothing.
  */
 export async function pull(db: D1Database, orgId: string, cursor: number, limit: number): Promise<PullResponse> {
   const { results } = await db.prepare(PULL_SQL).bind(orgId, cursor, limit + 1).all<{ seq: number; tbl: string; record_id: string; row: string | null }>();
-  const hasMore = results.length > limit;
-  const page = hasMore ? results.slice(0, limit) : results;
-  const last = new Map<string, number>();
-  page.forEach((r, i) => last.set(`${r.tbl}:${r.record_id}`, i));
-  const changes: Change[] = [];
-  page.forEach((r, i) => {
-    if (last.get(`${r.tbl}:${r.record_id}`) !== i) return;
+  const after = results.map((r): LoggedChange => {
     const [deleted, record] = r.row ? (JSON.parse(r.row) as [number, Record<string, unknown>]) : [1, null];
-    changes.push({ cursor: r.seq, table: r.tbl as Change['table'], recordId: r.record_id, deleted: !!deleted, record: deleted ? null : record });
+    return { seq: r.seq, table: r.tbl, recordId: r.record_id, record: deleted ? null : record };
   });
-  return { changes, cursor: page.length ? page[page.length - 1]!.seq : cursor, hasMore };
+  return pullPage(after, cursor, limit);
 }

@@ -1,25 +1,13 @@
-import { PERSONAL_FIELDS, type ConflictRecord } from '#shared/schema/index';
+import { PERSONAL_FIELDS, type SyncTable } from '#shared/schema/index';
+import type { AuditEntry, PushPlan } from '#shared/sync/decide';
+import type { SyncRow } from '#shared/sync/rows';
 import { chunkJson } from '../db/chunk';
 import { tableSql } from '../db/records';
 import type { AuthContext } from '../env';
 import type { Store } from './store';
 
-export interface ChangeEntry {
-  t: string;
-  r: string;
-  op: 'create' | 'update' | 'delete' | 'erase' | 'conflict';
-  /** JSON of the fields applied, or null. */
-  p: string | null;
-  m: string | null;
-}
-export interface AuditEntry {
-  a: string;
-  t: string | null;
-  r: string | null;
-  /** JSON array of field names (never values). */
-  f: string | null;
-}
-export type ConflictEntry = ConflictRecord;
+// Multi-row statements read their rows from one JSON parameter (json_each, see db/chunk.ts);
+// each row's keys are named after what they hold, and the SQL reads them by those names.
 
 interface WritePlan {
   auth: AuthContext;
@@ -27,11 +15,8 @@ interface WritePlan {
   nowIso: string;
   baseSeq: number;
   newLastSeq: number;
-  appliedMutations: { m: string; s: number }[];
-  changes: ChangeEntry[];
-  audit: AuditEntry[];
-  conflicts: ConflictEntry[];
-  erasedApps: string[];
+  appliedMutations: { mutationId: string; seq: number }[];
+  plan: PushPlan;
 }
 
 /**
@@ -40,7 +25,8 @@ interface WritePlan {
  * erasure scrubbing of the change log, and finally emptying the guard table.
  */
 export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1PreparedStatement[] {
-  const { orgId, userId, credentialId } = p.auth;
+  const { plan } = p;
+  const { orgId, userId } = p.auth;
   const out: D1PreparedStatement[] = [...store.guards()];
   if (p.clientId) {
     out.push(
@@ -49,25 +35,27 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
         .bind(orgId, p.clientId, p.baseSeq),
     );
   }
-  for (const part of chunkJson(p.changes)) {
+  const changes = plan.changes.map((c) => ({ ...c, payload: c.payload && JSON.stringify(c.payload) }));
+  for (const part of chunkJson(changes)) {
     out.push(
       db
         .prepare(
           `INSERT INTO changes (org_id, tbl, record_id, op, payload, user_id, client_id, mutation_id, created_at)
-           SELECT ?1, j.value->>'t', j.value->>'r', j.value->>'op', j.value->>'p', ?2, ?3, j.value->>'m', ?4 FROM json_each(?5) j ORDER BY j.key`,
+           SELECT ?1, j.value->>'table', j.value->>'recordId', j.value->>'op', j.value->>'payload', ?2, ?3, j.value->>'mutationId', ?4
+             FROM json_each(?5) j ORDER BY j.key`,
         )
         .bind(orgId, userId, p.clientId, p.nowIso, part),
     );
   }
-  for (const t of store.changedTables()) {
-    const rows = store.changedRows(t).map((s) => ({
+  for (const [t, written] of byTable(plan.rows)) {
+    const rows = written.map((s) => ({
       id: s.id,
-      d: JSON.stringify(s.data),
-      c: JSON.stringify(s.clocks),
-      a: JSON.stringify(s.arrivals),
-      del: s.deleted ? 1 : 0,
-      e: s.erased ? 1 : 0,
-      ca: s.createdAt,
+      data: JSON.stringify(s.data),
+      clocks: JSON.stringify(s.clocks),
+      arrivals: JSON.stringify(s.arrivals),
+      deleted: s.deleted ? 1 : 0,
+      erased: s.erased ? 1 : 0,
+      createdAt: s.createdAt,
     }));
     const tb = tableSql(t);
     for (const part of chunkJson(rows)) {
@@ -75,8 +63,8 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
         db
           .prepare(
             `INSERT INTO ${tb} (org_id, id, data, clocks, arrivals, deleted, erased, server_seq, created_at, updated_at)
-             SELECT ?1, j.value->>'id', j.value->>'d', j.value->>'c', j.value->>'a', j.value->>'del', j.value->>'e',
-                    (SELECT max(seq) FROM changes WHERE org_id = ?1 AND tbl = ?2 AND record_id = j.value->>'id'), j.value->>'ca', ?3
+             SELECT ?1, j.value->>'id', j.value->>'data', j.value->>'clocks', j.value->>'arrivals', j.value->>'deleted', j.value->>'erased',
+                    (SELECT max(seq) FROM changes WHERE org_id = ?1 AND tbl = ?2 AND record_id = j.value->>'id'), j.value->>'createdAt', ?3
                FROM json_each(?4) j WHERE true
              ON CONFLICT (org_id, id) DO UPDATE SET data = excluded.data, clocks = excluded.clocks, arrivals = excluded.arrivals,
                deleted = excluded.deleted, erased = excluded.erased, server_seq = excluded.server_seq, updated_at = excluded.updated_at`,
@@ -85,22 +73,18 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
       );
     }
   }
-  const conflictRows = p.conflicts.map((c) => ({
-    id: c.id,
-    t: c.table,
-    r: c.recordId,
-    f: c.field,
-    lv: JSON.stringify(c.losingValue ?? null),
-    wv: JSON.stringify(c.winningValue ?? null),
-    lh: c.losingHlc,
-    wh: c.winningHlc,
+  const conflictRows = plan.conflicts.map((c) => ({
+    ...c,
+    losingValue: JSON.stringify(c.losingValue ?? null),
+    winningValue: JSON.stringify(c.winningValue ?? null),
   }));
   for (const part of chunkJson(conflictRows)) {
     out.push(
       db
         .prepare(
           `INSERT INTO conflicts (org_id, id, tbl, record_id, field, losing_value, winning_value, losing_hlc, winning_hlc, created_at, server_seq)
-           SELECT ?1, j.value->>'id', j.value->>'t', j.value->>'r', j.value->>'f', j.value->>'lv', j.value->>'wv', j.value->>'lh', j.value->>'wh', ?2,
+           SELECT ?1, j.value->>'id', j.value->>'table', j.value->>'recordId', j.value->>'field', j.value->>'losingValue', j.value->>'winningValue',
+                  j.value->>'losingHlc', j.value->>'winningHlc', ?2,
                   (SELECT max(seq) FROM changes WHERE org_id = ?1 AND tbl = 'conflicts' AND record_id = j.value->>'id')
              FROM json_each(?3) j`,
         )
@@ -121,28 +105,32 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
         db
           .prepare(
             `INSERT INTO applied_mutations (org_id, mutation_id, client_id, seq, applied_at)
-             SELECT ?1, j.value->>'m', ?2, j.value->>'s', ?3 FROM json_each(?4) j`,
+             SELECT ?1, j.value->>'mutationId', ?2, j.value->>'seq', ?3 FROM json_each(?4) j`,
           )
           .bind(orgId, p.clientId, p.nowIso, part),
       );
     }
   }
-  out.push(...auditStatements(db, p.auth, p.clientId, p.nowIso, p.audit));
-  for (const appId of new Set(p.erasedApps)) {
-    const related = [...store.all('stage_events'), ...store.all('checks')].filter((r) => r.data.applicationId === appId).map((r) => r.id);
-    out.push(...eraseScrubStatements(db, orgId, appId, related));
-  }
+  out.push(...auditStatements(db, p.auth, p.clientId, p.nowIso, plan.audit));
+  for (const e of plan.erasures) out.push(...eraseScrubStatements(db, orgId, e.applicationId, e.relatedIds));
   out.push(db.prepare('DELETE FROM sync_guard'));
-  void credentialId;
+  return out;
+}
+
+/** Rows grouped by table, tables in the order of their first row. */
+function byTable(rows: PushPlan['rows']): Map<SyncTable, SyncRow[]> {
+  const out = new Map<SyncTable, SyncRow[]>();
+  for (const { table, row } of rows) out.set(table, [...(out.get(table) ?? []), row]);
   return out;
 }
 
 export function auditStatements(db: D1Database, auth: AuthContext, clientId: string | null, nowIso: string, audit: AuditEntry[]): D1PreparedStatement[] {
-  return chunkJson(audit).map((part) =>
+  const rows = audit.map((e) => ({ ...e, fields: e.fields && JSON.stringify(e.fields) }));
+  return chunkJson(rows).map((part) =>
     db
       .prepare(
         `INSERT INTO audit_log (org_id, at, user_id, credential_id, client_id, action, tbl, record_id, fields)
-         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'a', j.value->>'t', j.value->>'r', j.value->>'f' FROM json_each(?6) j ORDER BY j.key`,
+         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', j.value->>'table', j.value->>'recordId', j.value->>'fields' FROM json_each(?6) j ORDER BY j.key`,
       )
       .bind(auth.orgId, nowIso, auth.userId, auth.credentialId, clientId, part),
   );

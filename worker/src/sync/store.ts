@@ -1,50 +1,45 @@
 import type { SyncTable } from '#shared/schema/index';
+import type { RowLookup, SyncRow } from '#shared/sync/rows';
 import { chunkJson } from '../db/chunk';
-import { RECORD_COLUMNS, selectByIds, tableSql, toState, type RecordRow, type RowState } from '../db/records';
+import { RECORD_COLUMNS, selectByIds, tableSql, toSyncRow, type RecordRow } from '../db/records';
 
 /**
- * The rows a push has read, and changed, in memory. Every row read is guarded: the write
- * batch starts by checking that each still has the server_seq read (or still does not
- * exist), so a concurrent push in between makes the batch fail and the push start again.
+ * The rows a push has read from D1, and the version of each (its server_seq, or null for a
+ * row that did not exist). Every row read is guarded: the write batch starts by checking that
+ * each still has the version read (or still does not exist), so a concurrent push in between
+ * makes the batch fail and the push start again.
  */
-export class Store {
-  private rows = new Map<SyncTable, Map<string, RowState | null>>();
-  private changed = new Map<SyncTable, Set<string>>();
+export class Store implements RowLookup {
+  private rows = new Map<SyncTable, Map<string, SyncRow | null>>();
+  private versions = new Map<SyncTable, Map<string, number | null>>();
   /** Extra guards: "this many rows matched this query when read". */
-  readonly countGuards: D1PreparedStatement[] = [];
+  private readonly countGuards: D1PreparedStatement[] = [];
 
   constructor(
     private readonly db: D1Database,
     private readonly orgId: string,
   ) {}
 
-  private table(t: SyncTable) {
-    let m = this.rows.get(t);
-    if (!m) this.rows.set(t, (m = new Map()));
-    return m;
+  private remember(t: SyncTable, id: string, r: RecordRow | null) {
+    let rows = this.rows.get(t);
+    let versions = this.versions.get(t);
+    if (!rows) this.rows.set(t, (rows = new Map()));
+    if (!versions) this.versions.set(t, (versions = new Map()));
+    rows.set(id, r && toSyncRow(r));
+    versions.set(id, r?.server_seq ?? null);
   }
 
-  get(t: SyncTable, id: string): RowState | null | undefined {
+  /** The row read; null when it does not exist; undefined when it was not read. */
+  known(t: SyncTable, id: string): SyncRow | null | undefined {
     return this.rows.get(t)?.get(id);
   }
 
-  all(t: SyncTable): RowState[] {
-    return [...(this.rows.get(t)?.values() ?? [])].filter((r): r is RowState => r !== null);
+  get(t: SyncTable, id: string): SyncRow | null {
+    return this.known(t, id) ?? null;
   }
 
-  put(t: SyncTable, state: RowState) {
-    this.table(t).set(state.id, state);
-    let s = this.changed.get(t);
-    if (!s) this.changed.set(t, (s = new Set()));
-    s.add(state.id);
-  }
-
-  changedRows(t: SyncTable): RowState[] {
-    return [...(this.changed.get(t) ?? [])].map((id) => this.get(t, id)!).filter(Boolean);
-  }
-
-  changedTables(): SyncTable[] {
-    return [...this.changed.keys()];
+  all(t: SyncTable): SyncRow[] {
+    return [...(this.rows.get(t)?.values() ?? [])].filter((r): r is SyncRow => r !== null);
   }
 
   /** Prepared reads of the ids not known yet (run them together in one db.batch()). */
@@ -52,7 +47,7 @@ export class Store {
     const stmts: D1PreparedStatement[] = [];
     const plan: { t: SyncTable; ids: string[]; n: number }[] = [];
     for (const [t, idsIter] of requests) {
-      const ids = [...new Set(idsIter)].filter((id) => id && this.get(t, id) === undefined);
+      const ids = [...new Set(idsIter)].filter((id) => id && this.known(t, id) === undefined);
       if (!ids.length) continue;
       const s = selectByIds(this.db, this.orgId, t, ids);
       stmts.push(...s);
@@ -63,9 +58,9 @@ export class Store {
       absorb: (results) => {
         let i = 0;
         for (const p of plan) {
-          const m = this.table(p.t);
-          for (let k = 0; k < p.n; k++) for (const r of (results[i++]!.results as unknown as RecordRow[])) m.set(r.id, toState(r));
-          for (const id of p.ids) if (!m.has(id)) m.set(id, null);
+          const found = new Map<string, RecordRow>();
+          for (let k = 0; k < p.n; k++) for (const r of results[i++]!.results as unknown as RecordRow[]) found.set(r.id, r);
+          for (const id of p.ids) this.remember(p.t, id, found.get(id) ?? null);
         }
       },
     };
@@ -84,8 +79,7 @@ export class Store {
       .prepare(`SELECT ${RECORD_COLUMNS} FROM ${tb} WHERE org_id = ?1 AND json_extract(data, '$.${field}') = ?2`)
       .bind(this.orgId, value)
       .all<RecordRow>();
-    const m = this.table(t);
-    for (const r of results) if (!m.has(r.id) || m.get(r.id) === null) m.set(r.id, toState(r));
+    for (const r of results) if (!this.known(t, r.id)) this.remember(t, r.id, r);
     this.countGuards.push(
       this.db
         .prepare(`INSERT INTO sync_guard (expected, actual) SELECT ?1, count(*) FROM ${tb} WHERE org_id = ?2 AND json_extract(data, '$.${field}') = ?3`)
@@ -96,8 +90,8 @@ export class Store {
   /** Guard statements: every row read still has the version read (or is still absent). */
   guards(): D1PreparedStatement[] {
     const out: D1PreparedStatement[] = [];
-    for (const [t, m] of this.rows) {
-      const items = [...m.entries()].map(([id, s]) => ({ id, seq: s?.readSeq ?? null }));
+    for (const [t, versions] of this.versions) {
+      const items = [...versions.entries()].map(([id, seq]) => ({ id, seq }));
       for (const part of chunkJson(items)) {
         const n = (JSON.parse(part) as unknown[]).length;
         out.push(

@@ -1,10 +1,9 @@
-import { parseHlc } from '#shared/hlc';
-import { CRITICAL_FIELDS, PERSONAL_FIELDS, type Conflict, type SyncTable } from '#shared/schema/index';
-import type { RowState } from '../db/records';
+import { parseHlc } from '../hlc';
+import { CRITICAL_FIELDS, PERSONAL_FIELDS, type Conflict, type SyncTable } from '../schema/index';
+import { cloneRow, newRow, type SyncRow } from './rows';
 
 /**
- * Field-level last-writer-wins, computed on rows read at the start of a push (the write is
- * guarded by the row versions read, see push.ts). Rules:
+ * Field-level last-writer-wins on one row. Rules:
  * - a field is overwritten only when the incoming clock is newer than the field's clock, so
  *   replays and reordering change nothing (equal clocks: same write, nothing to do);
  * - a deleted record stays deleted: later upserts are ignored, whatever their clocks
@@ -19,7 +18,7 @@ import type { RowState } from '../db/records';
  *   was made (its writer could not have seen it): the overwritten value is kept as the loser.
  */
 export interface MergeResult {
-  state: RowState;
+  state: SyncRow;
   /** Fields that took the incoming value (empty: nothing changed). */
   applied: Record<string, unknown>;
   changed: boolean;
@@ -28,25 +27,20 @@ export interface MergeResult {
 
 const PERSONAL = new Set<string>(PERSONAL_FIELDS);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-export function newState(id: string, nowIso: string): RowState {
-  return { id, data: { id }, clocks: {}, arrivals: {}, deleted: false, erased: false, readSeq: null, createdAt: nowIso };
-}
-
-const clone = (s: RowState): RowState => ({ ...s, data: { ...s.data }, clocks: { ...s.clocks }, arrivals: { ...s.arrivals } });
+const unchanged = (state: SyncRow): MergeResult => ({ state, applied: {}, changed: false, conflicts: [] });
 
 export function mergeUpsert(
   table: SyncTable,
   appendOnly: boolean,
-  current: RowState | null,
+  current: SyncRow | null,
   recordId: string,
   fields: Record<string, unknown>,
   hlc: string,
   nowMs: number,
   nowIso: string,
 ): MergeResult {
-  if (current && (current.deleted || appendOnly)) return { state: current, applied: {}, changed: false, conflicts: [] };
-  const state = current ? clone(current) : newState(recordId, nowIso);
+  if (current && (current.deleted || appendOnly)) return unchanged(current);
+  const state = current ? cloneRow(current) : newRow(recordId, nowIso);
   const critical = new Set(CRITICAL_FIELDS[table] ?? []);
   const applied: Record<string, unknown> = {};
   const conflicts: MergeResult['conflicts'] = [];
@@ -74,19 +68,19 @@ export function mergeUpsert(
   return { state, applied, changed: Object.keys(applied).length > 0 || !current, conflicts };
 }
 
-export function mergeDelete(current: RowState | null, recordId: string, hlc: string, nowIso: string): MergeResult {
-  if (current?.deleted) return { state: current, applied: {}, changed: false, conflicts: [] };
-  const state = current ? clone(current) : newState(recordId, nowIso);
+export function mergeDelete(current: SyncRow | null, recordId: string, hlc: string, nowIso: string): MergeResult {
+  if (current?.deleted) return unchanged(current);
+  const state = current ? cloneRow(current) : newRow(recordId, nowIso);
   state.deleted = true;
   state.clocks._deleted = hlc;
   return { state, applied: {}, changed: true, conflicts: [] };
 }
 
 /** Personal fields to null, `erased: true`; idempotent. */
-export function mergeErase(current: RowState | null, recordId: string, hlc: string, nowIso: string): MergeResult {
-  const state = current ? clone(current) : newState(recordId, nowIso);
+export function mergeErase(current: SyncRow | null, recordId: string, hlc: string, nowIso: string): MergeResult {
+  const state = current ? cloneRow(current) : newRow(recordId, nowIso);
   const already = state.erased && PERSONAL_FIELDS.every((f) => state.data[f] == null) && state.data.erased === true;
-  if (already) return { state: current!, applied: {}, changed: false, conflicts: [] };
+  if (already) return unchanged(current!);
   for (const f of PERSONAL_FIELDS) {
     if (f in state.data) state.data[f] = null;
   }
@@ -97,9 +91,9 @@ export function mergeErase(current: RowState | null, recordId: string, hlc: stri
 }
 
 /** Free-text notes of an erased candidate's stage events and checks go too. */
-export function scrubNote(current: RowState): RowState | null {
+export function scrubNote(current: SyncRow): SyncRow | null {
   if (current.data.note == null) return null;
-  const state = clone(current);
+  const state = cloneRow(current);
   state.data.note = null;
   return state;
 }

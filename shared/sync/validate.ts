@@ -1,7 +1,9 @@
-import { describeIssues, SYNC_TABLES, type Mutation } from '#shared/schema/index';
 import type { z } from 'zod';
+import { describeIssues, SYNC_TABLES, type Mutation } from '../schema/index';
 
 export interface ValidatedMutation {
+  /** "field: problem" lines; empty when the mutation is valid. */
+  issues: string[];
   /** Parsed field values (trimmed etc.), without `id`. */
   fields: Record<string, unknown>;
 }
@@ -10,9 +12,9 @@ export interface ValidatedMutation {
  * Checks one mutation against its table's zod schema. A creation (or any stage event,
  * which is append-only) is checked as a whole record; an upsert of an existing record
  * field by field (cross-field rules of the schema are checked at creation only, since
- * concurrent edits of two fields may meet in between). Returns "field: problem" lines.
+ * concurrent edits of two fields may meet in between).
  */
-export function validateMutation(m: Mutation, exists: boolean): { issues: string[]; fields: Record<string, unknown> } {
+export function validateMutation(m: Mutation, exists: boolean): ValidatedMutation {
   const def = SYNC_TABLES[m.table];
   const schema = def.schema as unknown as z.ZodObject<Record<string, z.ZodType>>;
   if (m.op === 'delete') {

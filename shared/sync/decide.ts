@@ -1,0 +1,189 @@
+import { clampHlc } from '../hlc';
+import { SYNC_TABLES, type ConflictRecord, type Mutation, type SyncTable } from '../schema/index';
+import { mergeDelete, mergeErase, mergeUpsert, scrubNote } from './merge';
+import { forbiddenMutations, invalidMutations, type RefusedMutation, type Refusal } from './refusals';
+import type { RowLookup, SyncRow } from './rows';
+import { validateMutation } from './validate';
+
+/** One entry of the change log that pulls page through. */
+export interface ChangeEntry {
+  table: string;
+  recordId: string;
+  op: 'create' | 'update' | 'delete' | 'erase' | 'conflict';
+  /** The fields applied (`{}`: an edit that lost, logged so its writer pulls the winner), or null. */
+  payload: Record<string, unknown> | null;
+  mutationId: string;
+}
+
+/** One row of the audit log: who did what to which record; field names, never values. */
+export interface AuditEntry {
+  action: string;
+  table: string | null;
+  recordId: string | null;
+  fields: string[] | null;
+}
+
+/** An erased application and the stage events and checks that belong to it. */
+export interface Erasure {
+  applicationId: string;
+  relatedIds: string[];
+}
+
+/** Everything one accepted push writes, all or nothing. */
+export interface PushPlan {
+  applied: number;
+  /** Rows in their new state, in the order first written. */
+  rows: { table: SyncTable; row: SyncRow }[];
+  /** The change log, in order. */
+  changes: ChangeEntry[];
+  audit: AuditEntry[];
+  conflicts: ConflictRecord[];
+  erasures: Erasure[];
+}
+
+/** Checks the caller adds to the sync rules. */
+export interface PushChecks {
+  /** Why this caller may not make the mutation, or null (the worker's role policy). */
+  refusal?(m: Mutation, fields: Record<string, unknown>, rows: RowLookup): string | null;
+  /** More validation issues of a mutation (the test server injects them). */
+  issues?(m: Mutation): readonly string[];
+}
+
+export interface PushInput {
+  /** The mutations to decide, in sequence order (see sequencePush). */
+  mutations: Mutation[];
+  /** The stored rows these mutations touch. */
+  stored: RowLookup;
+  nowMs: number;
+  /** The caller's role, named in a 403. */
+  role: string;
+  checks?: PushChecks;
+}
+
+/**
+ * The push as it goes: stored rows overlaid by what earlier mutations of the same push wrote,
+ * so that mutation n sees the effect of mutations 1..n-1.
+ */
+class Workspace implements RowLookup {
+  private readonly written = new Map<SyncTable, Map<string, SyncRow>>();
+  private readonly order: { table: SyncTable; id: string }[] = [];
+
+  constructor(private readonly stored: RowLookup) {}
+
+  get(t: SyncTable, id: string): SyncRow | null {
+    return this.written.get(t)?.get(id) ?? this.stored.get(t, id);
+  }
+
+  all(t: SyncTable): SyncRow[] {
+    const mine = this.written.get(t);
+    if (!mine) return this.stored.all(t);
+    const stored = this.stored.all(t);
+    const known = new Set(stored.map((r) => r.id));
+    return [...stored.map((r) => mine.get(r.id) ?? r), ...[...mine.values()].filter((r) => !known.has(r.id))];
+  }
+
+  put(t: SyncTable, row: SyncRow) {
+    let mine = this.written.get(t);
+    if (!mine) this.written.set(t, (mine = new Map()));
+    if (!mine.has(row.id)) this.order.push({ table: t, id: row.id });
+    mine.set(row.id, row);
+  }
+
+  rows(): PushPlan['rows'] {
+    return this.order.map(({ table, id }) => ({ table, row: this.written.get(table)!.get(id)! }));
+  }
+}
+
+const CHILD_TABLES = ['stage_events', 'checks'] as const;
+const ref = (m: Mutation): RefusedMutation => ({ id: m.id, seq: m.seq, table: m.table, recordId: m.recordId });
+
+/**
+ * Decides a push on the rows it touches: validation, the caller's checks, field-level merge
+ * by clock (clamped to server time + 60 s), append-only stage events, tombstones, erasure with
+ * its notes, conflicts of critical fields. Either every mutation is accepted and the plan says
+ * what to write, or the push is refused as a whole, naming each mutation at fault.
+ */
+export function decidePush(input: PushInput): { refusal: Refusal } | { plan: PushPlan } {
+  const { nowMs, checks = {} } = input;
+  const nowIso = new Date(nowMs).toISOString();
+  const ws = new Workspace(input.stored);
+  const invalid: (RefusedMutation & { issues: string[] })[] = [];
+  const refused: (RefusedMutation & { reason: string })[] = [];
+  const changes: ChangeEntry[] = [];
+  const audit: AuditEntry[] = [];
+  const conflicts: ConflictRecord[] = [];
+  const erased: string[] = [];
+  let applied = 0;
+
+  for (const m of input.mutations) {
+    const current = ws.get(m.table, m.recordId);
+    const validated = validateMutation(m, current !== null);
+    const issues = [...validated.issues, ...(checks.issues?.(m) ?? [])];
+    if (issues.length) {
+      invalid.push({ ...ref(m), issues });
+      continue;
+    }
+    const { fields } = validated;
+    const why = checks.refusal?.(m, fields, ws) ?? null;
+    if (why) {
+      refused.push({ ...ref(m), reason: why });
+      continue;
+    }
+    // Once one mutation is refused nothing is written: the rest are only checked.
+    if (invalid.length || refused.length) continue;
+    const hlc = clampHlc(m.hlc, nowMs);
+    applied++;
+    if (m.op === 'upsert') {
+      const parentId = String(fields.applicationId ?? current?.data.applicationId ?? '');
+      if ((CHILD_TABLES as readonly string[]).includes(m.table) && ws.get('applications', parentId)?.erased && 'note' in fields) fields.note = null;
+      const r = mergeUpsert(m.table, SYNC_TABLES[m.table].appendOnly, current, m.recordId, fields, hlc, nowMs, nowIso);
+      for (const c of r.conflicts) {
+        const id = crypto.randomUUID();
+        conflicts.push({ id, table: m.table, recordId: m.recordId, ...c, at: nowIso });
+        changes.push({ table: 'conflicts', recordId: id, op: 'conflict', payload: null, mutationId: m.id });
+      }
+      if (!r.changed) {
+        // The whole edit lost (older clock, or a deleted record): log it anyway so the client
+        // that made it pulls the winning record and converges, instead of keeping its own value.
+        if (current) changes.push({ table: m.table, recordId: m.recordId, op: 'update', payload: {}, mutationId: m.id });
+        continue;
+      }
+      ws.put(m.table, r.state);
+      const op = current ? 'update' : 'create';
+      changes.push({ table: m.table, recordId: m.recordId, op, payload: r.applied, mutationId: m.id });
+      audit.push({ action: op, table: m.table, recordId: m.recordId, fields: Object.keys(r.applied) });
+    } else if (m.op === 'delete') {
+      const r = mergeDelete(current, m.recordId, hlc, nowIso);
+      if (!r.changed) continue;
+      ws.put(m.table, r.state);
+      changes.push({ table: m.table, recordId: m.recordId, op: 'delete', payload: null, mutationId: m.id });
+      audit.push({ action: 'delete', table: m.table, recordId: m.recordId, fields: null });
+    } else {
+      const r = mergeErase(current, m.recordId, hlc, nowIso);
+      erased.push(m.recordId);
+      if (r.changed) {
+        ws.put('applications', r.state);
+        changes.push({ table: 'applications', recordId: m.recordId, op: 'erase', payload: null, mutationId: m.id });
+        audit.push({ action: 'erase', table: 'applications', recordId: m.recordId, fields: null });
+      }
+      for (const t of CHILD_TABLES) {
+        for (const row of ws.all(t)) {
+          if (row.data.applicationId !== m.recordId) continue;
+          const scrubbed = scrubNote(row);
+          if (!scrubbed) continue;
+          ws.put(t, scrubbed);
+          changes.push({ table: t, recordId: row.id, op: 'erase', payload: null, mutationId: m.id });
+          audit.push({ action: 'erase', table: t, recordId: row.id, fields: ['note'] });
+        }
+      }
+    }
+  }
+  if (invalid.length) return { refusal: invalidMutations(invalid) };
+  if (refused.length) return { refusal: forbiddenMutations(input.role, refused) };
+
+  const erasures = [...new Set(erased)].map((applicationId) => ({
+    applicationId,
+    relatedIds: CHILD_TABLES.flatMap((t) => ws.all(t)).filter((r) => r.data.applicationId === applicationId).map((r) => r.id),
+  }));
+  return { plan: { applied, rows: ws.rows(), changes, audit, conflicts, erasures } };
+}

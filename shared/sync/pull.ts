@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type Change, type PullResponse } from '../schema/index';
+
+export const pullQuerySchema = z.object({
+  cursor: z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).default(0),
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .max(MAX_PULL_LIMIT, { error: `must be at most ${MAX_PULL_LIMIT}` })
+    .default(DEFAULT_PULL_LIMIT),
+});
+
+/** One entry of the change log after the cursor, with its record as it is now (null: a tombstone). */
+export interface LoggedChange {
+  seq: number;
+  table: string;
+  recordId: string;
+  record: Record<string, unknown> | null;
+}
+
+/**
+ * A page of the change log: `after` holds the entries after `cursor` in log order, at least
+ * `limit + 1` of them when there are that many (the one more says whether more follow). Within
+ * a page a record changed several times is sent once, at its last change; the cursor is the
+ * last entry of the page, so paging misses nothing (sync.md invariant 6).
+ */
+export function pullPage(after: readonly LoggedChange[], cursor: number, limit: number): PullResponse {
+  const hasMore = after.length > limit;
+  const page = hasMore ? after.slice(0, limit) : after;
+  const key = (c: LoggedChange) => `${c.table}:${c.recordId}`;
+  const last = new Map<string, number>();
+  page.forEach((c, i) => last.set(key(c), i));
+  const changes: Change[] = [];
+  page.forEach((c, i) => {
+    if (last.get(key(c)) !== i) return;
+    changes.push({ cursor: c.seq, table: c.table as Change['table'], recordId: c.recordId, deleted: c.record === null, record: c.record });
+  });
+  return { changes, cursor: page.length ? page[page.length - 1]!.seq : cursor, hasMore };
+}
