@@ -1,5 +1,5 @@
 import { bench, describe } from 'vitest';
-import { generateDemoCouncil } from '#shared/demo/index';
+import { generateDemoCouncil } from '#demo/index';
 import type { CentralData } from '../../extension/ui/workspace/central-team/data';
 import { establishment } from '../../extension/ui/workspace/central-team/establishmentModel';
 import { buildReport } from '../../extension/ui/workspace/central-team/reportModel';

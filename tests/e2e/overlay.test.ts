@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoCouncil } from '#shared/demo/index';
+import { generateDemoCouncil } from '#demo/index';
 import { ROOT } from '../../scripts/lib/wrangler';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { e2eContext } from './support/context';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoCouncil } from '#shared/demo/index';
+import { generateDemoCouncil } from '#demo/index';
 import type { PullResponse } from '#shared/schema/index';
 import { ROOT } from '../../scripts/lib/wrangler';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';

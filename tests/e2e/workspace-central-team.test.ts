@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, mondayOf } from '#shared/calendar';
-import { generateDemoCouncil } from '#shared/demo/index';
+import { generateDemoCouncil } from '#demo/index';
 import { computeReport } from '#shared/measures/index';
 import type { Advert, Application, Post, RotaSlot, StageEvent, Vacancy } from '#shared/schema/index';
 import { ROOT } from '../../scripts/lib/wrangler';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoCouncil } from '#shared/demo/index';
+import { generateDemoCouncil } from '#demo/index';
 import { agencyRate, computeReport, vacancyRate, workforceFte } from '#shared/measures/index';
 import { establishment } from '../../../extension/ui/workspace/central-team/establishmentModel';
 import { buildReport, headlineFigures, periodRange, quarterStart, toFilters } from '../../../extension/ui/workspace/central-team/reportModel';

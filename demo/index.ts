@@ -5,7 +5,7 @@
  * Workers runtime and the browser. The journeys of design/journeys.md are built in; see
  * `journeys` in the result for the ids end-to-end tests need.
  */
-import { settingsSchema, type Advert, type Application, type Check, type Post, type RotaSlot, type Settings, type StageEvent, type Team, type Vacancy } from '../schema/index';
+import { settingsSchema, type Advert, type Application, type Check, type Post, type RotaSlot, type Settings, type StageEvent, type Team, type Vacancy } from '../shared/schema/index';
 import { generateApplications } from './applications';
 import { addDays, addMonths, addWorkingDays, mondayOf, quarterStart } from './dates';
 import { censusRates, generateEstablishment, TEAM_SPECS } from './establishment';

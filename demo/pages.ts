@@ -4,7 +4,7 @@
  * (Madgex) job and listing pages, a Tribepad job page, and a back-office candidate screen.
  * Routes carry the host they imitate, so a local server can answer for real URLs.
  */
-import { ROLE_LABELS, STAGE_LABELS, type Advert, type Application, type Stage, type Vacancy } from '../schema/index';
+import { ROLE_LABELS, STAGE_LABELS, type Advert, type Application, type Stage, type Vacancy } from '../shared/schema/index';
 import { GRADES } from './establishment';
 import { esc, jsonInScript, page, ukDate } from './html';
 import { ATS_ORIGIN, COMMUNITY_CARE_ORIGIN, ORGANISATION_NAME, slugify } from './names';

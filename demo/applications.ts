@@ -4,7 +4,7 @@
  * and ~44 this quarter; the journeys' situations (Priya's advert, Tom's queue, the candidate
  * who withdrew over salary) are scripted relative to asOf.
  */
-import type { Application, Check, StageEvent } from '../schema/index';
+import type { Application, Check, StageEvent } from '../shared/schema/index';
 import { atsReference, atsUrl, makeCandidate, NamePool, type Candidate } from './candidates';
 import { planChecks } from './checks';
 import { addDays, addWorkingDays, at, dateMs, instantMs, subtractWorkingDays, weekdayOf, workingDayOnOrBefore, workingDaysBetween } from './dates';
