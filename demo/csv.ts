@@ -6,7 +6,7 @@
  */
 import type { Source } from '../shared/schema/index';
 import { addDays, mondayOf } from './dates';
-import type { DemoCouncil } from './index';
+import type { DemoCouncil } from './types';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, emailFor } from './names';
 import { Rng } from './prng';
 

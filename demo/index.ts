@@ -5,19 +5,20 @@
  * Workers runtime and the browser. The journeys of design/journeys.md are built in; see
  * `journeys` in the result for the ids end-to-end tests need.
  */
-import { settingsSchema, type Advert, type Application, type Check, type Post, type RotaSlot, type Settings, type StageEvent, type Team, type Vacancy } from '../shared/schema/index';
+import { settingsSchema } from '../shared/schema/index';
 import { generateApplications } from './applications';
 import { addDays, addMonths, addWorkingDays, mondayOf, quarterStart } from './dates';
 import { censusRates, generateEstablishment, TEAM_SPECS } from './establishment';
 import { COMMUNITY_CARE_ORIGIN, ORGANISATION_NAME, slugify } from './names';
-import { DEMO_USERS, MANAGERS, PRIYA, SERVICE_MANAGER, TOM, AMIRA, SAM, type DemoUser, type TeamKey } from './people';
+import { DEMO_USERS, MANAGERS, PRIYA, SERVICE_MANAGER, TOM, type TeamKey } from './people';
 import { Rng } from './prng';
 import { Rota } from './rota';
+import type { DemoCouncil, DemoJourneys, DemoOptions } from './types';
 import { generateAdverts, generateVacancies, type VacancyKey } from './vacancies';
 
 export { censusRates } from './establishment';
 export { DEMO_USERS, PRIYA, TOM, AMIRA, SAM } from './people';
-export type { DemoUser } from './people';
+export type { DemoCouncil, DemoJourneys, DemoOptions, DemoRecords, DemoRole, DemoUser } from './types';
 export { Rng, Quota } from './prng';
 export { communityCareJobPage, communityCareListingPage, tribepadJobPage, atsCandidatePage, demoPageRoutes, escapeHtml, jsonInScript, isExpired, salaryText, COMMUNITY_CARE_HOST, ATS_HOST } from './pages';
 export type { DemoPageRoute, JobPageOptions } from './pages';
@@ -33,60 +34,6 @@ export const DEFAULT_DEMO_SEED = 20260330;
 export const DEFAULT_DEMO_AS_OF = '2026-03-30';
 /** Weeks of rota planned after asOf. */
 const ROTA_WEEKS_AHEAD = 4;
-
-export interface DemoRecords {
-  teams: Team[];
-  posts: Post[];
-  vacancies: Vacancy[];
-  adverts: Advert[];
-  applications: Application[];
-  stage_events: StageEvent[];
-  rota_slots: RotaSlot[];
-  checks: Check[];
-}
-
-/** Ids and facts the journeys (and their end-to-end tests) start from. */
-export interface DemoJourneys {
-  priya: {
-    userId: string;
-    vacancyId: string;
-    advertId: string;
-    advertUrl: string;
-    externalId: string;
-    /** Application ids by what the overlay should count. */
-    awaiting: string[];
-    overdue: string[];
-    shortlisted: string[];
-    offered: string[];
-    exited: string[];
-    /** Thursday of asOf's week: the shortlisted candidates' interviews are due by then. */
-    interviewsDueBy: string;
-  };
-  tom: { userId: string; teamId: string; queue: string[] };
-  /** Journey 2: the Community Care advert not yet tracked, for the vacancy created last week. */
-  untrackedAdvert: { vacancyId: string; externalId: string; title: string; reference: string; closingDate: string; url: string };
-  /** Journey 3: the candidate who withdrew over salary and now applies again with the same email. */
-  returningCandidate: { earlierApplicationId: string; name: string; email: string; newAtsReference: string; vacancyId: string };
-  cwd: { teamId: string; agencyEndingNextMonth: string[] };
-  erasedApplicationId: string;
-  quarter: { start: string; previousStart: string };
-}
-
-export interface DemoCouncil {
-  asOf: string;
-  seed: number;
-  organisation: { name: string };
-  users: DemoUser[];
-  settings: Settings;
-  records: DemoRecords;
-  journeys: DemoJourneys;
-}
-
-export interface DemoOptions {
-  /** The Monday morning the demo shows, YYYY-MM-DD. Nothing in the data happens on or after it. */
-  asOf: string;
-  seed?: number;
-}
 
 export function generateDemoCouncil(options: DemoOptions): DemoCouncil {
   const { asOf } = options;

@@ -8,7 +8,7 @@ import { ROLE_LABELS, STAGE_LABELS, type Advert, type Application, type Stage, t
 import { GRADES } from './establishment';
 import { esc, jsonInScript, page, ukDate } from './html';
 import { ATS_ORIGIN, COMMUNITY_CARE_ORIGIN, ORGANISATION_NAME, slugify } from './names';
-import type { DemoCouncil } from './index';
+import type { DemoCouncil } from './types';
 
 export { esc as escapeHtml, jsonInScript } from './html';
 
