@@ -3,8 +3,11 @@
  * those who accepted. Hires are timed so that median time to hire is ~58 days last quarter
  * and ~44 this quarter; the journeys' situations (Priya's advert, Tom's queue, the candidate
  * who withdrew over salary) are scripted relative to asOf.
+ *
+ * One function per phase, run in a fixed order: each draws from the same streams in turn,
+ * so changing the order (or drawing in a new place) changes every figure after it.
  */
-import type { Application, Check, StageEvent } from '../shared/schema/index';
+import type { Application, Check, ExitReason, StageEvent } from '../shared/schema/index';
 import { atsReference, atsUrl, makeCandidate, NamePool, type Candidate } from './candidates';
 import { planChecks } from './checks';
 import { addDays, addWorkingDays, at, dateMs, instantMs, subtractWorkingDays, weekdayOf, workingDayOnOrBefore, workingDaysBetween } from './dates';
@@ -42,45 +45,92 @@ export interface ApplicationsResult {
 /** Time to hire (calendar days) by the quarter the offer was accepted in: a day above the medians
  * wanted (58, 44), because acceptances are moved back off weekends. */
 const HIRE_TIERS = { now: 45, previous: 59, earlier: 62 };
-/** Spread around the median, symmetric so the median stays put. */
 /** Offer acceptance: accepted / (accepted + declined), Amira's report. */
 const OFFER_ACCEPTANCE = 0.72;
+/** Spread around the median, symmetric so the median stays put. */
 const JITTER = [0, -5, 6, -3, 3, -8, 9, -1, 1, -6, 5, -2, 2, 8, -4, 4, -7, 7];
+/** Tom's team: journey 1's advert and his shortlisting queue. */
+const CIC_TEAM: TeamKey = 'children_in_care';
 
-export function generateApplications(input: ApplicationsInput): ApplicationsResult {
-  const { asOf, era, vacancies, rota, seed } = input;
-  const rng = new Rng(seed, 'applications');
-  const pipeline = new Pipeline(era, rota, new Rng(seed, 'pipeline'));
-  const names = new NamePool(new Rng(seed, 'names'));
-  const checkRng = new Rng(seed, 'checks');
-  const byKey = new Map(vacancies.map((v) => [v.spec.key, v] as const));
-  const vacancy = (key: VacancyKey): DemoVacancy => {
-    const found = byKey.get(key);
+/** What every phase works on: the drafts so far and the streams they draw from. */
+class Intake {
+  readonly drafts: Draft[] = [];
+  readonly pipeline: Pipeline;
+  private readonly names: NamePool;
+  private readonly byKey: Map<VacancyKey, DemoVacancy>;
+
+  constructor(readonly input: ApplicationsInput, readonly rng: Rng) {
+    this.pipeline = new Pipeline(input.era, input.rota, new Rng(input.seed, 'pipeline'));
+    this.names = new NamePool(new Rng(input.seed, 'names'));
+    this.byKey = new Map(input.vacancies.map((v) => [v.spec.key, v] as const));
+  }
+
+  vacancy(key: VacancyKey): DemoVacancy {
+    const found = this.byKey.get(key);
     if (!found) throw new Error(`no vacancy ${key}`);
     return found;
-  };
-  const drafts: Draft[] = [];
-  let n = 0;
+  }
 
-  const newDraft = (v: DemoVacancy, received: string, candidate?: Candidate, team?: TeamKey | null): Draft => {
+  /** A new application, recorded as received by a coordinator. */
+  receive(v: DemoVacancy, received: string, candidate?: Candidate, team?: TeamKey | null): Draft {
+    const { rng } = this;
     const teams = v.spec.teams;
     const d: Draft = {
       id: rng.uuid(dateMs(received)),
       vacancy: v,
       team: team !== undefined ? team : teams.length > 1 ? rng.pick(teams) : (teams[0] ?? null),
       received,
-      candidate: candidate ?? makeCandidate(v.spec.role, names, n, rng),
+      candidate: candidate ?? makeCandidate(v.spec.role, this.names, this.drafts.length, rng),
       steps: [],
       plan: 'generic',
     };
-    n++;
-    pipeline.applied(d);
-    drafts.push(d);
+    this.pipeline.applied(d);
+    this.drafts.push(d);
     return d;
-  };
+  }
 
-  // ---------------------------------------------------------------- generated applications
-  for (const v of vacancies) {
+  /** An application whose story a journey tells: kept out of the generated plans. */
+  scripted(v: DemoVacancy, received: string): Draft {
+    const d = this.receive(v, received, undefined, v.spec.teams[0] ?? null);
+    d.plan = 'scripted';
+    return d;
+  }
+
+  /** The drafts of one vacancy still waiting for a plan. */
+  unplanned(v: DemoVacancy): Draft[] {
+    return this.drafts.filter((d) => d.vacancy === v && d.plan === 'generic');
+  }
+}
+
+export function generateApplications(input: ApplicationsInput): ApplicationsResult {
+  const intake = new Intake(input, new Rng(input.seed, 'applications'));
+  receiveGeneratedApplications(intake);
+  const priya = scriptPriyasAdvert(intake);
+  // Tom's seventh: the senior post in his team, due in 2 working days.
+  const seventh = intake.scripted(intake.vacancy('cic_ssw'), subtractWorkingDays(input.asOf, 3));
+  const duplicate = scriptReturningCandidate(intake);
+  hireAtEachQuarterPace(intake);
+  declineOffers(intake);
+  planTheRest(intake);
+  closeEndedVacancies(intake);
+  const checks = checkAndStartHires(intake, new Rng(input.seed, 'checks'));
+  for (const d of intake.drafts) intake.pipeline.cut(d);
+  const tomQueue = assignShortlistingQueues(intake);
+  if (!tomQueue.includes(seventh.id)) throw new Error('demo: Tom’s queue lost its seventh application');
+  const { applications, stageEvents, erasedApplicationId } = toRecords(intake, new Rng(input.seed, 'events'));
+  return {
+    applications,
+    stageEvents,
+    checks,
+    facts: { priya, tomQueue, duplicate, erasedApplicationId },
+    nextReferenceNumber: intake.drafts.length,
+  };
+}
+
+/** Each vacancy's generated applications, spread over the weeks it received them. */
+function receiveGeneratedApplications(intake: Intake): void {
+  const { rng } = intake;
+  for (const v of intake.input.vacancies) {
     const span = workingDaysBetween(v.receiveFrom, v.receiveTo);
     for (let i = 0; i < v.spec.apps; i++) {
       let received = addDays(v.receiveFrom, rng.int(0, Math.max(0, span * 7 / 5)));
@@ -88,92 +138,86 @@ export function generateApplications(input: ApplicationsInput): ApplicationsResu
       if (weekdayOf(received) % 6 === 0 && rng.chance(0.8)) received = workingDayOnOrBefore(received);
       if (received > v.receiveTo) received = v.receiveTo;
       if (received < v.receiveFrom) received = v.receiveFrom;
-      newDraft(v, received);
+      intake.receive(v, received);
     }
   }
+}
 
-  // ---------------------------------------------------------------- scripted: journeys
-  const w = (days: number) => subtractWorkingDays(asOf, days);
-  const cic = vacancy('cic_sw');
-  const cicTeam: TeamKey = 'children_in_care';
-  const shortlister = (date: string) => rota.managerFor(cicTeam, 'shortlisting', date);
-  const scripted = (v: DemoVacancy, received: string) => {
-    const d = newDraft(v, received, undefined, v.spec.teams[0] ?? null);
-    d.plan = 'scripted';
-    return d;
+/** Journey 1: the 14 applicants on Priya's Children in Care advert, by what the overlay counts. */
+function scriptPriyasAdvert(intake: Intake): ScriptedFacts['priya'] {
+  const { pipeline, input } = intake;
+  const facts: ScriptedFacts['priya'] = { awaiting: [], overdue: [], shortlisted: [], offered: [], exited: [] };
+  const w = (days: number) => subtractWorkingDays(input.asOf, days);
+  const cic = intake.vacancy('cic_sw');
+  const shortlister = (date: string) => input.rota.managerFor(CIC_TEAM, 'shortlisting', date);
+  const received = (daysAgo: number) => intake.scripted(cic, w(daysAgo));
+  /** The shortlisting decision `daysAgo` working days back, by that week's shortlister, in whose queue it sat. */
+  const decided = (d: Draft, daysAgo: number, stage: 'shortlisted' | 'rejected' = 'shortlisted', reason?: ExitReason) => {
+    pipeline.push(d, { stage, date: w(daysAgo), by: shortlister(w(daysAgo)), reason });
+    d.assignedTo = shortlister(w(daysAgo));
   };
-  const facts: ScriptedFacts = {
-    priya: { awaiting: [], overdue: [], shortlisted: [], offered: [], exited: [] },
-    tomQueue: [],
-    duplicate: { applicationId: '', name: '', email: '' },
-    erasedApplicationId: '',
-  };
+
   // Six awaiting a decision: two received six working days ago (target 5: overdue by 1), four due in 2.
   for (const days of [6, 6, 3, 3, 3, 3]) {
-    const d = scripted(cic, w(days));
-    facts.priya.awaiting.push(d.id);
-    if (days === 6) facts.priya.overdue.push(d.id);
+    const d = received(days);
+    facts.awaiting.push(d.id);
+    if (days === 6) facts.overdue.push(d.id);
   }
   // Three shortlisted this week or last: interviews due (5 working days) by Thursday.
-  for (const [received, decided] of [[7, 2], [6, 2], [7, 3]] as const) {
-    const d = scripted(cic, w(received));
-    pipeline.push(d, { stage: 'shortlisted', date: w(decided), by: shortlister(w(decided)) });
-    d.assignedTo = shortlister(w(decided));
-    facts.priya.shortlisted.push(d.id);
+  for (const [arrived, decision] of [[7, 2], [6, 2], [7, 3]] as const) {
+    const d = received(arrived);
+    decided(d, decision);
+    facts.shortlisted.push(d.id);
   }
   // One offer out, after an interview three weeks ago.
   {
-    const d = scripted(cic, w(22));
-    pipeline.push(d, { stage: 'shortlisted', date: w(18), by: shortlister(w(18)) });
-    d.assignedTo = shortlister(w(18));
+    const d = received(22);
+    decided(d, 18);
     pipeline.interview(d, w(18), 4);
     pipeline.offer(d, w(14), 10);
-    facts.priya.offered.push(d.id);
+    facts.offered.push(d.id);
   }
   // Four who left: two screened out, one unsuccessful at interview, one took another job.
-  for (const [received, decided, reason] of [[20, 17, 'insufficient_experience'], [12, 9, 'no_swe_registration']] as const) {
-    const d = scripted(cic, w(received));
-    pipeline.push(d, { stage: 'rejected', date: w(decided), by: shortlister(w(decided)), reason });
-    d.assignedTo = shortlister(w(decided));
-    facts.priya.exited.push(d.id);
+  for (const [arrived, decision, reason] of [[20, 17, 'insufficient_experience'], [12, 9, 'no_swe_registration']] as const) {
+    const d = received(arrived);
+    decided(d, decision, 'rejected', reason);
+    facts.exited.push(d.id);
   }
   {
-    const d = scripted(cic, w(22));
-    pipeline.push(d, { stage: 'shortlisted', date: w(18), by: shortlister(w(18)) });
-    d.assignedTo = shortlister(w(18));
+    const d = received(22);
+    decided(d, 18);
     pipeline.interview(d, w(18), 4);
     pipeline.exit(d, 'rejected', w(12), 'unsuccessful_interview');
-    facts.priya.exited.push(d.id);
+    facts.exited.push(d.id);
   }
   {
-    const d = scripted(cic, w(16));
-    pipeline.push(d, { stage: 'shortlisted', date: w(13), by: shortlister(w(13)) });
-    d.assignedTo = shortlister(w(13));
+    const d = received(16);
+    decided(d, 13);
     pipeline.exit(d, 'withdrawn', w(10), 'took_another_job', PRIYA.id);
-    facts.priya.exited.push(d.id);
+    facts.exited.push(d.id);
   }
-  // Tom's seventh: the senior post in his team, due in 2 working days.
-  const seventh = scripted(vacancy('cic_ssw'), w(3));
-  // Journey 3: a candidate who applied before and withdrew over salary; she applies again.
-  const dup = scripted(vacancy('cp_campaign'), w(15));
-  {
-    const decided = pipeline.screen(dup, 'shortlisted', true, 3);
-    const interviewed = pipeline.interview(dup, decided, 3);
-    pipeline.exit(dup, 'withdrawn', addWorkingDays(interviewed, 2), 'salary', PRIYA.id, 'Withdrew after interview: salary expectations above the grade');
-    facts.duplicate = { applicationId: dup.id, name: dup.candidate.name, email: dup.candidate.email };
-  }
+  return facts;
+}
 
-  // ---------------------------------------------------------------- hires, declines, in flight
+/** Journey 3: a candidate who applied before and withdrew over salary; she applies again. */
+function scriptReturningCandidate(intake: Intake): ScriptedFacts['duplicate'] {
+  const { pipeline } = intake;
+  const dup = intake.scripted(intake.vacancy('cp_campaign'), subtractWorkingDays(intake.input.asOf, 15));
+  const decided = pipeline.screen(dup, 'shortlisted', true, 3);
+  const interviewed = pipeline.interview(dup, decided, 3);
+  pipeline.exit(dup, 'withdrawn', addWorkingDays(interviewed, 2), 'salary', PRIYA.id, 'Withdrew after interview: salary expectations above the grade');
+  return { applicationId: dup.id, name: dup.candidate.name, email: dup.candidate.email };
+}
+
+/** Each vacancy's hires, timed to its intake quarter's time to hire where a candidate fits. */
+function hireAtEachQuarterPace(intake: Intake): void {
+  const { pipeline, rng, input: { era } } = intake;
   const tierOf = (date: string) => (date >= era.quarterStart ? HIRE_TIERS.now : date >= era.previousQuarterStart ? HIRE_TIERS.previous : HIRE_TIERS.earlier);
   // Each quarter walks its own jitter sequence, so each quarter's median stays on its base.
   const jitterIndex = new Map<number, number>();
   const jitterFor = (base: number) => JITTER[(jitterIndex.get(base) ?? 0) % JITTER.length] ?? 0;
-  for (const v of vacancies) {
-    const pool = rng.shuffle(drafts.filter((d) => d.vacancy === v && d.plan === 'generic'));
-    const take = (d: Draft, plan: Draft['plan']) => {
-      d.plan = plan;
-      pool.splice(pool.indexOf(d), 1);
-    };
+  for (const v of intake.input.vacancies) {
+    const pool = rng.shuffle(intake.unplanned(v));
     for (let h = 0; h < v.spec.hires; h++) {
       let hired: Draft | undefined;
       let hiredBase = -1;
@@ -194,21 +238,27 @@ export function generateApplications(input: ApplicationsInput): ApplicationsResu
         hired = pool.find((d) => pipeline.attempt(d, () => pipeline.forwardHire(d), (accepted) => accepted <= era.cutoff));
       }
       if (hired) {
-        take(hired, 'hire');
+        hired.plan = 'hire';
+        pool.splice(pool.indexOf(hired), 1);
         if (hiredBase > 0) jitterIndex.set(hiredBase, (jitterIndex.get(hiredBase) ?? 0) + 1);
       }
     }
   }
+}
 
-  // Offers turned down: as many per quarter as keep acceptance near 72%, from the vacancies
-  // whose spec has declines (so closing-date and rolling rounds both show some).
-  // Cohorts by the quarter the applications arrived in, as reports count them.
+/**
+ * Offers turned down: as many per quarter as keep acceptance near 72%, from the vacancies
+ * whose spec has declines (so closing-date and rolling rounds both show some). Cohorts by
+ * the quarter the applications arrived in, as reports count them.
+ */
+function declineOffers(intake: Intake): void {
+  const { pipeline, drafts, input: { era } } = intake;
   const cohorts = [
     { from: era.quarterStart, to: era.cutoff },
     { from: era.previousQuarterStart, to: addDays(era.quarterStart, -1) },
   ];
   const inCohort = (d: Draft, q: { from: string; to: string }) => d.received >= q.from && d.received <= q.to;
-  const declinePool = rng.shuffle(drafts.filter((d) => d.plan === 'generic' && d.vacancy.spec.declines > 0));
+  const declinePool = intake.rng.shuffle(drafts.filter((d) => d.plan === 'generic' && d.vacancy.spec.declines > 0));
   for (const q of cohorts) {
     const hires = drafts.filter((d) => inCohort(d, q) && d.steps.some((s) => s.stage === 'accepted' && s.date <= era.cutoff)).length;
     let wanted = Math.round((hires * (1 - OFFER_ACCEPTANCE)) / OFFER_ACCEPTANCE);
@@ -221,29 +271,32 @@ export function generateApplications(input: ApplicationsInput): ApplicationsResu
       }
     }
   }
+}
 
-  for (const v of vacancies) {
-    const pool = drafts.filter((d) => d.vacancy === v && d.plan === 'generic');
-    const take = (d: Draft, plan: Draft['plan']) => {
-      d.plan = plan;
-      pool.splice(pool.indexOf(d), 1);
-    };
-    // The most recent candidates are the ones still on their way to an offer.
+/** The most recent candidates are still on their way to an offer; everyone else takes a generic path. */
+function planTheRest(intake: Intake): void {
+  const { pipeline, rng, input: { era } } = intake;
+  for (const v of intake.input.vacancies) {
+    const pool = intake.unplanned(v);
     const recent = [...pool].sort((a, b) => (a.received < b.received ? 1 : a.received > b.received ? -1 : 0));
     let inFlight = v.spec.inFlight;
     for (const d of recent) {
       if (inFlight === 0) break;
       if (pipeline.attempt(d, () => pipeline.forwardHire(d), (accepted) => accepted > era.cutoff)) {
-        take(d, 'in_flight');
+        d.plan = 'in_flight';
+        pool.splice(pool.indexOf(d), 1);
         inFlight--;
       }
     }
     for (const d of [...pool]) pipeline.generic(d, rng.weighted(GENERIC_PATHS));
   }
+}
 
-  // ---------------------------------------------------------------- cancelled and filled vacancies
-  for (const v of vacancies) {
-    const own = drafts.filter((d) => d.vacancy === v && d.plan !== 'scripted');
+/** Applications still open when their vacancy was cancelled or filled hear so. */
+function closeEndedVacancies(intake: Intake): void {
+  const { pipeline, input: { asOf, rota } } = intake;
+  for (const v of intake.input.vacancies) {
+    const own = intake.drafts.filter((d) => d.vacancy === v && d.plan !== 'scripted');
     const manager = (d: Draft) => rota.managerFor(d.team, 'shortlisting', v.record.closingDate ?? asOf);
     if (v.spec.status === 'cancelled') {
       const date = addWorkingDays(v.record.closingDate ?? v.receiveTo, 5);
@@ -255,10 +308,13 @@ export function generateApplications(input: ApplicationsInput): ApplicationsResu
       for (const d of own) if (d.plan === 'generic') pipeline.closeOut(d, addWorkingDays(filled, 2), 'post_filled', 'Posts filled', manager(d));
     }
   }
+}
 
-  // ---------------------------------------------------------------- checks, start dates, cut at asOf
+/** Pre-employment checks of everyone who accepted before the cutoff, then their start dates. */
+function checkAndStartHires(intake: Intake, checkRng: Rng): Check[] {
+  const { pipeline, input: { era } } = intake;
   const checks: Check[] = [];
-  for (const d of drafts) {
+  for (const d of intake.drafts) {
     const accepted = d.steps.find((s) => s.stage === 'accepted');
     if (!accepted || accepted.date > era.cutoff) continue;
     const plan = planChecks(d.id, accepted.date, d.candidate.source === 'internal', era.cutoff, checkRng);
@@ -266,66 +322,69 @@ export function generateApplications(input: ApplicationsInput): ApplicationsResu
     pipeline.push(d, { stage: 'checks_complete', date: plan.completeDate, by: COORDINATORS[0].id, minute: 420 });
     pipeline.push(d, { stage: 'started', date: plan.startDate, by: COORDINATORS[1].id, minute: 30 });
   }
-  for (const d of drafts) pipeline.cut(d);
+  return checks;
+}
 
-  // Whose queue an application waiting for a decision sits in: this week's shortlister.
-  for (const d of drafts) {
-    const last = d.steps[d.steps.length - 1];
-    if (last?.stage === 'applied') {
-      d.assignedTo = pipeline.readyOf(d) <= era.cutoff ? rota.managerFor(d.team, 'shortlisting', asOf) : null;
-    }
-  }
-  facts.tomQueue = drafts
-    .filter((d) => d.team === cicTeam && d.steps[d.steps.length - 1]?.stage === 'applied')
-    .map((d) => d.id);
-  if (!facts.tomQueue.includes(seventh.id)) throw new Error('demo: Tom’s queue lost its seventh application');
+/** Whose queue an application waiting for a decision sits in: this week's shortlister. Returns Tom's queue. */
+function assignShortlistingQueues(intake: Intake): string[] {
+  const { pipeline, drafts, input: { asOf, era, rota } } = intake;
+  const waiting = drafts.filter((d) => d.steps[d.steps.length - 1]?.stage === 'applied');
+  for (const d of waiting) d.assignedTo = pipeline.readyOf(d) <= era.cutoff ? rota.managerFor(d.team, 'shortlisting', asOf) : null;
+  return waiting.filter((d) => d.team === CIC_TEAM).map((d) => d.id);
+}
 
-  // ---------------------------------------------------------------- records
-  drafts.sort((a, b) => (a.received < b.received ? -1 : a.received > b.received ? 1 : a.id < b.id ? -1 : 1));
+/** The drafts as records in received order, one of them erased, and their stage events in time order. */
+function toRecords(intake: Intake, eventRng: Rng): { applications: Application[]; stageEvents: StageEvent[]; erasedApplicationId: string } {
+  const drafts = [...intake.drafts].sort((a, b) => (a.received < b.received ? -1 : a.received > b.received ? 1 : a.id < b.id ? -1 : 1));
   // A candidate who asked to be forgotten (Sam's journey): personal fields gone, history kept.
   const erased = drafts.find((d) => d.plan === 'generic' && d.steps[d.steps.length - 1]?.stage === 'withdrawn');
-  facts.erasedApplicationId = erased?.id ?? '';
-
   const applications: Application[] = [];
   const stageEvents: StageEvent[] = [];
-  const eventRng = new Rng(seed, 'events');
   drafts.forEach((d, i) => {
-    const ref = atsReference(i);
-    const c = d.candidate;
-    const app: Application = {
-      id: d.id,
-      vacancyId: d.vacancy.record.id,
-      name: c.name,
-      email: c.email,
-      source: c.source,
-      referrer: c.referrer,
-      experience: c.experience,
-      yearsQualified: c.yearsQualified,
-      teamPreference: d.vacancy.spec.teams.length > 1 && d.team ? input.teamName[d.team] : null,
-      atsReference: ref,
-      atsUrl: atsUrl(ref),
-      receivedDate: d.received,
-      assignedTo: d.assignedTo ?? null,
-    };
+    const app = applicationOf(d, atsReference(i), intake.input.teamName);
     if (d === erased) Object.assign(app, { name: null, email: null, referrer: null, atsReference: null, atsUrl: null, erased: true });
     applications.push(app);
-
-    // Keep each history in time order, nudging same-day steps apart by a few minutes.
-    let prev = -1;
-    let prevDate = '';
-    for (const s of d.steps) {
-      let minute = s.minute;
-      if (s.date === prevDate && minute <= prev) minute = prev + 5;
-      prev = minute;
-      prevDate = s.date;
-      const atIso = at(s.date, minute);
-      const event: StageEvent = { id: eventRng.uuid(instantMs(atIso)), applicationId: d.id, stage: s.stage, at: atIso, by: s.by };
-      if (s.reason) event.reason = s.reason;
-      if (s.interviewAt) event.interviewAt = s.interviewAt;
-      if (s.note) event.note = s.note;
-      stageEvents.push(event);
-    }
+    stageEvents.push(...stageEventsOf(d, eventRng));
   });
   stageEvents.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
-  return { applications, stageEvents, checks, facts, nextReferenceNumber: drafts.length };
+  return { applications, stageEvents, erasedApplicationId: erased?.id ?? '' };
+}
+
+function applicationOf(d: Draft, ref: string, teamName: Record<TeamKey, string>): Application {
+  const c = d.candidate;
+  return {
+    id: d.id,
+    vacancyId: d.vacancy.record.id,
+    name: c.name,
+    email: c.email,
+    source: c.source,
+    referrer: c.referrer,
+    experience: c.experience,
+    yearsQualified: c.yearsQualified,
+    teamPreference: d.vacancy.spec.teams.length > 1 && d.team ? teamName[d.team] : null,
+    atsReference: ref,
+    atsUrl: atsUrl(ref),
+    receivedDate: d.received,
+    assignedTo: d.assignedTo ?? null,
+  };
+}
+
+/** One history in time order, same-day steps nudged apart by a few minutes. */
+function stageEventsOf(d: Draft, eventRng: Rng): StageEvent[] {
+  const events: StageEvent[] = [];
+  let prev = -1;
+  let prevDate = '';
+  for (const s of d.steps) {
+    let minute = s.minute;
+    if (s.date === prevDate && minute <= prev) minute = prev + 5;
+    prev = minute;
+    prevDate = s.date;
+    const atIso = at(s.date, minute);
+    const event: StageEvent = { id: eventRng.uuid(instantMs(atIso)), applicationId: d.id, stage: s.stage, at: atIso, by: s.by };
+    if (s.reason) event.reason = s.reason;
+    if (s.interviewAt) event.interviewAt = s.interviewAt;
+    if (s.note) event.note = s.note;
+    events.push(event);
+  }
+  return events;
 }
