@@ -80,17 +80,11 @@ function trackedAdvertRoutes(site: Site): DemoPageRoute[] {
   return trackedCommunityCareAdverts(site).map((advert) => {
     const vacancy = site.vacancyOf(advert.vacancyId);
     const expired = isExpired(advert, vacancy, asOf);
-    return {
-      host: COMMUNITY_CARE_HOST,
-      path: advertPath(advert),
-      title: `${advert.title ?? vacancy.title}${expired ? ' (expired)' : ''}`,
-      html: communityCareJobPage(advert, vacancy, { asOf }),
-      expect: advert.id === journeys.priya.advertId
-        ? `Journey 1: the vacancy (2 posts) and its 14 applicants: 6 awaiting shortlisting (2 overdue by 1 working day, red), 3 shortlisted with interviews due by ${ukDate(journeys.priya.interviewsDueBy)}, 1 offer out; shortlisting this week: Tom Okafor.`
-        : expired
-          ? 'An expired advert (the "This job has expired" banner): the overlay still names the vacancy and its final counts.'
-          : 'A tracked advert: the overlay names the vacancy and counts its applicants by stage.',
-    };
+    return jobPageRoute(advert, vacancy, asOf, `${advert.title ?? vacancy.title}${expired ? ' (expired)' : ''}`, advert.id === journeys.priya.advertId
+      ? `Journey 1: the vacancy (2 posts) and its 14 applicants: 6 awaiting shortlisting (2 overdue by 1 working day, red), 3 shortlisted with interviews due by ${ukDate(journeys.priya.interviewsDueBy)}, 1 offer out; shortlisting this week: Tom Okafor.`
+      : expired
+        ? 'An expired advert (the "This job has expired" banner): the overlay still names the vacancy and its final counts.'
+        : 'A tracked advert: the overlay names the vacancy and counts its applicants by stage.');
   });
 }
 
@@ -98,13 +92,13 @@ function trackedAdvertRoutes(site: Site): DemoPageRoute[] {
 function untrackedAdvertRoute(site: Site): DemoPageRoute {
   const { asOf, journeys } = site.data;
   const u = journeys.untrackedAdvert;
-  return {
-    host: COMMUNITY_CARE_HOST,
-    path: advertPath(site.untracked),
-    title: `${u.title} (not tracked yet)`,
-    html: communityCareJobPage(site.untracked, { ...site.vacancyOf(u.vacancyId), status: 'open' }, { asOf }),
-    expect: `Journey 2: "Track this advert". Linking it to the vacancy created last week takes the title, closing date (${ukDate(u.closingDate)}) and reference (${u.reference}) from the page.`,
-  };
+  return jobPageRoute(site.untracked, { ...site.vacancyOf(u.vacancyId), status: 'open' }, asOf, `${u.title} (not tracked yet)`,
+    `Journey 2: "Track this advert". Linking it to the vacancy created last week takes the title, closing date (${ukDate(u.closingDate)}) and reference (${u.reference}) from the page.`);
+}
+
+/** A Community Care job page, served at the advert's own path. */
+function jobPageRoute(advert: Advert, vacancy: Vacancy, asOf: string, title: string, expect: string): DemoPageRoute {
+  return { host: COMMUNITY_CARE_HOST, path: advertPath(advert), title, html: communityCareJobPage(advert, vacancy, { asOf }), expect };
 }
 
 /** The listing: live adverts first, as the board sorts them. */
@@ -142,15 +136,10 @@ function candidateRoutes(site: Site): DemoPageRoute[] {
   const { records, journeys } = site.data;
   return records.applications.flatMap((app) => {
     if (!app.atsReference || !app.name) return [];
-    return [{
-      host: ATS_HOST,
-      path: `/ats/candidate/${app.atsReference}`,
-      title: `Candidate ${app.name}`,
-      html: atsCandidatePage({ name: app.name, email: app.email, atsReference: app.atsReference, stageLabel: ATS_STAGE_TEXT[site.stageOf.get(app.id) ?? 'applied'], vacancyTitle: site.vacancyOf(app.vacancyId).title, receivedDate: app.receivedDate }),
-      expect: journeys.tom.queue.includes(app.id)
-        ? "In Tom's queue: quick actions to shortlist or reject with a reason."
-        : 'A tracked candidate: the overlay shows their stage and history once the page has been taught.',
-    }];
+    const screen = { name: app.name, email: app.email, atsReference: app.atsReference, stageLabel: ATS_STAGE_TEXT[site.stageOf.get(app.id) ?? 'applied'], vacancyTitle: site.vacancyOf(app.vacancyId).title, receivedDate: app.receivedDate };
+    return [candidateRoute(screen, `Candidate ${app.name}`, journeys.tom.queue.includes(app.id)
+      ? "In Tom's queue: quick actions to shortlist or reject with a reason."
+      : 'A tracked candidate: the overlay shows their stage and history once the page has been taught.')];
   });
 }
 
@@ -158,13 +147,14 @@ function candidateRoutes(site: Site): DemoPageRoute[] {
 function returningCandidateRoute(site: Site): DemoPageRoute {
   const { asOf, journeys } = site.data;
   const r = journeys.returningCandidate;
-  return {
-    host: ATS_HOST,
-    path: `/ats/candidate/${r.newAtsReference}`,
-    title: `Candidate ${r.name} (new)`,
-    html: atsCandidatePage({ name: r.name, email: r.email, atsReference: r.newAtsReference, stageLabel: ATS_STAGE_TEXT.applied, vacancyTitle: site.vacancyOf(r.vacancyId).title, receivedDate: asOf }),
-    expect: 'Journey 3: first visit asks to enable Shortlist on this site; then "Capture candidate" (name and reference from the page) with a warning that the same email applied before (withdrawn: salary).',
-  };
+  const screen = { name: r.name, email: r.email, atsReference: r.newAtsReference, stageLabel: ATS_STAGE_TEXT.applied, vacancyTitle: site.vacancyOf(r.vacancyId).title, receivedDate: asOf };
+  return candidateRoute(screen, `Candidate ${r.name} (new)`,
+    'Journey 3: first visit asks to enable Shortlist on this site; then "Capture candidate" (name and reference from the page) with a warning that the same email applied before (withdrawn: salary).');
+}
+
+/** A back-office candidate screen, served at the ATS's path for the candidate's reference. */
+function candidateRoute(screen: Parameters<typeof atsCandidatePage>[0], title: string, expect: string): DemoPageRoute {
+  return { host: ATS_HOST, path: `/ats/candidate/${screen.atsReference}`, title, html: atsCandidatePage(screen), expect };
 }
 
 /** The index: the journeys' pages first, Tom's queue, then every page. */
