@@ -7,14 +7,14 @@
  */
 import { settingsSchema } from '../shared/schema/index';
 import { generateApplications } from './applications';
-import { addDays, addMonths, addWorkingDays, mondayOf, quarterStart } from './dates';
+import { addDays, addMonths, addWorkingDays, quarterStart } from './dates';
 import { censusRates, generateEstablishment, TEAM_SPECS } from './establishment';
-import { COMMUNITY_CARE_ORIGIN, ORGANISATION_NAME, slugify } from './names';
-import { DEMO_USERS, MANAGERS, PRIYA, SERVICE_MANAGER, TOM, type TeamKey } from './people';
-import { Rng } from './prng';
+import { ORGANISATION_NAME } from './names';
+import { journeysOf } from './journeys';
+import { DEMO_USERS, MANAGERS, SERVICE_MANAGER, type TeamKey } from './people';
 import { Rota } from './rota';
-import type { DemoCouncil, DemoJourneys, DemoOptions } from './types';
-import { generateAdverts, generateVacancies, type VacancyKey } from './vacancies';
+import type { DemoCouncil, DemoOptions } from './types';
+import { generateAdverts, generateVacancies } from './vacancies';
 
 export { censusRates } from './establishment';
 export { DEMO_USERS, PRIYA, TOM, AMIRA, SAM } from './people';
@@ -36,6 +36,15 @@ export const DEFAULT_DEMO_SEED = 20260330;
 export const DEFAULT_DEMO_AS_OF = '2026-03-30';
 /** Weeks of rota planned after asOf. */
 const ROTA_WEEKS_AHEAD = 4;
+/** The council's settings: five working days to shortlist and to interview, England and Wales holidays. */
+const DEMO_SETTINGS = {
+  division: 'england-and-wales',
+  shortlistWorkingDays: 5,
+  interviewWorkingDays: 5,
+  // Offer decision after interview, and checks after acceptance (domain.md examples).
+  stageTargets: { interviewed: { ideal: 2, max: 5 }, offered: { ideal: 5, max: 10 }, accepted: { ideal: 20, max: 30 } },
+  retentionMonths: 6,
+};
 
 export function generateDemoCouncil(options: DemoOptions): DemoCouncil {
   const { asOf } = options;
@@ -58,73 +67,14 @@ export function generateDemoCouncil(options: DemoOptions): DemoCouncil {
     .map((v) => ({ vacancyId: v.record.id, from: v.record.openedDate ?? windowStart, to: addWorkingDays(v.record.closingDate ?? asOf, 15) }));
   const rotaSlots = rota.slots(windowStart, ROTA_WEEKS_AHEAD, establishment.teamId, councilWide, seed);
 
-  const byKey = (key: VacancyKey) => {
-    const v = vacancies.find((x) => x.spec.key === key);
-    if (!v) throw new Error(`no vacancy ${key}`);
-    return v;
-  };
-  const cic = byKey('cic_sw');
-  const cicAdvert = adverts.find((a) => a.vacancyId === cic.record.id && a.board === 'Community Care Jobs');
-  if (!cicAdvert?.externalId) throw new Error('demo: Priya’s advert is missing');
-  const newAssessment = byKey('assessment_ssw_new');
-  // An id in the board's range that no tracked advert uses.
-  const rng = new Rng(seed, 'journeys');
-  let untrackedId = String(4_290_000 + rng.int(0, 9_999));
-  while (ids.usedExternalIds.has(untrackedId)) untrackedId = String(Number(untrackedId) + 1);
-  const cwdTeamId = establishment.teamId.disabilities;
-  const nextMonth = addMonths(`${asOf.slice(0, 7)}-01`, 1).slice(0, 7);
-
-  const journeys: DemoJourneys = {
-    priya: {
-      userId: PRIYA.id,
-      vacancyId: cic.record.id,
-      advertId: cicAdvert.id,
-      advertUrl: cicAdvert.url,
-      externalId: cicAdvert.externalId,
-      ...apps.facts.priya,
-      interviewsDueBy: addDays(mondayOf(asOf), 3),
-    },
-    tom: { userId: TOM.id, teamId: establishment.teamId.children_in_care, queue: apps.facts.tomQueue },
-    untrackedAdvert: {
-      vacancyId: newAssessment.record.id,
-      externalId: untrackedId,
-      title: newAssessment.record.title,
-      reference: newAssessment.record.reference ?? '',
-      closingDate: newAssessment.record.closingDate ?? '',
-      url: `${COMMUNITY_CARE_ORIGIN}/job/${untrackedId}/${slugify(newAssessment.record.title)}/`,
-    },
-    returningCandidate: {
-      earlierApplicationId: apps.facts.duplicate.applicationId,
-      name: apps.facts.duplicate.name,
-      email: apps.facts.duplicate.email,
-      newAtsReference: `TP-${200_000 + apps.nextReferenceNumber * 7 + 3}`,
-      vacancyId: cic.record.id,
-    },
-    cwd: {
-      teamId: cwdTeamId,
-      agencyEndingNextMonth: establishment.posts
-        .filter((p) => p.teamId === cwdTeamId && p.cover === 'agency' && p.coverEndDate?.startsWith(nextMonth))
-        .map((p) => p.id),
-    },
-    erasedApplicationId: apps.facts.erasedApplicationId,
-    quarter: { start: era.quarterStart, previousStart: era.previousQuarterStart },
-  };
-
-  const settings = settingsSchema.parse({
-    division: 'england-and-wales',
-    shortlistWorkingDays: 5,
-    interviewWorkingDays: 5,
-    // Offer decision after interview, and checks after acceptance (domain.md examples).
-    stageTargets: { interviewed: { ideal: 2, max: 5 }, offered: { ideal: 5, max: 10 }, accepted: { ideal: 20, max: 30 } },
-    retentionMonths: 6,
-  });
+  const journeys = journeysOf({ asOf, seed, era, establishment, vacancies, adverts, ids, apps });
 
   return {
     asOf,
     seed,
     organisation: { name: ORGANISATION_NAME },
     users: DEMO_USERS.map((u) => ({ ...u })),
-    settings,
+    settings: settingsSchema.parse(DEMO_SETTINGS),
     records: {
       teams: establishment.teams,
       posts: establishment.posts,

@@ -7,7 +7,7 @@
 import { ROLE_LABELS, type Advert, type Vacancy } from '../shared/schema/index';
 import { GRADES } from './establishment';
 import { esc, jsonInScript, page, ukDate } from './html';
-import { ATS_ORIGIN, COMMUNITY_CARE_ORIGIN, ORGANISATION_NAME, slugify } from './names';
+import { ATS_ORIGIN, COMMUNITY_CARE_ORIGIN, ORGANISATION_NAME } from './names';
 
 export { esc as escapeHtml, jsonInScript } from './html';
 
@@ -173,5 +173,3 @@ export function atsCandidatePage(candidate: { name: string; email?: string | nul
 </div></div>`;
   return page(`${candidate.name} - Candidate`, body);
 }
-
-export { slugify };
