@@ -7,31 +7,16 @@
  * One function per phase, run in a fixed order: each draws from the same streams in turn,
  * so changing the order (or drawing in a new place) changes every figure after it.
  */
-import type { Application, Check, ExitReason, StageEvent } from '../shared/schema/index';
-import { atsReference, atsUrl, makeCandidate, NamePool, type Candidate } from './candidates';
+import type { Application, Check, StageEvent } from '../shared/schema/index';
+import { atsReference, atsUrl } from './candidates';
 import { planChecks } from './checks';
-import { addDays, addWorkingDays, at, dateMs, instantMs, subtractWorkingDays, weekdayOf, workingDayOnOrBefore, workingDaysBetween } from './dates';
-import { COORDINATORS, PRIYA, type TeamKey } from './people';
-import { GENERIC_PATHS, Pipeline, type Draft, type Era } from './pipeline';
+import { addDays, addWorkingDays, at, instantMs, weekdayOf, workingDayOnOrBefore, workingDaysBetween } from './dates';
+import { Intake, type ApplicationsInput } from './intake';
+import { COORDINATORS, type TeamKey } from './people';
+import { GENERIC_PATHS, type Draft } from './pipeline';
 import { Rng } from './prng';
-import type { Rota } from './rota';
-import type { DemoVacancy, VacancyKey } from './vacancies';
+import { CIC_TEAM, scriptPriyasAdvert, scriptReturningCandidate, scriptTomsSeventh, type ScriptedFacts } from './scripted';
 
-export interface ApplicationsInput {
-  asOf: string;
-  era: Era;
-  vacancies: readonly DemoVacancy[];
-  teamName: Record<TeamKey, string>;
-  rota: Rota;
-  seed: number;
-}
-
-export interface ScriptedFacts {
-  priya: { awaiting: string[]; overdue: string[]; shortlisted: string[]; offered: string[]; exited: string[] };
-  tomQueue: string[];
-  duplicate: { applicationId: string; name: string; email: string };
-  erasedApplicationId: string;
-}
 
 export interface ApplicationsResult {
   applications: Application[];
@@ -49,65 +34,12 @@ const HIRE_TIERS = { now: 45, previous: 59, earlier: 62 };
 const OFFER_ACCEPTANCE = 0.72;
 /** Spread around the median, symmetric so the median stays put. */
 const JITTER = [0, -5, 6, -3, 3, -8, 9, -1, 1, -6, 5, -2, 2, 8, -4, 4, -7, 7];
-/** Tom's team: journey 1's advert and his shortlisting queue. */
-const CIC_TEAM: TeamKey = 'children_in_care';
-
-/** What every phase works on: the drafts so far and the streams they draw from. */
-class Intake {
-  readonly drafts: Draft[] = [];
-  readonly pipeline: Pipeline;
-  private readonly names: NamePool;
-  private readonly byKey: Map<VacancyKey, DemoVacancy>;
-
-  constructor(readonly input: ApplicationsInput, readonly rng: Rng) {
-    this.pipeline = new Pipeline(input.era, input.rota, new Rng(input.seed, 'pipeline'));
-    this.names = new NamePool(new Rng(input.seed, 'names'));
-    this.byKey = new Map(input.vacancies.map((v) => [v.spec.key, v] as const));
-  }
-
-  vacancy(key: VacancyKey): DemoVacancy {
-    const found = this.byKey.get(key);
-    if (!found) throw new Error(`no vacancy ${key}`);
-    return found;
-  }
-
-  /** A new application, recorded as received by a coordinator. */
-  receive(v: DemoVacancy, received: string, candidate?: Candidate, team?: TeamKey | null): Draft {
-    const { rng } = this;
-    const teams = v.spec.teams;
-    const d: Draft = {
-      id: rng.uuid(dateMs(received)),
-      vacancy: v,
-      team: team !== undefined ? team : teams.length > 1 ? rng.pick(teams) : (teams[0] ?? null),
-      received,
-      candidate: candidate ?? makeCandidate(v.spec.role, this.names, this.drafts.length, rng),
-      steps: [],
-      plan: 'generic',
-    };
-    this.pipeline.applied(d);
-    this.drafts.push(d);
-    return d;
-  }
-
-  /** An application whose story a journey tells: kept out of the generated plans. */
-  scripted(v: DemoVacancy, received: string): Draft {
-    const d = this.receive(v, received, undefined, v.spec.teams[0] ?? null);
-    d.plan = 'scripted';
-    return d;
-  }
-
-  /** The drafts of one vacancy still waiting for a plan. */
-  unplanned(v: DemoVacancy): Draft[] {
-    return this.drafts.filter((d) => d.vacancy === v && d.plan === 'generic');
-  }
-}
 
 export function generateApplications(input: ApplicationsInput): ApplicationsResult {
   const intake = new Intake(input, new Rng(input.seed, 'applications'));
   receiveGeneratedApplications(intake);
   const priya = scriptPriyasAdvert(intake);
-  // Tom's seventh: the senior post in his team, due in 2 working days.
-  const seventh = intake.scripted(intake.vacancy('cic_ssw'), subtractWorkingDays(input.asOf, 3));
+  const seventh = scriptTomsSeventh(intake);
   const duplicate = scriptReturningCandidate(intake);
   hireAtEachQuarterPace(intake);
   declineOffers(intake);
@@ -141,72 +73,6 @@ function receiveGeneratedApplications(intake: Intake): void {
       intake.receive(v, received);
     }
   }
-}
-
-/** Journey 1: the 14 applicants on Priya's Children in Care advert, by what the overlay counts. */
-function scriptPriyasAdvert(intake: Intake): ScriptedFacts['priya'] {
-  const { pipeline, input } = intake;
-  const facts: ScriptedFacts['priya'] = { awaiting: [], overdue: [], shortlisted: [], offered: [], exited: [] };
-  const w = (days: number) => subtractWorkingDays(input.asOf, days);
-  const cic = intake.vacancy('cic_sw');
-  const shortlister = (date: string) => input.rota.managerFor(CIC_TEAM, 'shortlisting', date);
-  const received = (daysAgo: number) => intake.scripted(cic, w(daysAgo));
-  /** The shortlisting decision `daysAgo` working days back, by that week's shortlister, in whose queue it sat. */
-  const decided = (d: Draft, daysAgo: number, stage: 'shortlisted' | 'rejected' = 'shortlisted', reason?: ExitReason) => {
-    pipeline.push(d, { stage, date: w(daysAgo), by: shortlister(w(daysAgo)), reason });
-    d.assignedTo = shortlister(w(daysAgo));
-  };
-
-  // Six awaiting a decision: two received six working days ago (target 5: overdue by 1), four due in 2.
-  for (const days of [6, 6, 3, 3, 3, 3]) {
-    const d = received(days);
-    facts.awaiting.push(d.id);
-    if (days === 6) facts.overdue.push(d.id);
-  }
-  // Three shortlisted this week or last: interviews due (5 working days) by Thursday.
-  for (const [arrived, decision] of [[7, 2], [6, 2], [7, 3]] as const) {
-    const d = received(arrived);
-    decided(d, decision);
-    facts.shortlisted.push(d.id);
-  }
-  // One offer out, after an interview three weeks ago.
-  {
-    const d = received(22);
-    decided(d, 18);
-    pipeline.interview(d, w(18), 4);
-    pipeline.offer(d, w(14), 10);
-    facts.offered.push(d.id);
-  }
-  // Four who left: two screened out, one unsuccessful at interview, one took another job.
-  for (const [arrived, decision, reason] of [[20, 17, 'insufficient_experience'], [12, 9, 'no_swe_registration']] as const) {
-    const d = received(arrived);
-    decided(d, decision, 'rejected', reason);
-    facts.exited.push(d.id);
-  }
-  {
-    const d = received(22);
-    decided(d, 18);
-    pipeline.interview(d, w(18), 4);
-    pipeline.exit(d, 'rejected', w(12), 'unsuccessful_interview');
-    facts.exited.push(d.id);
-  }
-  {
-    const d = received(16);
-    decided(d, 13);
-    pipeline.exit(d, 'withdrawn', w(10), 'took_another_job', PRIYA.id);
-    facts.exited.push(d.id);
-  }
-  return facts;
-}
-
-/** Journey 3: a candidate who applied before and withdrew over salary; she applies again. */
-function scriptReturningCandidate(intake: Intake): ScriptedFacts['duplicate'] {
-  const { pipeline } = intake;
-  const dup = intake.scripted(intake.vacancy('cp_campaign'), subtractWorkingDays(intake.input.asOf, 15));
-  const decided = pipeline.screen(dup, 'shortlisted', true, 3);
-  const interviewed = pipeline.interview(dup, decided, 3);
-  pipeline.exit(dup, 'withdrawn', addWorkingDays(interviewed, 2), 'salary', PRIYA.id, 'Withdrew after interview: salary expectations above the grade');
-  return { applicationId: dup.id, name: dup.candidate.name, email: dup.candidate.email };
 }
 
 /** Each vacancy's hires, timed to its intake quarter's time to hire where a candidate fits. */
