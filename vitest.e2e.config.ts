@@ -15,7 +15,7 @@ class ByName extends BaseSequencer {
 // End-to-end: real Chromium with the built extension, against `wrangler dev` and local pages.
 // One browser at a time on a 2-core machine: files run one after another.
 export default defineConfig({
-  resolve: { alias: { '#shared': path.join(import.meta.dirname, 'shared') } },
+  resolve: { alias: { '#shared': path.join(import.meta.dirname, 'shared'), '#demo': path.join(import.meta.dirname, 'demo') } },
   test: {
     include: ['tests/e2e/**/*.test.ts'],
     globalSetup: ['tests/e2e/support/global-setup.ts'],

@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 // browser, Preact components (files opt into `// @vitest-environment happy-dom`).
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
-  resolve: { alias: { '#shared': path.join(import.meta.dirname, 'shared') } },
+  resolve: { alias: { '#shared': path.join(import.meta.dirname, 'shared'), '#demo': path.join(import.meta.dirname, 'demo') } },
   test: {
     // The contract suite's fake half; its worker half runs in vitest.worker.config.mts.
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/contract/fake.test.ts'],

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { formatHlc } from '#shared/hlc';
 import { todayInLondon } from '#shared/calendar';
-import { demoPageRoutes, generateDemoCouncil, type DemoCouncil } from '#shared/demo/index';
+import { demoPageRoutes, generateDemoCouncil, type DemoCouncil } from '#demo/index';
 import { SYNC_SCHEMA_VERSION, SYNC_TABLE_NAMES, type Mutation, type PushRequest } from '#shared/schema/index';
 import type { PageResolver } from './page-server';
 import { executeLocalSql } from './wrangler';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, optionalText, text } from './primitives';
+import { id, isoDate, oneOf, optionalText, text } from './primitives';
 
 export const TEAM_TYPES = [
   'front_door',
@@ -34,7 +34,7 @@ export const TEAM_TYPE_LABELS: Record<(typeof TEAM_TYPES)[number], string> = {
 export const teamSchema = z.object({
   id,
   name: text(120),
-  type: z.enum(TEAM_TYPES, { error: `must be one of ${TEAM_TYPES.join(', ')}` }),
+  type: oneOf(TEAM_TYPES),
   area: optionalText(120),
 });
 export type Team = z.infer<typeof teamSchema>;
@@ -51,7 +51,7 @@ export const ROLE_LADDER = [
   'iro',
 ] as const;
 export type SocialWorkRole = (typeof ROLE_LADDER)[number];
-export const socialWorkRole = z.enum(ROLE_LADDER, { error: `must be one of ${ROLE_LADDER.join(', ')}` });
+export const socialWorkRole = oneOf(ROLE_LADDER);
 
 export const ROLE_LABELS: Record<SocialWorkRole, string> = {
   nqsw: 'NQSW / ASYE',
@@ -75,7 +75,7 @@ export const postSchema = z
     role: socialWorkRole,
     gradeText: optionalText(80),
     fte: z.number({ error: 'must be a number' }).gt(0, { error: 'must be more than 0' }).max(1.5, { error: 'must be at most 1.5' }),
-    cover: z.enum(COVER_STATES, { error: `must be one of ${COVER_STATES.join(', ')}` }),
+    cover: oneOf(COVER_STATES),
     agencyName: optionalText(120),
     agencyWeeklyCost: z.number().nonnegative().nullable().optional(),
     coverEndDate: isoDate.nullable().optional(),

@@ -14,9 +14,12 @@ export const text = (max = 200) => z.string().trim().min(1, { error: 'must not b
 
 export const optionalText = (max = 200) => text(max).nullable().optional();
 
+/** One of a fixed list of values; the error names them all. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of ${values.join(', ')}` });
+
 /** UK divisions of the gov.uk bank-holiday feed. */
 export const DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
-export const division = z.enum(DIVISIONS, { error: `must be one of ${DIVISIONS.join(', ')}` });
+export const division = oneOf(DIVISIONS);
 export type Division = z.infer<typeof division>;
 
 /** Lists a zod error as "field: problem" lines a person can act on. */

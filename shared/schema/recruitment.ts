@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { socialWorkRole } from './establishment';
-import { id, isoDate, isoDateTime, optionalText, text } from './primitives';
+import { id, isoDate, isoDateTime, oneOf, optionalText, text } from './primitives';
 
 export const SHORTLISTING_MODES = ['rolling', 'closing-date'] as const;
 export const VACANCY_STATUSES = ['draft', 'open', 'closed', 'filled', 'cancelled'] as const;
@@ -19,7 +19,7 @@ export const vacancySchema = z
     closingDate: isoDate.nullable().optional(),
     plannedShortlistDate: isoDate.nullable().optional(),
     plannedInterviewDate: isoDate.nullable().optional(),
-    status: z.enum(VACANCY_STATUSES, { error: `must be one of ${VACANCY_STATUSES.join(', ')}` }),
+    status: oneOf(VACANCY_STATUSES),
   })
   .superRefine((v, ctx) => {
     if (v.mode === 'closing-date' && !v.closingDate && v.status === 'open') {
@@ -53,6 +53,7 @@ export const SOURCES = [
   'other',
 ] as const;
 export type Source = (typeof SOURCES)[number];
+export const source = oneOf(SOURCES);
 export const SOURCE_LABELS: Record<Source, string> = {
   community_care: 'Community Care Jobs',
   microsite: 'Council microsite',
@@ -75,7 +76,7 @@ export const applicationSchema = z
     name: text(120).nullable(),
     email: z.email({ error: 'must be an email address' }).max(254).nullable().optional(),
     phone: optionalText(40),
-    source: z.enum(SOURCES, { error: `must be one of ${SOURCES.join(', ')}` }),
+    source,
     referrer: optionalText(120),
     experience: z.enum(['nqsw', 'experienced'], { error: 'must be nqsw or experienced' }),
     yearsQualified: z.number().min(0).max(60).nullable().optional(),
@@ -138,7 +139,7 @@ export const CHECK_LABELS: Record<CheckKind, string> = {
 export const checkSchema = z.object({
   id,
   applicationId: id,
-  kind: z.enum(CHECK_KINDS, { error: `must be one of ${CHECK_KINDS.join(', ')}` }),
+  kind: oneOf(CHECK_KINDS),
   requested: isoDate.nullable().optional(),
   received: isoDate.nullable().optional(),
   cleared: isoDate.nullable().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime, optionalText } from './primitives';
+import { id, isoDateTime, oneOf, optionalText } from './primitives';
 
 /** The pipeline in order, then the two exits (domain.md, "Stages"). */
 export const OPEN_STAGES = [
@@ -83,7 +83,7 @@ export const stageEventSchema = z
   .object({
     id,
     applicationId: id,
-    stage: z.enum(STAGES, { error: `must be one of ${STAGES.join(', ')}` }),
+    stage: oneOf(STAGES),
     at: isoDateTime,
     /** User id of who recorded it. */
     by: z.string().min(1).max(64),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { e2eContext } from './support/context';
-import { generateDemoCouncil } from '#shared/demo/index';
+import { generateDemoCouncil } from '#demo/index';
 
 const ctx = e2eContext();
 const httpUrl = (url: string) => url.replace(/^https:/, 'http:');

@@ -2,13 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoCouncil } from '#shared/demo/index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoCouncil } from '#demo/index';
 import { ROOT } from '../../scripts/lib/wrangler';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension } from './support/browser';
 import { e2eContext } from './support/context';
-import { openExtensionPage, syncUntilClean } from './support/extension-page';
-import { demoTokenFor, signIn } from './support/session';
+import { signedInSession, signIn } from './support/session';
 
 /**
  * Complements page-overlay.test.ts: a site enabled at run time (the background registers the
@@ -55,26 +54,22 @@ function grantInProfile(profileDir: string, extensionId: string, origin: string)
 describe.skipIf(!ctx.chromium)('the overlay on sites enabled at run time', () => {
   const demo = generateDemoCouncil({ asOf: ctx.demoAsOf });
   const { priya } = demo.journeys;
-  let browser: ExtensionBrowser;
-  let control: Page;
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    const profileDir = mkdtempSync(path.join(os.tmpdir(), 'shortlist-overlay-'));
-    const first = await launchWithExtension({ profileDir });
-    await signIn(first, demoTokenFor('priya'));
-    const extensionId = first.extensionId;
-    await first.close();
-    grantInProfile(profileDir, extensionId, GREENHOUSE_ORIGIN);
-    browser = await launchWithExtension({ profileDir });
-    control = await openExtensionPage(browser);
-    await syncUntilClean(control);
+  // Signed in on a first launch, Greenhouse granted in the profile, then launched again.
+  const session = signedInSession('priya', {
+    launch: async (token) => {
+      const profileDir = mkdtempSync(path.join(os.tmpdir(), 'shortlist-overlay-'));
+      const first = await launchWithExtension({ profileDir });
+      await signIn(first, token);
+      const extensionId = first.extensionId;
+      await first.close();
+      grantInProfile(profileDir, extensionId, GREENHOUSE_ORIGIN);
+      return launchWithExtension({ profileDir });
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  beforeAll(() => mkdirSync(shots, { recursive: true }));
 
   it("shows Priya's advert on Community Care Jobs with its vacancy and working-day countdowns", async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(http(priya.advertUrl));
     const o = overlay(page);
@@ -92,7 +87,7 @@ describe.skipIf(!ctx.chromium)('the overlay on sites enabled at run time', () =>
     await page.keyboard.press('Shift+ArrowLeft');
     await page.keyboard.press('Shift+ArrowUp');
     await expect.poll(() => o.evaluate((el) => [(el as HTMLElement).style.right, (el as HTMLElement).style.bottom])).toEqual(['56px', '56px']);
-    const again = await browser.context.newPage();
+    const again = await session.browser.context.newPage();
     await again.goto(http(priya.advertUrl));
     const o2 = overlay(again);
     await o2.getByRole('button', { name: 'Show' }).waitFor({ timeout: 20_000 });
@@ -103,10 +98,10 @@ describe.skipIf(!ctx.chromium)('the overlay on sites enabled at run time', () =>
   });
 
   it('registers the sites script at start-up for a host granted earlier, and shows "Track this advert" on a saved real Greenhouse page without breaking it', async () => {
-    expect(await control.evaluate((o) => (globalThis as unknown as { chrome: Chrome }).chrome.permissions.contains({ origins: [o] }), GREENHOUSE_ORIGIN)).toBe(true);
-    await expect.poll(() => registeredFor(control, GREENHOUSE_ORIGIN), { timeout: 10_000 }).toBe(true);
+    expect(await session.page.evaluate((o) => (globalThis as unknown as { chrome: Chrome }).chrome.permissions.contains({ origins: [o] }), GREENHOUSE_ORIGIN)).toBe(true);
+    await expect.poll(() => registeredFor(session.page, GREENHOUSE_ORIGIN), { timeout: 10_000 }).toBe(true);
 
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -124,10 +119,10 @@ describe.skipIf(!ctx.chromium)('the overlay on sites enabled at run time', () =>
   });
 
   it('unregisters the sites script when the person takes the permission back, and the page shows nothing', async () => {
-    const removed = await control.evaluate((o) => (globalThis as unknown as { chrome: Chrome }).chrome.permissions.remove({ origins: [o] }), GREENHOUSE_ORIGIN);
+    const removed = await session.page.evaluate((o) => (globalThis as unknown as { chrome: Chrome }).chrome.permissions.remove({ origins: [o] }), GREENHOUSE_ORIGIN);
     expect(removed).toBe(true);
-    await expect.poll(() => registeredFor(control, GREENHOUSE_ORIGIN), { timeout: 10_000 }).toBe(false);
-    const page = await browser.context.newPage();
+    await expect.poll(() => registeredFor(session.page, GREENHOUSE_ORIGIN), { timeout: 10_000 }).toBe(false);
+    const page = await session.browser.context.newPage();
     await page.goto(GREENHOUSE);
     await page.waitForTimeout(1500);
     expect(await page.locator('shortlist-overlay').count()).toBe(0);

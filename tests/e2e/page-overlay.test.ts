@@ -1,14 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoCouncil } from '#shared/demo/index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoCouncil } from '#demo/index';
 import type { PullResponse } from '#shared/schema/index';
 import { ROOT } from '../../scripts/lib/wrangler';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { e2eContext } from './support/context';
-import { openExtensionPage, readTable, syncUntilClean } from './support/extension-page';
-import { demoTokenFor, signIn } from './support/session';
+import { readTable, syncUntilClean } from './support/extension-page';
+import { demoTokenFor, signedInSession } from './support/session';
 
 const ctx = e2eContext();
 const shots = path.join(ROOT, '.test-results/screenshots');
@@ -29,21 +28,11 @@ async function serverHas(token: string, table: string, match: (r: Record<string,
 describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => {
   const demo = generateDemoCouncil({ asOf: ctx.demoAsOf });
   const { priya, untrackedAdvert, returningCandidate } = demo.journeys;
-  let browser: ExtensionBrowser;
-  let control: Page;
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    browser = await launchWithExtension();
-    await signIn(browser, demoTokenFor('priya'));
-    control = await openExtensionPage(browser);
-    await syncUntilClean(control);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = signedInSession('priya');
+  beforeAll(() => mkdirSync(shots, { recursive: true }));
 
   it("shows Priya's advert: its vacancy, 14 applicants by stage, 2 overdue in red, this week's shortlister", async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto(http(priya.advertUrl));
     const o = overlay(page);
     await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain('14 applicants');
@@ -66,7 +55,7 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
   });
 
   it('tracks an advert the council has not tracked, linked to the vacancy created last week', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto(http(untrackedAdvert.url));
     const o = overlay(page);
     await expect.poll(() => o.getByTestId('track-advert').count(), { timeout: 20_000 }).toBe(1);
@@ -75,18 +64,18 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
     await page.screenshot({ path: path.join(shots, 'overlay-track-this-advert.png') });
     await o.getByRole('button', { name: 'Track this advert' }).click();
     await expect.poll(() => o.getByTestId('advert-panel').count(), { timeout: 10_000 }).toBe(1);
-    await syncUntilClean(control);
+    await syncUntilClean(session.page);
     expect(await serverHas(demoTokenFor('priya'), 'adverts', (r) => r.externalId === untrackedAdvert.externalId && r.vacancyId === untrackedAdvert.vacancyId)).toBe(true);
   });
 
   it('is taught a back-office candidate page by pointing at the name, reference and stage, and reads it from then on', async () => {
     const known = demo.records.applications.find((a) => a.id === priya.awaiting[0])!;
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto(`http://careers.wessexborough.example.org/ats/candidate/${known.atsReference}`);
     await page.waitForTimeout(500);
     expect(await page.locator('shortlist-overlay').count()).toBe(0); // not recognised: nothing shown
     // The popup's "Teach Shortlist this page" sends this to the tab.
-    const sent = await control.evaluate(async (url) => {
+    const sent = await session.page.evaluate(async (url) => {
       const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number }>>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
       const [tab] = await c.tabs.query({ url });
       if (!tab) return false;
@@ -114,12 +103,12 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
     // After a reload the taught profile still reads the page, and it synced to the council.
     await page.reload();
     await expect.poll(() => overlay(page).getByTestId('candidate-panel').count(), { timeout: 15_000 }).toBe(1);
-    await syncUntilClean(control);
+    await syncUntilClean(session.page);
     expect(await serverHas(demoTokenFor('priya'), 'site_profiles', (r) => r.host === 'careers.wessexborough.example.org')).toBe(true);
   });
 
   it('captures a returning candidate from a taught page, warning about the earlier application', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto(`http://careers.wessexborough.example.org/ats/candidate/${returningCandidate.newAtsReference}`);
     const o = overlay(page);
     await expect.poll(() => o.getByTestId('capture-candidate').count(), { timeout: 20_000 }).toBe(1);
@@ -138,19 +127,19 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
     // Quick action from the page: shortlist, then it reaches the server.
     await o.getByRole('button', { name: 'Shortlist', exact: true }).click();
     await expect.poll(() => o.getByTestId('candidate-stage').textContent(), { timeout: 10_000 }).toContain('Shortlisted');
-    await syncUntilClean(control);
+    await syncUntilClean(session.page);
     expect(await serverHas(demoTokenFor('priya'), 'applications', (r) => r.atsReference === returningCandidate.newAtsReference)).toBe(true);
     await page.screenshot({ path: path.join(shots, 'overlay-ats-candidate.png') });
   });
 
   it('badges each tracked job on a Community Care Jobs listing page', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto('http://jobs.communitycare.co.uk/jobs/');
     await expect.poll(() => overlay(page).getByTestId('listing-summary').count(), { timeout: 20_000 }).toBe(1);
     const badge = page.locator(`[data-shortlist-badge="${priya.externalId}"]`);
     await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
     const text = await badge.evaluate((el) => el.shadowRoot?.textContent ?? '');
-    const applicants = (await readTable<{ vacancyId: string }>(control, 'applications')).filter((a) => a.vacancyId === priya.vacancyId).length;
+    const applicants = (await readTable<{ vacancyId: string }>(session.page, 'applications')).filter((a) => a.vacancyId === priya.vacancyId).length;
     expect(applicants).toBe(14);
     expect(text).toContain(`${applicants} applicants`);
     expect(text).toContain(`${priya.overdue.length} overdue`);
@@ -158,7 +147,7 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
   });
 
   it('stays off a saved real Greenhouse page the person has not enabled, and the page runs without errors', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto('http://job-boards.greenhouse.io/theorchard/jobs/7820845002');

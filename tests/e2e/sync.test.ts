@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoCouncil } from '#shared/demo/index';
+import { generateDemoCouncil } from '#demo/index';
 import type { Application, PullResponse } from '#shared/schema/index';
 import { seedDemoCouncil } from '../../scripts/lib/demo';
 import { stopProcess } from '../../scripts/lib/processes';

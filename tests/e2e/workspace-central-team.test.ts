@@ -1,17 +1,16 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, mondayOf } from '#shared/calendar';
-import { generateDemoCouncil } from '#shared/demo/index';
+import { generateDemoCouncil } from '#demo/index';
 import { computeReport } from '#shared/measures/index';
 import type { Advert, Application, Post, RotaSlot, StageEvent, Vacancy } from '#shared/schema/index';
 import { ROOT } from '../../scripts/lib/wrangler';
 import { periodRange } from '../../extension/ui/workspace/central-team/reportModel';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { e2eContext } from './support/context';
-import { openExtensionPage, readTable, syncUntilClean } from './support/extension-page';
-import { demoTokenFor, signIn } from './support/session';
+import { openExtensionPage, readTable } from './support/extension-page';
+import { signedInSession } from './support/session';
 
 const ctx = e2eContext();
 const shots = path.join(ROOT, '.test-results/screenshots');
@@ -36,18 +35,13 @@ async function expectedReport(page: Page, teamId?: string) {
 
 describe.skipIf(!ctx.chromium)("the central team's workspace pages", () => {
   const demo = generateDemoCouncil({ asOf: ctx.demoAsOf });
-  let browser: ExtensionBrowser;
+  const session = signedInSession('amira', { file: 'workspace.html#/reports' });
+  /** The reports page, reloaded once the first sync is in. */
   let page: Page;
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    browser = await launchWithExtension();
-    await signIn(browser, demoTokenFor('amira'));
-    page = await openExtensionPage(browser, 'workspace.html#/reports');
-    await syncUntilClean(page);
+    page = session.page;
     await page.reload();
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('shows the figures shared/measures computes on the same data, and filters to a team', async () => {
@@ -74,7 +68,7 @@ describe.skipIf(!ctx.chromium)("the central team's workspace pages", () => {
     expect(csv).toContain('Time to hire, median (calendar days)');
     const [year, month] = ctx.demoAsOf.split('-').map(Number) as [number, number];
     const quarter = `${year}Q${Math.floor((month - 1) / 3) + 1}`;
-    const print = await openExtensionPage(browser, `workspace.html#/reports?print=1&quarter=${quarter}`);
+    const print = await openExtensionPage(session.browser, `workspace.html#/reports?print=1&quarter=${quarter}`);
     await print.getByTestId('headline').waitFor({ timeout: 20_000 });
     expect(await print.locator('h1').textContent()).toBe(`${demo.organisation.name}: recruitment report, ${year} Q${quarter.slice(-1)}`);
     expect(await print.getByTestId('printed-on').textContent()).toContain(demo.organisation.name);
@@ -83,7 +77,7 @@ describe.skipIf(!ctx.chromium)("the central team's workspace pages", () => {
   });
 
   it("edits a post's cover and it stays after a reload", async () => {
-    const est = await openExtensionPage(browser, 'workspace.html#/establishment');
+    const est = await openExtensionPage(session.browser, 'workspace.html#/establishment');
     const post = demo.records.posts.find((p) => p.cover === 'vacant')!;
     const select = est.locator(`#cover-${post.id}`);
     await select.waitFor({ timeout: 20_000 });
@@ -104,7 +98,7 @@ describe.skipIf(!ctx.chromium)("the central team's workspace pages", () => {
   });
 
   it('adds a manager to a future week of the rota, and it stays after a reload', async () => {
-    const rota = await openExtensionPage(browser, 'workspace.html#/rota');
+    const rota = await openExtensionPage(session.browser, 'workspace.html#/rota');
     const week = addDays(mondayOf(ctx.demoAsOf), 14);
     const row = rota.getByTestId(`week-${week}`);
     await row.waitFor({ timeout: 20_000 });
@@ -125,7 +119,7 @@ describe.skipIf(!ctx.chromium)("the central team's workspace pages", () => {
   });
 
   it('swaps two managers of this week from the keyboard, and the swap stays after a reload', async () => {
-    const rota = await openExtensionPage(browser, 'workspace.html#/rota');
+    const rota = await openExtensionPage(session.browser, 'workspace.html#/rota');
     const week = mondayOf(ctx.demoAsOf);
     await rota.getByTestId(`week-${week}`).waitFor({ timeout: 20_000 });
     const slots = (await readTable<RotaSlot>(rota, 'rota_slots')).filter((s) => s.week === week);

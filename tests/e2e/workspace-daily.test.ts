@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAtsCsvExport, generateDemoCouncil, TOM } from '#shared/demo/index';
+import { demoAtsCsvExport, generateDemoCouncil, TOM } from '#demo/index';
 import type { PullResponse } from '#shared/schema/index';
 import { ROOT } from '../../scripts/lib/wrangler';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';

@@ -1,10 +1,12 @@
+import { Options, type Choice } from './Options';
+
 /** One labelled filter select: "All …" (no filter) and the choices, each with its label. */
 export function ChoiceSelect<V extends string>(props: {
   id: string;
   label: string;
   allLabel: string;
   value: V | null | undefined;
-  choices: ReadonlyArray<{ value: V; label: string }>;
+  choices: ReadonlyArray<Choice<V>>;
   onChange: (value: V | undefined) => void;
 }) {
   return (
@@ -12,11 +14,7 @@ export function ChoiceSelect<V extends string>(props: {
       <label for={props.id}>{props.label}</label>
       <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange((e.currentTarget.value || undefined) as V | undefined)}>
         <option value="">{props.allLabel}</option>
-        {props.choices.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
+        <Options choices={props.choices} />
       </select>
     </span>
   );

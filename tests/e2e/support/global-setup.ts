@@ -6,7 +6,7 @@ import { stopAll } from '../../../scripts/lib/processes';
 import { applyLocalMigrations, ROOT, startLocalWorker } from '../../../scripts/lib/wrangler';
 import { startPageServer } from '../../../scripts/lib/page-server';
 import { E2E_PAGE_PORT, E2E_STATE_NAME, E2E_WORKER_PORT } from './hosts';
-import { ATS_HOST } from '#shared/demo/index';
+import { ATS_HOST } from '#demo/index';
 import { seedDemoCouncil } from '../../../scripts/lib/demo';
 import { e2ePageResolver } from './pages';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, PageResolver } from '../../../scripts/lib/page-server';
 import { ROOT } from '../../../scripts/lib/wrangler';
-import { demoPageRoutes, type DemoCouncil } from '#shared/demo/index';
+import { demoPageRoutes, type DemoCouncil } from '#demo/index';
 
 /** Saved real pages, read in place from ../shared beside the project (never copied here). */
 export const SAVED_PAGES_DIR = path.resolve(ROOT, '../shared/fixtures/pages');

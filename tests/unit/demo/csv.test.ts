@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addDays, mondayOf } from '#shared/calendar';
-import { CSV_HEADER, csvField, DEFAULT_DEMO_AS_OF, demoAtsCsvExport, generateDemoCouncil } from '#shared/demo/index';
+import { CSV_HEADER, csvField, DEFAULT_DEMO_AS_OF, demoAtsCsvExport, generateDemoCouncil } from '#demo/index';
 
 const data = generateDemoCouncil({ asOf: DEFAULT_DEMO_AS_OF });
 const exported = demoAtsCsvExport(data);

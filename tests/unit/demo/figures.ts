@@ -3,7 +3,7 @@
  * the data is checked on its own terms: histories, due dates and intake-quarter figures.
  */
 import { addWorkingDays, calendarDaysBetween, londonDateOf, workingDaysBetween } from '#shared/calendar';
-import type { DemoCouncil } from '#shared/demo/index';
+import type { DemoCouncil } from '#demo/index';
 import type { Application, StageEvent, Vacancy } from '#shared/schema/index';
 
 export function historyByApplication(data: DemoCouncil): Map<string, StageEvent[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, londonDateOf, mondayOf } from '#shared/calendar';
-import { DEFAULT_DEMO_AS_OF, generateDemoCouncil, type DemoRecords } from '#shared/demo/index';
+import { DEFAULT_DEMO_AS_OF, generateDemoCouncil, type DemoRecords } from '#demo/index';
 import { CHECK_KINDS, describeIssues, EXIT_STAGES, OPEN_STAGES, REJECTION_REASONS, SOURCES, SYNC_TABLES, WITHDRAWAL_REASONS } from '#shared/schema/index';
 import { currentStage, historyByApplication, withdrawalReasons } from './figures';
 
@@ -257,7 +257,7 @@ describe('demo council: rota and checks', () => {
 describe('demo generator: runs anywhere', () => {
   it('uses no Node, DOM or clock APIs, and imports only shared code (Workers runtime and browser safe)', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
-    const dir = new URL('../../../shared/demo/', import.meta.url);
+    const dir = new URL('../../../demo/', import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThanOrEqual(10);
     for (const file of files) {

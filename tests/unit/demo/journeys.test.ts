@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addWorkingDays, londonDateOf, mondayOf, workingDaysBetween } from '#shared/calendar';
-import { censusRates, DEFAULT_DEMO_AS_OF, generateDemoCouncil, type DemoCouncil } from '#shared/demo/index';
+import { censusRates, DEFAULT_DEMO_AS_OF, generateDemoCouncil, type DemoCouncil } from '#demo/index';
 import { onDuty, queueFor } from '#shared/rota';
 import { vacancyTargets } from '#shared/targets';
 import { SYNC_TABLES } from '#shared/schema/index';

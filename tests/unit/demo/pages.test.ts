@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ATS_HOST, COMMUNITY_CARE_HOST, communityCareJobPage, communityCareListingPage, DEFAULT_DEMO_AS_OF, demoPageRoutes,
   escapeHtml, generateDemoCouncil, jsonInScript, tribepadJobPage,
-} from '#shared/demo/index';
+} from '#demo/index';
 import type { Advert, Vacancy } from '#shared/schema/index';
 
 const data = generateDemoCouncil({ asOf: DEFAULT_DEMO_AS_OF });

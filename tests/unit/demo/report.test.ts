@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '#shared/calendar';
-import { DEFAULT_DEMO_AS_OF, generateDemoCouncil, type DemoCouncil } from '#shared/demo/index';
+import { DEFAULT_DEMO_AS_OF, generateDemoCouncil, type DemoCouncil } from '#demo/index';
 import { computeReport, type ReportFilters } from '#shared/measures/index';
 import { cohortTimeToHire, withdrawalReasons } from './figures';
 

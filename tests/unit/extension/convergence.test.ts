@@ -67,33 +67,23 @@ async function staleRebase() {
   return w.names(t);
 }
 
-async function clockBehind() {
+/** A creates a team, both browsers sync, then B renames it having seen A's, the two clocks `clocks` off true time; all sync. */
+async function renameAfterSeeing(clocks: [number, number], created: string, renamed: string) {
   const w = world();
-  skew = [0, -3_600_000];
+  skew = clocks;
   const t = newId();
-  await w.edit(0, t, teamFields({ name: 'Set by A' }));
+  await w.edit(0, t, teamFields({ name: created }));
   await w.sync(0);
   await w.sync(1);
-  await w.edit(1, t, { name: 'Set by B an hour slow, after seeing A' });
+  await w.edit(1, t, { name: renamed });
   await w.sync(1);
   await w.sync(0);
   await w.sync(1);
   return w.names(t);
 }
 
-async function clampedAhead() {
-  const w = world();
-  skew = [86_400_000, 0];
-  const t = newId();
-  await w.edit(0, t, teamFields({ name: 'Created by A, a day fast' }));
-  await w.sync(0);
-  await w.sync(1);
-  await w.edit(1, t, { name: 'Renamed by B seconds later' });
-  await w.sync(1);
-  await w.sync(0);
-  await w.sync(1);
-  return w.names(t);
-}
+const clockBehind = () => renameAfterSeeing([0, -3_600_000], 'Set by A', 'Set by B an hour slow, after seeing A');
+const clampedAhead = () => renameAfterSeeing([86_400_000, 0], 'Created by A, a day fast', 'Renamed by B seconds later');
 
 const converged = (names: unknown[]) => expect(new Set(names).size, JSON.stringify(names)).toBe(1);
 

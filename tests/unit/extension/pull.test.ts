@@ -22,6 +22,17 @@ const sync = async (d: ShortlistDb) => {
 const pull = (d = db, limit?: number) => pullChanges(d, endpointOf(server), server.fetch, limit);
 const cursor = (d = db) => readMeta(d, META.cursor, 0);
 
+/** A candidate the colleague added, with a stage event whose note is personal data, synced to both browsers. */
+async function sharedCandidateWithNote(): Promise<{ a: string; ev: string }> {
+  const a = newId();
+  const ev = newId();
+  await upsertRecord('applications', a, applicationFields(), other);
+  await appendStageEvent({ id: ev, applicationId: a, stage: 'shortlisted', at: '2026-03-02T10:00:00Z', by: 'u', note: 'Sam is moving house' }, other);
+  await sync(other);
+  await sync(db);
+  return { a, ev };
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
   server = new FakeServer();
@@ -108,12 +119,7 @@ describe('pullChanges', () => {
   });
 
   it('a pulled erasure removes the personal fields and notes, and pending personal edits', async () => {
-    const a = newId();
-    const ev = newId();
-    await upsertRecord('applications', a, applicationFields(), other);
-    await appendStageEvent({ id: ev, applicationId: a, stage: 'shortlisted', at: '2026-03-02T10:00:00Z', by: 'u', note: 'Sam is moving house' }, other);
-    await sync(other);
-    await sync(db);
+    const { a, ev } = await sharedCandidateWithNote();
     expect(await db.stage_events.get(ev)).toMatchObject({ note: 'Sam is moving house' });
     await upsertRecord('applications', a, { phone: '07700 900888', teamPreference: 'Court' }, db);
     await eraseCandidate(a, other);
@@ -129,12 +135,7 @@ describe('pullChanges', () => {
   });
 
   it('a pending local erasure is not undone by a pulled record', async () => {
-    const a = newId();
-    const ev = newId();
-    await upsertRecord('applications', a, applicationFields(), other);
-    await appendStageEvent({ id: ev, applicationId: a, stage: 'shortlisted', at: '2026-03-02T10:00:00Z', by: 'u', note: 'Sam is moving house' }, other);
-    await sync(other);
-    await sync(db);
+    const { a, ev } = await sharedCandidateWithNote();
     await eraseCandidate(a, db);
     // A colleague edits the candidate before the erasure reaches the server.
     await upsertRecord('applications', a, { teamPreference: 'Court' }, other);

@@ -9,6 +9,22 @@ import { upsertRecord } from '@/db/writes';
 
 beforeEach(() => fakeBrowser.reset());
 
+/** What an upgrade must keep for sync to carry on: the client id, the clock and the outbox. */
+async function syncState(db: ShortlistDb) {
+  return { client: await clientId(db), clock: await readMeta(db, META.clock, null), outbox: await db.outbox.toArray() };
+}
+
+/** Closes a database at version `from`, noting its sync state, and opens it with a later release, which must reach version `to`. */
+async function upgrade<D extends ShortlistDb>(old: ShortlistDb, from: number, open: () => D, to: number) {
+  const before = await syncState(old);
+  expect(old.verno).toBe(from);
+  old.close();
+  const db = open();
+  await db.open();
+  expect(db.verno).toBe(to);
+  return { db, before };
+}
+
 /** The database as the first release shipped it. */
 class ShortlistDbV1 extends Dexie {
   constructor(name: string) {
@@ -44,19 +60,9 @@ it('a version 1 database with data opens as version 2: records, outbox, clock an
   await upsertRecord('teams', team, teamFields(), asDb);
   await upsertRecord('applications', app, applicationFields(), asDb);
   await upsertRecord('teams', team, { name: 'Renamed, not yet synced' }, asDb);
-  const client = await clientId(asDb);
-  const clock = await readMeta(asDb, META.clock, null);
-  const outboxBefore = await asDb.outbox.toArray();
-  expect(v1.verno).toBe(1);
-  v1.close();
-
-  const db = new ShortlistDb(name);
-  await db.open();
-  expect(db.verno).toBe(2);
+  const { db, before } = await upgrade(asDb, 1, () => new ShortlistDb(name), 2);
   expect(await db.teams.get(team)).toMatchObject({ name: 'Renamed, not yet synced' });
-  expect(await db.outbox.toArray()).toEqual(outboxBefore);
-  expect(await clientId(db)).toBe(client);
-  expect(await readMeta(db, META.clock, null)).toBe(clock);
+  expect(await syncState(db)).toEqual(before);
   // The best view an old database has of the server: its records as they are.
   expect(await db.server_views.get(['teams', team])).toEqual({ table: 'teams', id: team, record: await db.teams.get(team) });
   expect(await db.server_views.count()).toBe(2);
@@ -72,25 +78,15 @@ it('a later version is one line: opening a version 2 database with version 3 kee
   await upsertRecord('applications', ids[0]!, applicationFields({ source: 'referral', referrer: 'Pat' }), v2);
   await upsertRecord('applications', ids[1]!, applicationFields({ source: 'agency', teamPreference: null }), v2);
   await upsertRecord('applications', ids[2]!, applicationFields({ source: 'referral', referrer: 'Lee' }), v2);
-  const client = await clientId(v2);
-  const clock = await readMeta(v2, META.clock, null);
-  const outboxBefore = await v2.outbox.toArray();
-  expect(v2.verno).toBe(2);
-  v2.close();
-
-  const v3 = new ShortlistDbV3(name);
-  await v3.open();
-  expect(v3.verno).toBe(3);
+  const { db: v3, before } = await upgrade(v2, 2, () => new ShortlistDbV3(name), 3);
   expect(await v3.applications.count()).toBe(3);
   expect((await v3.applications.where('source').equals('referral').primaryKeys()).sort()).toEqual([ids[0], ids[2]].sort());
   expect(await v3.applications.get(ids[1]!)).toMatchObject({ source: 'agency', teamPreference: 'not stated' });
   expect(await v3.applications.where('email').equals('sam@example.org').count()).toBe(3);
-  expect(await v3.outbox.toArray()).toEqual(outboxBefore);
-  expect(await clientId(v3)).toBe(client);
-  expect(await readMeta(v3, META.clock, null)).toBe(clock);
+  expect(await syncState(v3)).toEqual(before);
   // Writes go on as before, on top of the old clock.
   await upsertRecord('applications', ids[1]!, { source: 'referral', referrer: 'Kim' }, v3);
   expect(await v3.applications.where('source').equals('referral').count()).toBe(3);
-  expect((await v3.outbox.toArray()).at(-1)!.mutation.hlc > String(clock)).toBe(true);
+  expect((await v3.outbox.toArray()).at(-1)!.mutation.hlc > String(before.clock)).toBe(true);
   v3.close();
 });

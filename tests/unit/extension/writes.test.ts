@@ -140,6 +140,16 @@ describe('local writes', () => {
 });
 
 describe('eraseCandidate', () => {
+  /** A candidate already on the server, and a phone number added here and not yet pushed. */
+  async function syncedWithPendingPhone(): Promise<{ server: FakeServer; appId: string }> {
+    const server = new FakeServer();
+    const appId = newId();
+    await upsertRecord('applications', appId, applicationFields(), db);
+    await pushOutbox(db, endpointOf(server), server.fetch);
+    await upsertRecord('applications', appId, { phone: '07700 900777' }, db);
+    return { server, appId };
+  }
+
   async function candidate(): Promise<{ appId: string; eventId: string; checkId: string }> {
     const appId = newId();
     await upsertRecord('applications', appId, applicationFields({ source: 'referral', referrer: 'Pat Referrer', atsUrl: 'https://ats.example/1' }), db);
@@ -183,11 +193,7 @@ describe('eraseCandidate', () => {
   });
 
   it('an edit already sent (response lost) and then emptied by the erasure keeps its seq: the erasure is not taken for a replay', async () => {
-    const server = new FakeServer();
-    const appId = newId();
-    await upsertRecord('applications', appId, applicationFields(), db);
-    await pushOutbox(db, endpointOf(server), server.fetch);
-    await upsertRecord('applications', appId, { phone: '07700 900777' }, db);
+    const { server, appId } = await syncedWithPendingPhone();
     server.failNext({ kind: 'drop-after' }, 'push');
     await expect(pushOutbox(db, endpointOf(server), server.fetch)).rejects.toThrow();
     await eraseCandidate(appId, db);
@@ -198,11 +204,7 @@ describe('eraseCandidate', () => {
   });
 
   it('a pending edit of personal fields only does not turn into an empty upsert the server refuses', async () => {
-    const server = new FakeServer();
-    const appId = newId();
-    await upsertRecord('applications', appId, applicationFields(), db);
-    await pushOutbox(db, endpointOf(server), server.fetch);
-    await upsertRecord('applications', appId, { phone: '07700 900777' }, db);
+    const { server, appId } = await syncedWithPendingPhone();
     await eraseCandidate(appId, db);
     for (const e of await outbox(db)) if (e.mutation.op === 'upsert') expect(Object.keys(e.mutation.fields ?? {})).not.toHaveLength(0);
     await pushOutbox(db, endpointOf(server), server.fetch);

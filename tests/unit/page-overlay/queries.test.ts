@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { todayInLondon } from '#shared/calendar';
-import { generateDemoCouncil } from '#shared/demo/index';
+import { generateDemoCouncil } from '#demo/index';
 import { SYNC_TABLE_NAMES } from '#shared/schema/index';
 import { ShortlistDb, setDb } from '@/db/database';
 import { advertView, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/page-overlay/queries';

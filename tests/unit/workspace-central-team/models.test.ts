@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoCouncil } from '#shared/demo/index';
 import { agencyRate, computeReport, vacancyRate, workforceFte } from '#shared/measures/index';
 import { establishment } from '../../../extension/ui/workspace/central-team/establishmentModel';
 import { buildReport, headlineFigures, periodRange, quarterStart, toFilters } from '../../../extension/ui/workspace/central-team/reportModel';
 import { rotaWeeks, swapManagers } from '../../../extension/ui/workspace/central-team/rotaModel';
-import type { CentralData } from '../../../extension/ui/workspace/central-team/data';
+import { demoCentralData } from './demo-data';
 
 const asOf = '2026-03-30';
-const demo = generateDemoCouncil({ asOf });
-const data: CentralData = {
-  teams: demo.records.teams,
-  posts: demo.records.posts,
-  vacancies: demo.records.vacancies,
-  adverts: demo.records.adverts,
-  applications: demo.records.applications,
-  events: demo.records.stage_events,
-  slots: demo.records.rota_slots,
-  people: [],
-  settings: demo.settings,
-  organisation: demo.organisation.name,
-  userId: 'user-amira',
-  asOf,
-};
+const { demo, data } = demoCentralData(asOf);
 
 describe('report model', () => {
   it('turns period choices into received-date windows', () => {

@@ -1,7 +1,7 @@
 import { demo, demoDb } from './helpers';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { TOM } from '#shared/demo/index';
+import { TOM } from '#demo/index';
 import { refreshBadge } from '@/badge/badge';
 import { overdueItems, readMyQueue } from '@/badge/myQueue';
 import { newlyOverdue, notifiedItem, notifyNewlyOverdue } from '@/badge/notify';

@@ -3,7 +3,7 @@ import { demo, demoDb } from './helpers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { TOM } from '#shared/demo/index';
+import { TOM } from '#demo/index';
 import { Today } from '@/ui/popup/Today';
 import { QueuePage } from '@/ui/workspace/daily/QueuePage';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { todayInLondon } from '#shared/calendar';
-import { generateDemoCouncil, TOM } from '#shared/demo/index';
+import { generateDemoCouncil, TOM } from '#demo/index';
 import { SYNC_TABLE_NAMES } from '#shared/schema/index';
 import { ShortlistDb, setDb } from '@/db/database';
 import { sessionItem } from '@/sync/session';

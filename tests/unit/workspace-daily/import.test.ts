@@ -1,6 +1,6 @@
 import { asOf, demo, demoDb } from './helpers';
 import { describe, expect, it, vi } from 'vitest';
-import { demoAtsCsvExport, PRIYA } from '#shared/demo/index';
+import { demoAtsCsvExport, PRIYA } from '#demo/index';
 import { guessMapping, unmappedRequired } from '@/ui/workspace/daily/import/mapping';
 import { parseSource, parseUkDate } from '@/ui/workspace/daily/import/parseCells';
 import { planImport } from '@/ui/workspace/daily/import/plan';

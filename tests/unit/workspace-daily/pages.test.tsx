@@ -3,7 +3,7 @@ import { asOf, demoDb } from './helpers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { addWorkingDays, formatDay, mondayOf } from '#shared/calendar';
-import { TOM } from '#shared/demo/index';
+import { TOM } from '#demo/index';
 import { CHECK_KINDS, type Application, type Check, type StageEvent, type Vacancy } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
 import { BoardPage } from '@/ui/workspace/daily/BoardPage';

@@ -1,6 +1,6 @@
 import { asOf, demo, demoDb } from './helpers';
 import { describe, expect, it } from 'vitest';
-import { TOM } from '#shared/demo/index';
+import { TOM } from '#demo/index';
 import { currentStage } from '#shared/stages';
 import { loadDailyData } from '@/ui/workspace/daily/data';
 import { buildQueue } from '@/ui/workspace/daily/queueModel';

@@ -3,12 +3,16 @@ import { uuidv7 } from 'uuidv7';
 import { mondayOf } from '#shared/calendar';
 import { COVER_STATES, ROLE_LABELS, ROLE_LADDER, type CoverState, type Post, type SocialWorkRole } from '#shared/schema/index';
 import { upsertRecord, ValidationError } from '@/db/writes';
+import { ChoiceSelect } from '@/ui/common/ChoiceSelect';
+import { TableHead } from '@/ui/common/DataTable';
+import { choicesOf, Options } from '@/ui/common/Options';
 import { DownloadCsvButton } from '@/ui/csv';
 import { establishment, type TeamRow } from './establishmentModel';
 import { percent } from './reportModel';
 import { useCentralData } from './useCentralData';
 
 const COVER_LABELS: Record<CoverState, string> = { permanent: 'Permanent', agency: 'Agency', vacant: 'Vacant', interim: 'Interim / secondment' };
+const COVER_CHOICES = choicesOf(COVER_STATES, COVER_LABELS);
 const money = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
 
 function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string | null) => void }) {
@@ -37,11 +41,7 @@ function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string |
             void save(cover === 'agency' ? { cover } : { cover, agencyName: null, agencyWeeklyCost: null, coverEndDate: null });
           }}
         >
-          {COVER_STATES.map((c) => (
-            <option key={c} value={c}>
-              {COVER_LABELS[c]}
-            </option>
-          ))}
+          <Options choices={COVER_CHOICES} />
         </select>
       </td>
       {post.cover === 'agency' ? (
@@ -122,16 +122,7 @@ function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | ''
         )}
       </p>
       <table>
-        <thead>
-          <tr>
-            <th>Role</th>
-            <th>FTE</th>
-            <th>Cover</th>
-            <th>Agency</th>
-            <th>Weekly cost</th>
-            <th>Cover ends</th>
-          </tr>
-        </thead>
+        <TableHead headers={['Role', 'FTE', 'Cover', 'Agency', 'Weekly cost', 'Cover ends']} />
         <tbody>
           {listed.map((p) => (
             <PostRow key={p.id} post={p} endingSoon={row.endingSoon.includes(p)} onError={setError} />
@@ -142,11 +133,7 @@ function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | ''
         <label>
           Add a post:{' '}
           <select value={role} onChange={(e) => setRole(e.currentTarget.value as SocialWorkRole)}>
-            {ROLE_LADDER.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <Options choices={choicesOf(ROLE_LADDER, ROLE_LABELS)} />
           </select>
         </label>{' '}
         <button type="button" onClick={addPost}>
@@ -181,28 +168,8 @@ export function EstablishmentPage() {
       </p>
       {unconfirmed.length > 0 && <p class="status-amber">Not confirmed this week: {unconfirmed.map((r) => r.team.name).join(', ')}.</p>}
       <div class="filters">
-        <span class="field">
-          <label for="est-team">Team</label>
-          <select id="est-team" value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
-            <option value="">All teams</option>
-            {data.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span class="field">
-          <label for="est-cover">Cover</label>
-          <select id="est-cover" value={cover} onChange={(e) => setCover(e.currentTarget.value as CoverState | '')}>
-            <option value="">Any cover</option>
-            {COVER_STATES.map((c) => (
-              <option key={c} value={c}>
-                {COVER_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </span>
+        <ChoiceSelect id="est-team" label="Team" allLabel="All teams" value={teamId} choices={data.teams.map((t) => ({ value: t.id, label: t.name }))} onChange={(v) => setTeamId(v ?? '')} />
+        <ChoiceSelect id="est-cover" label="Cover" allLabel="Any cover" value={cover} choices={COVER_CHOICES} onChange={(v) => setCover(v ?? '')} />
         <DownloadCsvButton
           rows={data.posts.filter((p) => (!teamId || p.teamId === teamId) && (!cover || p.cover === cover))}
           filename="shortlist-establishment"

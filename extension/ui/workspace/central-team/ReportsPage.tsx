@@ -5,6 +5,8 @@ import { FUNNEL_STAGES, type Report } from '#shared/measures/index';
 import { REASON_LABELS, ROLE_LABELS, ROLE_LADDER, SOURCE_LABELS, SOURCES, STAGE_LABELS, type ExitReason } from '#shared/schema/index';
 import { BarLineChart, type Series } from '@/ui/charts/BarLineChart';
 import { ChoiceSelect } from '@/ui/common/ChoiceSelect';
+import { DataTable, type TableColumn } from '@/ui/common/DataTable';
+import { choicesOf } from '@/ui/common/Options';
 import { DownloadCsvButton } from '@/ui/csv';
 import type { Route } from '@/ui/hooks/useHashRoute';
 import { choiceFromParams, days, headlineFigures, percent, periodRange, quarterLabel, buildReport, type PeriodChoice, type ReportChoices } from './reportModel';
@@ -36,11 +38,21 @@ function Filters(props: { choice: ReportChoices; onChange: (c: ReportChoices) =>
         </>
       )}
       <ChoiceSelect id="rf-team" label="Team" allLabel="All teams" value={choice.teamId} choices={props.teams.map((t) => ({ value: t.id, label: t.name }))} onChange={(teamId) => onChange({ ...choice, teamId })} />
-      <ChoiceSelect id="rf-role" label="Role" allLabel="All roles" value={choice.role} choices={ROLE_LADDER.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} onChange={(role) => onChange({ ...choice, role })} />
-      <ChoiceSelect id="rf-source" label="Source" allLabel="All sources" value={choice.source} choices={SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))} onChange={(source) => onChange({ ...choice, source })} />
+      <ChoiceSelect id="rf-role" label="Role" allLabel="All roles" value={choice.role} choices={choicesOf(ROLE_LADDER, ROLE_LABELS)} onChange={(role) => onChange({ ...choice, role })} />
+      <ChoiceSelect id="rf-source" label="Source" allLabel="All sources" value={choice.source} choices={choicesOf(SOURCES, SOURCE_LABELS)} onChange={(source) => onChange({ ...choice, source })} />
     </form>
   );
 }
+
+const OVER_TIME_COLUMNS: ReadonlyArray<TableColumn<Report['overTime'][number]>> = [
+  { header: 'Month', cell: (r) => r.period },
+  { header: 'Applications', cell: (r) => r.applications },
+  { header: 'Shortlisted', cell: (r) => r.shortlisted },
+  { header: 'Offered', cell: (r) => r.offered },
+  { header: 'Hires', cell: (r) => r.hires },
+  { header: 'Median days to hire', cell: (r) => days(r.medianDaysToHire) },
+  { header: 'Shortlisted within target', cell: (r) => percent(r.shortlistingSla) },
+];
 
 function OverTime(props: { report: Report }) {
   const rows = props.report.overTime;
@@ -57,35 +69,17 @@ function OverTime(props: { report: Report }) {
     <section>
       <h2>Over time, by month received</h2>
       <BarLineChart labels={labels} series={series} title="Applications, hires and median days to hire by month" />
-      <table aria-label="Applications, hires and time to hire by month" data-testid="over-time">
-        <thead>
-          <tr>
-            <th>Month</th>
-            <th>Applications</th>
-            <th>Shortlisted</th>
-            <th>Offered</th>
-            <th>Hires</th>
-            <th>Median days to hire</th>
-            <th>Shortlisted within target</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.period}>
-              <td>{r.period}</td>
-              <td>{r.applications}</td>
-              <td>{r.shortlisted}</td>
-              <td>{r.offered}</td>
-              <td>{r.hires}</td>
-              <td>{days(r.medianDaysToHire)}</td>
-              <td>{percent(r.shortlistingSla)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="Applications, hires and time to hire by month" testId="over-time" rows={rows} rowKey={(r) => r.period} columns={OVER_TIME_COLUMNS} />
     </section>
   );
 }
+
+const FUNNEL_COLUMNS: ReadonlyArray<TableColumn<Report['funnel']['steps'][number]>> = [
+  { header: 'Stage reached', cell: (s) => STAGE_LABELS[s.stage] },
+  { header: 'Applications', cell: (s) => s.count },
+  { header: 'From the step before', cell: (s) => percent(s.fromPrevious) },
+  { header: 'From applied', cell: (s) => percent(s.fromApplied) },
+];
 
 function Funnel(props: { report: Report }) {
   const f = props.report.funnel;
@@ -100,26 +94,7 @@ function Funnel(props: { report: Report }) {
     <section>
       <h2>Funnel</h2>
       <BarLineChart labels={funnelLabels} series={funnelSeries} title="Funnel: applications reaching each stage" />
-      <table aria-label="Funnel" data-testid="funnel">
-        <thead>
-          <tr>
-            <th>Stage reached</th>
-            <th>Applications</th>
-            <th>From the step before</th>
-            <th>From applied</th>
-          </tr>
-        </thead>
-        <tbody>
-          {f.steps.map((s) => (
-            <tr key={s.stage}>
-              <td>{STAGE_LABELS[s.stage]}</td>
-              <td>{s.count}</td>
-              <td>{percent(s.fromPrevious)}</td>
-              <td>{percent(s.fromApplied)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="Funnel" testId="funnel" rows={f.steps} rowKey={(s) => s.stage} columns={FUNNEL_COLUMNS} />
       <p data-testid="exits">
         Rejected by us: <strong>{f.exits.rejected}</strong> ({reasons('rejected') || 'none'}). Withdrew: <strong>{f.exits.withdrawn}</strong> ({reasons('withdrawn') || 'none'}).
       </p>
@@ -127,61 +102,37 @@ function Funnel(props: { report: Report }) {
   );
 }
 
+type StageStay = [keyof Report['timeInStage'], { count: number; median: number | null; p90: number | null }];
+const TIME_IN_STAGE_COLUMNS: ReadonlyArray<TableColumn<StageStay>> = [
+  { header: 'Stage', cell: ([stage]) => STAGE_LABELS[stage as keyof typeof STAGE_LABELS] ?? stage },
+  { header: 'Stays', cell: ([, s]) => s.count },
+  { header: 'Median', cell: ([, s]) => days(s.median) },
+  { header: '90th percentile', cell: ([, s]) => days(s.p90) },
+];
+
 function TimeInStage(props: { report: Report }) {
-  const entries = Object.entries(props.report.timeInStage) as Array<[keyof Report['timeInStage'], { count: number; median: number | null; p90: number | null }]>;
+  const entries = Object.entries(props.report.timeInStage) as StageStay[];
   return (
     <section>
       <h2>Time in stage (working days)</h2>
-      <table aria-label="Time in stage" data-testid="time-in-stage">
-        <thead>
-          <tr>
-            <th>Stage</th>
-            <th>Stays</th>
-            <th>Median</th>
-            <th>90th percentile</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map(([stage, s]) => (
-            <tr key={stage}>
-              <td>{STAGE_LABELS[stage as keyof typeof STAGE_LABELS] ?? stage}</td>
-              <td>{s.count}</td>
-              <td>{days(s.median)}</td>
-              <td>{days(s.p90)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="Time in stage" testId="time-in-stage" rows={entries} rowKey={([stage]) => stage} columns={TIME_IN_STAGE_COLUMNS} />
     </section>
   );
 }
+
+const SOURCE_COLUMNS: ReadonlyArray<TableColumn<Report['sources'][number]>> = [
+  { header: 'Source', cell: (s) => SOURCE_LABELS[s.source] },
+  { header: 'Applications', cell: (s) => s.applications },
+  { header: 'Hires', cell: (s) => s.hires },
+  { header: 'Conversion', cell: (s) => percent(s.conversion) },
+  { header: 'Median days to hire', cell: (s) => days(s.medianDaysToHire) },
+];
 
 function Sources(props: { report: Report }) {
   return (
     <section>
       <h2>Sources</h2>
-      <table aria-label="Source effectiveness" data-testid="sources">
-        <thead>
-          <tr>
-            <th>Source</th>
-            <th>Applications</th>
-            <th>Hires</th>
-            <th>Conversion</th>
-            <th>Median days to hire</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.report.sources.map((s) => (
-            <tr key={s.source}>
-              <td>{SOURCE_LABELS[s.source]}</td>
-              <td>{s.applications}</td>
-              <td>{s.hires}</td>
-              <td>{percent(s.conversion)}</td>
-              <td>{days(s.medianDaysToHire)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="Source effectiveness" testId="sources" rows={props.report.sources} rowKey={(s) => s.source} columns={SOURCE_COLUMNS} />
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { assignApplication } from '#shared/rota';
 import { DUTIES, type Duty, type RotaSlot } from '#shared/schema/index';
 import { nameOf } from '@/db/people';
 import { deleteRecord, upsertRecord } from '@/db/writes';
+import { TableHead } from '@/ui/common/DataTable';
+import { choicesOf, Options } from '@/ui/common/Options';
 import type { CentralData } from './data';
 import { rotaWeeks, scopeFields, swapManagers } from './rotaModel';
 import { useCentralData } from './useCentralData';
@@ -40,21 +42,13 @@ function AddSlot(props: { week: string; data: CentralData }) {
         <label for={id('m')}>Manager</label>
         <select id={id('m')} required value={managerId} onChange={(e) => setManagerId(e.currentTarget.value)}>
           <option value="">Choose…</option>
-          {managers.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
+          <Options choices={managers.map((m) => ({ value: m.id, label: m.name }))} />
         </select>
       </span>
       <span class="field">
         <label for={id('d')}>Duty</label>
         <select id={id('d')} value={duty} onChange={(e) => setDuty(e.currentTarget.value as Duty)}>
-          {DUTIES.map((d) => (
-            <option key={d} value={d}>
-              {DUTY_LABEL[d]}
-            </option>
-          ))}
+          <Options choices={choicesOf(DUTIES, DUTY_LABEL)} />
         </select>
       </span>
       <span class="field">
@@ -62,19 +56,11 @@ function AddSlot(props: { week: string; data: CentralData }) {
         <select id={id('t')} value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
           <option value="">Whole council</option>
           <optgroup label="Team">
-            {props.data.teams.map((t) => (
-              <option key={t.id} value={`team:${t.id}`}>
-                {t.name}
-              </option>
-            ))}
+            <Options choices={props.data.teams.map((t) => ({ value: `team:${t.id}`, label: t.name }))} />
           </optgroup>
           {openVacancies.length > 0 && (
             <optgroup label="Vacancy">
-              {openVacancies.map((v) => (
-                <option key={v.id} value={`vacancy:${v.id}`}>
-                  {v.title}
-                </option>
-              ))}
+              <Options choices={openVacancies.map((v) => ({ value: `vacancy:${v.id}`, label: v.title }))} />
             </optgroup>
           )}
         </select>
@@ -113,11 +99,7 @@ function SlotItem(props: { slot: RotaSlot; others: RotaSlot[]; data: CentralData
             <span class="visually-hidden">Swap with</span>
             <select value={swapWith} style={{ maxWidth: '11em' }} onChange={(e) => setSwapWith(e.currentTarget.value)}>
               <option value="">Swap with…</option>
-              {props.others.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {nameOf(data.people, o.managerId)} ({o.duty}, {scopeOf(o, data)})
-                </option>
-              ))}
+              <Options choices={props.others.map((o) => ({ value: o.id, label: `${nameOf(data.people, o.managerId)} (${o.duty}, ${scopeOf(o, data)})` }))} />
             </select>
           </label>{' '}
           <button type="button" disabled={!swapWith} onClick={swap}>
@@ -155,14 +137,7 @@ export function RotaPage() {
         </button>
       </p>
       <table aria-label="Rota by week">
-        <thead>
-          <tr>
-            <th>Week of</th>
-            {DUTIES.map((d) => (
-              <th key={d}>{DUTY_LABEL[d]}</th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headers={['Week of', ...DUTIES.map((d) => DUTY_LABEL[d])]} />
         <tbody>
           {weeks.map((w) => {
             const all = [...w.byDuty.shortlisting, ...w.byDuty.interviewing];

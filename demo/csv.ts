@@ -4,9 +4,9 @@
  * demo data (3 by Applicant ID, 2 by email). The line numbers are returned with the text, so
  * tests can check that the importer names the same lines.
  */
-import type { Source } from '../schema/index';
+import type { Source } from '../shared/schema/index';
 import { addDays, mondayOf } from './dates';
-import type { DemoCouncil } from './index';
+import type { DemoCouncil } from './types';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, emailFor } from './names';
 import { Rng } from './prng';
 

@@ -4,7 +4,7 @@
  * demo should: vacancy rate ~18%, agency rate ~16% overall; Children with Disabilities at
  * ~24% and ~19% with three agency workers whose cover ends next month (journeys.md, Amira).
  */
-import type { CoverState, Post, SocialWorkRole, Team } from '../schema/index';
+import type { CoverState, Post, SocialWorkRole, Team } from '../shared/schema/index';
 import { addDays, addMonths, dateMs, mondayOf, nextMonthStart } from './dates';
 import { AGENCIES } from './names';
 import type { TeamKey } from './people';

@@ -3,14 +3,7 @@
  * journeys and end-to-end tests name people, and stage events record them in `by`.
  */
 import { STAFF_DOMAIN } from './names';
-
-export type DemoRole = 'admin' | 'central' | 'coordinator' | 'manager';
-export interface DemoUser {
-  id: string;
-  name: string;
-  email: string;
-  role: DemoRole;
-}
+import type { DemoRole, DemoUser } from './types';
 
 const user = (key: string, name: string, role: DemoRole): DemoUser => ({
   id: `user-${key}`,

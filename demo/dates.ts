@@ -3,7 +3,7 @@
  * England and Wales bank holidays), so "overdue by 1 working day" in the demo means what the
  * overlay will compute.
  */
-import { addDays, addWorkingDays, calendarDaysBetween, dayNumber, isWorkingDay, mondayOf, weekdayOf, workingDaysBetween } from '../calendar';
+import { addDays, addWorkingDays, calendarDaysBetween, dayNumber, isWorkingDay, mondayOf, weekdayOf, workingDaysBetween } from '../shared/calendar';
 
 export { addDays, addWorkingDays, calendarDaysBetween, dayNumber, isWorkingDay, mondayOf, weekdayOf, workingDaysBetween };
 

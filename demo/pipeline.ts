@@ -3,7 +3,7 @@
  * records who did what. Rates that reports show (shortlisting and interviews on time) come
  * from low-discrepancy quotas, so a quarter shows them within a point or two.
  */
-import type { ExitReason, Stage } from '../schema/index';
+import type { ExitReason, Stage } from '../shared/schema/index';
 import { addWorkingDays, at, maxDate, workingDaysBetween } from './dates';
 import type { Candidate } from './candidates';
 import { COORDINATORS, PRIYA } from './people';

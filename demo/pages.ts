@@ -2,26 +2,14 @@
  * Demo pages a person (or the end-to-end suite) opens to see the overlay at work, written by
  * us from the markup domain.md documents, never copied from real sites: Community Care Jobs
  * (Madgex) job and listing pages, a Tribepad job page, and a back-office candidate screen.
- * Routes carry the host they imitate, so a local server can answer for real URLs.
+ * Which pages there are, and where, is routes.ts.
  */
-import { ROLE_LABELS, STAGE_LABELS, type Advert, type Application, type Stage, type Vacancy } from '../schema/index';
+import { ROLE_LABELS, type Advert, type Vacancy } from '../shared/schema/index';
 import { GRADES } from './establishment';
 import { esc, jsonInScript, page, ukDate } from './html';
-import { ATS_ORIGIN, COMMUNITY_CARE_ORIGIN, ORGANISATION_NAME, slugify } from './names';
-import type { DemoCouncil } from './index';
+import { ATS_ORIGIN, COMMUNITY_CARE_ORIGIN, ORGANISATION_NAME } from './names';
 
 export { esc as escapeHtml, jsonInScript } from './html';
-
-export interface DemoPageRoute {
-  /** Host the page imitates (jobs.communitycare.co.uk, the council's ATS host, or 'demo' for the index). */
-  host: string;
-  /** Path with query, as requested: `/job/4188275/social-worker-children-in-care/`. */
-  path: string;
-  title: string;
-  html: string;
-  /** What the overlay should show there, for the index page. */
-  expect: string;
-}
 
 export const COMMUNITY_CARE_HOST = new URL(COMMUNITY_CARE_ORIGIN).host;
 export const ATS_HOST = new URL(ATS_ORIGIN).host;
@@ -42,7 +30,8 @@ export function salaryText(role: Vacancy['role']): string {
   return `${range} per annum plus £2,000 market supplement`;
 }
 
-const advertPath = (advert: Pick<Advert, 'url'>) => new URL(advert.url).pathname;
+/** The path a board serves an advert at. */
+export const advertPath = (advert: Pick<Advert, 'url'>) => new URL(advert.url).pathname;
 const jobIdOf = (advert: Pick<Advert, 'url' | 'externalId'>) => advert.externalId ?? advertPath(advert).split('/')[2] ?? '';
 
 /** True when the board would show the advert as expired. */
@@ -184,146 +173,3 @@ export function atsCandidatePage(candidate: { name: string; email?: string | nul
 </div></div>`;
   return page(`${candidate.name} - Candidate`, body);
 }
-
-/** The stage a back-office screen would show for an application. */
-const ATS_STAGE_TEXT: Record<Stage, string> = { ...STAGE_LABELS, applied: 'New application', shortlisted: 'Shortlisted for interview' };
-
-/** Every demo page with its route, plus the index page at `/` that links to them. */
-export function demoPageRoutes(data: DemoCouncil): DemoPageRoute[] {
-  const { records, journeys, asOf } = data;
-  const vacancies = new Map(records.vacancies.map((v) => [v.id, v]));
-  const teams = new Map(records.teams.map((t) => [t.id, t.name]));
-  const stageOf = new Map<string, Stage>();
-  for (const e of records.stage_events) stageOf.set(e.applicationId, e.stage); // events are in time order
-  const routes: DemoPageRoute[] = [];
-  const vacancyOf = (id: string) => {
-    const v = vacancies.get(id);
-    if (!v) throw new Error(`demo pages: no vacancy ${id}`);
-    return v;
-  };
-
-  // Community Care job pages for every tracked advert there.
-  const ccAdverts = records.adverts.filter((a) => a.board === 'Community Care Jobs');
-  for (const advert of ccAdverts) {
-    const vacancy = vacancyOf(advert.vacancyId);
-    const expired = isExpired(advert, vacancy, asOf);
-    const isPriya = advert.id === journeys.priya.advertId;
-    routes.push({
-      host: COMMUNITY_CARE_HOST,
-      path: advertPath(advert),
-      title: `${advert.title ?? vacancy.title}${expired ? ' (expired)' : ''}`,
-      html: communityCareJobPage(advert, vacancy, { asOf }),
-      expect: isPriya
-        ? `Journey 1: the vacancy (2 posts) and its 14 applicants: 6 awaiting shortlisting (2 overdue by 1 working day, red), 3 shortlisted with interviews due by ${ukDate(journeys.priya.interviewsDueBy)}, 1 offer out; shortlisting this week: Tom Okafor.`
-        : expired
-          ? 'An expired advert (the "This job has expired" banner): the overlay still names the vacancy and its final counts.'
-          : 'A tracked advert: the overlay names the vacancy and counts its applicants by stage.',
-    });
-  }
-
-  // Journey 2: the advert for last week's Assessment vacancy, not yet tracked.
-  const u = journeys.untrackedAdvert;
-  const newVacancy = vacancyOf(u.vacancyId);
-  const untracked: Advert = {
-    id: u.vacancyId, // not a record: only feeds the page
-    vacancyId: u.vacancyId,
-    url: u.url,
-    board: 'Community Care Jobs',
-    title: u.title,
-    externalId: u.externalId,
-    reference: u.reference,
-    postedDate: newVacancy.openedDate ?? null,
-    closingDate: u.closingDate,
-  };
-  routes.push({
-    host: COMMUNITY_CARE_HOST,
-    path: advertPath(untracked),
-    title: `${u.title} (not tracked yet)`,
-    html: communityCareJobPage(untracked, { ...newVacancy, status: 'open' }, { asOf }),
-    expect: `Journey 2: "Track this advert". Linking it to the vacancy created last week takes the title, closing date (${ukDate(u.closingDate)}) and reference (${u.reference}) from the page.`,
-  });
-
-  // The listing: live adverts first, as the board sorts them.
-  const live = [untracked, ...ccAdverts.filter((a) => !isExpired(a, vacancyOf(a.vacancyId), asOf))];
-  routes.push({
-    host: COMMUNITY_CARE_HOST,
-    path: '/jobs/',
-    title: 'Community Care Jobs: search results',
-    html: communityCareListingPage(live),
-    expect: 'Each result the council tracks gets a small badge with its vacancy and applicant count; the untracked Assessment advert offers "Track".',
-  });
-
-  // Tribepad job pages for the open and closed (still recruiting) vacancies.
-  records.vacancies.forEach((vacancy, i) => {
-    if (vacancy.status !== 'open' && vacancy.status !== 'closed') return;
-    const record = 5_100 + i * 3;
-    routes.push({
-      host: ATS_HOST,
-      path: `/members/modules/job/detail.php?record=${record}`,
-      title: `Tribepad: ${vacancy.title}`,
-      html: tribepadJobPage(vacancy, record, vacancy.teamIds.map((t) => teams.get(t) ?? '').filter(Boolean)),
-      expect: vacancy.id === journeys.priya.vacancyId
-        ? 'The same vacancy as the Community Care advert, recognised on the council ATS (after Shortlist is enabled on this site): the same counts.'
-        : 'The council ATS job page (no JSON-LD): the overlay matches it to its vacancy by reference.',
-    });
-  });
-
-  // Back-office candidate screens for every application with personal data.
-  for (const app of records.applications) {
-    if (!app.atsReference || !app.name) continue;
-    routes.push({
-      host: ATS_HOST,
-      path: `/ats/candidate/${app.atsReference}`,
-      title: `Candidate ${app.name}`,
-      html: atsCandidatePage({ name: app.name, email: app.email, atsReference: app.atsReference, stageLabel: ATS_STAGE_TEXT[stageOf.get(app.id) ?? 'applied'], vacancyTitle: vacancyOf(app.vacancyId).title, receivedDate: app.receivedDate }),
-      expect: journeys.tom.queue.includes(app.id)
-        ? "In Tom's queue: quick actions to shortlist or reject with a reason."
-        : 'A tracked candidate: the overlay shows their stage and history once the page has been taught.',
-    });
-  }
-
-  // Journey 3: the returning candidate, not yet in Shortlist, same email as a withdrawn application.
-  const r = journeys.returningCandidate;
-  routes.push({
-    host: ATS_HOST,
-    path: `/ats/candidate/${r.newAtsReference}`,
-    title: `Candidate ${r.name} (new)`,
-    html: atsCandidatePage({ name: r.name, email: r.email, atsReference: r.newAtsReference, stageLabel: ATS_STAGE_TEXT.applied, vacancyTitle: vacancyOf(r.vacancyId).title, receivedDate: asOf }),
-    expect: 'Journey 3: first visit asks to enable Shortlist on this site; then "Capture candidate" (name and reference from the page) with a warning that the same email applied before (withdrawn: salary).',
-  });
-
-  routes.unshift({ host: 'demo', path: '/', title: 'Shortlist demo pages', html: indexPage(data, routes), expect: 'This page.' });
-  return routes;
-}
-
-function indexPage(data: DemoCouncil, routes: readonly DemoPageRoute[]): string {
-  const { journeys } = data;
-  const find = (pred: (r: DemoPageRoute) => boolean) => routes.find(pred);
-  const featured = [
-    find((r) => r.path === new URL(journeys.priya.advertUrl).pathname),
-    find((r) => r.path === new URL(journeys.untrackedAdvert.url).pathname),
-    find((r) => r.path === '/jobs/'),
-    find((r) => r.path === `/ats/candidate/${journeys.returningCandidate.newAtsReference}`),
-    find((r) => r.host === ATS_HOST && r.path.startsWith('/members/') && r.expect.startsWith('The same vacancy')),
-    find((r) => r.title.endsWith('(expired)')),
-  ].filter((r): r is DemoPageRoute => !!r);
-  const queue = routes.filter((r) => r.expect.startsWith("In Tom's queue"));
-  const li = (r: DemoPageRoute) => `  <li><a href="${esc(r.path)}">${esc(r.title)}</a> <small>(${esc(r.host === 'demo' ? '' : `https://${r.host}${r.path}`)})</small><br>${esc(r.expect)}</li>`;
-  const body = `<h1>${esc(data.organisation.name)}: Shortlist demo pages</h1>
-<p>Data as of ${esc(ukDate(data.asOf))}. Sign in as Priya Shah (coordinator) or Tom Okafor (manager) to follow the journeys.</p>
-<h2>Journeys</h2>
-<ul class="featured">
-${featured.map(li).join('\n')}
-</ul>
-<h2>Tom's shortlisting queue this week (${queue.length})</h2>
-<ul class="queue">
-${queue.map(li).join('\n')}
-</ul>
-<h2>All pages (${routes.length})</h2>
-<ul class="all">
-${routes.filter((r) => r.host !== 'demo').map((r) => `  <li><a href="${esc(r.path)}">${esc(r.title)}</a></li>`).join('\n')}
-</ul>`;
-  return page('Shortlist demo pages', body);
-}
-
-export { slugify };

@@ -2,7 +2,7 @@
  * Fictional candidates: unique first/last pairs from names.ts, emails at example.org/.com,
  * sources weighted the way councils report them (Community Care Jobs first).
  */
-import type { Application, SocialWorkRole, Source } from '../schema/index';
+import type { Application, SocialWorkRole, Source } from '../shared/schema/index';
 import { ATS_ORIGIN, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, emailFor } from './names';
 import type { Rng } from './prng';
 

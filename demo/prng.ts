@@ -2,6 +2,7 @@
  * Seeded randomness for the demo council. Everything the generator draws comes from here,
  * so one (asOf, seed) pair always yields byte-identical data in Node, Workers and browsers.
  */
+import { hashId } from '../shared/rota';
 
 /** sfc32: small, fast, good enough statistically, and identical on every JS engine. */
 function sfc32(a: number, b: number, c: number, d: number): () => number {
@@ -17,22 +18,14 @@ function sfc32(a: number, b: number, c: number, d: number): () => number {
   };
 }
 
-/** FNV-1a: turns a stream label into seed bits, so each module draws from its own stream. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 export class Rng {
   private readonly next: () => number;
 
   /** `label` separates streams: adding draws to one module does not reshuffle another. */
   constructor(seed: number, label: string) {
-    const h = hash32(label);
+    // FNV-1a of the label (the rota's hash) gives each stream its own seed bits.
+    const h = hashId(label);
     this.next = sfc32(seed >>> 0, h, (seed ^ 0x9e3779b9) >>> 0, Math.imul(h, 0x85ebca6b) >>> 0);
     for (let i = 0; i < 12; i++) this.next(); // warm up: the first outputs of sfc32 are weak
   }

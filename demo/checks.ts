@@ -3,7 +3,7 @@
  * what usually hold a start date, so they take longest; anything due after asOf is left
  * outstanding, which is how the demo shows start dates on hold.
  */
-import type { Check, CheckKind } from '../schema/index';
+import type { Check, CheckKind } from '../shared/schema/index';
 import { addWorkingDays, dateMs, mondayOf, addDays } from './dates';
 import type { Rng } from './prng';
 

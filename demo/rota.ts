@@ -4,7 +4,7 @@
  * week of asOf every team manager shortlists for their own team (so Tom shortlists Children
  * in Care this week), and the service manager covers interviewing one week in six.
  */
-import type { RotaSlot } from '../schema/index';
+import type { RotaSlot } from '../shared/schema/index';
 import { addDays, dateMs, dayNumber, mondayOf } from './dates';
 import { MANAGERS, SERVICE_MANAGER, type TeamKey } from './people';
 import { Rng } from './prng';

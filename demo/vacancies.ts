@@ -3,7 +3,7 @@
  * out in weeks before `asOf`, so the same story (older closing-date rounds filled, rolling
  * adverts open now, a spring ASYE cohort still advertising) holds whatever date the demo runs.
  */
-import type { Advert, SocialWorkRole, Vacancy } from '../schema/index';
+import type { Advert, SocialWorkRole, Vacancy } from '../shared/schema/index';
 import { addDays, addWorkingDays, dateMs, maxDate, mondayOf, subtractWorkingDays, workingDayOnOrAfter, workingDayOnOrBefore } from './dates';
 import { COMMUNITY_CARE_ORIGIN, MICROSITE_ORIGIN, slugify } from './names';
 import type { TeamKey } from './people';
