@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { runPageOverlay } from '@/page-overlay/mount';
+import { runPageOverlay } from '@/overlay/content/mount';
 
 // Community Care Jobs (Madgex) is granted at install; the demo origin only in builds made for `npm start`.
 const matches = ['*://jobs.communitycare.co.uk/*'];

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
  * background are replaced by small fakes, so what is tested is the page watching itself.
  */
 const asked: Array<{ type: string } & Record<string, unknown>> = [];
-vi.mock('@/ui/page-overlay/ask', () => ({
+vi.mock('@/overlay/content/ask', () => ({
   askBackground: async (request: { type: string } & Record<string, unknown>) => {
     asked.push(request);
     if (request.type === 'overlay:profiles') return [];
@@ -34,7 +34,7 @@ vi.mock('wxt/utils/content-script-ui/shadow-root', () => ({
     };
   },
 }));
-const { runPageOverlay } = await import('@/page-overlay/mount');
+const { runPageOverlay } = await import('@/overlay/content/mount');
 
 /** Stands in for WXT's ContentScriptContext: the two things runPageOverlay uses. */
 function fakeContext() {

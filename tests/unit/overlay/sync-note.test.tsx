@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeSync, type SyncState } from '@/ui/overlay/syncNote';
+import { describeSync, type SyncState } from '@/overlay/ui/syncNote';
 
 let reply: { ok: true; data: SyncState } | { ok: false; error: string } = { ok: false, error: 'none' };
 const asked: string[] = [];
@@ -11,7 +11,7 @@ vi.mock('@/messages/send', () => ({
     return reply;
   },
 }));
-const { SyncNote } = await import('@/ui/overlay/SyncNote');
+const { SyncNote } = await import('@/overlay/ui/SyncNote');
 
 const state = (s: Partial<SyncState>): SyncState => ({ signedIn: true, pending: 0, refused: 0, lastError: null, ...s });
 afterEach(() => cleanup());

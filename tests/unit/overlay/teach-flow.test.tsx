@@ -12,7 +12,7 @@ vi.mock('@/messages/send', () => ({
     return { ok: true, data: null };
   },
 }));
-const { TeachPanel } = await import('@/ui/page-overlay/TeachPanel');
+const { TeachPanel } = await import('@/overlay/ui/TeachPanel');
 
 /** A back-office candidate screen no site module knows, with a hostile name in it. */
 function backOfficePage(name: string, ref: string) {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SiteResult } from '@/sites/types';
-import type { AdvertView, CandidateView, ListingBadge } from '@/page-overlay/views';
+import type { AdvertView, CandidateView, ListingBadge } from '@/overlay/views';
 import { AdvertPanel } from './AdvertPanel';
-import { askBackground } from './ask';
+import { askBackground } from '@/overlay/content/ask';
 import { CandidatePanel } from './CandidatePanel';
 import { CaptureCandidate } from './CaptureCandidate';
-import { SyncNote } from '@/ui/overlay/SyncNote';
+import { SyncNote } from './SyncNote';
 import { Shell } from './Shell';
 import { TrackAdvert } from './TrackAdvert';
 

@@ -2,9 +2,9 @@ import { browser, createShadowRootUi, type ContentScriptContext, type ShadowRoot
 import { render } from 'preact';
 import { recognise, type SiteProfile } from '@/sites/index';
 import type { SiteResult } from '@/sites/types';
-import { PageOverlay } from '@/ui/page-overlay/PageOverlay';
-import { TeachPanel } from '@/ui/page-overlay/TeachPanel';
-import { askBackground } from '@/ui/page-overlay/ask';
+import { PageOverlay } from '@/overlay/ui/PageOverlay';
+import { TeachPanel } from '@/overlay/ui/TeachPanel';
+import { askBackground } from '@/overlay/content/ask';
 import { placeListingBadges } from './badges';
 
 const RETRY_MS = 1500;

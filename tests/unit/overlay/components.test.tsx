@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { CandidatePanel } from '@/ui/page-overlay/CandidatePanel';
-import { CaptureCandidate } from '@/ui/page-overlay/CaptureCandidate';
+import { CandidatePanel } from '@/overlay/ui/CandidatePanel';
+import { CaptureCandidate } from '@/overlay/ui/CaptureCandidate';
 
 describe('overlay components', () => {
   it('render what pages say as text, never as markup', () => {

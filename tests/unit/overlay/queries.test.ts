@@ -5,8 +5,8 @@ import { todayInLondon } from '#shared/calendar';
 import { generateDemoCouncil } from '#shared/demo/index';
 import { SYNC_TABLE_NAMES } from '#shared/schema/index';
 import { ShortlistDb, setDb } from '@/db/database';
-import { advertView, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/page-overlay/queries';
-import { suggestPathPattern } from '@/page-overlay/teach';
+import { advertView, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/overlay/background/queries';
+import { suggestPathPattern } from '@/overlay/ui/teach';
 import { sessionItem } from '@/sync/session';
 
 const asOf = todayInLondon(new Date());

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ROLE_LABELS, ROLE_LADDER, type SocialWorkRole } from '#shared/schema/index';
 import type { AdvertResult } from '@/sites/types';
-import type { UntrackedAdvertView } from '@/page-overlay/views';
-import { askBackground } from './ask';
+import type { UntrackedAdvertView } from '@/overlay/views';
+import { askBackground } from '@/overlay/content/ask';
 
 /** "Track this advert": link the page's advert to an existing vacancy, or create the vacancy from what the page says. */
 export function TrackAdvert(props: { view: UntrackedAdvertView; advert: AdvertResult; onTracked: () => void }) {

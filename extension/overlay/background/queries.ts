@@ -8,7 +8,7 @@ import type { ShortlistDb } from '@/db/database';
 import { nameOf, readPeople } from '@/db/people';
 import { appendStageEvent, upsertRecord } from '@/db/writes';
 import { getSession } from '@/sync/session';
-import type { AdvertView, CandidateView, Duplicate, ListingBadge, VacancyChoice } from './views';
+import type { AdvertView, CandidateView, Duplicate, ListingBadge, VacancyChoice } from '@/overlay/views';
 
 /** The board name each site module's adverts are stored under (demo data and "Track this advert" agree). */
 const BOARD_OF_SITE: Record<string, string> = { communitycare: 'Community Care Jobs', madgex: 'Guardian Jobs' };

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { SOURCE_LABELS, SOURCES, type Source } from '#shared/schema/index';
 import type { CandidateResult } from '@/sites/types';
-import type { UntrackedCandidateView } from '@/page-overlay/views';
-import { askBackground } from './ask';
+import type { UntrackedCandidateView } from '@/overlay/views';
+import { askBackground } from '@/overlay/content/ask';
 
 /** "Capture candidate": name and reference from the page, duplicates shown before saving. */
 export function CaptureCandidate(props: { view: UntrackedCandidateView; page: CandidateResult; onCaptured: () => void }) {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { REASON_LABELS, REJECTION_REASONS, STAGE_LABELS, WITHDRAWAL_REASONS, type Stage } from '#shared/schema/index';
-import type { TrackedCandidateView } from '@/page-overlay/views';
-import { askBackground } from './ask';
+import type { TrackedCandidateView } from '@/overlay/views';
+import { askBackground } from '@/overlay/content/ask';
 
 /** A tracked candidate: stage, time in stage, target; quick actions that only offer allowed moves. */
 export function CandidatePanel(props: { view: TrackedCandidateView; onChanged: () => void }) {
