@@ -43,6 +43,7 @@ export const OVERLAY_REQUESTS = {
     stage: z.enum(STAGES),
     reason: optional(40),
     interviewAt: z.iso.datetime({ offset: true }).optional(),
+    note: optional(2000),
   }),
   teams: z.object({ type: z.literal('overlay:teams') }),
   profiles: z.object({ type: z.literal('overlay:profiles'), host: text(253) }),

@@ -1,11 +1,12 @@
 import { uuidv7 } from 'uuidv7';
 import { todayInLondon } from '#shared/calendar';
 import { DEFAULT_SETTINGS, REASON_LABELS, STAGE_LABELS, type Advert, type Application, type Settings, type Source, type Stage, type Vacancy } from '#shared/schema/index';
-import { currentStage, checkMove, exitOf, nextStages, stageHistory } from '#shared/stages';
+import { currentStage, exitOf, nextStages, stageHistory } from '#shared/stages';
 import { applicationTarget, vacancyTargets } from '#shared/targets';
 import { assignApplication, onDuty } from '#shared/rota';
 import type { ShortlistDb } from '@/db/database';
 import { nameOf, readPeople } from '@/db/people';
+import { moveApplication } from '@/db/moves';
 import { appendStageEvent, upsertRecord } from '@/db/writes';
 import { getSession } from '@/sync/session';
 import type { AdvertView, CandidateView, Duplicate, ListingBadge, VacancyChoice } from '@/overlay/views';
@@ -222,27 +223,15 @@ export async function captureCandidate(
   return { applicationId: id };
 }
 
-/** A quick action from the overlay: only moves the stage machine allows, recorded as the signed-in user. */
+/** A quick action from the overlay: the same `planMove` as the workspace's, recorded as the signed-in user. */
 export async function moveStage(
   db: ShortlistDb,
   input: { applicationId: string; stage: Stage; reason?: string; interviewAt?: string; note?: string },
 ): Promise<{ stage: Stage }> {
   const { session } = await context();
   const events = await db.stage_events.where('applicationId').equals(input.applicationId).toArray();
-  const check = checkMove(events, input.stage);
-  if (!check.ok) throw new Error(check.message);
-  await appendStageEvent(
-    {
-      id: uuidv7(),
-      applicationId: input.applicationId,
-      stage: input.stage,
-      at: new Date().toISOString(),
-      by: session.me.user.id,
-      reason: (input.reason as never) ?? null,
-      interviewAt: input.interviewAt ?? null,
-      note: input.note ?? null,
-    },
-    db,
-  );
-  return { stage: input.stage };
+  const { stage, ...fields } = input;
+  const result = await moveApplication({ ...fields, events, to: stage, by: session.me.user.id }, db);
+  if (!result.ok) throw new Error(result.message);
+  return { stage };
 }

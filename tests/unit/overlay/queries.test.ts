@@ -99,6 +99,17 @@ describe('the overlay on a candidate', () => {
     const events = await db.stage_events.where('applicationId').equals(id).toArray();
     expect(events.some((e) => e.stage === 'shortlisted' && e.by === 'user-priya')).toBe(true);
   });
+
+  it('refuses what the workspace refuses: a booking without a time, a reason of the wrong kind; stores only what the stage needs', async () => {
+    const id = priya.awaiting[0]!;
+    await moveStage(db, { applicationId: id, stage: 'shortlisted', reason: 'salary', note: '  strong practice examples ' });
+    await expect(moveStage(db, { applicationId: id, stage: 'interview_booked' })).rejects.toThrow('choose the date and time of the interview');
+    await expect(moveStage(db, { applicationId: id, stage: 'withdrawn', reason: 'not_qualified' })).rejects.toThrow('"not_qualified" is not a reason for a withdrawal');
+    await moveStage(db, { applicationId: id, stage: 'interview_booked', interviewAt: '2026-04-02T10:30:00+01:00' });
+    const events = await db.stage_events.where('applicationId').equals(id).toArray();
+    expect(events.find((e) => e.stage === 'shortlisted')).toMatchObject({ reason: null, note: 'strong practice examples' });
+    expect(events.find((e) => e.stage === 'interview_booked')?.interviewAt).toBe('2026-04-02T09:30:00.000Z');
+  });
 });
 
 describe('teaching a page', () => {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatDay } from '#shared/calendar';
 import { STAGE_LABELS, type Stage } from '#shared/schema/index';
-import { checkMove } from '#shared/stages';
+import { checkMove, moveNeeds } from '#shared/stages';
 import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
 import { navigate, type Route } from '@/ui/hooks/useHashRoute';
 import { BoardCardView } from './BoardCardView';
@@ -9,7 +9,7 @@ import { BoardFiltersBar } from './BoardFiltersBar';
 import { BOARD_CSV_COLUMNS, buildBoard, filtersFromParams, filtersToParams, type BoardColumn } from './boardModel';
 import { eventsOf } from './data';
 import { MoveForm } from './MoveForm';
-import { moveApplication, moveNeeds } from './stageActions';
+import { moveApplication } from '@/db/moves';
 import { useDailyData } from './useDailyData';
 import { useSignedIn } from './useSignedIn';
 

@@ -3,7 +3,7 @@ import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
 import { ChecklistTable, holdingText } from './ChecklistTable';
 import { checksCandidates, CHECKS_CSV_COLUMNS, type ChecksCandidate } from './checksModel';
 import { eventsOf, type DailyData } from './data';
-import { moveApplication } from './stageActions';
+import { moveApplication } from '@/db/moves';
 import { useDailyData } from './useDailyData';
 import { useSignedIn } from './useSignedIn';
 

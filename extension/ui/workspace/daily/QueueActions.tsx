@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { formatDay, todayInLondon } from '#shared/calendar';
-import { REASON_LABELS, REJECTION_REASONS, type Settings } from '#shared/schema/index';
+import { REJECTION_REASONS, type Settings } from '#shared/schema/index';
+import type { TimedEvent } from '#shared/stages';
+import { ReasonOptions } from '@/ui/common/ReasonOptions';
+import { interviewTargetIfShortlistedOn, type QueueRow } from './queueModel';
+import { moveApplication, type MoveRequest } from '@/db/moves';
 
 type RejectionReason = (typeof REJECTION_REASONS)[number];
-import type { TimedEvent } from '#shared/stages';
-import { interviewTargetIfShortlistedOn, type QueueRow } from './queueModel';
-import { moveApplication, type MoveRequest } from './stageActions';
 
 interface Props {
   row: QueueRow;
@@ -81,12 +82,7 @@ export function QueueActions({ row, events, userId, settings }: Props) {
           <label>
             Reason for rejecting {name}
             <select required value={reason} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value as RejectionReason)}>
-              <option value="">Choose a reason</option>
-              {REJECTION_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {REASON_LABELS[r]}
-                </option>
-              ))}
+              <ReasonOptions reasons={REJECTION_REASONS} />
             </select>
           </label>
           <button type="submit" disabled={busy}>
