@@ -16,7 +16,7 @@ export function TrackAdvert(props: { view: UntrackedAdvertView; advert: AdvertRe
   const [teams, setTeams] = useState<Array<{ id: string; name: string }>>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    askBackground<Array<{ id: string; name: string }>>({ type: 'overlay:teams' }).then(setTeams, () => setTeams([]));
+    askBackground({ type: 'overlay:teams' }).then(setTeams, () => setTeams([]));
   }, []);
   const wanted = filter.trim().toLowerCase();
   const choices = props.view.vacancies.filter((v) => !wanted || v.title.toLowerCase().includes(wanted) || (v.reference ?? '').toLowerCase().includes(wanted));

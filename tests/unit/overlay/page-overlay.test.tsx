@@ -9,7 +9,7 @@ import type { AdvertResult } from '@/sites/types';
 const asked: Array<{ type: string } & Record<string, unknown>> = [];
 let answers: Record<string, unknown> = {};
 vi.mock('@/messages/send', () => ({
-  sendToBackground: async (request: { type: string } & Record<string, unknown>) => {
+  send: async (request: { type: string } & Record<string, unknown>) => {
     asked.push(request);
     return request.type in answers ? { ok: true, data: answers[request.type] } : { ok: false, error: `no answer for ${request.type}` };
   },

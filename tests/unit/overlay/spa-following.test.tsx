@@ -15,7 +15,7 @@ vi.mock('@/overlay/content/ask', () => ({
     throw new Error(`unexpected ${request.type}`);
   },
 }));
-vi.mock('@/messages/send', () => ({ sendToBackground: async () => ({ ok: false, error: 'offline in this test' }) }));
+vi.mock('@/messages/send', () => ({ send: async () => ({ ok: false, error: 'offline in this test' }) }));
 // WxtVitest turns '#imports' into WXT's own modules (and `browser` into its fake browser).
 vi.mock('wxt/utils/content-script-ui/shadow-root', () => ({
   createShadowRootUi: async (_ctx: unknown, options: { name: string; onMount: (c: HTMLElement) => unknown; onRemove?: (c: HTMLElement) => void }) => {

@@ -6,7 +6,7 @@ import { describeSync, type SyncState } from '@/overlay/ui/syncNote';
 let reply: { ok: true; data: SyncState } | { ok: false; error: string } = { ok: false, error: 'none' };
 const asked: string[] = [];
 vi.mock('@/messages/send', () => ({
-  sendToBackground: async (request: { type: string }) => {
+  send: async (request: { type: string }) => {
     asked.push(request.type);
     return reply;
   },

@@ -7,7 +7,7 @@ import { extractWithProfile } from '@/sites/taught';
 // The overlay talks to the background only through this; here it records what would be saved.
 const sent: Array<Record<string, unknown>> = [];
 vi.mock('@/messages/send', () => ({
-  sendToBackground: async (request: Record<string, unknown>) => {
+  send: async (request: Record<string, unknown>) => {
     sent.push(request);
     return { ok: true, data: null };
   },
