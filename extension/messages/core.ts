@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SYNC_TABLE_NAMES, type RecordOf, type StageEvent, type SyncTable } from '#shared/schema/index';
+import { SYNC_TABLE_NAMES, type RecordOf, type StageEvent, type SyncTable, type UserRole } from '#shared/schema/index';
 import type { SignOutResult } from '@/sync/account';
 import type { SyncResult } from '@/sync/engine';
 import type { SyncStatus } from '@/sync/status';
@@ -7,7 +7,7 @@ import { PAGES, PAGES_AND_CONTENT_SCRIPTS, reply } from './spec';
 
 /** `signIn`'s answer: signed in, or another account's unsynced changes need a confirmation (`force`). */
 export type SignInReply =
-  | { signedIn: true; user: { id: string; name: string; role: string }; organisation: { id: string; name: string }; tokenExpiresAt: string }
+  | { signedIn: true; user: { id: string; name: string; role: UserRole }; organisation: { id: string; name: string }; tokenExpiresAt: string }
   | { signedIn: false; pending: number; previous: string; message: string };
 
 export interface HealthReply {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoCouncil } from '#shared/demo/index';
 import { agencyRate, computeReport, vacancyRate, workforceFte } from '#shared/measures/index';
 import { establishment } from '../../../extension/ui/workspace/central-team/establishmentModel';
-import { buildReport, headlineFigures, periodRange, quarterStart, toFilters } from '../../../extension/ui/workspace/central-team/reportModel';
+import { quarterStart } from '#shared/calendar';
+import { buildReport, headlineFigures, periodRange, toFilters } from '../../../extension/ui/workspace/central-team/reportModel';
 import { rotaWeeks, swapManagers } from '../../../extension/ui/workspace/central-team/rotaModel';
 import type { CentralData } from '../../../extension/ui/workspace/central-team/data';
 

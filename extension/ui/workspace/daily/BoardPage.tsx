@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatDay } from '#shared/calendar';
+import { candidateName } from '#shared/names';
 import { STAGE_LABELS, type Stage } from '#shared/schema/index';
 import { checkMove, moveNeeds } from '#shared/stages';
 import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
@@ -91,13 +92,13 @@ export function BoardPage({ route }: { route: Route }) {
         </p>
       ) : null}
       {pending && pendingCard ? (
-        <div class="checks-card" role="dialog" aria-label={`Move ${pendingCard.application.name ?? 'candidate'} to ${STAGE_LABELS[pending.to]}`}>
+        <div class="checks-card" role="dialog" aria-label={`Move ${candidateName(pendingCard.application)} to ${STAGE_LABELS[pending.to]}`}>
           <h2>
-            Move {pendingCard.application.name ?? 'candidate'} to {STAGE_LABELS[pending.to]}
+            Move {candidateName(pendingCard.application)} to {STAGE_LABELS[pending.to]}
           </h2>
           <MoveForm
             applicationId={pending.applicationId}
-            candidateName={pendingCard.application.name ?? 'candidate'}
+            candidateName={candidateName(pendingCard.application)}
             events={eventsOf(data, pending.applicationId)}
             userId={userId}
             initialTo={pending.to}

@@ -1,4 +1,5 @@
 import { formatDay, londonDateOf } from '#shared/calendar';
+import { candidateName } from '#shared/names';
 import { REASON_LABELS, SOURCE_LABELS, STAGE_LABELS } from '#shared/schema/index';
 import { currentStage } from '#shared/stages';
 import { applicationTarget } from '#shared/targets';
@@ -37,7 +38,7 @@ export function CandidatePage({ route }: { route: Route }) {
   const events = eventsOf(data, application.id);
   const stage = currentStage(events);
   const target = vacancy ? applicationTarget(application, vacancy, events, settings, asOf) : null;
-  const name = application.name ?? 'Erased candidate';
+  const name = candidateName(application);
   const lines = checklist(application.id, data.checks);
   const holding = holdingChecks(lines);
   const experience =

@@ -1,3 +1,4 @@
+import { candidateName } from '#shared/names';
 import { useState } from 'preact/hooks';
 import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
 import { ChecklistTable, holdingText } from './ChecklistTable';
@@ -35,7 +36,7 @@ export function ChecksPage() {
 
 function CandidateChecks({ candidate, data, userId }: { candidate: ChecksCandidate; data: DailyData; userId: string | null }) {
   const [message, setMessage] = useState<string | null>(null);
-  const name = candidate.application.name ?? 'Erased candidate';
+  const name = candidateName(candidate.application);
   const complete = async () => {
     if (!userId) return setMessage('Sign in first: every move records who made it');
     const result = await moveApplication({ applicationId: candidate.application.id, events: eventsOf(data, candidate.application.id), to: 'checks_complete', by: userId });

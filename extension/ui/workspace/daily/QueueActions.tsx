@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatDay, todayInLondon } from '#shared/calendar';
+import { candidateName } from '#shared/names';
 import { REJECTION_REASONS, type Settings } from '#shared/schema/index';
 import type { TimedEvent } from '#shared/stages';
 import { ReasonOptions } from '@/ui/common/ReasonOptions';
@@ -22,7 +23,7 @@ export function QueueActions({ row, events, userId, settings }: Props) {
   const [interviewAt, setInterviewAt] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const name = row.application.name ?? 'candidate';
+  const name = candidateName(row.application);
 
   const move = async (fields: Omit<MoveRequest, 'applicationId' | 'events' | 'by'>) => {
     setBusy(true);

@@ -1,4 +1,5 @@
 import { formatDay, mondayOf } from '#shared/calendar';
+import { candidateName } from '#shared/names';
 import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
 import { eventsOf } from './data';
 import { Countdown } from './Countdown';
@@ -52,7 +53,7 @@ export function QueuePage() {
             {rows.map((row) => (
               <tr key={row.application.id} data-application-id={row.application.id}>
                 <td>
-                  <a href={`#/candidate?id=${encodeURIComponent(row.application.id)}`}>{row.application.name ?? 'Erased candidate'}</a>
+                  <a href={`#/candidate?id=${encodeURIComponent(row.application.id)}`}>{candidateName(row.application)}</a>
                 </td>
                 <td>{row.vacancy.title}</td>
                 <td>{QUEUE_KIND_LABELS[row.kind]}</td>
