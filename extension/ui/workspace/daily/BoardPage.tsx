@@ -3,7 +3,7 @@ import { formatDay } from '#shared/calendar';
 import { candidateName } from '#shared/names';
 import { STAGE_LABELS, type Stage } from '#shared/schema/index';
 import { checkMove, moveNeeds } from '#shared/stages';
-import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
+import { TitleWithCsv } from '@/ui/csv/TitleWithCsv';
 import { navigate, type Route } from '@/ui/hooks/useHashRoute';
 import { BoardCardView } from './BoardCardView';
 import { BoardFiltersBar } from './BoardFiltersBar';
@@ -78,10 +78,7 @@ export function BoardPage({ route }: { route: Route }) {
   const exitCount = board.exits.reduce((n, c) => n + c.cards.length, 0);
   return (
     <section aria-labelledby="board-title">
-      <div class="page-head">
-        <h1 id="board-title">Pipeline board</h1>
-        <DownloadCsvButton rows={allCards} columns={BOARD_CSV_COLUMNS} filename="pipeline" />
-      </div>
+      <TitleWithCsv title="Pipeline board" titleId="board-title" rows={allCards} columns={BOARD_CSV_COLUMNS} filename="pipeline" />
       <BoardFiltersBar data={data} filters={filters} onChange={(f) => navigate('/board', filtersToParams(f))} />
       <p class="summary">
         {board.total} applications; drag a card to another column or use its “Move to…” list.

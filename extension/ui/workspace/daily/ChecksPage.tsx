@@ -1,6 +1,6 @@
 import { candidateName } from '#shared/names';
 import { useState } from 'preact/hooks';
-import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
+import { TitleWithCsv } from '@/ui/csv/TitleWithCsv';
 import { ChecklistTable, holdingText } from './ChecklistTable';
 import { checksCandidates, CHECKS_CSV_COLUMNS, type ChecksCandidate } from './checksModel';
 import { eventsOf, type DailyData } from './data';
@@ -16,10 +16,7 @@ export function ChecksPage() {
   const candidates = checksCandidates(data);
   return (
     <section aria-labelledby="checks-title">
-      <div class="page-head">
-        <h1 id="checks-title">Pre-employment checks</h1>
-        <DownloadCsvButton rows={candidates} columns={CHECKS_CSV_COLUMNS} filename="checks" />
-      </div>
+      <TitleWithCsv title="Pre-employment checks" titleId="checks-title" rows={candidates} columns={CHECKS_CSV_COLUMNS} filename="checks" />
       <p class="summary">
         {candidates.length} accepted candidate{candidates.length === 1 ? '' : 's'} awaiting safer-recruitment checks before a start date.
       </p>

@@ -1,6 +1,7 @@
 import { formatDay, mondayOf } from '#shared/calendar';
 import { candidateName } from '#shared/names';
-import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
+import { TableHead } from '@/ui/common/TableHead';
+import { TitleWithCsv } from '@/ui/csv/TitleWithCsv';
 import { eventsOf } from './data';
 import { Countdown } from './Countdown';
 import { QueueActions } from './QueueActions';
@@ -19,10 +20,7 @@ export function QueuePage() {
   const overdue = rows.filter((r) => r.target.status === 'red').length;
   return (
     <section aria-labelledby="queue-title">
-      <div class="page-head">
-        <h1 id="queue-title">My queue</h1>
-        <DownloadCsvButton rows={rows} columns={QUEUE_CSV_COLUMNS} filename="my-queue" />
-      </div>
+      <TitleWithCsv title="My queue" titleId="queue-title" rows={rows} columns={QUEUE_CSV_COLUMNS} filename="my-queue" />
       <p class="summary">
         {session?.me.user.name}, week of {formatDay(mondayOf(asOf))}: {decisions} awaiting your shortlisting decision,{' '}
         {rows.length - decisions} awaiting an interview booking
@@ -39,16 +37,7 @@ export function QueuePage() {
         </p>
       ) : (
         <table class="queue">
-          <thead>
-            <tr>
-              <th scope="col">Candidate</th>
-              <th scope="col">Vacancy</th>
-              <th scope="col">Awaiting</th>
-              <th scope="col">Received</th>
-              <th scope="col">Target</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Candidate', 'Vacancy', 'Awaiting', 'Received', 'Target', 'Action']} />
           <tbody>
             {rows.map((row) => (
               <tr key={row.application.id} data-application-id={row.application.id}>
