@@ -20,7 +20,7 @@ describe('the overlay says whether actions reached the council', () => {
   it('distinguishes synced, saved-will-sync, offline, refused and signed out', () => {
     expect(describeSync(state({}))).toEqual({ text: 'Synced', tone: 'green' });
     expect(describeSync(state({ pending: 1 }))).toEqual({ text: '1 change saved, will sync', tone: 'amber' });
-    expect(describeSync(state({ pending: 3, lastError: { kind: 'offline', message: 'x' } })).text).toBe('Offline: 3 changes saved, will sync');
+    expect(describeSync(state({ pending: 3, lastError: { kind: 'offline', message: 'x', at: '2026-03-02T10:00:00Z' } })).text).toBe('Offline: 3 changes saved, will sync');
     expect(describeSync(state({ pending: 3, refused: 1 })).tone).toBe('red');
     expect(describeSync(state({ signedIn: false })).text).toMatch(/Not signed in/);
     expect(describeSync(null).tone).toBe('muted');
