@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { installedSiteMatches } from './extension/overlay/matches';
 
 // The sync server the build talks to by default; `npm start` and the e2e run point it at
 // `wrangler dev`. A signed-in user can change it in the options page.
@@ -26,9 +27,9 @@ export default defineConfig({
     name: 'Shortlist',
     description: "Pipeline status, working-day targets and one-click capture on the job board and ATS pages of councils hiring children's social workers.",
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
-    // Community Care Jobs is granted at install; every council ATS host is asked for at run time.
+    // The installed sites (Community Care Jobs) from the site registry; every council ATS host is asked for at run time.
     host_permissions: [
-      '*://jobs.communitycare.co.uk/*',
+      ...installedSiteMatches(),
       originPattern(serverUrl),
       ...(demoOrigin ? [originPattern(demoOrigin)] : []),
     ],

@@ -83,6 +83,11 @@ export const mondayOf = (date: string) => {
   const day = dayNumber(date);
   return dateOfDay(day - ((weekdayOfDay(day) + 6) % 7));
 };
+/** The first day of the date's calendar quarter (January, April, July, October: the financial year's quarters too). */
+export const quarterStart = (date: string) => {
+  const month = Number(date.slice(5, 7));
+  return `${date.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+};
 
 // ---------------------------------------------------------------- holidays
 

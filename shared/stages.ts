@@ -5,6 +5,7 @@ import {
   OPEN_STAGES,
   REJECTION_REASONS,
   STAGE_LABELS,
+  WITHDRAWAL_REASONS,
   type ExitReason,
   type ExitStage,
   type Stage,
@@ -261,3 +262,92 @@ export function historyProblems(events: readonly StageEvent[] | readonly TimedEv
 
 /** True when an exit reason belongs to "we decided" rather than "they decided". */
 export const isRejectionReason = (reason: ExitReason) => (REJECTION_REASONS as readonly string[]).includes(reason);
+
+// ---------------------------------------------------------------- moves
+
+/** What a move needs besides the stage: a reason for an exit, a date and time for a booking. */
+export type MoveNeed = 'rejection_reason' | 'withdrawal_reason' | 'interview_time';
+
+export function moveNeeds(to: Stage): MoveNeed | null {
+  if (to === 'rejected') return 'rejection_reason';
+  if (to === 'withdrawn') return 'withdrawal_reason';
+  if (to === 'interview_booked') return 'interview_time';
+  return null;
+}
+
+/** Stages an application may move to now: the next stages, or the reopen of a closed one. */
+export function allowedMoves(events: readonly StageEvent[] | readonly TimedEvent[]): Stage[] {
+  const timed = timedOf(events);
+  const from = currentStage(timed);
+  if (isExit(from)) {
+    const back = reopenStage(timed);
+    return back ? [back] : [];
+  }
+  return nextStages(from).filter((to) => checkMove(timed, to).ok);
+}
+
+export interface MoveInput {
+  /** The application's history, to check the move against. */
+  events: readonly StageEvent[] | readonly TimedEvent[];
+  to: Stage;
+  reason?: string | null;
+  /** For interview_booked: a `datetime-local` value (read in the caller's zone) or an ISO instant. */
+  interviewAt?: string | null;
+  note?: string | null;
+}
+
+/** The fields a move records besides who and when; only what its stage needs, so nothing stray is stored. */
+export interface PlannedMove {
+  stage: Stage;
+  reason: ExitReason | null;
+  interviewAt: string | null;
+  note: string | null;
+}
+
+export type MovePlan = { ok: true; move: PlannedMove } | { ok: false; message: string };
+
+/** The reasons a move to this stage may give: rejection reasons, withdrawal reasons, or none (not an exit). */
+export function exitReasonsFor(to: Stage): readonly ExitReason[] | null {
+  if (to === 'rejected') return REJECTION_REASONS;
+  if (to === 'withdrawn') return WITHDRAWAL_REASONS;
+  return null;
+}
+
+/** An instant as ISO; null when empty or unreadable. */
+function instantOrNull(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/**
+ * Whether a move may be made, and what it records. Every place that moves a stage (board,
+ * candidate page, queue, checks, and the background answering the overlay) asks this, so
+ * none accepts what another refuses.
+ */
+export function planMove(input: MoveInput): MovePlan {
+  const check = checkMove(input.events, input.to);
+  return check.ok ? planMoveDetails(input) : check;
+}
+
+/**
+ * The half of `planMove` that needs no history: the reason an exit needs (of its kind), the
+ * time a booking needs, the note. For the overlay's panel, which knows the stage but not the
+ * events; the background then runs the whole `planMove`.
+ */
+export function planMoveDetails(input: Omit<MoveInput, 'events'>): MovePlan {
+  const need = moveNeeds(input.to);
+  const reasons = exitReasonsFor(input.to);
+  let reason: ExitReason | null = null;
+  if (reasons) {
+    const rejection = need === 'rejection_reason';
+    if (!input.reason) return { ok: false, message: rejection ? 'choose why the candidate is rejected' : 'choose why the candidate withdrew' };
+    if (!(reasons as readonly string[]).includes(input.reason)) {
+      return { ok: false, message: `"${input.reason}" is not a reason for ${rejection ? 'a rejection' : 'a withdrawal'}: choose one from the list` };
+    }
+    reason = input.reason as ExitReason;
+  }
+  const interviewAt = need === 'interview_time' ? instantOrNull(input.interviewAt) : null;
+  if (need === 'interview_time' && !interviewAt) return { ok: false, message: 'choose the date and time of the interview' };
+  return { ok: true, move: { stage: input.to, reason, interviewAt, note: input.note?.trim() || null } };
+}

@@ -1,6 +1,7 @@
 import { todayInLondon } from '#shared/calendar';
 import { queueFor, type QueueInput, type QueueItem } from '#shared/rota';
 import type { Settings } from '#shared/schema/index';
+import { effectiveSettings } from '#shared/settings';
 import { getDb, type ShortlistDb } from '@/db/database';
 import { getSession } from '@/sync/session';
 
@@ -31,7 +32,7 @@ export function queueOf(userId: string, settings: Settings, tables: QueueTables,
 export async function readMyQueue(db: ShortlistDb = getDb(), now = new Date()): Promise<MyQueue | null> {
   const session = await getSession();
   if (!session) return null;
-  return queueOf(session.me.user.id, session.me.settings, await readQueueTables(db), now);
+  return queueOf(session.me.user.id, effectiveSettings(session.me.settings), await readQueueTables(db), now);
 }
 
 /** An overdue item is one thing to do: the same application may later be overdue for another step. */

@@ -1,7 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { registerCoreHandlers } from '@/messages/core-handlers';
-import { registerOverlayHandlers } from '@/page-overlay/handlers';
-import { watchSiteAccess } from '@/page-overlay/site-access';
+import { registerOverlayHandlers } from '@/overlay/background/handlers';
+import { watchSiteAccess } from '@/overlay/background/site-access';
 import { dispatch } from '@/messages/router';
 import { onSynced, startSyncScheduler } from '@/sync/scheduler';
 import { refreshBadgeAndNotify } from '@/badge/index';

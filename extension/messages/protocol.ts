@@ -1,43 +1,26 @@
-import { z } from 'zod';
-import { SYNC_TABLE_NAMES, type SyncTable } from '#shared/schema/index';
+import type { z } from 'zod';
+import { CORE_MESSAGES } from './core';
+import { OVERLAY_MESSAGES } from './overlay';
+import type { MessageSpec } from './spec';
 
-/** Messages any part of the extension may send to the background. Feature folders register more with `registerHandler`. */
-export const CORE_REQUESTS = {
-  health: z.object({ type: z.literal('health') }),
-  getStatus: z.object({ type: z.literal('getStatus') }),
-  syncNow: z.object({ type: z.literal('syncNow') }),
-  localChange: z.object({ type: z.literal('localChange') }),
-  signIn: z.object({
-    type: z.literal('signIn'),
-    serverUrl: z.url({ protocol: /^https?$/, error: 'Server URL must start with http:// or https://' }),
-    token: z.string().trim().min(8, { error: 'The access token looks too short: copy it whole' }).max(300),
-    /** Sign in even though another account's unsynced changes will be deleted. */
-    force: z.boolean().default(false),
-  }),
-  signOut: z.object({ type: z.literal('signOut'), force: z.boolean().default(false) }),
-  discardRefused: z.object({ type: z.literal('discardRefused'), localId: z.int() }),
-  /** A person has seen a conflict (an edit that lost): it leaves the list. */
-  dismissConflict: z.object({ type: z.literal('dismissConflict'), id: z.string().min(1).max(300) }),
-  /** Local writes from content scripts (they cannot open the database themselves). */
-  upsert: z.object({ type: z.literal('upsert'), table: z.enum(SYNC_TABLE_NAMES as [SyncTable, ...SyncTable[]]), id: z.uuid(), fields: z.record(z.string(), z.unknown()) }),
-  appendStageEvent: z.object({ type: z.literal('appendStageEvent'), event: z.record(z.string(), z.unknown()) }),
-  eraseCandidate: z.object({ type: z.literal('eraseCandidate'), applicationId: z.uuid() }),
-};
-export type CoreRequest = z.infer<(typeof CORE_REQUESTS)[keyof typeof CORE_REQUESTS]>;
-/** Kept for callers that only ask for health. */
-export type Request = CoreRequest;
+export type { HealthReply, SignInReply } from './core';
+export type { Reply, Sender } from './spec';
 
-/** `signIn`'s answer: signed in, or another account's unsynced changes need a confirmation (`force`). */
-export type SignInReply =
-  | { signedIn: true; user: { id: string; name: string; role: string }; organisation: { id: string; name: string }; tokenExpiresAt: string }
-  | { signedIn: false; pending: number; previous: string; message: string };
+/**
+ * Every message of the extension, by type: its zod request schema, who may send it, and its
+ * reply. Handlers (router.ts) and senders (send.ts) are both typed from this one map.
+ */
+export const PROTOCOL = { ...CORE_MESSAGES, ...OVERLAY_MESSAGES } satisfies Record<string, MessageSpec>;
 
-export interface HealthReply {
-  ok: boolean;
-  serverUrl: string;
-  version?: string;
-  error?: string;
-}
+type Protocol = typeof PROTOCOL;
+export type MessageType = keyof Protocol;
+/** Messages the background answers. */
+export type BackgroundMessage = { [K in MessageType]: Protocol[K] extends { to: 'tab' } ? never : K }[MessageType];
+/** Messages a tab's content script answers. */
+export type TabMessage = Exclude<MessageType, BackgroundMessage>;
 
-/** Every reply: the data, or an error a person can read. Nothing throws across the boundary. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; issues?: string[] };
+/** A request as a sender writes it (defaults may be left out). */
+export type RequestInput<K extends MessageType> = z.input<Protocol[K]['request']>;
+/** A request as its handler sees it: validated, defaults filled. */
+export type RequestOf<K extends MessageType> = z.output<Protocol[K]['request']>;
+export type ReplyOf<K extends MessageType> = Protocol[K]['reply'];

@@ -1,49 +1,43 @@
 import type { Browser } from '#imports';
-import type { z } from 'zod';
-import type { Reply } from './protocol';
+import { PROTOCOL, type BackgroundMessage, type MessageType, type Reply, type ReplyOf, type RequestOf, type Sender } from './protocol';
 
-type Handler = (request: any, sender: Browser.runtime.MessageSender) => unknown | Promise<unknown>;
+type MessageSender = Browser.runtime.MessageSender;
 
-interface Route {
-  schema: z.ZodType;
-  handler: Handler;
-  /** Content scripts run inside web pages: only the requests made for them accept their messages. */
-  fromContentScripts: boolean;
-}
+export type Handler<K extends BackgroundMessage> = (request: RequestOf<K>, sender: MessageSender) => ReplyOf<K> | Promise<ReplyOf<K>>;
+/** Handlers for a group of messages; name the group (`registerHandlers<keyof typeof GROUP>`) so none is left out. */
+export type Handlers<K extends BackgroundMessage> = { [P in K]: Handler<P> };
 
-const routes = new Map<string, Route>();
+const handlers = new Map<string, (request: unknown, sender: MessageSender) => unknown>();
 
-/** Adds a message type to the background. Its schema validates every request before the handler sees it. */
-export function registerHandler<S extends z.ZodType>(
-  type: string,
-  schema: S,
-  handler: (request: z.infer<S>, sender: Browser.runtime.MessageSender) => unknown | Promise<unknown>,
-  options: { fromContentScripts?: boolean } = {},
-): void {
-  routes.set(type, { schema, handler, fromContentScripts: options.fromContentScripts ?? false });
+/** Answers messages of the protocol in the background; each request is validated by its schema before its handler sees it. */
+export function registerHandlers<K extends BackgroundMessage>(group: Handlers<K>): void {
+  for (const [type, handler] of Object.entries(group)) handlers.set(type, handler as (request: unknown, sender: MessageSender) => unknown);
 }
 
 /** Our popup, options and workspace pages (also when opened in a tab); a content script's URL is its web page's. */
-export function isOwnExtensionPage(sender: Browser.runtime.MessageSender, ownId: string, ownOrigin: string): boolean {
+export function isOwnExtensionPage(sender: MessageSender, ownId: string, ownOrigin: string): boolean {
   return sender.id === ownId && Boolean(sender.url?.startsWith(ownOrigin));
 }
 
-/** Validates, checks the sender, runs the handler, and always answers with a Reply. */
-export async function dispatch(message: unknown, sender: Browser.runtime.MessageSender, own: { id: string; origin: string }): Promise<Reply<unknown>> {
+const isProtocolType = (type: unknown): type is MessageType => typeof type === 'string' && Object.hasOwn(PROTOCOL, type);
+
+/** Validates, checks the sender against the message's senders, runs the handler, and always answers with a Reply. */
+export async function dispatch(message: unknown, sender: MessageSender, own: { id: string; origin: string }): Promise<Reply<unknown>> {
   if (sender.id !== own.id) return { ok: false, error: 'Messages from other extensions are not accepted' };
   const type = (message as { type?: unknown } | null)?.type;
-  const route = typeof type === 'string' ? routes.get(type) : undefined;
-  if (!route) return { ok: false, error: `Unknown request ${JSON.stringify(type)}` };
-  const fromPage = isOwnExtensionPage(sender, own.id, own.origin);
-  if (!fromPage && !route.fromContentScripts) return { ok: false, error: `"${type}" may only be asked by Shortlist's own pages` };
+  const spec = isProtocolType(type) && !('to' in PROTOCOL[type]) ? PROTOCOL[type] : undefined;
+  const handler = typeof type === 'string' ? handlers.get(type) : undefined;
+  if (!spec || !handler) return { ok: false, error: `Unknown request ${JSON.stringify(type)}` };
+  const from: Sender = isOwnExtensionPage(sender, own.id, own.origin) ? 'extension-page' : 'content-script';
+  if (!spec.senders.includes(from)) return { ok: false, error: `"${type}" may only be asked by Shortlist's own pages` };
   // Not one of our pages, so it must be our content script: those always run in a tab.
-  if (!fromPage && !sender.tab) return { ok: false, error: `"${type}" came from neither a Shortlist page nor a tab` };
-  const parsed = route.schema.safeParse(message);
+  if (from === 'content-script' && !sender.tab) return { ok: false, error: `"${type}" came from neither a Shortlist page nor a tab` };
+  const parsed = spec.request.safeParse(message);
   if (!parsed.success) {
     return { ok: false, error: `Malformed "${type}" request`, issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`) };
   }
   try {
-    return { ok: true, data: await route.handler(parsed.data, sender) };
+    return { ok: true, data: await handler(parsed.data, sender) };
   } catch (err) {
     // Anything may be thrown (null, undefined, a string): read it without throwing again.
     const issues = (err as { issues?: string[] } | null | undefined)?.issues;
@@ -51,7 +45,10 @@ export async function dispatch(message: unknown, sender: Browser.runtime.Message
   }
 }
 
+/** Types that have a handler now, for the test that every background message is answered. */
+export const handledTypes = (): string[] => [...handlers.keys()];
+
 /** For tests. */
 export function clearHandlers(): void {
-  routes.clear();
+  handlers.clear();
 }

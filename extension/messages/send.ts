@@ -1,18 +1,17 @@
-import type { Reply } from './protocol';
+import { browser } from '#imports';
+import { PROTOCOL, type BackgroundMessage, type Reply, type ReplyOf, type RequestInput, type TabMessage } from './protocol';
 
 /** Sends a request to the background; returns its Reply (an error Reply if the background is unreachable). */
-export async function sendToBackground<T = unknown>(request: { type: string } & Record<string, unknown>): Promise<Reply<T>> {
+export async function send<K extends BackgroundMessage>(request: RequestInput<K> & { type: K }): Promise<Reply<ReplyOf<K>>> {
   try {
-    const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
+    const reply = (await browser.runtime.sendMessage(request)) as Reply<ReplyOf<K>> | undefined;
     return reply ?? { ok: false, error: 'No answer from Shortlist' };
   } catch (err) {
     return { ok: false, error: `Shortlist is not answering: ${(err as Error).message}` };
   }
 }
 
-/** Like sendToBackground, but throws the error message: for callers that show it themselves. */
-export async function ask<T = unknown>(request: { type: string } & Record<string, unknown>): Promise<T> {
-  const reply = await sendToBackground<T>(request);
-  if (!reply.ok) throw Object.assign(new Error(reply.error), { issues: reply.issues });
-  return reply.data;
+/** Sends a message to the overlay in a tab; throws when no overlay runs there. */
+export async function sendToTab<K extends TabMessage>(tabId: number, request: RequestInput<K> & { type: K }): Promise<void> {
+  await browser.tabs.sendMessage(tabId, PROTOCOL[request.type].request.parse(request));
 }

@@ -99,7 +99,7 @@ export interface ApiError {
 
 /** `GET /v1/me`: who the bearer token belongs to, and the organisation's settings. */
 export interface MeResponse {
-  user: { id: string; name: string; email: string; role: 'admin' | 'central' | 'coordinator' | 'manager' };
+  user: { id: string; name: string; email: string; role: import('./organisation').UserRole };
   organisation: { id: string; name: string };
   settings: import('./organisation').Settings;
   /** When the token stops working (ISO 8601). */

@@ -1,3 +1,5 @@
+import type { UserRole } from '#shared/schema/index';
+
 /** Bindings and variables of the Shortlist worker (see wrangler.jsonc). */
 export interface Env {
   DB: D1Database;
@@ -14,7 +16,7 @@ export interface AuthContext {
   userId: string;
   userName: string;
   email: string;
-  role: 'admin' | 'central' | 'coordinator' | 'manager';
+  role: UserRole;
   credentialId: string;
   tokenExpiresAt: string;
 }

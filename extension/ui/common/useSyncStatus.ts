@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { sendToBackground } from '@/messages/send';
+import { send } from '@/messages/send';
 import type { SyncResult } from '@/sync/engine';
 import type { SyncStatus } from '@/sync/status';
 
@@ -8,7 +8,7 @@ export function useSyncStatus(intervalMs = 2000) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [unreachable, setUnreachable] = useState<string | null>(null);
   const refresh = useCallback(async () => {
-    const reply = await sendToBackground<SyncStatus>({ type: 'getStatus' });
+    const reply = await send({ type: 'getStatus' });
     if (reply.ok) {
       setStatus(reply.data);
       setUnreachable(null);
@@ -18,7 +18,7 @@ export function useSyncStatus(intervalMs = 2000) {
     void refresh();
     const timer = setInterval(refresh, intervalMs);
     // Pages see the browser come back online; the background's service worker may not: tell it.
-    const online = () => void sendToBackground({ type: 'localChange' }).then(refresh);
+    const online = () => void send({ type: 'localChange' }).then(refresh);
     addEventListener('online', online);
     return () => {
       clearInterval(timer);
@@ -26,7 +26,7 @@ export function useSyncStatus(intervalMs = 2000) {
     };
   }, [refresh, intervalMs]);
   const syncNow = useCallback(async () => {
-    await sendToBackground<SyncResult>({ type: 'syncNow' });
+    await send({ type: 'syncNow' });
     await refresh();
   }, [refresh]);
   return { status, unreachable, refresh, syncNow };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import type { SignInReply } from '@/messages/protocol';
-import { sendToBackground } from '@/messages/send';
+import { send } from '@/messages/send';
 import { serverUrlItem } from '@/sync/server';
 
 /** Asks for the server's host permission at sign-in (the build's default server is granted at install). */
@@ -33,7 +33,7 @@ export function SignInForm(props: { onDone: () => void; serverUrl?: string; subm
         setError('Shortlist needs permission to talk to that server: allow it when the browser asks.');
         return;
       }
-      const reply = await sendToBackground<SignInReply>({ type: 'signIn', serverUrl, token, force });
+      const reply = await send({ type: 'signIn', serverUrl, token, force });
       if (!reply.ok) setError([reply.error, ...(reply.issues ?? [])].join(' — '));
       else if (!reply.data.signedIn) setConfirm({ pending: reply.data.pending, message: reply.data.message });
       else {

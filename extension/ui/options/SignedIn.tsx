@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { sendToBackground } from '@/messages/send';
+import { send } from '@/messages/send';
 import type { SyncStatus } from '@/sync/status';
 import { SyncStatusPanel } from '../common/SyncStatusPanel';
 import { SignInForm } from './SignInForm';
@@ -10,7 +10,7 @@ export function SignedIn(props: { status: SyncStatus; onChange: () => void }) {
   const { status } = props;
   const [confirm, setConfirm] = useState<number | null>(null);
   async function signOut(force: boolean) {
-    const reply = await sendToBackground<{ ok: boolean; pending?: number }>({ type: 'signOut', force });
+    const reply = await send({ type: 'signOut', force });
     if (reply.ok && !reply.data.ok) setConfirm(reply.data.pending ?? 0);
     else props.onChange();
   }

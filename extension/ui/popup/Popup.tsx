@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HealthReply } from '@/messages/protocol';
-import { sendToBackground } from '@/messages/send';
+import { send } from '@/messages/send';
 import { SyncStatusPanel } from '../common/SyncStatusPanel';
 import { ThisSite } from './ThisSite';
 import { Today } from './Today';
@@ -9,7 +9,7 @@ import { Today } from './Today';
 export function Popup() {
   const [health, setHealth] = useState<string>('Checking the server…');
   useEffect(() => {
-    sendToBackground<HealthReply>({ type: 'health' }).then((r) => {
+    send({ type: 'health' }).then((r) => {
       if (!r.ok) setHealth(r.error);
       else if (r.data.ok) setHealth(`Server connected (${r.data.serverUrl}, version ${r.data.version})`);
       else setHealth(r.data.error ?? `Server at ${r.data.serverUrl} is not answering`);

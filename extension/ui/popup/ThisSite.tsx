@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { enableSite, originPattern } from '@/page-overlay/site-access';
+import { sendToTab } from '@/messages/send';
+import { enableSite, originPattern } from '@/overlay/background/site-access';
 
 /** "Enable Shortlist on this site": permission for one council ATS host at a time, asked when needed. */
 export function ThisSite() {
@@ -23,7 +24,7 @@ export function ThisSite() {
   }
   async function teach() {
     try {
-      await browser.tabs.sendMessage(tab!.id, { type: 'teach:start' });
+      await sendToTab(tab!.id, { type: 'teach:start' });
       window.close();
     } catch {
       setMessage('Reload the page, then try again: Shortlist is not running on it yet.');

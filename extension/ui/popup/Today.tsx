@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { candidateName } from '#shared/names';
 import type { TargetStatus } from '#shared/targets';
 import { queueOf, readQueueTables } from '@/badge/myQueue';
 import { useSignedIn } from '@/ui/workspace/daily/useSignedIn';
@@ -9,10 +10,10 @@ const COLOURS: Record<TargetStatus, string> = { red: '#d4351c', amber: '#b35900'
 
 /** The popup's "today": my queue, soonest due first, and the way into the workspace. */
 export function Today() {
-  const { session } = useSignedIn();
+  const { session, settings } = useSignedIn();
   const tables = useLiveQuery(() => readQueueTables(), []);
   // undefined while loading, null when signed out.
-  const queue = session === null ? null : session && tables ? queueOf(session.me.user.id, session.me.settings, tables) : undefined;
+  const queue = session === null ? null : session && tables ? queueOf(session.me.user.id, settings, tables) : undefined;
   const open = () => void browser.tabs.create({ url: browser.runtime.getURL('/workspace.html#/queue') });
   const items = queue?.items ?? [];
   const overdue = items.filter((i) => i.target.status === 'red').length;
@@ -28,7 +29,7 @@ export function Today() {
         <ol style={{ margin: '0 0 8px', paddingLeft: '20px' }} data-testid="today-list">
           {items.slice(0, TOP).map((item) => (
             <li key={`${item.application.id}:${item.kind}`} style={{ marginBottom: '4px' }}>
-              <span>{item.application.name ?? 'Erased candidate'}</span>
+              <span>{candidateName(item.application)}</span>
               {' · '}
               <span style={{ color: COLOURS[item.target.status], fontWeight: item.target.status === 'red' ? 600 : 400 }}>{item.target.label}</span>
               <br />

@@ -1,12 +1,15 @@
 import { freshDb, newId, teamFields } from './helpers';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type { Browser } from '#imports';
 import type { ShortlistDb } from '@/db/database';
 import { ValidationError } from '@/db/writes';
 import { registerCoreHandlers } from '@/messages/core-handlers';
-import { clearHandlers, dispatch, registerHandler } from '@/messages/router';
+import { PROTOCOL, type Reply, type RequestInput } from '@/messages/protocol';
+import { send } from '@/messages/send';
+import type { AdvertView } from '@/overlay/views';
+import { clearHandlers, dispatch, handledTypes, registerHandlers } from '@/messages/router';
+import { registerOverlayHandlers } from '@/overlay/background/handlers';
 
 type Sender = Browser.runtime.MessageSender;
 const own = { id: 'shortlist-extension-id', origin: 'chrome-extension://shortlist-extension-id/' };
@@ -24,18 +27,24 @@ beforeEach(() => {
 });
 
 describe('dispatch', () => {
-  const echo = z.object({ type: z.literal('echo'), n: z.number().int().max(10) });
-
+  // The mechanics, with stand-in handlers for real messages of the protocol.
   it('answers our own pages with the handler result, validated and parsed', async () => {
-    registerHandler('echo', echo, (r) => r.n * 2);
-    expect(await dispatch({ type: 'echo', n: 4 }, popup, own)).toEqual({ ok: true, data: 8 });
+    const seen: unknown[] = [];
+    registerHandlers<'discardRefused' | 'signOut'>({
+      discardRefused: (r) => (seen.push(r), true),
+      signOut: (r) => (seen.push(r), { ok: true }),
+    });
+    expect(await dispatch({ type: 'discardRefused', localId: 4 }, popup, own)).toEqual({ ok: true, data: true });
+    expect(await dispatch({ type: 'signOut' }, popup, own)).toEqual({ ok: true, data: { ok: true } });
+    // The handler sees the parsed request: defaults filled in.
+    expect(seen).toEqual([{ type: 'discardRefused', localId: 4 }, { type: 'signOut', force: false }]);
   });
 
   it('refuses other extensions and web pages, whatever the request', async () => {
     let called = 0;
-    registerHandler('echo', echo, () => ++called, { fromContentScripts: true });
+    registerHandlers<'getStatus'>({ getStatus: () => (++called, null as never) });
     for (const sender of [otherExtension, webPage]) {
-      const reply = await dispatch({ type: 'echo', n: 1 }, sender, own);
+      const reply = await dispatch({ type: 'getStatus' }, sender, own);
       expect(reply).toMatchObject({ ok: false, error: 'Messages from other extensions are not accepted' });
     }
     expect(called).toBe(0);
@@ -43,68 +52,117 @@ describe('dispatch', () => {
 
   it('refuses content-script senders for page-only requests, accepts them where allowed', async () => {
     let called = 0;
-    registerHandler('pageOnly', z.object({ type: z.literal('pageOnly') }), () => ++called);
-    registerHandler('forScripts', z.object({ type: z.literal('forScripts') }), () => ++called, { fromContentScripts: true });
-    expect(await dispatch({ type: 'pageOnly' }, contentScript, own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
+    registerHandlers<'syncNow' | 'getStatus'>({ syncNow: () => (++called, null as never), getStatus: () => (++called, null as never) });
+    expect(await dispatch({ type: 'syncNow' }, contentScript, own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
     expect(called).toBe(0);
-    expect(await dispatch({ type: 'forScripts' }, contentScript, own)).toEqual({ ok: true, data: 1 });
-    expect(await dispatch({ type: 'pageOnly' }, popup, own)).toEqual({ ok: true, data: 2 });
+    expect(await dispatch({ type: 'getStatus' }, contentScript, own)).toEqual({ ok: true, data: null });
+    expect(await dispatch({ type: 'syncNow' }, popup, own)).toEqual({ ok: true, data: null });
     // A content script of ours in a page whose URL merely looks like ours is still a content script.
     const lookalike: Sender = { ...contentScript, url: 'https://chrome-extension.example/shortlist-extension-id/' };
-    expect(await dispatch({ type: 'pageOnly' }, lookalike, own)).toMatchObject({ ok: false });
+    expect(await dispatch({ type: 'syncNow' }, lookalike, own)).toMatchObject({ ok: false });
     // Neither our page nor a tab: not a content script either.
     const tabless: Sender = { id: own.id, url: 'https://jobs.communitycare.co.uk/job/123' };
-    expect(await dispatch({ type: 'forScripts' }, tabless, own)).toMatchObject({ ok: false, error: expect.stringContaining('neither a Shortlist page nor a tab') });
+    expect(await dispatch({ type: 'getStatus' }, tabless, own)).toMatchObject({ ok: false, error: expect.stringContaining('neither a Shortlist page nor a tab') });
     expect(called).toBe(2);
   });
 
-  it('validates with the registered zod schema: malformed requests get issues, and the handler never runs', async () => {
+  it('validates with the protocol’s zod schema: malformed requests get issues, and the handler never runs', async () => {
     let called = 0;
-    registerHandler('echo', echo, () => ++called);
-    const reply = await dispatch({ type: 'echo', n: 'four' }, popup, own);
-    expect(reply).toMatchObject({ ok: false, error: 'Malformed "echo" request' });
-    expect(reply.ok === false && reply.issues).toEqual([expect.stringMatching(/^n: /)]);
-    expect(await dispatch({ type: 'echo', n: 11 }, popup, own)).toMatchObject({ ok: false, issues: [expect.stringMatching(/^n: /)] });
+    registerHandlers<'discardRefused'>({ discardRefused: () => (++called, true) });
+    const reply = await dispatch({ type: 'discardRefused', localId: 'four' }, popup, own);
+    expect(reply).toMatchObject({ ok: false, error: 'Malformed "discardRefused" request' });
+    expect(reply.ok === false && reply.issues).toEqual([expect.stringMatching(/^localId: /)]);
+    expect(await dispatch({ type: 'discardRefused', localId: 1.5 }, popup, own)).toMatchObject({ ok: false, issues: [expect.stringMatching(/^localId: /)] });
     expect(called).toBe(0);
-    for (const junk of [null, undefined, 42, 'echo', [], { type: 7 }, { type: 'nope' }]) {
+    for (const junk of [null, undefined, 42, 'discardRefused', [], { type: 7 }, { type: 'nope' }, { type: 'toString' }, { type: 'teach:start' }]) {
       expect(await dispatch(junk, popup, own)).toMatchObject({ ok: false, error: expect.any(String) });
     }
   });
 
   it('returns handler errors as { ok: false, error } and never throws', async () => {
-    registerHandler('boom', z.object({ type: z.literal('boom'), what: z.string() }), async (r) => {
-      if (r.what === 'error') throw new Error('the database is closed');
-      if (r.what === 'validation') throw new ValidationError(['name: must not be empty']);
-      if (r.what === 'string') throw 'plain string';
-      if (r.what === 'null') throw null;
-      throw undefined;
+    registerHandlers<'dismissConflict'>({
+      dismissConflict: async (r) => {
+        if (r.id === 'error') throw new Error('the database is closed');
+        if (r.id === 'validation') throw new ValidationError(['name: must not be empty']);
+        if (r.id === 'string') throw 'plain string';
+        if (r.id === 'null') throw null;
+        throw undefined;
+      },
     });
-    expect(await dispatch({ type: 'boom', what: 'error' }, popup, own)).toEqual({ ok: false, error: 'the database is closed' });
-    expect(await dispatch({ type: 'boom', what: 'validation' }, popup, own)).toEqual({
+    const ask = (id: string) => dispatch({ type: 'dismissConflict', id }, popup, own);
+    expect(await ask('error')).toEqual({ ok: false, error: 'the database is closed' });
+    expect(await ask('validation')).toEqual({
       ok: false,
       error: 'Not saved: name: must not be empty',
       issues: ['name: must not be empty'],
     });
-    expect(await dispatch({ type: 'boom', what: 'string' }, popup, own)).toEqual({ ok: false, error: 'plain string' });
-    await expect(dispatch({ type: 'boom', what: 'null' }, popup, own)).resolves.toMatchObject({ ok: false, error: expect.any(String) });
-    await expect(dispatch({ type: 'boom', what: 'undefined' }, popup, own)).resolves.toMatchObject({ ok: false, error: expect.any(String) });
+    expect(await ask('string')).toEqual({ ok: false, error: 'plain string' });
+    await expect(ask('null')).resolves.toMatchObject({ ok: false, error: expect.any(String) });
+    await expect(ask('undefined')).resolves.toMatchObject({ ok: false, error: expect.any(String) });
+  });
+});
+
+describe('the protocol', () => {
+  it('types requests and replies of send() (checked by npm run typecheck)', () => {
+    expectTypeOf(send<'overlay:advert'>).returns.resolves.toEqualTypeOf<Reply<AdvertView>>();
+    expectTypeOf<RequestInput<'signOut'>>().toEqualTypeOf<{ type: 'signOut'; force?: boolean | undefined }>();
+    const neverRun = () => {
+      // @ts-expect-error: not a message of the protocol
+      void send({ type: 'nope' });
+      // @ts-expect-error: discardRefused needs a localId
+      void send({ type: 'discardRefused' });
+      // @ts-expect-error: teach:start goes to a tab's overlay, not the background
+      void send({ type: 'teach:start' });
+    };
+    expect(typeof neverRun).toBe('function');
+  });
+
+  it('names each message by its schema’s own type', () => {
+    for (const [type, spec] of Object.entries(PROTOCOL)) expect(spec.request.shape.type.value).toBe(type);
+  });
+
+  it('gives content scripts only what the overlay needs', () => {
+    const forContentScripts = Object.entries(PROTOCOL)
+      .filter(([, spec]) => spec.senders.includes('content-script'))
+      .map(([type]) => type)
+      .sort();
+    expect(forContentScripts).toEqual(['getStatus', 'overlay:advert', 'overlay:candidate', 'overlay:capture', 'overlay:listing', 'overlay:move', 'overlay:profiles', 'overlay:saveProfile', 'overlay:teams', 'overlay:track']);
+  });
+
+  it('has a handler in the background for every message the background answers, and none for the tabs’', () => {
+    registerCoreHandlers();
+    registerOverlayHandlers();
+    const answered = Object.entries(PROTOCOL).filter(([, spec]) => !('to' in spec)).map(([type]) => type);
+    expect(handledTypes().sort()).toEqual(answered.sort());
+    expect(handledTypes()).not.toContain('teach:start');
   });
 });
 
 describe('core handlers', () => {
   beforeEach(() => registerCoreHandlers());
 
-  it('a content script can save a record through the background; an invalid one comes back with issues', async () => {
+  it('our pages can save a record through the background; an invalid one comes back with issues', async () => {
     const id = newId();
-    const ok = await dispatch({ type: 'upsert', table: 'teams', id, fields: teamFields() }, contentScript, own);
+    const ok = await dispatch({ type: 'upsert', table: 'teams', id, fields: teamFields() }, popup, own);
     expect(ok).toMatchObject({ ok: true, data: { id, name: 'Front door North' } });
     expect(await db.teams.get(id)).toBeDefined();
     expect(await db.outbox.count()).toBe(1);
-    const bad = await dispatch({ type: 'upsert', table: 'teams', id: newId(), fields: { name: '' } }, contentScript, own);
+    const bad = await dispatch({ type: 'upsert', table: 'teams', id: newId(), fields: { name: '' } }, popup, own);
     expect(bad).toMatchObject({ ok: false, issues: expect.arrayContaining(['name: must not be empty']) });
-    const notATable = await dispatch({ type: 'upsert', table: 'users', id: newId(), fields: {} }, contentScript, own);
+    const notATable = await dispatch({ type: 'upsert', table: 'users', id: newId(), fields: {} }, popup, own);
     expect(notATable).toMatchObject({ ok: false, error: 'Malformed "upsert" request' });
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('content scripts may not write records or stage events generically: the overlay has its own narrow messages', async () => {
+    const teamId = newId();
+    const event = { id: newId(), applicationId: newId(), stage: 'shortlisted', at: '2026-03-02T10:00:00Z', by: 'u1' };
+    for (const request of [{ type: 'upsert', table: 'teams', id: teamId, fields: teamFields() }, { type: 'appendStageEvent', event }]) {
+      expect(await dispatch(request, contentScript, own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
+    }
+    expect(await db.teams.get(teamId)).toBeUndefined();
+    expect(await db.stage_events.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('erasure, sign-in and sign-out are for our own pages only', async () => {

@@ -9,7 +9,7 @@ type Request = { type: string } & Record<string, unknown>;
 const sent: Request[] = [];
 let answer: (r: Request) => unknown = () => undefined;
 vi.mock('@/messages/send', () => ({
-  sendToBackground: async (request: Request) => {
+  send: async (request: Request) => {
     sent.push(request);
     return { ok: true, data: answer(request) };
   },

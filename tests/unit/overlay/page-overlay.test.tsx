@@ -2,19 +2,19 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { TrackedAdvertView, UntrackedAdvertView } from '@/page-overlay/views';
+import type { TrackedAdvertView, UntrackedAdvertView } from '@/overlay/views';
 import type { AdvertResult } from '@/sites/types';
 
 /** The background, as the overlay sees it: answers by request type; records what was asked. */
 const asked: Array<{ type: string } & Record<string, unknown>> = [];
 let answers: Record<string, unknown> = {};
 vi.mock('@/messages/send', () => ({
-  sendToBackground: async (request: { type: string } & Record<string, unknown>) => {
+  send: async (request: { type: string } & Record<string, unknown>) => {
     asked.push(request);
     return request.type in answers ? { ok: true, data: answers[request.type] } : { ok: false, error: `no answer for ${request.type}` };
   },
 }));
-const { PageOverlay } = await import('@/ui/page-overlay/PageOverlay');
+const { PageOverlay } = await import('@/overlay/ui/PageOverlay');
 
 const hostile = '<img src=x onerror="alert(1)">Senior <script>steal()</script>Social Worker';
 const advert = (over: Partial<AdvertResult> = {}): AdvertResult => ({

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadPlacement } from '@/overlay/placement';
-import { Shell } from '@/ui/page-overlay/Shell';
+import { loadPlacement } from '@/overlay/content/placement';
+import { Shell } from '@/overlay/ui/Shell';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
  * background are replaced by small fakes, so what is tested is the page watching itself.
  */
 const asked: Array<{ type: string } & Record<string, unknown>> = [];
-vi.mock('@/ui/page-overlay/ask', () => ({
+vi.mock('@/overlay/content/ask', () => ({
   askBackground: async (request: { type: string } & Record<string, unknown>) => {
     asked.push(request);
     if (request.type === 'overlay:profiles') return [];
@@ -15,7 +15,7 @@ vi.mock('@/ui/page-overlay/ask', () => ({
     throw new Error(`unexpected ${request.type}`);
   },
 }));
-vi.mock('@/messages/send', () => ({ sendToBackground: async () => ({ ok: false, error: 'offline in this test' }) }));
+vi.mock('@/messages/send', () => ({ send: async () => ({ ok: false, error: 'offline in this test' }) }));
 // WxtVitest turns '#imports' into WXT's own modules (and `browser` into its fake browser).
 vi.mock('wxt/utils/content-script-ui/shadow-root', () => ({
   createShadowRootUi: async (_ctx: unknown, options: { name: string; onMount: (c: HTMLElement) => unknown; onRemove?: (c: HTMLElement) => void }) => {
@@ -34,7 +34,7 @@ vi.mock('wxt/utils/content-script-ui/shadow-root', () => ({
     };
   },
 }));
-const { runPageOverlay } = await import('@/page-overlay/mount');
+const { runPageOverlay } = await import('@/overlay/content/mount');
 
 /** Stands in for WXT's ContentScriptContext: the two things runPageOverlay uses. */
 function fakeContext() {

@@ -1,17 +1,17 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeSync, type SyncState } from '@/ui/overlay/syncNote';
+import { describeSync, type SyncState } from '@/overlay/ui/syncNote';
 
 let reply: { ok: true; data: SyncState } | { ok: false; error: string } = { ok: false, error: 'none' };
 const asked: string[] = [];
 vi.mock('@/messages/send', () => ({
-  sendToBackground: async (request: { type: string }) => {
+  send: async (request: { type: string }) => {
     asked.push(request.type);
     return reply;
   },
 }));
-const { SyncNote } = await import('@/ui/overlay/SyncNote');
+const { SyncNote } = await import('@/overlay/ui/SyncNote');
 
 const state = (s: Partial<SyncState>): SyncState => ({ signedIn: true, pending: 0, refused: 0, lastError: null, ...s });
 afterEach(() => cleanup());
@@ -20,7 +20,7 @@ describe('the overlay says whether actions reached the council', () => {
   it('distinguishes synced, saved-will-sync, offline, refused and signed out', () => {
     expect(describeSync(state({}))).toEqual({ text: 'Synced', tone: 'green' });
     expect(describeSync(state({ pending: 1 }))).toEqual({ text: '1 change saved, will sync', tone: 'amber' });
-    expect(describeSync(state({ pending: 3, lastError: { kind: 'offline', message: 'x' } })).text).toBe('Offline: 3 changes saved, will sync');
+    expect(describeSync(state({ pending: 3, lastError: { kind: 'offline', message: 'x', at: '2026-03-02T10:00:00Z' } })).text).toBe('Offline: 3 changes saved, will sync');
     expect(describeSync(state({ pending: 3, refused: 1 })).tone).toBe('red');
     expect(describeSync(state({ signedIn: false })).text).toMatch(/Not signed in/);
     expect(describeSync(null).tone).toBe('muted');

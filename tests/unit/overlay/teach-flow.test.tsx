@@ -7,12 +7,12 @@ import { extractWithProfile } from '@/sites/taught';
 // The overlay talks to the background only through this; here it records what would be saved.
 const sent: Array<Record<string, unknown>> = [];
 vi.mock('@/messages/send', () => ({
-  sendToBackground: async (request: Record<string, unknown>) => {
+  send: async (request: Record<string, unknown>) => {
     sent.push(request);
     return { ok: true, data: null };
   },
 }));
-const { TeachPanel } = await import('@/ui/page-overlay/TeachPanel');
+const { TeachPanel } = await import('@/overlay/ui/TeachPanel');
 
 /** A back-office candidate screen no site module knows, with a hostile name in it. */
 function backOfficePage(name: string, ref: string) {

@@ -10,6 +10,7 @@ import {
   isWorkingDay,
   londonDateOf,
   mondayOf,
+  quarterStart,
   todayInLondon,
   workingDaysBetween,
 } from '#shared/calendar';
@@ -38,6 +39,10 @@ describe('dates', () => {
     expect(mondayOf('2026-04-02')).toBe('2026-03-30'); // Thursday
     expect(mondayOf('2026-04-05')).toBe('2026-03-30'); // Sunday belongs to the week before
     expect(mondayOf('2026-04-06')).toBe('2026-04-06');
+  });
+
+  it('starts quarters in January, April, July and October', () => {
+    expect(['2026-01-01', '2026-03-31', '2026-04-01', '2026-08-15', '2026-12-31'].map(quarterStart)).toEqual(['2026-01-01', '2026-01-01', '2026-04-01', '2026-07-01', '2026-10-01']);
   });
 
   it('takes today in Europe/London across the BST changes', () => {

@@ -11,6 +11,8 @@ import {
   indexEvents,
   isExit,
   nextStages,
+  planMove,
+  planMoveDetails,
   reopenStage,
   stageHistory,
 } from '#shared/stages';
@@ -160,5 +162,39 @@ describe('history', () => {
       '2026-03-03T09:00:00Z: cannot move from Applied to Offered (conditional): shortlist and interview first',
     ]);
     expect(historyProblems(history)).toEqual([]);
+  });
+});
+
+describe('planMove: what a move needs', () => {
+  const applied = [ev('applied', '2026-03-02T09:00:00Z')];
+  const shortlisted = [...applied, ev('shortlisted', '2026-03-03T09:00:00Z')];
+
+  it('refuses what the stage machine refuses, with its message', () => {
+    expect(planMove({ events: applied, to: 'offered' })).toEqual(checkMove(applied, 'offered'));
+  });
+
+  it('needs a reason of the exit’s own kind', () => {
+    expect(planMove({ events: applied, to: 'rejected' })).toEqual({ ok: false, message: 'choose why the candidate is rejected' });
+    expect(planMove({ events: applied, to: 'withdrawn' })).toEqual({ ok: false, message: 'choose why the candidate withdrew' });
+    expect(planMove({ events: applied, to: 'rejected', reason: 'salary' })).toEqual({ ok: false, message: '"salary" is not a reason for a rejection: choose one from the list' });
+    expect(planMove({ events: applied, to: 'withdrawn', reason: 'salary' })).toEqual({ ok: true, move: { stage: 'withdrawn', reason: 'salary', interviewAt: null, note: null } });
+  });
+
+  it('needs a readable interview time for a booking, kept as an ISO instant', () => {
+    expect(planMove({ events: shortlisted, to: 'interview_booked' })).toEqual({ ok: false, message: 'choose the date and time of the interview' });
+    expect(planMove({ events: shortlisted, to: 'interview_booked', interviewAt: 'next Tuesday' })).toMatchObject({ ok: false });
+    expect(planMove({ events: shortlisted, to: 'interview_booked', interviewAt: '2026-03-10T10:00:00+00:00' })).toMatchObject({ ok: true, move: { interviewAt: '2026-03-10T10:00:00.000Z' } });
+  });
+
+  it('keeps only what the stage needs, and a trimmed note', () => {
+    const plan = planMove({ events: applied, to: 'shortlisted', reason: 'salary', interviewAt: '2026-03-10T10:00:00Z', note: '  good examples  ' });
+    expect(plan).toEqual({ ok: true, move: { stage: 'shortlisted', reason: null, interviewAt: null, note: 'good examples' } });
+    expect(planMove({ events: applied, to: 'shortlisted', note: '   ' })).toMatchObject({ ok: true, move: { note: null } });
+  });
+
+  it('checks the details alone for a caller without the history', () => {
+    expect(planMoveDetails({ to: 'rejected', reason: 'not_qualified' })).toMatchObject({ ok: true });
+    expect(planMoveDetails({ to: 'offered' })).toMatchObject({ ok: true });
+    expect(planMoveDetails({ to: 'interview_booked' })).toMatchObject({ ok: false });
   });
 });

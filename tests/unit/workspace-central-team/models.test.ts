@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { agencyRate, computeReport, vacancyRate, workforceFte } from '#shared/measures/index';
 import { establishment } from '../../../extension/ui/workspace/central-team/establishmentModel';
-import { buildReport, headlineFigures, periodRange, quarterStart, toFilters } from '../../../extension/ui/workspace/central-team/reportModel';
+import { quarterStart } from '#shared/calendar';
+import { buildReport, headlineFigures, periodRange, toFilters } from '../../../extension/ui/workspace/central-team/reportModel';
 import { rotaWeeks, swapManagers } from '../../../extension/ui/workspace/central-team/rotaModel';
 import { demoCentralData } from './demo-data';
 

@@ -5,7 +5,7 @@ import { TOM } from '#demo/index';
 import { refreshBadge } from '@/badge/badge';
 import { overdueItems, readMyQueue } from '@/badge/myQueue';
 import { newlyOverdue, notifiedItem, notifyNewlyOverdue } from '@/badge/notify';
-import { moveApplication } from '@/ui/workspace/daily/stageActions';
+import { moveApplication } from '@/db/moves';
 
 describe('newlyOverdue', () => {
   it('announces only keys not notified before and forgets keys no longer overdue', () => {

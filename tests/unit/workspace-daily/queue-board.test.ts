@@ -1,12 +1,11 @@
 import { asOf, demo, demoDb } from './helpers';
 import { describe, expect, it } from 'vitest';
 import { TOM } from '#demo/index';
-import { currentStage } from '#shared/stages';
+import { allowedMoves, currentStage } from '#shared/stages';
 import { loadDailyData } from '@/ui/workspace/daily/data';
 import { buildQueue } from '@/ui/workspace/daily/queueModel';
 import { buildBoard, filtersFromParams, filtersToParams, NO_FILTERS } from '@/ui/workspace/daily/boardModel';
-import { allowedMoves } from '@/ui/workspace/daily/allowedMoves';
-import { moveApplication, planMove } from '@/ui/workspace/daily/stageActions';
+import { moveApplication, moveEvent } from '@/db/moves';
 
 describe("Tom's queue", () => {
   it('lists the demo journey’s 7 applications awaiting his decision, soonest due first, with countdowns', async () => {
@@ -53,17 +52,17 @@ describe('moves', () => {
   });
 
   it('refuses a skipped step with the stage machine’s message', () => {
-    const plan = planMove({ applicationId: id, events, to: 'offered', by: TOM.id });
+    const plan = moveEvent({ applicationId: id, events, to: 'offered', by: TOM.id });
     expect(plan).toEqual({ ok: false, message: expect.stringContaining('shortlist and interview first') });
   });
 
   it('needs a reason to reject and a time to book', () => {
-    expect(planMove({ applicationId: id, events, to: 'rejected', by: TOM.id })).toMatchObject({ ok: false, message: 'choose why the candidate is rejected' });
-    const ok = planMove({ applicationId: id, events, to: 'rejected', by: TOM.id, reason: 'not_qualified', now: new Date('2026-03-30T09:00:00Z') });
+    expect(moveEvent({ applicationId: id, events, to: 'rejected', by: TOM.id })).toMatchObject({ ok: false, message: 'choose why the candidate is rejected' });
+    const ok = moveEvent({ applicationId: id, events, to: 'rejected', by: TOM.id, reason: 'not_qualified', now: new Date('2026-03-30T09:00:00Z') });
     expect(ok).toMatchObject({ ok: true, event: { stage: 'rejected', reason: 'not_qualified', by: TOM.id, at: '2026-03-30T09:00:00.000Z' } });
     const shortlisted = [...events, { id: '019a0000-0000-7000-8000-000000000001', applicationId: id, stage: 'shortlisted' as const, at: new Date().toISOString(), by: TOM.id }];
-    expect(planMove({ applicationId: id, events: shortlisted, to: 'interview_booked', by: TOM.id })).toMatchObject({ ok: false });
-    const booked = planMove({ applicationId: id, events: shortlisted, to: 'interview_booked', by: TOM.id, interviewAt: '2026-04-02T10:30' });
+    expect(moveEvent({ applicationId: id, events: shortlisted, to: 'interview_booked', by: TOM.id })).toMatchObject({ ok: false });
+    const booked = moveEvent({ applicationId: id, events: shortlisted, to: 'interview_booked', by: TOM.id, interviewAt: '2026-04-02T10:30' });
     expect(booked.ok && booked.event.interviewAt).toMatch(/^2026-04-02T\d\d:30:00.000Z$/);
   });
 

@@ -1,8 +1,7 @@
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '#shared/schema/index';
+import type { Settings } from '#shared/schema/index';
+import { effectiveSettings } from '#shared/settings';
 
 export async function readSettings(db: D1Database, orgId: string): Promise<Settings> {
   const row = await db.prepare('SELECT data FROM settings WHERE org_id = ?1').bind(orgId).first<{ data: string }>();
-  if (!row) return DEFAULT_SETTINGS;
-  const parsed = settingsSchema.safeParse(JSON.parse(row.data));
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return effectiveSettings(row ? JSON.parse(row.data) : null);
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { uuidv7 } from 'uuidv7';
 import { formatDay, mondayOf } from '#shared/calendar';
+import { candidateName } from '#shared/names';
 import { assignApplication } from '#shared/rota';
 import { DUTIES, type Duty, type RotaSlot } from '#shared/schema/index';
 import { nameOf } from '@/db/people';
@@ -170,7 +171,7 @@ export function RotaPage() {
           <ul>
             {proposals.map((p) => (
               <li key={p.application.id}>
-                {p.application.name ?? 'Erased candidate'} → {nameOf(data.people, p.to)}
+                {candidateName(p.application)} → {nameOf(data.people, p.to)}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { todayInLondon } from '#shared/calendar';
-import { DEFAULT_SETTINGS, type Advert, type Application, type Post, type RotaSlot, type Settings, type StageEvent, type Team, type Vacancy } from '#shared/schema/index';
+import type { Advert, Application, Post, RotaSlot, Settings, StageEvent, Team, Vacancy } from '#shared/schema/index';
+import { effectiveSettings } from '#shared/settings';
 import type { ShortlistDb } from '@/db/database';
 import { readPeople, type Person } from '@/db/people';
 import { getSession } from '@/sync/session';
@@ -43,7 +44,7 @@ export async function loadCentralData(db: ShortlistDb, now = new Date()): Promis
     events,
     slots,
     people,
-    settings: { ...DEFAULT_SETTINGS, ...session?.me.settings },
+    settings: effectiveSettings(session?.me.settings),
     organisation: session?.me.organisation.name ?? '',
     userId: session?.me.user.id ?? '',
     asOf: todayInLondon(now),

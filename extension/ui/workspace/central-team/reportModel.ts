@@ -1,4 +1,4 @@
-import { addDays } from '#shared/calendar';
+import { addDays, quarterStart } from '#shared/calendar';
 import { computeReport, type Report, type ReportFilters } from '#shared/measures/index';
 import type { Source, SocialWorkRole } from '#shared/schema/index';
 import type { CentralData } from './data';
@@ -12,12 +12,6 @@ export interface ReportChoices {
   teamId?: string;
   role?: SocialWorkRole;
   source?: Source;
-}
-
-/** First day of the quarter holding `date` (calendar quarters: Jan, Apr, Jul, Oct). */
-export function quarterStart(date: string): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  return `${y}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
 }
 
 export function quarterLabel(date: string): string {

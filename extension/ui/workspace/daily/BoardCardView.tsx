@@ -1,3 +1,4 @@
+import { candidateName } from '#shared/names';
 import type { TimedEvent } from '#shared/stages';
 import { Countdown } from './Countdown';
 import { daysLabel, type BoardCard } from './boardModel';
@@ -12,7 +13,7 @@ interface Props {
 
 /** One application on the board: name (opens the candidate), days in stage, target, and "Move to…". */
 export function BoardCardView({ card, events, userId, onDragStart }: Props) {
-  const name = card.application.name ?? 'Erased candidate';
+  const name = candidateName(card.application);
   return (
     <li
       class={`card card-${card.target.status}`}

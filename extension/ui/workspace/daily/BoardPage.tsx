@@ -1,15 +1,16 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatDay } from '#shared/calendar';
+import { candidateName } from '#shared/names';
 import { STAGE_LABELS, type Stage } from '#shared/schema/index';
-import { checkMove } from '#shared/stages';
-import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
+import { checkMove, moveNeeds } from '#shared/stages';
+import { TitleWithCsv } from '@/ui/csv/TitleWithCsv';
 import { navigate, type Route } from '@/ui/hooks/useHashRoute';
 import { BoardCardView } from './BoardCardView';
 import { BoardFiltersBar } from './BoardFiltersBar';
 import { BOARD_CSV_COLUMNS, buildBoard, filtersFromParams, filtersToParams, type BoardColumn } from './boardModel';
 import { eventsOf } from './data';
 import { MoveForm } from './MoveForm';
-import { moveApplication, moveNeeds } from './stageActions';
+import { moveApplication } from '@/db/moves';
 import { useDailyData } from './useDailyData';
 import { useSignedIn } from './useSignedIn';
 
@@ -77,10 +78,7 @@ export function BoardPage({ route }: { route: Route }) {
   const exitCount = board.exits.reduce((n, c) => n + c.cards.length, 0);
   return (
     <section aria-labelledby="board-title">
-      <div class="page-head">
-        <h1 id="board-title">Pipeline board</h1>
-        <DownloadCsvButton rows={allCards} columns={BOARD_CSV_COLUMNS} filename="pipeline" />
-      </div>
+      <TitleWithCsv title="Pipeline board" titleId="board-title" rows={allCards} columns={BOARD_CSV_COLUMNS} filename="pipeline" />
       <BoardFiltersBar data={data} filters={filters} onChange={(f) => navigate('/board', filtersToParams(f))} />
       <p class="summary">
         {board.total} applications; drag a card to another column or use its “Move to…” list.
@@ -91,13 +89,13 @@ export function BoardPage({ route }: { route: Route }) {
         </p>
       ) : null}
       {pending && pendingCard ? (
-        <div class="checks-card" role="dialog" aria-label={`Move ${pendingCard.application.name ?? 'candidate'} to ${STAGE_LABELS[pending.to]}`}>
+        <div class="checks-card" role="dialog" aria-label={`Move ${candidateName(pendingCard.application)} to ${STAGE_LABELS[pending.to]}`}>
           <h2>
-            Move {pendingCard.application.name ?? 'candidate'} to {STAGE_LABELS[pending.to]}
+            Move {candidateName(pendingCard.application)} to {STAGE_LABELS[pending.to]}
           </h2>
           <MoveForm
             applicationId={pending.applicationId}
-            candidateName={pendingCard.application.name ?? 'candidate'}
+            candidateName={candidateName(pendingCard.application)}
             events={eventsOf(data, pending.applicationId)}
             userId={userId}
             initialTo={pending.to}

@@ -1,8 +1,10 @@
 import { formatDay, londonDateOf } from '#shared/calendar';
+import { candidateName } from '#shared/names';
 import { REASON_LABELS, SOURCE_LABELS, STAGE_LABELS } from '#shared/schema/index';
 import { currentStage } from '#shared/stages';
 import { applicationTarget } from '#shared/targets';
 import { nameOf } from '@/db/people';
+import { TableHead } from '@/ui/common/TableHead';
 import type { Route } from '@/ui/hooks/useHashRoute';
 import { holdingText } from './ChecklistTable';
 import { checklist, holdingChecks } from './checksModel';
@@ -37,7 +39,7 @@ export function CandidatePage({ route }: { route: Route }) {
   const events = eventsOf(data, application.id);
   const stage = currentStage(events);
   const target = vacancy ? applicationTarget(application, vacancy, events, settings, asOf) : null;
-  const name = application.name ?? 'Erased candidate';
+  const name = candidateName(application);
   const lines = checklist(application.id, data.checks);
   const holding = holdingChecks(lines);
   const experience =
@@ -95,15 +97,7 @@ export function CandidatePage({ route }: { route: Route }) {
 
       <h2>History</h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Stage</th>
-            <th scope="col">When</th>
-            <th scope="col">By</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Stage', 'When', 'By', 'Reason', 'Note']} />
         <tbody>
           {events.length === 0 ? (
             <tr>

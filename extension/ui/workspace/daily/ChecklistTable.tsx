@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDay } from '#shared/calendar';
 import type { ChecklistLine, CheckDateField } from './checksModel';
+import { TableHead } from '@/ui/common/TableHead';
 import { saveCheck } from './checksModel';
 
 const FIELDS: { field: CheckDateField; label: string }[] = [
@@ -23,17 +24,7 @@ export function ChecklistTable({ applicationId, candidateName, lines }: { applic
   return (
     <>
       <table class="checklist">
-        <thead>
-          <tr>
-            <th scope="col">Check</th>
-            {FIELDS.map((f) => (
-              <th scope="col" key={f.field}>
-                {f.label}
-              </th>
-            ))}
-            <th scope="col">Not applicable</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Check', ...FIELDS.map((f) => f.label), 'Not applicable']} />
         <tbody>
           {lines.map((line) => (
             <tr key={line.kind}>

@@ -1,9 +1,10 @@
+import { candidateName } from '#shared/names';
 import { useState } from 'preact/hooks';
-import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
+import { TitleWithCsv } from '@/ui/csv/TitleWithCsv';
 import { ChecklistTable, holdingText } from './ChecklistTable';
 import { checksCandidates, CHECKS_CSV_COLUMNS, type ChecksCandidate } from './checksModel';
 import { eventsOf, type DailyData } from './data';
-import { moveApplication } from './stageActions';
+import { moveApplication } from '@/db/moves';
 import { useDailyData } from './useDailyData';
 import { useSignedIn } from './useSignedIn';
 
@@ -15,10 +16,7 @@ export function ChecksPage() {
   const candidates = checksCandidates(data);
   return (
     <section aria-labelledby="checks-title">
-      <div class="page-head">
-        <h1 id="checks-title">Pre-employment checks</h1>
-        <DownloadCsvButton rows={candidates} columns={CHECKS_CSV_COLUMNS} filename="checks" />
-      </div>
+      <TitleWithCsv title="Pre-employment checks" titleId="checks-title" rows={candidates} columns={CHECKS_CSV_COLUMNS} filename="checks" />
       <p class="summary">
         {candidates.length} accepted candidate{candidates.length === 1 ? '' : 's'} awaiting safer-recruitment checks before a start date.
       </p>
@@ -35,7 +33,7 @@ export function ChecksPage() {
 
 function CandidateChecks({ candidate, data, userId }: { candidate: ChecksCandidate; data: DailyData; userId: string | null }) {
   const [message, setMessage] = useState<string | null>(null);
-  const name = candidate.application.name ?? 'Erased candidate';
+  const name = candidateName(candidate.application);
   const complete = async () => {
     if (!userId) return setMessage('Sign in first: every move records who made it');
     const result = await moveApplication({ applicationId: candidate.application.id, events: eventsOf(data, candidate.application.id), to: 'checks_complete', by: userId });

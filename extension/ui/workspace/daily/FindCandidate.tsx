@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatDay } from '#shared/calendar';
+import { candidateName } from '#shared/names';
 import type { DailyData } from './data';
 import { findCandidates } from './findCandidates';
 
@@ -21,7 +22,7 @@ export function FindCandidate({ data }: { data: DailyData }) {
           <ul>
             {found.map(({ application, vacancy }) => (
               <li key={application.id}>
-                <a href={`#/candidate?id=${encodeURIComponent(application.id)}`}>{application.name ?? 'Erased candidate'}</a>
+                <a href={`#/candidate?id=${encodeURIComponent(application.id)}`}>{candidateName(application)}</a>
                 {` · ${vacancy?.title ?? 'unknown vacancy'} · received ${formatDay(application.receivedDate)}`}
               </li>
             ))}

@@ -1,16 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  REASON_LABELS,
-  REJECTION_REASONS,
-  STAGE_LABELS,
-  WITHDRAWAL_REASONS,
-  type ExitReason,
-  type Stage,
-  type StageEvent,
-} from '#shared/schema/index';
-import { checkMove, currentStage, isExit, type TimedEvent } from '#shared/stages';
-import { allowedMoves } from './allowedMoves';
-import { moveApplication, moveNeeds } from './stageActions';
+import { STAGE_LABELS, type ExitReason, type Stage, type StageEvent } from '#shared/schema/index';
+import { allowedMoves, checkMove, currentStage, exitReasonsFor, isExit, moveNeeds, type TimedEvent } from '#shared/stages';
+import { ReasonOptions } from '@/ui/common/ReasonOptions';
+import { moveApplication } from '@/db/moves';
 
 export interface MoveFormProps {
   applicationId: string;
@@ -44,7 +36,7 @@ export function MoveForm({ applicationId, candidateName, events, userId, initial
   const [busy, setBusy] = useState(false);
   const options = allowedMoves(events);
   const need = to ? moveNeeds(to) : null;
-  const reasons = need === 'rejection_reason' ? REJECTION_REASONS : need === 'withdrawal_reason' ? WITHDRAWAL_REASONS : null;
+  const reasons = to ? exitReasonsFor(to) : null;
   const from = currentStage(events);
 
   const submit = async (e: Event) => {
@@ -98,12 +90,7 @@ export function MoveForm({ applicationId, candidateName, events, userId, initial
         <label>
           Reason
           <select required data-needed value={reason} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value as ExitReason)}>
-            <option value="">Choose a reason</option>
-            {reasons.map((r) => (
-              <option key={r} value={r}>
-                {REASON_LABELS[r]}
-              </option>
-            ))}
+            <ReasonOptions reasons={reasons} />
           </select>
         </label>
       ) : null}

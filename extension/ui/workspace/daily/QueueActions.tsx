@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import { formatDay, todayInLondon } from '#shared/calendar';
-import { REASON_LABELS, REJECTION_REASONS, type Settings } from '#shared/schema/index';
+import { candidateName } from '#shared/names';
+import { REJECTION_REASONS, type Settings } from '#shared/schema/index';
+import type { TimedEvent } from '#shared/stages';
+import { ReasonOptions } from '@/ui/common/ReasonOptions';
+import { interviewTargetIfShortlistedOn, type QueueRow } from './queueModel';
+import { moveApplication, type MoveRequest } from '@/db/moves';
 
 type RejectionReason = (typeof REJECTION_REASONS)[number];
-import type { TimedEvent } from '#shared/stages';
-import { interviewTargetIfShortlistedOn, type QueueRow } from './queueModel';
-import { moveApplication, type MoveRequest } from './stageActions';
 
 interface Props {
   row: QueueRow;
@@ -21,7 +23,7 @@ export function QueueActions({ row, events, userId, settings }: Props) {
   const [interviewAt, setInterviewAt] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const name = row.application.name ?? 'candidate';
+  const name = candidateName(row.application);
 
   const move = async (fields: Omit<MoveRequest, 'applicationId' | 'events' | 'by'>) => {
     setBusy(true);
@@ -81,12 +83,7 @@ export function QueueActions({ row, events, userId, settings }: Props) {
           <label>
             Reason for rejecting {name}
             <select required value={reason} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value as RejectionReason)}>
-              <option value="">Choose a reason</option>
-              {REJECTION_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {REASON_LABELS[r]}
-                </option>
-              ))}
+              <ReasonOptions reasons={REJECTION_REASONS} />
             </select>
           </label>
           <button type="submit" disabled={busy}>

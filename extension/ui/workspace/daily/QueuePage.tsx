@@ -1,5 +1,7 @@
 import { formatDay, mondayOf } from '#shared/calendar';
-import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
+import { candidateName } from '#shared/names';
+import { TableHead } from '@/ui/common/TableHead';
+import { TitleWithCsv } from '@/ui/csv/TitleWithCsv';
 import { eventsOf } from './data';
 import { Countdown } from './Countdown';
 import { QueueActions } from './QueueActions';
@@ -18,10 +20,7 @@ export function QueuePage() {
   const overdue = rows.filter((r) => r.target.status === 'red').length;
   return (
     <section aria-labelledby="queue-title">
-      <div class="page-head">
-        <h1 id="queue-title">My queue</h1>
-        <DownloadCsvButton rows={rows} columns={QUEUE_CSV_COLUMNS} filename="my-queue" />
-      </div>
+      <TitleWithCsv title="My queue" titleId="queue-title" rows={rows} columns={QUEUE_CSV_COLUMNS} filename="my-queue" />
       <p class="summary">
         {session?.me.user.name}, week of {formatDay(mondayOf(asOf))}: {decisions} awaiting your shortlisting decision,{' '}
         {rows.length - decisions} awaiting an interview booking
@@ -38,21 +37,12 @@ export function QueuePage() {
         </p>
       ) : (
         <table class="queue">
-          <thead>
-            <tr>
-              <th scope="col">Candidate</th>
-              <th scope="col">Vacancy</th>
-              <th scope="col">Awaiting</th>
-              <th scope="col">Received</th>
-              <th scope="col">Target</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Candidate', 'Vacancy', 'Awaiting', 'Received', 'Target', 'Action']} />
           <tbody>
             {rows.map((row) => (
               <tr key={row.application.id} data-application-id={row.application.id}>
                 <td>
-                  <a href={`#/candidate?id=${encodeURIComponent(row.application.id)}`}>{row.application.name ?? 'Erased candidate'}</a>
+                  <a href={`#/candidate?id=${encodeURIComponent(row.application.id)}`}>{candidateName(row.application)}</a>
                 </td>
                 <td>{row.vacancy.title}</td>
                 <td>{QUEUE_KIND_LABELS[row.kind]}</td>

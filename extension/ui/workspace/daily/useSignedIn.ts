@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { todayInLondon } from '#shared/calendar';
-import { DEFAULT_SETTINGS, type Settings } from '#shared/schema/index';
+import type { Settings } from '#shared/schema/index';
+import { effectiveSettings } from '#shared/settings';
 import { sessionItem, type Session } from '@/sync/session';
 
 export interface SignedIn {
@@ -22,7 +23,7 @@ export function useSignedIn(): SignedIn {
   return {
     session,
     userId: session?.me.user.id ?? null,
-    settings: session?.me.settings ?? DEFAULT_SETTINGS,
+    settings: effectiveSettings(session?.me.settings),
     asOf: todayInLondon(new Date()),
   };
 }

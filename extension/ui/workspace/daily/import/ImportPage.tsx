@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { getDb } from '@/db/database';
-import { DownloadCsvButton } from '@/ui/csv/DownloadCsvButton';
+import { TableHead } from '@/ui/common/TableHead';
+import { TitleWithCsv } from '@/ui/csv/TitleWithCsv';
 import type { CsvColumn } from '@/ui/csv/toCsv';
 import { useDailyData } from '../useDailyData';
 import { useSignedIn } from '../useSignedIn';
@@ -144,16 +145,7 @@ function Preview({ csv, mapping }: { csv: CsvFile; mapping: ColumnMapping }) {
   return (
     <div class="preview">
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            {fields.map((f) => (
-              <th scope="col" key={f}>
-                {csv.headers[mapping[f]!] || IMPORT_FIELD_LABELS[f]}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={['Line', ...fields.map((f) => csv.headers[mapping[f]!] || IMPORT_FIELD_LABELS[f])]} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.line}>
@@ -187,18 +179,9 @@ function Outcome({ outcome }: { outcome: Outcome }) {
       </p>
       {plan.problems.length ? (
         <>
-          <div class="page-head">
-            <h2>Rows with problems (not imported)</h2>
-            <DownloadCsvButton rows={plan.problems} columns={PROBLEM_COLUMNS} filename="import-problems" />
-          </div>
+          <TitleWithCsv level={2} title="Rows with problems (not imported)" rows={plan.problems} columns={PROBLEM_COLUMNS} filename="import-problems" />
           <table class="import-problems">
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Candidate</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Line', 'Candidate', 'Problem']} />
             <tbody>
               {plan.problems.map((p) => (
                 <tr key={p.line}>
@@ -215,13 +198,7 @@ function Outcome({ outcome }: { outcome: Outcome }) {
         <>
           <h2>Duplicates skipped</h2>
           <table class="import-dupes">
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Candidate</th>
-                <th scope="col">Same as</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Line', 'Candidate', 'Same as']} />
             <tbody>
               {plan.duplicates.map((d: RowDuplicate) => (
                 <tr key={d.line}>

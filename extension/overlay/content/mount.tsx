@@ -2,9 +2,10 @@ import { browser, createShadowRootUi, type ContentScriptContext, type ShadowRoot
 import { render } from 'preact';
 import { recognise, type SiteProfile } from '@/sites/index';
 import type { SiteResult } from '@/sites/types';
-import { PageOverlay } from '@/ui/page-overlay/PageOverlay';
-import { TeachPanel } from '@/ui/page-overlay/TeachPanel';
-import { askBackground } from '@/ui/page-overlay/ask';
+import { PageOverlay } from '@/overlay/ui/PageOverlay';
+import { TeachPanel } from '@/overlay/ui/TeachPanel';
+import { PROTOCOL } from '@/messages/protocol';
+import { askBackground } from './ask';
 import { placeListingBadges } from './badges';
 
 const RETRY_MS = 1500;
@@ -22,7 +23,7 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
   let profiles: SiteProfile[] = [];
   const loadProfiles = async () => {
     try {
-      profiles = await askBackground<SiteProfile[]>({ type: 'overlay:profiles', host: location.hostname });
+      profiles = await askBackground({ type: 'overlay:profiles', host: location.hostname });
     } catch {
       profiles = [];
     }
@@ -81,8 +82,8 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     });
     teachUi.mount();
   }
-  browser.runtime.onMessage.addListener((message: { type?: string }, sender) => {
-    if (sender.id === browser.runtime.id && message?.type === 'teach:start') void teach();
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id === browser.runtime.id && PROTOCOL['teach:start'].request.safeParse(message).success) void teach();
   });
 
   async function check() {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ROLE_LABELS, ROLE_LADDER, type SocialWorkRole } from '#shared/schema/index';
 import type { AdvertResult } from '@/sites/types';
-import type { UntrackedAdvertView } from '@/page-overlay/views';
-import { askBackground } from './ask';
+import type { UntrackedAdvertView } from '@/overlay/views';
+import { askBackground } from '@/overlay/content/ask';
+import { FormError, useRequestForm } from './requestForm';
 
 /** "Track this advert": link the page's advert to an existing vacancy, or create the vacancy from what the page says. */
 export function TrackAdvert(props: { view: UntrackedAdvertView; advert: AdvertResult; onTracked: () => void }) {
@@ -14,36 +15,29 @@ export function TrackAdvert(props: { view: UntrackedAdvertView; advert: AdvertRe
   const [posts, setPosts] = useState(1);
   const [teamId, setTeamId] = useState('');
   const [teams, setTeams] = useState<Array<{ id: string; name: string }>>([]);
-  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    askBackground<Array<{ id: string; name: string }>>({ type: 'overlay:teams' }).then(setTeams, () => setTeams([]));
+    askBackground({ type: 'overlay:teams' }).then(setTeams, () => setTeams([]));
   }, []);
   const wanted = filter.trim().toLowerCase();
   const choices = props.view.vacancies.filter((v) => !wanted || v.title.toLowerCase().includes(wanted) || (v.reference ?? '').toLowerCase().includes(wanted));
-  async function submit(e: Event) {
-    e.preventDefault();
-    setError(null);
-    try {
-      await askBackground({
-        type: 'overlay:track',
-        url: advert.url,
-        site: advert.site,
-        title: advert.title,
-        externalId: advert.externalId,
-        reference: advert.reference,
-        closingDate: advert.closingDate,
-        postedDate: advert.postedDate,
-        ...(creating
-          ? { newVacancy: { title: advert.title, role, posts, mode: advert.closingDate ? 'closing-date' : 'rolling', teamIds: teamId ? [teamId] : [] } }
-          : { vacancyId }),
-      });
-      props.onTracked();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
+  const { error, onSubmit } = useRequestForm(async () => {
+    await askBackground({
+      type: 'overlay:track',
+      url: advert.url,
+      site: advert.site,
+      title: advert.title,
+      externalId: advert.externalId,
+      reference: advert.reference,
+      closingDate: advert.closingDate,
+      postedDate: advert.postedDate,
+      ...(creating
+        ? { newVacancy: { title: advert.title, role, posts, mode: advert.closingDate ? 'closing-date' : 'rolling', teamIds: teamId ? [teamId] : [] } }
+        : { vacancyId }),
+    });
+    props.onTracked();
+  });
   return (
-    <form onSubmit={submit} data-testid="track-advert" aria-label="Track this advert">
+    <form onSubmit={onSubmit} data-testid="track-advert" aria-label="Track this advert">
       <p>This advert is not tracked yet.</p>
       <p class="muted">
         From the page: {advert.title}
@@ -95,11 +89,7 @@ export function TrackAdvert(props: { view: UntrackedAdvertView; advert: AdvertRe
           {creating ? 'Link to an existing vacancy' : 'New vacancy from this page'}
         </button>
       </div>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </form>
   );
 }

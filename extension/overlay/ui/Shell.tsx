@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_PLACEMENT, loadPlacement, savePlacement, type Placement } from '@/overlay/placement';
+import { DEFAULT_PLACEMENT, loadPlacement, savePlacement, type Placement } from '@/overlay/content/placement';
 import { OVERLAY_CSS } from './styles';
 
 /**
  * The overlay frame: collapsible, movable by dragging the title or with the arrow keys when
- * the title has focus; placement remembered for the site (see overlay/placement.ts).
+ * the title has focus; placement remembered for the site (see overlay/content/placement.ts).
  */
 export function Shell(props: { title: string; children: ComponentChildren }) {
   const [p, setP] = useState<Placement>(DEFAULT_PLACEMENT);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendToBackground } from '@/messages/send';
+import { send } from '@/messages/send';
 import { describeSync, type SyncState } from './syncNote';
 
 const POLL_MS = 3000;
@@ -11,7 +11,7 @@ export function SyncNote(props: { pollMs?: number }) {
   useEffect(() => {
     let alive = true;
     const read = async () => {
-      const reply = await sendToBackground<SyncState>({ type: 'getStatus' });
+      const reply = await send({ type: 'getStatus' });
       if (alive) setState(reply.ok ? reply.data : null);
     };
     void read();

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
-import { REASON_LABELS, REJECTION_REASONS, STAGE_LABELS, WITHDRAWAL_REASONS, type Stage } from '#shared/schema/index';
-import type { TrackedCandidateView } from '@/page-overlay/views';
-import { askBackground } from './ask';
+import { STAGE_LABELS, type Stage } from '#shared/schema/index';
+import { exitReasonsFor, moveNeeds, planMoveDetails } from '#shared/stages';
+import { ReasonOptions } from '@/ui/common/ReasonOptions';
+import type { TrackedCandidateView } from '@/overlay/views';
+import { askBackground } from '@/overlay/content/ask';
 
 /** A tracked candidate: stage, time in stage, target; quick actions that only offer allowed moves. */
 export function CandidatePanel(props: { view: TrackedCandidateView; onChanged: () => void }) {
@@ -10,7 +12,7 @@ export function CandidatePanel(props: { view: TrackedCandidateView; onChanged: (
   const [reason, setReason] = useState('');
   const [when, setWhen] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const reasons = to === 'rejected' ? REJECTION_REASONS : to === 'withdrawn' ? WITHDRAWAL_REASONS : [];
+  const reasons = to ? exitReasonsFor(to) : null;
   async function move(stage: Stage, extra: { reason?: string; interviewAt?: string } = {}) {
     setMessage(null);
     try {
@@ -25,9 +27,11 @@ export function CandidatePanel(props: { view: TrackedCandidateView; onChanged: (
   function submit(e: Event) {
     e.preventDefault();
     if (!to) return;
-    if (reasons.length && !reason) return setMessage({ text: 'Choose a reason.', error: true });
-    if (to === 'interview_booked' && !when) return setMessage({ text: 'Choose the interview date and time.', error: true });
-    void move(to, { ...(reason ? { reason } : {}), ...(when ? { interviewAt: new Date(when).toISOString() } : {}) });
+    // The background checks the whole move again (with the history); this catches a missing reason or time here.
+    const plan = planMoveDetails({ to, reason, interviewAt: when });
+    if (!plan.ok) return setMessage({ text: `${plan.message[0]!.toUpperCase()}${plan.message.slice(1)}.`, error: true });
+    const { reason: chosen, interviewAt } = plan.move;
+    void move(to, { ...(chosen ? { reason: chosen } : {}), ...(interviewAt ? { interviewAt } : {}) });
   }
   return (
     <div data-testid="candidate-panel">
@@ -59,20 +63,15 @@ export function CandidatePanel(props: { view: TrackedCandidateView; onChanged: (
               </option>
             ))}
           </select>
-          {reasons.length > 0 && (
+          {reasons && (
             <>
               <label for="sl-reason">Reason</label>
               <select id="sl-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
-                <option value="">Choose…</option>
-                {reasons.map((r) => (
-                  <option key={r} value={r}>
-                    {REASON_LABELS[r]}
-                  </option>
-                ))}
+                <ReasonOptions reasons={reasons} prompt="Choose…" />
               </select>
             </>
           )}
-          {to === 'interview_booked' && (
+          {to && moveNeeds(to) === 'interview_time' && (
             <>
               <label for="sl-when">Interview date and time</label>
               <input id="sl-when" type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { SOURCE_LABELS, SOURCES, type Source } from '#shared/schema/index';
 import type { CandidateResult } from '@/sites/types';
-import type { UntrackedCandidateView } from '@/page-overlay/views';
-import { askBackground } from './ask';
+import type { UntrackedCandidateView } from '@/overlay/views';
+import { askBackground } from '@/overlay/content/ask';
+import { FormError, useRequestForm } from './requestForm';
 
 /** "Capture candidate": name and reference from the page, duplicates shown before saving. */
 export function CaptureCandidate(props: { view: UntrackedCandidateView; page: CandidateResult; onCaptured: () => void }) {
@@ -13,28 +14,21 @@ export function CaptureCandidate(props: { view: UntrackedCandidateView; page: Ca
   const [vacancyId, setVacancyId] = useState('');
   const [source, setSource] = useState<Source>('other_board');
   const [experience, setExperience] = useState<'nqsw' | 'experienced'>('experienced');
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: Event) {
-    e.preventDefault();
-    setError(null);
-    try {
-      await askBackground({
-        type: 'overlay:capture',
-        vacancyId,
-        name,
-        ...(email ? { email } : {}),
-        ...(reference ? { atsReference: reference } : {}),
-        atsUrl: page.url,
-        source,
-        experience,
-      });
-      props.onCaptured();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
+  const { error, onSubmit } = useRequestForm(async () => {
+    await askBackground({
+      type: 'overlay:capture',
+      vacancyId,
+      name,
+      ...(email ? { email } : {}),
+      ...(reference ? { atsReference: reference } : {}),
+      atsUrl: page.url,
+      source,
+      experience,
+    });
+    props.onCaptured();
+  });
   return (
-    <form onSubmit={submit} data-testid="capture-candidate" aria-label="Capture candidate">
+    <form onSubmit={onSubmit} data-testid="capture-candidate" aria-label="Capture candidate">
       <p>This candidate is not tracked yet.</p>
       {view.duplicates.map((d) => (
         <p class="warn" role="note" key={d.applicationId} data-testid="duplicate-warning">
@@ -74,11 +68,7 @@ export function CaptureCandidate(props: { view: UntrackedCandidateView; page: Ca
           Capture candidate
         </button>
       </div>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </form>
   );
 }

@@ -5,8 +5,9 @@ import { todayInLondon } from '#shared/calendar';
 import { generateDemoCouncil } from '#demo/index';
 import { SYNC_TABLE_NAMES } from '#shared/schema/index';
 import { ShortlistDb, setDb } from '@/db/database';
-import { advertView, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/page-overlay/queries';
-import { suggestPathPattern } from '@/page-overlay/teach';
+import { advertView, boardOf, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/overlay/background/queries';
+import { siteModules } from '@/sites/index';
+import { suggestPathPattern } from '@/overlay/ui/teach';
 import { sessionItem } from '@/sync/session';
 
 const asOf = todayInLondon(new Date());
@@ -74,6 +75,16 @@ describe('the overlay on an advert', () => {
     const badges = await listingBadges(db, 'communitycare', [priya.externalId, '99999999']);
     expect(badges).toEqual([{ externalId: priya.externalId, applicants: 14, overdue: priya.overdue.length }]);
   });
+
+  it('names boards after the site modules, and finds a board’s adverts by board or by the module reading their URL', async () => {
+    expect(boardOf('communitycare')).toBe('Community Care Jobs');
+    expect(boardOf('madgex')).toBe(siteModules.find((m) => m.id === 'madgex')!.name);
+    // Stored under another name (as imported or by an older version) but at a Guardian Jobs URL: still the Madgex site's.
+    const guardian = { vacancyId: priya.vacancyId, url: 'https://jobs.theguardian.com/job/8765432/childrens-social-worker/', board: 'Guardian Jobs', title: 'Social worker', externalId: '8765432' };
+    await db.adverts.put({ id: '019a0000-0000-7000-8000-00000000a001', ...guardian });
+    expect(await listingBadges(db, 'madgex', ['8765432'])).toEqual([{ externalId: '8765432', applicants: 14, overdue: priya.overdue.length }]);
+    expect(await listingBadges(db, 'communitycare', ['8765432'])).toEqual([]);
+  });
 });
 
 describe('the overlay on a candidate', () => {
@@ -98,6 +109,17 @@ describe('the overlay on a candidate', () => {
     await moveStage(db, { applicationId: id, stage: 'shortlisted' });
     const events = await db.stage_events.where('applicationId').equals(id).toArray();
     expect(events.some((e) => e.stage === 'shortlisted' && e.by === 'user-priya')).toBe(true);
+  });
+
+  it('refuses what the workspace refuses: a booking without a time, a reason of the wrong kind; stores only what the stage needs', async () => {
+    const id = priya.awaiting[0]!;
+    await moveStage(db, { applicationId: id, stage: 'shortlisted', reason: 'salary', note: '  strong practice examples ' });
+    await expect(moveStage(db, { applicationId: id, stage: 'interview_booked' })).rejects.toThrow('choose the date and time of the interview');
+    await expect(moveStage(db, { applicationId: id, stage: 'withdrawn', reason: 'not_qualified' })).rejects.toThrow('"not_qualified" is not a reason for a withdrawal');
+    await moveStage(db, { applicationId: id, stage: 'interview_booked', interviewAt: '2026-04-02T10:30:00+01:00' });
+    const events = await db.stage_events.where('applicationId').equals(id).toArray();
+    expect(events.find((e) => e.stage === 'shortlisted')).toMatchObject({ reason: null, note: 'strong practice examples' });
+    expect(events.find((e) => e.stage === 'interview_booked')?.interviewAt).toBe('2026-04-02T09:30:00.000Z');
   });
 });
 

@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { uuidv7 } from 'uuidv7';
 import { extractWithProfile } from '@/sites/taught';
 import { selectorFor } from '@/sites/read/selector';
-import { buildProfile, TEACH_STEPS, type TeachField, type TeachKind } from '@/page-overlay/teach';
-import { askBackground } from './ask';
+import { buildProfile, TEACH_STEPS, type TeachField, type TeachKind } from '@/overlay/ui/teach';
+import { askBackground } from '@/overlay/content/ask';
+import { FormError } from './requestForm';
 import { Shell } from './Shell';
 
 /** The page element under the pointer, outlined from inside our shadow root (the page's own styles stay untouched). */
@@ -130,11 +131,7 @@ export function TeachPanel(props: { onDone: (saved: boolean) => void }) {
               </div>
             </>
           )}
-          {error && (
-            <p role="alert" class="error">
-              {error}
-            </p>
-          )}
+          <FormError error={error} />
           <div class="actions">
             <button type="button" onClick={() => props.onDone(false)}>
               Cancel

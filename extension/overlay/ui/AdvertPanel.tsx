@@ -1,5 +1,5 @@
 import { STAGE_LABELS, type Stage } from '#shared/schema/index';
-import type { DueItem, TrackedAdvertView } from '@/page-overlay/views';
+import type { DueItem, TrackedAdvertView } from '@/overlay/views';
 
 function DueList(props: { items: DueItem[]; testId: string }) {
   return (

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SiteResult } from '@/sites/types';
-import type { AdvertView, CandidateView, ListingBadge } from '@/page-overlay/views';
+import type { AdvertView, CandidateView, ListingBadge } from '@/overlay/views';
 import { AdvertPanel } from './AdvertPanel';
-import { askBackground } from './ask';
+import { askBackground } from '@/overlay/content/ask';
 import { CandidatePanel } from './CandidatePanel';
 import { CaptureCandidate } from './CaptureCandidate';
-import { SyncNote } from '@/ui/overlay/SyncNote';
+import { SyncNote } from './SyncNote';
 import { Shell } from './Shell';
 import { TrackAdvert } from './TrackAdvert';
 
@@ -14,11 +14,11 @@ type View = { advert: AdvertView } | { candidate: CandidateView } | { listing: L
 function load(result: SiteResult): Promise<View> {
   switch (result.kind) {
     case 'advert':
-      return askBackground<AdvertView>({ type: 'overlay:advert', url: result.url, site: result.site, externalId: result.externalId, reference: result.reference }).then((advert) => ({ advert }));
+      return askBackground({ type: 'overlay:advert', url: result.url, site: result.site, externalId: result.externalId, reference: result.reference }).then((advert) => ({ advert }));
     case 'candidate':
-      return askBackground<CandidateView>({ type: 'overlay:candidate', url: result.url, reference: result.reference, email: result.email, name: result.name }).then((candidate) => ({ candidate }));
+      return askBackground({ type: 'overlay:candidate', url: result.url, reference: result.reference, email: result.email, name: result.name }).then((candidate) => ({ candidate }));
     case 'advert-list':
-      return askBackground<ListingBadge[]>({ type: 'overlay:listing', site: result.site, externalIds: result.items.flatMap((i) => (i.externalId ? [i.externalId] : [])) }).then((listing) => ({
+      return askBackground({ type: 'overlay:listing', site: result.site, externalIds: result.items.flatMap((i) => (i.externalId ? [i.externalId] : [])) }).then((listing) => ({
         listing,
       }));
   }

@@ -1,10 +1,7 @@
-/** The part of the background's sync status the overlay needs (see extension/sync/status.ts). */
-export interface SyncState {
-  signedIn: boolean;
-  pending: number;
-  refused: number;
-  lastError: { kind: string; message: string } | null;
-}
+import type { SyncStatus } from '@/sync/status';
+
+/** The part of the background's sync status (its `getStatus` reply) the overlay needs. */
+export type SyncState = Pick<SyncStatus, 'signedIn' | 'pending' | 'refused' | 'lastError'>;
 
 export type SyncTone = 'green' | 'amber' | 'red' | 'muted';
 

@@ -1,23 +1,38 @@
 import { uuidv7 } from 'uuidv7';
 import { todayInLondon } from '#shared/calendar';
-import { DEFAULT_SETTINGS, REASON_LABELS, STAGE_LABELS, type Advert, type Application, type Settings, type Source, type Stage, type Vacancy } from '#shared/schema/index';
-import { currentStage, checkMove, exitOf, nextStages, stageHistory } from '#shared/stages';
+import { candidateName } from '#shared/names';
+import { REASON_LABELS, STAGE_LABELS, type Advert, type Application, type Source, type Stage, type Vacancy } from '#shared/schema/index';
+import { currentStage, exitOf, nextStages, stageHistory } from '#shared/stages';
+import { effectiveSettings } from '#shared/settings';
 import { applicationTarget, vacancyTargets } from '#shared/targets';
 import { assignApplication, onDuty } from '#shared/rota';
 import type { ShortlistDb } from '@/db/database';
 import { nameOf, readPeople } from '@/db/people';
+import { moveApplication } from '@/db/moves';
 import { appendStageEvent, upsertRecord } from '@/db/writes';
+import { siteModules } from '@/sites/index';
 import { getSession } from '@/sync/session';
-import type { AdvertView, CandidateView, Duplicate, ListingBadge, VacancyChoice } from './views';
+import type { AdvertView, CandidateView, Duplicate, ListingBadge, VacancyChoice } from '@/overlay/views';
 
-/** The board name each site module's adverts are stored under (demo data and "Track this advert" agree). */
-const BOARD_OF_SITE: Record<string, string> = { communitycare: 'Community Care Jobs', madgex: 'Guardian Jobs' };
-export const boardOf = (site: string) => BOARD_OF_SITE[site] ?? site;
+const moduleOf = (site: string) => siteModules.find((m) => m.id === site);
+
+/** The board an advert tracked from a site's page is stored under: the site module's own name. */
+export const boardOf = (site: string) => moduleOf(site)?.name ?? site;
+
+/** A stored advert is on a site when it is stored under the site's board or sits at a URL the site's module reads. */
+function isOnSite(advert: Advert, site: string): boolean {
+  if (advert.board === boardOf(site)) return true;
+  try {
+    return moduleOf(site)?.detect(new URL(advert.url)) ?? false;
+  } catch {
+    return false;
+  }
+}
 
 async function context() {
   const session = await getSession();
   if (!session) throw new Error('Not signed in: open Shortlist options and sign in.');
-  const settings: Settings = { ...DEFAULT_SETTINGS, ...session.me.settings };
+  const settings = effectiveSettings(session.me.settings);
   return { session, settings, asOf: todayInLondon(new Date()) };
 }
 
@@ -35,8 +50,7 @@ export async function findAdvert(db: ShortlistDb, page: { url: string; site: str
   const byUrl = await db.adverts.filter((a) => sameUrl(a.url, page.url)).first();
   if (byUrl) return byUrl;
   if (page.externalId) {
-    const board = boardOf(page.site);
-    const byId = (await db.adverts.where('externalId').equals(page.externalId).toArray()).find((a) => a.board === board || a.url.includes(host));
+    const byId = (await db.adverts.where('externalId').equals(page.externalId).toArray()).find((a) => isOnSite(a, page.site) || a.url.includes(host));
     if (byId) return byId;
   }
   if (page.reference) return db.adverts.where('reference').equals(page.reference).first();
@@ -64,7 +78,7 @@ export async function advertView(db: ShortlistDb, page: { url: string; site: str
   const slots = await db.rota_slots.toArray();
   const item = (i: (typeof summary.next)[number]) => ({
     applicationId: i.application.id,
-    name: i.application.name ?? 'Erased candidate',
+    name: candidateName(i.application),
     stage: i.target.stage,
     label: i.target.label,
     status: i.target.status,
@@ -85,8 +99,7 @@ export async function advertView(db: ShortlistDb, page: { url: string; site: str
 
 /** Badges for a listing page: for each listed job we track, its applicants and overdue count. */
 export async function listingBadges(db: ShortlistDb, site: string, externalIds: string[]): Promise<ListingBadge[]> {
-  const board = boardOf(site);
-  const adverts = (await db.adverts.where('externalId').anyOf(externalIds).toArray()).filter((a) => a.board === board);
+  const adverts = (await db.adverts.where('externalId').anyOf(externalIds).toArray()).filter((a) => isOnSite(a, site));
   if (!adverts.length) return [];
   const { settings, asOf } = await context();
   const badges: ListingBadge[] = [];
@@ -115,7 +128,7 @@ export async function findDuplicates(db: ShortlistDb, person: { reference?: stri
     const outcome = exit ? `${STAGE_LABELS[stage].toLowerCase()}: ${exit.reason ? REASON_LABELS[exit.reason].toLowerCase() : 'no reason given'}` : STAGE_LABELS[stage].toLowerCase();
     found.set(a.id, {
       applicationId: a.id,
-      name: a.name ?? 'Erased candidate',
+      name: candidateName(a),
       matchedOn,
       summary: `A candidate with the same ${matchedOn} applied in ${monthYear(a.receivedDate)} for ${vacancy?.title ?? 'another vacancy'} (${outcome}).`,
     });
@@ -147,7 +160,7 @@ export async function candidateView(db: ShortlistDb, page: { reference?: string;
     kind: 'candidate',
     tracked: true,
     applicationId: application.id,
-    name: application.name ?? 'Erased candidate',
+    name: candidateName(application),
     vacancyTitle: vacancy?.title ?? 'Unknown vacancy',
     stage,
     daysInStage: stay?.workingDays ?? 0,
@@ -222,27 +235,15 @@ export async function captureCandidate(
   return { applicationId: id };
 }
 
-/** A quick action from the overlay: only moves the stage machine allows, recorded as the signed-in user. */
+/** A quick action from the overlay: the same `planMove` as the workspace's, recorded as the signed-in user. */
 export async function moveStage(
   db: ShortlistDb,
   input: { applicationId: string; stage: Stage; reason?: string; interviewAt?: string; note?: string },
 ): Promise<{ stage: Stage }> {
   const { session } = await context();
   const events = await db.stage_events.where('applicationId').equals(input.applicationId).toArray();
-  const check = checkMove(events, input.stage);
-  if (!check.ok) throw new Error(check.message);
-  await appendStageEvent(
-    {
-      id: uuidv7(),
-      applicationId: input.applicationId,
-      stage: input.stage,
-      at: new Date().toISOString(),
-      by: session.me.user.id,
-      reason: (input.reason as never) ?? null,
-      interviewAt: input.interviewAt ?? null,
-      note: input.note ?? null,
-    },
-    db,
-  );
-  return { stage: input.stage };
+  const { stage, ...fields } = input;
+  const result = await moveApplication({ ...fields, events, to: stage, by: session.me.user.id }, db);
+  if (!result.ok) throw new Error(result.message);
+  return { stage };
 }

@@ -1,5 +1,5 @@
 import type { AdvertListResult } from '@/sites/types';
-import type { ListingBadge } from './views';
+import type { ListingBadge } from '@/overlay/views';
 
 const BADGE_ATTR = 'data-shortlist-badge';
 

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { SYNC_TABLE_NAMES, type RecordOf, type StageEvent, type SyncTable, type UserRole } from '#shared/schema/index';
+import type { SignOutResult } from '@/sync/account';
+import type { SyncResult } from '@/sync/engine';
+import type { SyncStatus } from '@/sync/status';
+import { PAGES, PAGES_AND_CONTENT_SCRIPTS, reply } from './spec';
+
+/** `signIn`'s answer: signed in, or another account's unsynced changes need a confirmation (`force`). */
+export type SignInReply =
+  | { signedIn: true; user: { id: string; name: string; role: UserRole }; organisation: { id: string; name: string }; tokenExpiresAt: string }
+  | { signedIn: false; pending: number; previous: string; message: string };
+
+export interface HealthReply {
+  ok: boolean;
+  serverUrl: string;
+  version?: string;
+  error?: string;
+}
+
+/** The background's own messages: health, sync status, sync, sign-in and sign-out, local writes. */
+export const CORE_MESSAGES = {
+  health: { request: z.object({ type: z.literal('health') }), senders: PAGES, reply: reply<HealthReply>() },
+  /** The overlay's "saved, will sync" note reads this too. */
+  getStatus: { request: z.object({ type: z.literal('getStatus') }), senders: PAGES_AND_CONTENT_SCRIPTS, reply: reply<SyncStatus>() },
+  syncNow: { request: z.object({ type: z.literal('syncNow') }), senders: PAGES, reply: reply<SyncResult>() },
+  /** A page wrote to the database (or the browser came back online): sync soon. */
+  localChange: { request: z.object({ type: z.literal('localChange') }), senders: PAGES, reply: reply<true>() },
+  signIn: {
+    request: z.object({
+      type: z.literal('signIn'),
+      serverUrl: z.url({ protocol: /^https?$/, error: 'Server URL must start with http:// or https://' }),
+      token: z.string().trim().min(8, { error: 'The access token looks too short: copy it whole' }).max(300),
+      /** Sign in even though another account's unsynced changes will be deleted. */
+      force: z.boolean().default(false),
+    }),
+    senders: PAGES,
+    reply: reply<SignInReply>(),
+  },
+  signOut: { request: z.object({ type: z.literal('signOut'), force: z.boolean().default(false) }), senders: PAGES, reply: reply<SignOutResult>() },
+  discardRefused: { request: z.object({ type: z.literal('discardRefused'), localId: z.int() }), senders: PAGES, reply: reply<true>() },
+  /** A person has seen a conflict (an edit that lost): it leaves the list. */
+  dismissConflict: { request: z.object({ type: z.literal('dismissConflict'), id: z.string().min(1).max(300) }), senders: PAGES, reply: reply<true>() },
+  /**
+   * Generic local writes by message (the e2e suite drives sync through them). Never for content
+   * scripts: a tampered page could otherwise write any record; the overlay has its own narrow messages.
+   */
+  upsert: {
+    request: z.object({ type: z.literal('upsert'), table: z.enum(SYNC_TABLE_NAMES as [SyncTable, ...SyncTable[]]), id: z.uuid(), fields: z.record(z.string(), z.unknown()) }),
+    senders: PAGES,
+    reply: reply<RecordOf<SyncTable>>(),
+  },
+  appendStageEvent: { request: z.object({ type: z.literal('appendStageEvent'), event: z.record(z.string(), z.unknown()) }), senders: PAGES, reply: reply<StageEvent>() },
+  eraseCandidate: { request: z.object({ type: z.literal('eraseCandidate'), applicationId: z.uuid() }), senders: PAGES, reply: reply<void>() },
+};

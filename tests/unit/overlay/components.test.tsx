@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const sent: Array<{ type: string }> = [];
+vi.mock('@/messages/send', () => ({
+  send: async (request: { type: string }) => {
+    sent.push(request);
+    return { ok: true, data: { stage: 'interview_booked' } };
+  },
+}));
+
+const { CandidatePanel } = await import('@/overlay/ui/CandidatePanel');
+const { CaptureCandidate } = await import('@/overlay/ui/CaptureCandidate');
+
+describe('overlay components', () => {
+  afterEach(cleanup);
+
+  it('render what pages say as text, never as markup', () => {
+    const hostile = '<img src=x onerror="alert(1)">Eve';
+    render(
+      <CandidatePanel
+        view={{ kind: 'candidate', tracked: true, applicationId: 'a', name: hostile, vacancyTitle: '<script>x()</script>', stage: 'applied', daysInStage: 2, target: { label: 'due in 3 working days', status: 'green', dueDate: '2026-12-01' }, nextStages: ['shortlisted', 'rejected', 'withdrawn'] }}
+        onChanged={() => undefined}
+      />,
+    );
+    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('script')).toBeNull();
+    expect(screen.getByText(hostile)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Shortlist' })).toBeTruthy();
+    expect(screen.getByTestId('candidate-target').className).toBe('green');
+  });
+
+  it('shows each duplicate warning and pre-fills the capture form from the page', () => {
+    render(
+      <CaptureCandidate
+        view={{ kind: 'candidate', tracked: false, duplicates: [{ applicationId: 'd', name: 'Ann', matchedOn: 'email', summary: 'A candidate with the same email applied in March 2026 for SW (withdrawn: salary).' }], vacancies: [{ id: 'v', title: 'SW', status: 'open', reference: null }] }}
+        page={{ kind: 'candidate', site: 'taught', url: 'https://ats.example/c/1', name: 'Ann Lee', reference: 'TP-1', missing: [] }}
+        onCaptured={() => undefined}
+      />,
+    );
+    expect(screen.getByTestId('duplicate-warning').textContent).toContain('withdrawn: salary');
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Ann Lee');
+    expect((screen.getByLabelText('ATS reference') as HTMLInputElement).value).toBe('TP-1');
+  });
+
+  it('asks for what the move needs before sending it, as planMove says', async () => {
+    render(
+      <CandidatePanel
+        view={{ kind: 'candidate', tracked: true, applicationId: 'a', name: 'Ann', vacancyTitle: 'SW', stage: 'shortlisted', daysInStage: 1, target: { label: 'due in 4 working days', status: 'green', dueDate: null }, nextStages: ['interview_booked', 'interviewed', 'rejected', 'withdrawn'] }}
+        onChanged={() => undefined}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('Move to'), { target: { value: 'interview_booked' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Change stage' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Choose the date and time of the interview.');
+    fireEvent.change(screen.getByLabelText('Move to'), { target: { value: 'rejected' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Change stage' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Choose why the candidate is rejected.');
+    expect(sent).toEqual([]);
+    fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'not_qualified' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Change stage' }));
+    await screen.findByRole('status');
+    expect(sent).toEqual([{ type: 'overlay:move', applicationId: 'a', stage: 'rejected', reason: 'not_qualified' }]);
+  });
+});
