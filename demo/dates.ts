@@ -3,9 +3,9 @@
  * England and Wales bank holidays), so "overdue by 1 working day" in the demo means what the
  * overlay will compute.
  */
-import { addDays, addWorkingDays, calendarDaysBetween, dayNumber, isWorkingDay, mondayOf, weekdayOf, workingDaysBetween } from '../shared/calendar';
+import { addDays, addWorkingDays, calendarDaysBetween, dayNumber, isWorkingDay, mondayOf, quarterStart, weekdayOf, workingDaysBetween } from '../shared/calendar';
 
-export { addDays, addWorkingDays, calendarDaysBetween, dayNumber, isWorkingDay, mondayOf, weekdayOf, workingDaysBetween };
+export { addDays, addWorkingDays, calendarDaysBetween, dayNumber, isWorkingDay, mondayOf, quarterStart, weekdayOf, workingDaysBetween };
 
 /** The n-th working day before `date` (n >= 1). */
 export function subtractWorkingDays(date: string, n: number): string {
@@ -37,13 +37,6 @@ export function addMonths(date: string, months: number): string {
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const day = Math.min(Number(date.slice(8, 10)), lastDay);
   return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** First day of the calendar quarter holding `date` (these are also financial-year quarters). */
-export function quarterStart(date: string): string {
-  const m = Number(date.slice(5, 7));
-  const qm = m - ((m - 1) % 3);
-  return `${date.slice(0, 4)}-${String(qm).padStart(2, '0')}-01`;
 }
 
 /** First day of the month after `date`'s month. */
