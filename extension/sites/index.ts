@@ -14,6 +14,7 @@ import { linkedin } from './linkedin';
 import { madgex } from './madgex';
 import { networx } from './networx';
 import { oleeo } from './oleeo';
+import { oracleRecruitingCloud } from './oracle-recruiting-cloud';
 import { talentlink } from './talentlink';
 import { taughtModule, type SiteProfile } from './taught';
 import { tribepad } from './tribepad';
@@ -39,6 +40,7 @@ export const siteModules: readonly SiteModule[] = [
   itrent,
   talentlink,
   networx,
+  oracleRecruitingCloud,
   jsonldGeneric,
 ];
 
