@@ -18,6 +18,8 @@ export interface TestPage {
   platformModule?: string;
   url: string;
   html: string;
+  /** What the page is, as its expected.json says: an advert, a listing, a candidate screen. */
+  kind?: 'advert' | 'advert-list' | 'candidate';
   /** Taught pages come with the profile that reads them. */
   profile?: SiteProfile;
 }
@@ -72,8 +74,10 @@ export function savedPages(): TestPage[] {
     const raw = readPage(path.join(sharedPagesDir, key), encoding);
     const module = platformModule(entry);
     const page: TestPage = { key, source: 'saved', url: ELIDED_URLS[key] ?? String(entry.url), html: raw };
-    if (isAdvertOrListing(entry)) page.module = module;
-    else page.platformModule = module;
+    if (isAdvertOrListing(entry)) {
+      page.module = module;
+      page.kind = entry.page_type === 'listing' ? 'advert-list' : 'advert';
+    } else page.platformModule = module;
     if (key.endsWith('.json')) {
       // NHS Jobs records are the JobPosting JSON-LD of a vacancy page: serve them in one.
       const record = JSON.parse(raw) as { url: string };
@@ -103,6 +107,8 @@ export function ownPages(): TestPage[] {
     if (!existsSync(file)) throw new Error(`expected.json names a missing page: ${key}`);
     const page: TestPage = { key, source: 'own', url: entry.url, html: readFileSync(file, 'utf8') };
     if (entry.module) page.module = entry.module;
+    const kind = entry.result?.kind;
+    if (kind === 'advert' || kind === 'advert-list' || kind === 'candidate') page.kind = kind;
     if (entry.profile) page.profile = entry.profile;
     return page;
   });

@@ -1,0 +1,125 @@
+/**
+ * Listings on boards no module knows (Tribepad, Jobtrain, Webrecruit, council microsites,
+ * WordPress boards): a repeated block of job links — siblings of the same shape, each with a
+ * title link and some of location, salary, closing date, reference or employer — read as a
+ * listing with its items and the total it states.
+ *
+ * Silence first: navigation menus, footers and search-option lists repeat links too, but
+ * their rows carry no job facts. A group counts only when most of its rows show at least
+ * one fact (by label, by class or by icon) and every row has a link to a page of its own.
+ */
+import { ADVERT_LABELS, inlinePairs, matchLabels } from './read/labels';
+import { hintedFields } from './read/hints';
+import { parseUkDate } from './read/dates';
+import { listResult, safely } from './read/result';
+import { absolute, isHttp } from './read/url';
+import { isHidden, visibleText } from './read/visible';
+import type { AdvertListItem, AdvertListResult, SiteModule } from './types';
+
+const SITE = 'generic-listing';
+const MIN_ROWS = 2;
+
+/** A row's shape: tag and classes, so "div.media.media-large" rows group together. */
+function shape(el: Element): string {
+  return `${el.tagName}.${Array.from(el.classList).sort().join('.')}`;
+}
+
+function rowLink(row: Element, page: URL): { title: string; href: string } | undefined {
+  const heading = row.querySelector('h2, h3, h4, h5, [class*="title"]');
+  const link = (heading?.closest('a[href]') ?? heading?.querySelector('a[href]') ?? (row.matches('a[href]') ? row : row.querySelector('a[href]'))) as Element | null;
+  const href = absolute(link?.getAttribute('href'), page);
+  if (!link || !href) return undefined;
+  const target = new URL(href);
+  // A link back to this page ("#", "?sort=…") is a control, not an advert.
+  if (`${target.origin}${target.pathname}` === `${page.origin}${page.pathname}`) return undefined;
+  const title = visibleText(heading) ?? visibleText(link);
+  if (!title || title.length > 150) return undefined;
+  return { title, href };
+}
+
+function readRow(row: Element, page: URL): AdvertListItem | undefined {
+  const link = rowLink(row, page);
+  if (!link) return undefined;
+  const labelled = matchLabels(inlinePairs(row), ADVERT_LABELS);
+  const hinted = hintedFields(row);
+  const item: AdvertListItem = { title: link.title, href: link.href };
+  const pick = (key: 'employer' | 'location' | 'salary' | 'reference') => {
+    const value = labelled[key] ?? hinted[key];
+    if (value && value !== link.title) item[key] = value;
+  };
+  pick('employer');
+  pick('location');
+  pick('salary');
+  pick('reference');
+  const closing = parseUkDate(labelled.closingDate ?? hinted.closingDate);
+  if (closing) item.closingDate = closing;
+  return item;
+}
+
+const hasFacts = (i: AdvertListItem) => !!(i.employer || i.location || i.salary || i.closingDate || i.reference);
+
+/** The best group of same-shaped sibling rows that reads as job adverts. */
+function bestGroup(doc: Document, page: URL): AdvertListItem[] {
+  let best: AdvertListItem[] = [];
+  let bestScore = 0;
+  for (const parent of Array.from(doc.querySelectorAll('body *'))) {
+    if (parent.children.length < MIN_ROWS || parent.closest('nav, header, footer, form, select')) continue;
+    const groups = new Map<string, Element[]>();
+    for (const child of Array.from(parent.children)) {
+      if (isHidden(child)) continue;
+      const key = shape(child);
+      groups.set(key, [...(groups.get(key) ?? []), child]);
+    }
+    for (const rows of groups.values()) {
+      if (rows.length < MIN_ROWS) continue;
+      const items = rows.map((r) => readRow(r, page));
+      if (items.some((i) => !i)) continue;
+      const read = items as AdvertListItem[];
+      const withFacts = read.filter(hasFacts).length;
+      if (withFacts * 3 < read.length * 2) continue;
+      if (new Set(read.map((i) => i.href)).size < read.length) continue;
+      const score = withFacts * 10 + read.length;
+      if (score > bestScore) {
+        best = read;
+        bestScore = score;
+      }
+    }
+  }
+  return best;
+}
+
+const TOTAL = [
+  /\bof\s+(\d{1,3}(?:,\d{3})+|\d+)\s+(?:jobs|vacancies|results|roles|opportunities)\b/i,
+  /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:jobs|vacancies|results|roles|opportunities)\s+(?:found|available|matched|match)\b/i,
+];
+
+/** The total the page states ("57 jobs found", "Showing 1-10 of 2,371 results"). */
+function statedTotal(doc: Document, shown: number): number | undefined {
+  const text = visibleText(doc.body) ?? '';
+  for (const pattern of TOTAL) {
+    const m = pattern.exec(text);
+    const n = m?.[1] ? Number(m[1].replace(/,/g, '')) : NaN;
+    if (Number.isFinite(n) && n >= shown) return n;
+  }
+  return undefined;
+}
+
+function readListing(doc: Document, url: URL): AdvertListResult | null {
+  const items = bestGroup(doc, url);
+  if (items.length < MIN_ROWS) return null;
+  const total = statedTotal(doc, items.length);
+  return listResult(SITE, url, items, total !== undefined ? { total } : {});
+}
+
+export const genericListing: SiteModule = {
+  id: SITE,
+  name: 'Any listing of job links',
+  generic: true,
+  matches: [],
+  detect: (url) => isHttp(url),
+  extract: (doc, url) => safely(() => readListing(doc, url)),
+  testUrls: {
+    match: ['https://www.jobsinschoolsnortheast.com/search-results/', 'https://jobs.examplecouncil.gov.uk/search?keywords=social+worker'],
+    noMatch: ['ftp://example.com/jobs/', 'chrome-extension://abcdef/options.html'],
+  },
+};
