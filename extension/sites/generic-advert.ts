@@ -6,9 +6,10 @@
  * advert's text ("Closing date for applications: Noon, Thursday 15 March 2018").
  *
  * Silence first: a heading alone is not an advert (news, login, a council homepage all have
- * one). The page must show at least two labelled facts, one of them a salary, closing date
- * or reference, which no ordinary page carries under those labels. The result records what
- * it found, so the overlay can decide how far to trust it.
+ * one). The page must show at least two labelled facts, and a closing date or reference
+ * among them (or employer, location and salary together); a page that shows several
+ * salaries or closing dates is a list. The result records what it found, so the overlay
+ * can decide how far to trust it.
  */
 import { ATS_EXPECTED } from './read/ats';
 import { closingDateInText, parseUkDate } from './read/dates';
@@ -21,6 +22,17 @@ import type { AdvertField, AdvertResult, SiteModule } from './types';
 const SITE = 'generic-advert';
 /** Facts only adverts carry under these labels. */
 const ADVERT_ONLY: readonly AdvertField[] = ['salary', 'closingDate', 'reference'];
+
+/**
+ * An advert has an end (a closing date) or an identity (a reference); without either, only
+ * the full set of employer, location and salary will do. A "Work for us" page that says
+ * "Salary: up to £45,000" and "Location: across the county" is marketing, not an advert.
+ */
+function looksLikeAdvert(found: readonly AdvertField[]): boolean {
+  if (found.length < 2) return false;
+  if (found.includes('closingDate') || found.includes('reference')) return true;
+  return ['employer', 'location', 'salary'].every((f) => found.includes(f as AdvertField));
+}
 const FACTS: readonly AdvertField[] = ['employer', 'location', 'salary', 'closingDate', 'reference'];
 /** Label/value blocks marked by class, as themes and job plugins write them. */
 const LABEL_CLASS = '.label, .field-label, .job-label, [class$="__label"], [class$="-label"]';
@@ -68,7 +80,7 @@ function readAdvert(doc: Document, url: URL): AdvertResult | null {
     postedDate: parseUkDate(labelled.postedDate),
   };
   const found = FACTS.filter((f) => fields[f as keyof typeof fields]);
-  if (found.length < 2 || !found.some((f) => ADVERT_ONLY.includes(f))) return null;
+  if (!looksLikeAdvert(found)) return null;
   const result = advertResult(SITE, url, fields, ATS_EXPECTED);
   if (result) result.found = ['title', ...found];
   return result;

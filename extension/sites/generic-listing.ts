@@ -4,11 +4,12 @@
  * title link and some of location, salary, closing date, reference or employer — read as a
  * listing with its items and the total it states.
  *
- * Silence first: navigation menus, footers and search-option lists repeat links too, but
- * their rows carry no job facts. A group counts only when most of its rows show at least
- * one fact (by label, by class or by icon) and every row has a link to a page of its own.
+ * Silence first: navigation menus, footers, search options and lists of places repeat links
+ * too, but their rows carry no job facts. A group counts only when most of its rows have a
+ * link to a page of their own and show at least one fact (by label, table column, class or
+ * icon), and at least half show a fact only adverts carry: salary, closing date, reference.
  */
-import { ADVERT_LABELS, inlinePairs, matchLabels } from './read/labels';
+import { ADVERT_LABELS, inlinePairs, isFactLine, matchLabels, normaliseLabel, type LabelPair } from './read/labels';
 import { hintedFields } from './read/hints';
 import { parseUkDate } from './read/dates';
 import { listResult, safely } from './read/result';
@@ -24,7 +25,7 @@ function shape(el: Element): string {
   return `${el.tagName}.${Array.from(el.classList).sort().join('.')}`;
 }
 
-function rowLink(row: Element, page: URL): { title: string; href: string } | undefined {
+function rowLink(row: Element, page: URL): { title: string; href: string; titleEl: Element } | undefined {
   const heading = row.querySelector('h2, h3, h4, h5, [class*="title"]');
   const link = (heading?.closest('a[href]') ?? heading?.querySelector('a[href]') ?? (row.matches('a[href]') ? row : row.querySelector('a[href]'))) as Element | null;
   const href = absolute(link?.getAttribute('href'), page);
@@ -32,16 +33,31 @@ function rowLink(row: Element, page: URL): { title: string; href: string } | und
   const target = new URL(href);
   // A link back to this page ("#", "?sort=…") is a control, not an advert.
   if (`${target.origin}${target.pathname}` === `${page.origin}${page.pathname}`) return undefined;
-  const title = visibleText(heading) ?? visibleText(link);
-  if (!title || title.length > 150) return undefined;
-  return { title, href };
+  const titleEl = heading && visibleText(heading) ? heading : link;
+  const title = visibleText(titleEl);
+  // A link that reads "Salary: £20,000 - £30,000 (0)" is a search facet, not a job title.
+  if (!title || title.length > 150 || isFactLine(title)) return undefined;
+  return { title, href, titleEl };
+}
+
+/** A table row's cells labelled by the table's header row (<th>Location</th> over its column). */
+function columnPairs(row: Element): LabelPair[] {
+  if (row.tagName !== 'TR') return [];
+  const table = row.closest('table');
+  const header = Array.from(table?.querySelectorAll('tr') ?? []).find((tr) => tr.querySelector('th') && !tr.querySelector('td'));
+  if (!header || header === row) return [];
+  const labels = Array.from(header.children).map((c) => normaliseLabel(visibleText(c)));
+  return Array.from(row.children).flatMap((cell, i) => (labels[i] ? [{ label: labels[i] as string, values: [cell] }] : []));
 }
 
 function readRow(row: Element, page: URL): AdvertListItem | undefined {
   const link = rowLink(row, page);
   if (!link) return undefined;
-  const labelled = matchLabels(inlinePairs(row), ADVERT_LABELS);
-  const hinted = hintedFields(row);
+  // Facts come from beside the title, never from it: a search facet "Salary: £20,000 -
+  // £30,000 (0)" is a link whose own text looks like a fact.
+  const beside = (el: Element) => !link.titleEl.contains(el);
+  const labelled = matchLabels([...columnPairs(row), ...inlinePairs(row)].filter((p) => p.values.every(beside)), ADVERT_LABELS);
+  const hinted = hintedFields(row, beside);
   const item: AdvertListItem = { title: link.title, href: link.href };
   const pick = (key: 'employer' | 'location' | 'salary' | 'reference') => {
     const value = labelled[key] ?? hinted[key];
@@ -57,6 +73,8 @@ function readRow(row: Element, page: URL): AdvertListItem | undefined {
 }
 
 const hasFacts = (i: AdvertListItem) => !!(i.employer || i.location || i.salary || i.closingDate || i.reference);
+/** Facts only job adverts carry: a list of libraries has addresses, not salaries. */
+const hasJobFacts = (i: AdvertListItem) => !!(i.salary || i.closingDate || i.reference);
 
 /** The best group of same-shaped sibling rows that reads as job adverts. */
 function bestGroup(doc: Document, page: URL): AdvertListItem[] {
@@ -72,11 +90,11 @@ function bestGroup(doc: Document, page: URL): AdvertListItem[] {
     }
     for (const rows of groups.values()) {
       if (rows.length < MIN_ROWS) continue;
-      const items = rows.map((r) => readRow(r, page));
-      if (items.some((i) => !i)) continue;
-      const read = items as AdvertListItem[];
+      // A header row or a "more jobs" row has no advert link of its own; most rows must.
+      const read = rows.map((r) => readRow(r, page)).filter((i): i is AdvertListItem => !!i);
+      if (read.length < MIN_ROWS || read.length * 3 < rows.length * 2) continue;
       const withFacts = read.filter(hasFacts).length;
-      if (withFacts * 3 < read.length * 2) continue;
+      if (withFacts * 3 < read.length * 2 || read.filter(hasJobFacts).length * 2 < read.length) continue;
       if (new Set(read.map((i) => i.href)).size < read.length) continue;
       const score = withFacts * 10 + read.length;
       if (score > bestScore) {

@@ -9,7 +9,7 @@
  */
 import { ATS_EXPECTED } from './read/ats';
 import { parseUkDate } from './read/dates';
-import { ADVERT_LABELS, classPairs, matchLabels } from './read/labels';
+import { ADVERT_LABELS, classPairs, inlinePairs, matchLabels } from './read/labels';
 import { mergeFields, type PostingFields } from './read/posting';
 import { advertResult, listResult, safely } from './read/result';
 import { readStructured } from './read/structured';
@@ -50,7 +50,12 @@ function readJob(doc: Document, url: URL, id: string | undefined): SiteResult | 
   const title = visibleText(doc.querySelector('h1.job-details__title, .job-details__title'));
   const structured = readStructured(doc);
   if (!title && !structured) return null;
-  const labelled = matchLabels(classPairs(doc, '.job-meta__item .job-meta__title', '.job-meta__subitem'), ORACLE_LABELS);
+  // Meta items first; "Salary: …" lines the employer wrote into the description fill gaps.
+  const description = doc.querySelector('.job-details__description-content');
+  const labelled = matchLabels(
+    [...classPairs(doc, '.job-meta__item .job-meta__title', '.job-meta__subitem'), ...(description ? inlinePairs(description) : [])],
+    ORACLE_LABELS,
+  );
   const fields = mergeFields<PostingFields>(
     structured,
     {

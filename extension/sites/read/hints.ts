@@ -22,10 +22,11 @@ function hintOf(el: Element): HintedField | undefined {
   return HINTS.find(([, pattern]) => pattern.test(names))?.[0];
 }
 
-/** Hinted fields inside one listing row; the first value of each field wins. */
-export function hintedFields(row: Element): Partial<Record<HintedField, string>> {
+/** Hinted fields inside one listing row, from the elements `keep` accepts; the first value of each field wins. */
+export function hintedFields(row: Element, keep: (el: Element) => boolean = () => true): Partial<Record<HintedField, string>> {
   const out: Partial<Record<HintedField, string>> = {};
   for (const el of Array.from(row.querySelectorAll('*'))) {
+    if (!keep(el)) continue;
     let field = hintOf(el);
     let holder: Element = el;
     // An icon names the value its parent holds.

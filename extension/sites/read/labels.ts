@@ -100,6 +100,14 @@ export function inlinePairs(root: ParentNode): LabelPair[] {
   return pairs;
 }
 
+/** True when the text is itself a labelled fact ("Salary: £20,000 - £30,000"), not a name or title. */
+export function isFactLine(text: string | undefined): boolean {
+  const label = LINE_LABEL.exec(text ?? '')?.[1];
+  if (!label) return false;
+  const normalised = normaliseLabel(label);
+  return Object.values(ADVERT_LABELS).some((labels) => (labels as readonly string[]).some((l) => normaliseLabel(l) === normalised));
+}
+
 /** The value text of a pair: the text after the label for "Label: value" lines. */
 function pairText(pair: LabelPair): string | undefined {
   if (pair.text) return pair.text;
