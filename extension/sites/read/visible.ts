@@ -6,6 +6,7 @@
 import { collapse } from './text';
 
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(;|$)/i;
+const BLOCK = /^(P|DIV|LI|H[1-6]|TR|TD|TH|DT|DD|UL|OL|TABLE|SECTION|ARTICLE|HEADER|FOOTER|MAIN|ASIDE|NAV)$/;
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
 
 /** Screen-reader-only text (an icon's name): read aloud, not seen, and repeated by the visible label. */
@@ -33,14 +34,16 @@ export function visibleText(node: Node | null | undefined): string | undefined {
       return;
     }
     if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
+    // Line breaks and block boundaries separate words ("School:</strong><br>George…", "x<p>a</p><p>b</p>").
+    const block = n.nodeType === 1 && BLOCK.test((n as Element).tagName);
     if (n.nodeType === 1) {
       const el = n as Element;
       if (SKIPPED.has(el.tagName) || hiddenByMarkup(el)) return;
       if (el.tagName === 'BR') parts.push(' ');
     }
-    // Block boundaries separate words ("School:</strong><br>George…", "<p>a</p><p>b</p>").
+    if (block) parts.push(' ');
     for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
-    if (n.nodeType === 1 && /^(P|DIV|LI|H[1-6]|TR|TD|TH|DT|DD|UL|OL|TABLE|SECTION|ARTICLE)$/.test((n as Element).tagName)) parts.push(' ');
+    if (block) parts.push(' ');
   };
   walk(node);
   const out = collapse(parts.join(''));
