@@ -9,7 +9,7 @@
  * link to a page of their own and show at least one fact (by label, table column, class or
  * icon), and at least half show a fact only adverts carry: salary, closing date, reference.
  */
-import { ADVERT_LABELS, inlinePairs, isFactLine, matchLabels, normaliseLabel, type LabelPair } from './read/labels';
+import { ADVERT_LABELS, columnPairs, inlinePairs, isFactLine, matchLabels } from './read/labels';
 import { hintedFields } from './read/hints';
 import { parseUkDate } from './read/dates';
 import { listResult, safely } from './read/result';
@@ -38,16 +38,6 @@ function rowLink(row: Element, page: URL): { title: string; href: string; titleE
   // A link that reads "Salary: £20,000 - £30,000 (0)" is a search facet, not a job title.
   if (!title || title.length > 150 || isFactLine(title)) return undefined;
   return { title, href, titleEl };
-}
-
-/** A table row's cells labelled by the table's header row (<th>Location</th> over its column). */
-function columnPairs(row: Element): LabelPair[] {
-  if (row.tagName !== 'TR') return [];
-  const table = row.closest('table');
-  const header = Array.from(table?.querySelectorAll('tr') ?? []).find((tr) => tr.querySelector('th') && !tr.querySelector('td'));
-  if (!header || header === row) return [];
-  const labels = Array.from(header.children).map((c) => normaliseLabel(visibleText(c)));
-  return Array.from(row.children).flatMap((cell, i) => (labels[i] ? [{ label: labels[i] as string, values: [cell] }] : []));
 }
 
 function readRow(row: Element, page: URL): AdvertListItem | undefined {

@@ -100,6 +100,16 @@ export function inlinePairs(root: ParentNode): LabelPair[] {
   return pairs;
 }
 
+/** A table row's cells labelled by the table's header row (<th>Location</th> over its column). */
+export function columnPairs(row: Element): LabelPair[] {
+  if (row.tagName !== 'TR') return [];
+  const table = row.closest('table');
+  const header = Array.from(table?.querySelectorAll('tr') ?? []).find((tr) => tr.querySelector('th') && !tr.querySelector('td'));
+  if (!header || header === row) return [];
+  const labels = Array.from(header.children).map((c) => normaliseLabel(visibleText(c)));
+  return Array.from(row.children).flatMap((cell, i) => (labels[i] ? [{ label: labels[i] as string, values: [cell] }] : []));
+}
+
 /** True when the text is itself a labelled fact ("Salary: £20,000 - £30,000"), not a name or title. */
 export function isFactLine(text: string | undefined): boolean {
   const label = LINE_LABEL.exec(text ?? '')?.[1];
