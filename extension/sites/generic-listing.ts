@@ -62,6 +62,24 @@ function readRow(row: Element, page: URL): AdvertListItem | undefined {
   return item;
 }
 
+/** Rows read before a group that shows no job fact at all is given up (a menu of 5,000 links). */
+const SAMPLE = 12;
+
+/** The group's rows read as adverts, or undefined as soon as its first rows show no job fact. */
+function readRows(rows: readonly Element[], page: URL): AdvertListItem[] | undefined {
+  const read: AdvertListItem[] = [];
+  let jobFacts = 0;
+  for (const [i, row] of rows.entries()) {
+    const item = readRow(row, page);
+    if (item) {
+      read.push(item);
+      if (hasJobFacts(item)) jobFacts++;
+    }
+    if (i + 1 === SAMPLE && jobFacts === 0) return undefined;
+  }
+  return read;
+}
+
 const hasFacts = (i: AdvertListItem) => !!(i.employer || i.location || i.salary || i.closingDate || i.reference);
 /** Facts only job adverts carry: a list of libraries has addresses, not salaries. */
 const hasJobFacts = (i: AdvertListItem) => !!(i.salary || i.closingDate || i.reference);
@@ -81,7 +99,8 @@ function bestGroup(doc: Document, page: URL): AdvertListItem[] {
     for (const rows of groups.values()) {
       if (rows.length < MIN_ROWS) continue;
       // A header row or a "more jobs" row has no advert link of its own; most rows must.
-      const read = rows.map((r) => readRow(r, page)).filter((i): i is AdvertListItem => !!i);
+      const read = readRows(rows, page);
+      if (!read) continue;
       if (read.length < MIN_ROWS || read.length * 3 < rows.length * 2) continue;
       const withFacts = read.filter(hasFacts).length;
       if (withFacts * 3 < read.length * 2 || read.filter(hasJobFacts).length * 2 < read.length) continue;
