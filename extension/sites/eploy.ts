@@ -19,8 +19,8 @@ import type { AdvertListItem, AdvertListResult, AdvertResult, SiteModule } from 
 const SITE = 'eploy';
 const VACANCY = /^\/vacancies\/(\d+)\/[^/]+\.html$/i;
 const SEARCH = /^\/vacancies\/?$/i;
-/** Eploy's field list items and their value containers. */
-const FIELD = 'li[id^="li_VacV_"], li[id^="li_Question_"]';
+/** The label of each of Eploy's field list items (built-in VacV_ fields and custom questions). */
+const FIELD_LABEL = 'li[id^="li_VacV_"] .label, li[id^="li_Question_"] .label';
 
 /** Eploy's own markup (its field ids, its search result blocks) or its assets. */
 function isEploy(doc: Document): boolean {
@@ -30,8 +30,9 @@ function isEploy(doc: Document): boolean {
 /** Values Eploy prints for an empty field. */
 const PLACEHOLDER = /^(not specified|n\/a|tbc|-)$/i;
 
+/** The advert fields of Eploy's field list under root, hidden rows and "Not Specified" left out. */
 function fieldsIn(root: ParentNode) {
-  const pairs = classPairs(root, `${FIELD.split(', ').map((s) => `${s} .label`).join(', ')}`, '.content');
+  const pairs = classPairs(root, FIELD_LABEL, '.content');
   const labelled = matchLabels(pairs, ADVERT_LABELS);
   for (const key of Object.keys(labelled) as Array<keyof typeof labelled>) {
     if (PLACEHOLDER.test(labelled[key] ?? '')) delete labelled[key];

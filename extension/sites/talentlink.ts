@@ -10,11 +10,11 @@
  * header labels. On an employer's page that loads the widget by script (the saved Bangor
  * "Search Results" page) the list is not in the HTML: there is nothing to read.
  */
+import { ATS_EXPECTED } from './read/ats';
 import { closingDateInText, parseUkDate } from './read/dates';
 import { ADVERT_LABELS, classPairs, columnPairs, matchLabels } from './read/labels';
 import { employerNamedIn } from './read/organisation';
 import { mergeFields, type PostingFields } from './read/posting';
-import { ATS_EXPECTED } from './read/ats';
 import { advertResult, listResult, safely } from './read/result';
 import { readStructured } from './read/structured';
 import { absolute, hostIs, isHttp, param } from './read/url';
