@@ -6,9 +6,9 @@
  * advert's text ("Closing date for applications: Noon, Thursday 15 March 2018").
  *
  * Silence first: a heading alone is not an advert (news, login, a council homepage all have
- * one). The page must show at least two labelled facts, and a closing date or reference
- * among them (or employer, location and salary together); a page that shows several
- * salaries or closing dates is a list. The result records what it found, so the overlay
+ * one). The page must show a salary or employer and a closing date or reference (or
+ * employer, location and salary together); a page that shows several salaries or closing
+ * dates is a list. The result records what it found, so the overlay
  * can decide how far to trust it.
  */
 import { ATS_EXPECTED } from './read/ats';
@@ -24,15 +24,18 @@ const SITE = 'generic-advert';
 const ADVERT_ONLY: readonly AdvertField[] = ['salary', 'closingDate', 'reference'];
 
 /**
- * An advert has an end (a closing date) or an identity (a reference); without either, only
- * the full set of employer, location and salary will do. A "Work for us" page that says
- * "Salary: up to £45,000" and "Location: across the county" is marketing, not an advert.
+ * An advert names a job: what it pays or who employs (salary or employer), and has an end or
+ * an identity (closing date or reference); without an end or identity, only employer,
+ * location and salary together will do. A consultation with a closing date and a reference
+ * is not an advert; nor is a "Work for us" page that says "Salary: up to £45,000" and
+ * "Location: across the county".
  */
 function looksLikeAdvert(found: readonly AdvertField[]): boolean {
-  if (found.length < 2) return false;
-  if (found.includes('closingDate') || found.includes('reference')) return true;
-  return ['employer', 'location', 'salary'].every((f) => found.includes(f as AdvertField));
+  const has = (f: AdvertField) => found.includes(f);
+  if ((has('closingDate') || has('reference')) && (has('salary') || has('employer'))) return true;
+  return has('employer') && has('location') && has('salary');
 }
+
 const FACTS: readonly AdvertField[] = ['employer', 'location', 'salary', 'closingDate', 'reference'];
 /** Label/value blocks marked by class, as themes and job plugins write them. */
 const LABEL_CLASS = '.label, .field-label, .job-label, [class$="__label"], [class$="-label"]';
