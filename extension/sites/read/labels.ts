@@ -118,10 +118,10 @@ export function isFactLine(text: string | undefined): boolean {
   return Object.values(ADVERT_LABELS).some((labels) => (labels as readonly string[]).some((l) => normaliseLabel(l) === normalised));
 }
 
-/** The value text of a pair: the text after the label for "Label: value" lines. */
+/** The visible value text of a pair: the text after the label for "Label: value" lines. */
 function pairText(pair: LabelPair): string | undefined {
   if (pair.text) return pair.text;
-  return pair.values.map((v) => visibleText(v) ?? textOf(v)).filter(Boolean).join(', ') || undefined;
+  return pair.values.map((v) => visibleText(v)).filter(Boolean).join(', ') || undefined;
 }
 
 /** The fields named in the spec from the given pairs; the first pair whose label matches wins. */
@@ -141,7 +141,11 @@ export function matchLabels<K extends string>(pairs: readonly LabelPair[], spec:
   return out;
 }
 
-/** Reads the fields named in the spec from dt/dd and table rows; the first matching pair wins. */
+/**
+ * Reads the fields named in the spec from dt/dd and table rows; the first matching pair wins.
+ * (The ATS and Madgex readers' original behaviour: all text, hidden or not; matchLabels is
+ * the visible-only reading the real-page readers use.)
+ */
 export function readLabelled<K extends string>(root: ParentNode, spec: LabelSpec<K>): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
   const pairs = labelPairs(root);
