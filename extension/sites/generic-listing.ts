@@ -10,8 +10,8 @@
  * icon), and at least half show a fact only adverts carry: salary, closing date, reference.
  */
 import { ADVERT_LABELS, columnPairs, inlinePairs, isFactLine, matchLabels } from './read/labels';
-import { hintedFields } from './read/hints';
-import { parseUkDate } from './read/dates';
+import { hintedFields, salaryInText } from './read/hints';
+import { closingDateInText, parseUkDate } from './read/dates';
 import { listResult, safely } from './read/result';
 import { absolute, isHttp } from './read/url';
 import { isHidden, visibleText } from './read/visible';
@@ -25,9 +25,19 @@ function shape(el: Element): string {
   return `${el.tagName}.${Array.from(el.classList).sort().join('.')}`;
 }
 
+/** Links that act on a row rather than name it. */
+const ACTION = /^(more info(rmation)?|read more|view( details| job| vacancy)?|apply( now)?|save( job)?|details|share)$/i;
+
 function rowLink(row: Element, page: URL): { title: string; href: string; titleEl: Element } | undefined {
   const heading = row.querySelector('h2, h3, h4, h5, [class*="title"]');
-  const link = (heading?.closest('a[href]') ?? heading?.querySelector('a[href]') ?? (row.matches('a[href]') ? row : row.querySelector('a[href]'))) as Element | null;
+  const headingLink = heading?.closest('a[href]') ?? heading?.querySelector('a[href]');
+  // Without a heading, the first link that names something (not a logo, not "Apply").
+  const link =
+    headingLink ??
+    (row.matches('a[href]') ? row : Array.from(row.querySelectorAll('a[href]')).find((a) => {
+      const text = visibleText(a);
+      return !!text && !ACTION.test(text);
+    }));
   const href = absolute(link?.getAttribute('href'), page);
   if (!link || !href) return undefined;
   const target = new URL(href);
@@ -36,7 +46,7 @@ function rowLink(row: Element, page: URL): { title: string; href: string; titleE
   const titleEl = heading && visibleText(heading) ? heading : link;
   const title = visibleText(titleEl);
   // A link that reads "Salary: £20,000 - £30,000 (0)" is a search facet, not a job title.
-  if (!title || title.length > 150 || isFactLine(title)) return undefined;
+  if (!title || title.length > 150 || isFactLine(title) || ACTION.test(title)) return undefined;
   return { title, href, titleEl };
 }
 
@@ -57,7 +67,13 @@ function readRow(row: Element, page: URL): AdvertListItem | undefined {
   pick('location');
   pick('salary');
   pick('reference');
-  const closing = parseUkDate(labelled.closingDate ?? hinted.closingDate);
+  // Facts written as plain text beside the title: "£30,000 - £32,000", "Closes 30/04/2026".
+  const rest = visibleText(row)?.replace(link.title, ' ');
+  if (!item.salary) {
+    const salary = salaryInText(rest);
+    if (salary) item.salary = salary;
+  }
+  const closing = parseUkDate(labelled.closingDate ?? hinted.closingDate) ?? closingDateInText(rest);
   if (closing) item.closingDate = closing;
   return item;
 }

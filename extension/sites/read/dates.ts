@@ -72,7 +72,7 @@ export function parseUkDate(input: string | null | undefined): string | undefine
   return undefined;
 }
 
-const CLOSING_IN_TEXT = /\b(?:closing date(?:\s+for\s+(?:applications|receipt of applications))?|applications?\s+(?:close|must be received by)|deadline for applications)\s*(?:is|:|-|–)?\s*([^.\n]{0,60}?\d{4})/i;
+const CLOSING_IN_TEXT = /\b(?:closing date(?:\s+for\s+(?:applications|receipt of applications))?|applications?\s+(?:close|must be received by)|deadline for applications|closes(?:\s+on)?)\s*(?:is|:|-|–)?\s*([^.\n]{0,60}?\d{4})/i;
 
 /**
  * The closing date an advert states in its text: "Closing date for applications: Noon,

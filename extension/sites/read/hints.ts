@@ -38,3 +38,14 @@ export function hintedFields(row: Element, keep: (el: Element) => boolean = () =
   }
   return out;
 }
+
+/**
+ * A salary written as plain text: a range of pounds ("£30,000 - £32,000", "£14.50 to £16
+ * per hour") or an amount with its period ("£33,000 per annum", "£28k pro rata"). A bare
+ * "£3m" in a news line is not one.
+ */
+const SALARY_TEXT = /£\s?\d[\d,.]*k?\s*(?:-|–|—|to)\s*£?\s?\d[\d,.]*k?(?:\s*(?:per\s+(?:annum|year|hour|day|week)|p\.?a\.?|a year|an hour|pro rata|fte))?|£\s?\d[\d,.]*k?\s*(?:per\s+(?:annum|year|hour|day|week)|p\.?a\.?|a year|an hour|pro rata|fte)/i;
+
+export function salaryInText(text: string | undefined): string | undefined {
+  return text ? SALARY_TEXT.exec(text)?.[0].trim() : undefined;
+}

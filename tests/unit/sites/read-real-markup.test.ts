@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { offerTrack } from '@/sites/read/confidence';
 import { closingDateInText, parseUkDate } from '@/sites/read/dates';
-import { hintedFields } from '@/sites/read/hints';
+import { hintedFields, salaryInText } from '@/sites/read/hints';
 import { ADVERT_LABELS, classPairs, inlinePairs, isFactLine, matchLabels } from '@/sites/read/labels';
 import { employerNamedIn } from '@/sites/read/organisation';
 import { isHidden, visibleText } from '@/sites/read/visible';
@@ -112,6 +112,22 @@ describe('hintedFields', () => {
       <ul><li><i class="icon-location"></i> </li><li><i class="icon-pound"></i> MPS-UPS</li><li><i class="icon-clock"></i> 1.0 fte</li></ul>
       <span class="job-closing-date">30/04/2026</span></div>`).querySelector('#row') as Element;
     expect(hintedFields(row)).toEqual({ employer: 'Chantry Middle School', salary: 'MPS-UPS', closingDate: '30/04/2026' });
+  });
+});
+
+describe('salaryInText', () => {
+  it.each([
+    ['Northtown | £39,186 - £42,708 per annum | Closes 14/05/2026', '£39,186 - £42,708 per annum'],
+    ['£14.50 to £15.20 per hour', '£14.50 to £15.20 per hour'],
+    ['Pay £33,000 per annum plus benefits', '£33,000 per annum'],
+    ['£28k - £31k', '£28k - £31k'],
+  ])('%s', (text, expected) => {
+    expect(salaryInText(text)).toBe(expected);
+  });
+
+  it('is not fooled by a sum of money that is not a salary', () => {
+    expect(salaryInText('Council invests £3m in family hubs')).toBeUndefined();
+    expect(salaryInText('A £3,000 golden hello')).toBeUndefined();
   });
 });
 
