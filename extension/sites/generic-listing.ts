@@ -46,7 +46,8 @@ function rowLink(row: Element, page: URL): { title: string; href: string; titleE
   const titleEl = heading && visibleText(heading) ? heading : link;
   const title = visibleText(titleEl);
   // A link that reads "Salary: £20,000 - £30,000 (0)" is a search facet, not a job title.
-  if (!title || title.length > 150 || isFactLine(title) || ACTION.test(title)) return undefined;
+  // Job titles are short; a sentence that links somewhere is prose.
+  if (!title || title.length > 120 || isFactLine(title) || ACTION.test(title)) return undefined;
   return { title, href, titleEl };
 }
 
@@ -100,6 +101,20 @@ const hasFacts = (i: AdvertListItem) => !!(i.employer || i.location || i.salary 
 /** Facts only job adverts carry: a list of libraries has addresses, not salaries. */
 const hasJobFacts = (i: AdvertListItem) => !!(i.salary || i.closingDate || i.reference);
 
+/**
+ * A board links its adverts to its own pages: most rows' links share one origin. Two blocks
+ * of an advert page that happen to share a shape (a header linking to the board, a
+ * paragraph linking to a press release elsewhere) do not.
+ */
+function mostlyOneSite(items: readonly AdvertListItem[]): boolean {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const origin = new URL(item.href).origin;
+    counts.set(origin, (counts.get(origin) ?? 0) + 1);
+  }
+  return Math.max(...counts.values()) * 3 >= items.length * 2;
+}
+
 /** The best group of same-shaped sibling rows that reads as job adverts. */
 function bestGroup(doc: Document, page: URL): AdvertListItem[] {
   let best: AdvertListItem[] = [];
@@ -120,7 +135,7 @@ function bestGroup(doc: Document, page: URL): AdvertListItem[] {
       if (read.length < MIN_ROWS || read.length * 3 < rows.length * 2) continue;
       const withFacts = read.filter(hasFacts).length;
       if (withFacts * 3 < read.length * 2 || read.filter(hasJobFacts).length * 2 < read.length) continue;
-      if (new Set(read.map((i) => i.href)).size < read.length) continue;
+      if (new Set(read.map((i) => i.href)).size < read.length || !mostlyOneSite(read)) continue;
       const score = withFacts * 10 + read.length;
       if (score > bestScore) {
         best = read;

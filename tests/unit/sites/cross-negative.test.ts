@@ -76,6 +76,10 @@ describe('generic readers keep to their kind of page', () => {
     expect(advert?.extract(doc(key), new URL(page.url))).toBeNull();
   });
 
+  it.each(pages.filter((p) => p.kind === 'advert').map((p) => [p.key, p] as const))('generic-listing: an advert is not a listing (%s)', (key, page) => {
+    expect(listing?.extract(doc(key), new URL(page.url))).toBeNull();
+  });
+
   it.each(pages.filter((p) => p.kind === 'candidate').map((p) => [p.key, p] as const))('generic readers: a candidate screen is neither (%s)', (key, page) => {
     expect(advert?.extract(doc(key), new URL(page.url))).toBeNull();
     expect(listing?.extract(doc(key), new URL(page.url))).toBeNull();
