@@ -4,6 +4,8 @@
  * module and compared with expected.json field by field; each page that is not an advert
  * is read by nothing at all.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recognise, siteModules } from '@/sites/index';
 import type { AdvertResult, SiteResult } from '@/sites/types';
@@ -30,8 +32,12 @@ describe.skipIf(!sharedPagesExist)('golden: saved real pages', () => {
   const expected = savedExpected();
   const pages = savedPages();
 
-  it('covers every page expected.json lists', () => {
+  it('covers every page expected.json lists, and expected.json lists every saved page', () => {
+    const files = readdirSync(sharedPagesDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(html?|json)$/i.test(f) && f !== 'expected.json')
+      .map((f) => f.split(path.sep).join('/'));
     expect(pages.map((p) => p.key).sort()).toEqual(Object.keys(expected).sort());
+    expect(files.sort()).toEqual(Object.keys(expected).sort());
   });
 
   describe.each(pages.filter((p) => p.module).map((p) => [p.key, p] as const))('%s', (key, page) => {
