@@ -1,10 +1,13 @@
 /**
  * The site registry, in priority order: pages the user taught, then specific sites, then
- * the generic JSON-LD reader, which detects every URL and so must come last.
+ * the generic readers, which detect every URL and so must come last: a JobPosting first,
+ * then an advert's labelled facts, then a listing's repeated job links.
  */
 import { civilServiceJobs } from './civil-service-jobs';
 import { communitycare } from './communitycare';
 import { eploy } from './eploy';
+import { genericAdvert } from './generic-advert';
+import { genericListing } from './generic-listing';
 import { greenhouse } from './greenhouse';
 import { itrent } from './itrent';
 import { jobtrain } from './jobtrain';
@@ -14,6 +17,7 @@ import { linkedin } from './linkedin';
 import { madgex } from './madgex';
 import { networx } from './networx';
 import { oleeo } from './oleeo';
+import { oracleRecruitingCloud } from './oracle-recruiting-cloud';
 import { talentlink } from './talentlink';
 import { taughtModule, type SiteProfile } from './taught';
 import { tribepad } from './tribepad';
@@ -23,7 +27,7 @@ import { workable } from './workable';
 export type { SiteModule, SiteResult } from './types';
 export type { SiteProfile } from './taught';
 
-/** Modules with a fixed definition, most specific first, generic last. */
+/** Modules with a fixed definition, most specific first, the generic readers last. */
 export const siteModules: readonly SiteModule[] = [
   communitycare,
   madgex,
@@ -39,7 +43,10 @@ export const siteModules: readonly SiteModule[] = [
   itrent,
   talentlink,
   networx,
+  oracleRecruitingCloud,
   jsonldGeneric,
+  genericAdvert,
+  genericListing,
 ];
 
 /** The full registry for a user: their taught profiles come before everything else. */

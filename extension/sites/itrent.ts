@@ -1,34 +1,52 @@
-/** MHR iTrent recruitment pages: *.webitrent.com/.../ETREC107GF.open?VACANCY_ID=... */
+/**
+ * MHR iTrent web recruitment. Real sites run on the employer's own domain as often as on
+ * *.webitrent.com (vacancies.hud.ac.uk/tlive_webrecruitment/…), so the fingerprint is the
+ * servlet path, /wrd/run/ETREC{n}{XX}.open, not the host. A vacancy page (ETREC107GF)
+ * names its VACANCY_ID; the job-search page (ETREC179GF) is a shell that script fills,
+ * and its saved HTML (a search form, perhaps a maintenance banner) holds no advert: with
+ * no vacancy id on the page there is nothing to read.
+ */
 import { readAtsAdvert } from './read/ats';
 import { safely } from './read/result';
 import { hostIs, isHttp, pageReferences, param } from './read/url';
 import type { SiteModule } from './types';
 
 const SITE = 'itrent';
+const SERVLET = /\/wrd\/run\/ETREC\d+[A-Z]*\.open$/i;
+
+/** The vacancy this page shows: the URL's VACANCY_ID or the form's hidden field. */
+function vacancyId(doc: Document, url: URL): string | undefined {
+  return param(url, 'VACANCY_ID') ?? (doc.querySelector('input[name="VACANCY_ID" i]')?.getAttribute('value') || undefined);
+}
 
 export const itrent: SiteModule = {
   id: SITE,
   name: 'iTrent',
-  matches: ['*://*.webitrent.com/*'],
-  detect: (url) => isHttp(url) && hostIs(url, 'webitrent.com') && /\/ETREC107GF\.open$/i.test(url.pathname) && !!param(url, 'VACANCY_ID'),
+  // Council domains are asked for at run time; the servlet path is the same everywhere.
+  matches: ['*://*.webitrent.com/*', '*://*/*/wrd/run/*'],
+  detect: (url) => isHttp(url) && SERVLET.test(url.pathname),
   extract: (doc, url) =>
     safely(() => {
-      // iTrent's pages post back to its ETREC*.open servlets.
-      if (!pageReferences(doc, /ETREC\d+\w*\.open|webitrent|itrent/i)) return null;
+      // iTrent pages post back to its ETREC*.open servlets and load its /wrd/ assets.
+      if (!pageReferences(doc, /ETREC\d+\w*(\.open)?|webitrent|\/wrd(_rest)?\/|UNIFACE|powered by mhr/i) && !doc.querySelector('form[id^="ETREC" i], form[name^="ETREC" i]')) return null;
+      const id = vacancyId(doc, url);
+      if (!id) return null;
       return readAtsAdvert(doc, url, {
         site: SITE,
-        titleSelectors: ['.erq_searchv4_heading1', '#ETREC107GF h1', 'h1', 'h2'],
-        externalId: param(url, 'VACANCY_ID'),
+        titleSelectors: ['#ETREC107GF h1', 'form h1', 'form h2', 'h1', 'h2'],
+        externalId: id,
       });
     }),
   testUrls: {
     match: [
       'https://ce0123li.webitrent.com/ce0123li_webrecruitment/wrd/run/ETREC107GF.open?VACANCY_ID=583921KLMN&WVID=1234567ABC&LANG=USA',
       'https://ce0999li.webitrent.com/ce0999li_webrecruitment/wrd/run/etrec107gf.open?vacancy_id=1002',
+      'https://vacancies.hud.ac.uk/tlive_webrecruitment/wrd/run/etrec179gf.open?WVID=2486049XkB',
+      'https://jobs.hillshire.gov.uk/tlive_webrecruitment/wrd/run/ETREC107GF.open?VACANCY_ID=583921KLMN&WVID=1234567ABC',
     ],
     noMatch: [
-      'https://ce0123li.webitrent.com/ce0123li_webrecruitment/wrd/run/ETREC105GF.open?WVID=1234567ABC',
-      'https://ce0123li.webitrent.com/ce0123li_webrecruitment/wrd/run/ETREC107GF.open',
+      'https://ce0123li.webitrent.com/ce0123li_webrecruitment/',
+      'https://jobs.hillshire.gov.uk/wrd/run/ETREC107GF.html',
     ],
   },
 };

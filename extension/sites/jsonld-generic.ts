@@ -23,6 +23,7 @@ function boardId(doc: Document, url: URL): string | undefined {
 export const jsonldGeneric: SiteModule = {
   id: SITE,
   name: 'Any page with schema.org JobPosting',
+  generic: true,
   // Council domains are asked for at run time, not up front.
   matches: [],
   detect: (url) => isHttp(url),

@@ -24,6 +24,11 @@ export interface AdvertResult {
   externalId?: string;
   expired: boolean;
   missing: string[];
+  /**
+   * Set by the generic readers (boards no module knows): the advert fields the page was
+   * seen to carry. A reading that found little is shown, not offered for tracking.
+   */
+  found?: AdvertField[];
 }
 
 export interface AdvertListItem {
@@ -75,4 +80,10 @@ export interface SiteModule {
   /** Pure and total: null when the page is not one this module can read; never throws. */
   extract(doc: Document, url: URL): SiteResult | null;
   testUrls: { match: string[]; noMatch?: string[] };
+  /**
+   * A generic reader: detects every http(s) URL and reads any page whose content qualifies
+   * (a JobPosting, an advert's labelled facts, a listing's job links), so the registry puts
+   * it after every specific module.
+   */
+  generic?: boolean;
 }

@@ -1,7 +1,9 @@
 /**
- * The common shape of council ATS advert pages (Oleeo, Tribepad, Jobtrain, Eploy, iTrent,
- * TalentLink, Networx): a heading with the title, a block of labelled details, sometimes a
- * JSON-LD JobPosting. JSON-LD wins; labels fill the gaps; the heading is the last resort.
+ * The common shape of council ATS advert pages (Oleeo, Tribepad, Jobtrain, iTrent,
+ * Networx): a heading with the title, a block of labelled details (dt/dd, table rows),
+ * sometimes a JSON-LD JobPosting. JSON-LD wins; labels fill the gaps; the heading is the
+ * last resort. TalentLink, Eploy and Oracle mark their fields with classes of their own and
+ * read them in their modules.
  */
 import type { AdvertField, AdvertResult } from '../types';
 import { parseUkDate } from './dates';

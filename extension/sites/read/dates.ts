@@ -71,3 +71,15 @@ export function parseUkDate(input: string | null | undefined): string | undefine
   if (numeric) return ymd(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
   return undefined;
 }
+
+const CLOSING_IN_TEXT = /\b(?:closing date(?:\s+for\s+(?:applications|receipt of applications))?|applications?\s+(?:close|must be received by)|deadline for applications|closes(?:\s+on)?)\s*(?:is|:|-|–)?\s*([^.\n]{0,60}?\d{4})/i;
+
+/**
+ * The closing date an advert states in its text: "Closing date for applications: Noon,
+ * Thursday 15 March 2018", "Applications close 26 August 2026". Undefined when none is stated.
+ */
+export function closingDateInText(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const m = CLOSING_IN_TEXT.exec(text);
+  return m?.[1] ? parseUkDate(m[1]) : undefined;
+}

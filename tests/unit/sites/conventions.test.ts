@@ -1,6 +1,7 @@
 /**
  * Conventions enforced by a test, not a review (Refined GitHub's features test): every site
- * file is registered, ships test URLs and has at least one golden page.
+ * file is registered, ships test URLs and has at least one golden page that the repository
+ * holds (tests/fixtures/pages), so a checkout without the saved real pages still tests it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { registry, siteModules } from '@/sites/index';
 import type { SiteModule } from '@/sites/types';
 import { repoRoot } from './helpers';
-import { allPages } from './pages';
+import { allPages, ownPages } from './pages';
 
 const sitesDir = path.join(repoRoot, 'extension/sites');
 const NOT_SITES = new Set(['index.ts', 'types.ts']);
@@ -44,9 +45,10 @@ describe('site conventions', () => {
       expect(module?.testUrls.match.length).toBeGreaterThan(0);
     });
 
-    it('has at least one golden page', async () => {
+    it('has at least one golden page of our own that it reads', async () => {
       const module = await moduleOf(file);
-      expect(pages.filter((p) => p.module === module?.id).length).toBeGreaterThan(0);
+      const golden = ownPages().filter((p) => p.module === module?.id && p.kind);
+      expect(golden.map((p) => p.key), `${file}: add a page to tests/fixtures/pages and its expected.json entry`).not.toEqual([]);
     });
 
     it('keeps detection pure: no location, document or window', () => {
@@ -56,8 +58,11 @@ describe('site conventions', () => {
     });
   });
 
-  it('puts the generic JSON-LD module last and every id once', () => {
-    expect(siteModules.at(-1)?.id).toBe('jsonld');
+  it('puts the generic readers after every specific module, JSON-LD first among them, and every id once', () => {
+    const firstGeneric = siteModules.findIndex((m) => m.generic);
+    expect(firstGeneric).toBeGreaterThan(0);
+    expect(siteModules.slice(firstGeneric).every((m) => m.generic)).toBe(true);
+    expect(siteModules.filter((m) => m.generic).map((m) => m.id)).toEqual(['jsonld', 'generic-advert', 'generic-listing']);
     const ids = registered.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -1,15 +1,17 @@
 /**
- * Golden tests on pages we wrote from documented markup (tests/fixtures/pages), for sites
- * with no saved real page: each is read by its module at its URL and compared with our
- * expected.json field by field.
+ * Golden tests on pages we wrote (tests/fixtures/pages), following the real markup where a
+ * saved page shows it and documented markup where none exists: each is read by its module
+ * at its URL and compared with our expected.json field by field. Our ordinary non-job pages
+ * (silent/) are read by nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { siteModules } from '@/sites/index';
+import { recognise, siteModules } from '@/sites/index';
 import { taughtModule } from '@/sites/taught';
 import type { SiteModule } from '@/sites/types';
 import { docOf, ownExpected, ownPages, type TestPage } from './pages';
 
 function moduleFor(page: TestPage): SiteModule {
+  if (!page.module && !page.profile) throw new Error(`${page.key} has no module`);
   if (page.profile) return taughtModule([page.profile]);
   const module = siteModules.find((m) => m.id === page.module);
   if (!module) throw new Error(`no module ${page.module}`);
@@ -18,7 +20,13 @@ function moduleFor(page: TestPage): SiteModule {
 
 describe('golden: pages written from documented markup', () => {
   const expected = ownExpected();
-  for (const page of ownPages()) {
+  for (const page of ownPages().filter((p) => !p.module)) {
+    it(`${page.key} is not an advert: nothing recognises it`, () => {
+      expect(expected[page.key]?.result).toBeNull();
+      expect(recognise(new URL(page.url), docOf(page))).toBeNull();
+    });
+  }
+  for (const page of ownPages().filter((p) => p.module)) {
     it(`${page.key} reads as our expected.json says`, () => {
       const want = expected[page.key]?.result;
       const module = moduleFor(page);

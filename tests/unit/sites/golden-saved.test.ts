@@ -1,21 +1,21 @@
 /**
  * Golden tests on real pages saved from public sites (read in place from /work/shared, never
- * copied here): each is read by its module and compared with expected.json field by field.
+ * copied here), found by listing its expected.json: each advert or listing is read by its
+ * module and compared with expected.json field by field; each page that is not an advert
+ * is read by nothing at all.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteModules } from '@/sites/index';
-import type { AdvertListResult, AdvertResult, SiteResult } from '@/sites/types';
-import { parseUkDate } from '@/sites/read/dates';
-import { collapse } from '@/sites/read/text';
+import { recognise, siteModules } from '@/sites/index';
+import type { AdvertResult, SiteResult } from '@/sites/types';
 import { sharedPagesDir, sharedPagesExist } from './helpers';
 import { docOf, savedExpected, savedPages, type TestPage } from './pages';
+import { savedChecks } from './saved-checks';
 
 if (!sharedPagesExist) {
   console.warn(`Saved real pages not found at ${sharedPagesDir}: golden tests on them are skipped.`);
 }
-
-type Expected = Record<string, unknown>;
-type ExpectedJob = { title?: string; employer?: string; location?: string; salary?: string; closing_date?: string; reference?: string; href?: string };
 
 function read(page: TestPage): SiteResult | null {
   const module = siteModules.find((m) => m.id === page.module);
@@ -25,82 +25,60 @@ function read(page: TestPage): SiteResult | null {
   return module.extract(docOf(page), url);
 }
 
-/** expected.json writes what a person reads; we store dates as YYYY-MM-DD, so compare the date it names. */
-const dateOf = (text: unknown) => (typeof text === 'string' ? parseUkDate(text) : undefined);
-/** expected.json keeps a double space in one NHS title; the module collapses whitespace as the README says. */
-const text = (v: unknown) => (typeof v === 'string' ? collapse(v) : v);
-/** "… (in description text only)" is a note to the reader, not part of the value. */
-const withoutNote = (v: unknown) => (typeof v === 'string' ? v.replace(/\s*\(in description text only\)$/, '') : v);
-
-function compareAdvert(result: AdvertResult, expected: Expected) {
-  expect(result.kind).toBe('advert');
-  expect(result.title).toBe(text(expected.title));
-  if ('employer' in expected) expect(result.employer).toBe(expected.employer ?? undefined);
-  if ('location' in expected) expect(result.location).toBe(expected.location ?? undefined);
-  if ('salary' in expected) expect(result.salary).toBe(withoutNote(expected.salary) ?? undefined);
-  if ('closing_date' in expected) expect(result.closingDate).toBe(dateOf(expected.closing_date));
-  // expected.json's "reference" is the employer's ref where the page shows one (Civil
-  // Service), otherwise the board's job id: we keep those apart (reference / externalId).
-  if ('reference' in expected) expect(result.reference ?? result.externalId).toBe(expected.reference);
-  // Whatever expected.json marks null (not on the page) must be reported as missing, and nothing else.
-  const nulls = { employer: 'employer', location: 'location', salary: 'salary', closing_date: 'closingDate' } as const;
-  expect(result.missing).toEqual(
-    Object.entries(nulls).filter(([key]) => key in expected && expected[key] === null).map(([, field]) => field),
-  );
-}
-
-function compareJob(item: AdvertListResult['items'][number] | undefined, job: ExpectedJob, base: string) {
-  expect(item).toBeDefined();
-  if (!item) return;
-  expect(item.title).toBe(job.title);
-  if (job.href) expect(item.href).toBe(new URL(job.href, base).href);
-  for (const field of ['employer', 'location', 'salary', 'reference'] as const) {
-    if (job[field] !== undefined) expect(item[field]).toBe(job[field]);
-  }
-  if (job.closing_date) expect(item.closingDate).toBe(dateOf(job.closing_date));
-}
-
-function compareList(result: AdvertListResult, expected: Expected, base: string) {
-  expect(result.kind).toBe('advert-list');
-  expect(result.items).toHaveLength(expected.job_count as number);
-  if (expected.employer) expect(result.employer).toBe(expected.employer);
-  if (expected.total_results) expect(result.total).toBe(Number(String(expected.total_results).replace(/,/g, '')));
-  if (expected.first_job) compareJob(result.items[0], expected.first_job as ExpectedJob, base);
-  if (expected.second_job) compareJob(result.items[1], expected.second_job as ExpectedJob, base);
-  const jobs = (expected.jobs as ExpectedJob[] | undefined) ?? [];
-  // Listing titles must not carry the "New" badge (expected.json lists it separately).
-  jobs.forEach((job, i) => compareJob(result.items[i], job, base));
-}
+/** expected.json fields an advert must report as missing when it marks them null. */
+const MISSING_WHEN_NULL: Record<string, string> = { employer: 'employer', location: 'location', salary: 'salary', closing_date: 'closingDate', reference: 'reference' };
 
 describe.skipIf(!sharedPagesExist)('golden: saved real pages', () => {
   const expected = savedExpected();
-  for (const page of savedPages()) {
-    it(`${page.key} reads as expected.json says`, () => {
-      const want = expected[page.key];
-      expect(want, `expected.json has ${page.key}`).toBeDefined();
-      const result = read(page);
-      expect(result).not.toBeNull();
-      if (!result || !want) return;
-      if (result.kind === 'advert-list') compareList(result, want, page.url);
-      else if (result.kind === 'advert') compareAdvert(result, want);
-      else throw new Error('unexpected candidate result');
-    });
-  }
+  const pages = savedPages();
 
-  it('covers every page expected.json lists', () => {
-    const keys = Object.keys(expected).filter((k) => !k.startsWith('_'));
-    expect(savedPages().map((p) => p.key).sort()).toEqual(keys.sort());
+  it('covers every page expected.json lists, and expected.json lists every saved page', () => {
+    const files = readdirSync(sharedPagesDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(html?|json)$/i.test(f) && f !== 'expected.json')
+      .map((f) => f.split(path.sep).join('/'));
+    expect(pages.map((p) => p.key).sort()).toEqual(Object.keys(expected).sort());
+    expect(files.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  describe.each(pages.filter((p) => p.module).map((p) => [p.key, p] as const))('%s', (key, page) => {
+    const want = expected[key] ?? {};
+    const module = siteModules.find((m) => m.id === page.module);
+    const url = new URL(page.url);
+    const detected = module?.detect(url) ?? false;
+    const result = detected && module ? module.extract(docOf(page), url) : null;
+    const checks = savedChecks(want, result, page.url);
+
+    it(`is detected and read by ${page.module}`, () => {
+      expect(detected, `${page.module} detects ${page.url}`).toBe(true);
+      expect(result).not.toBeNull();
+    });
+
+    it.each(checks.map((c) => [c.field, c] as const))('%s as expected.json says', (_field, check) => {
+      expect(check.got).toEqual(check.want);
+    });
+
+    if (want.page_type !== 'listing') {
+      it('reports as missing exactly what expected.json marks null', () => {
+        const missing = Object.entries(MISSING_WHEN_NULL).filter(([k]) => k in want && want[k] === null).map(([, f]) => f);
+        const reported = ((result as AdvertResult | null)?.missing ?? []).filter((f) => Object.values(MISSING_WHEN_NULL).includes(f));
+        expect(reported.sort()).toEqual(missing.sort());
+      });
+    }
+  });
+
+  it.each(pages.filter((p) => !p.module).map((p) => [p.key, p] as const))('%s is not an advert: nothing recognises it', (_key, page) => {
+    expect(recognise(new URL(page.url), docOf(page))).toBeNull();
   });
 
   it('decodes the Civil Service pages as ISO-8859-1: the pound sign comes out right', () => {
-    const page = savedPages().find((p) => p.key === 'civil-service-jobs/csj_job_detail_page.html');
+    const page = pages.find((p) => p.key === 'civil-service-jobs/csj_job_detail_page.html');
     const result = page && read(page);
     expect(result?.kind === 'advert' && result.salary).toBe('£53,730');
     expect(page?.html).not.toContain('\ufffd');
   });
 
   it('does not take LinkedIn description or similar-job dollar figures for a salary', () => {
-    const page = savedPages().find((p) => p.module === 'linkedin');
+    const page = pages.find((p) => p.module === 'linkedin');
     expect(page?.html).toContain('$');
     const result = page && read(page);
     expect(result?.kind === 'advert' && result.salary).toBeUndefined();
@@ -108,8 +86,15 @@ describe.skipIf(!sharedPagesExist)('golden: saved real pages', () => {
   });
 
   it('reads legacy Greenhouse titles from the header, not the h1s inside the description', () => {
-    const page = savedPages().find((p) => p.key.includes('doordash'));
+    const page = pages.find((p) => p.key.includes('doordash'));
     expect((page?.html.match(/<h1/g) ?? []).length).toBeGreaterThan(2);
     expect(page && (read(page) as AdvertResult).title).toBe('Senior Analyst, Sales Analytics');
+  });
+
+  it('does not read the Eploy closing dates hidden with display:none', () => {
+    const page = pages.find((p) => p.module === 'eploy');
+    expect(page?.html).toMatch(/id="li_VacV_AdvertisingEndDate_639" style="display:none;"/);
+    const result = page && read(page);
+    expect(result?.kind === 'advert-list' && result.items.map((i) => i.closingDate)).toEqual(['2026-09-14', undefined, undefined]);
   });
 });

@@ -69,3 +69,29 @@ describe('malformed input never throws', () => {
     expect(performance.now() - started).toBeLessThan(10000);
   });
 });
+
+describe('generic readers on huge pages', () => {
+  const jobRows = (n: number) =>
+    `<!doctype html><html><body><h1>Vacancies</h1><p>Showing 1 - ${n} of ${n} vacancies</p><div class="results">${Array.from(
+      { length: n },
+      (_, i) => `<div class="job"><h3><a href="/job/${i}">Social Worker ${i}</a></h3><p>Salary: £${30000 + i}</p><span class="location">Town ${i}</span></div>`,
+    ).join('')}</div><p>${'word '.repeat(200000)}</p></body></html>`;
+
+  it.each(['generic-advert', 'generic-listing'])('%s reads a 2,000-row page, or declines it, in reasonable time', (id) => {
+    const doc = parseHtml(jobRows(2000), 'https://jobs.example.gov.uk/vacancies/all');
+    const module = siteModules.find((m) => m.id === id);
+    const started = performance.now();
+    const result = module?.extract(doc, new URL('https://jobs.example.gov.uk/vacancies/all'));
+    const elapsed = performance.now() - started;
+    if (id === 'generic-listing') expect(result?.kind === 'advert-list' && [result.items.length, result.total]).toEqual([2000, 2000]);
+    else expect(result).toBeNull(); // 2,000 salaries: a list, not an advert
+    expect(elapsed).toBeLessThan(10000);
+  }, 30_000); // parsing the page in happy-dom takes most of it on a loaded machine
+
+  it('generic-listing declines the huge Madgex-shaped page of bare links (no facts) in reasonable time', () => {
+    const doc = parseHtml(hugePage, 'https://example.org/jobs/');
+    const started = performance.now();
+    expect(siteModules.find((m) => m.id === 'generic-listing')?.extract(doc, new URL('https://example.org/jobs/'))).toBeNull();
+    expect(performance.now() - started).toBeLessThan(10000);
+  }, 30_000);
+});
