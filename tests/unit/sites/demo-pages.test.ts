@@ -1,10 +1,10 @@
 /**
- * The demo pages (shared/demo) the end-to-end suite and a person open: each job page and
+ * The demo pages (demo/) the end-to-end suite and a person open: each job page and
  * listing is still read by the module it imitates, and the back-office candidate screens
  * and the demo index stay unrecognised (the e2e suite teaches them), generic readers or not.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEMO_AS_OF, demoPageRoutes, generateDemoCouncil } from '#shared/demo/index';
+import { DEFAULT_DEMO_AS_OF, demoPageRoutes, generateDemoCouncil } from '#demo/index';
 import { recognise } from '@/sites/index';
 import { parseHtml } from './helpers';
 
