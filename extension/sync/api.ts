@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** From the Retry-After header (429, 503): how long the server asks us to wait. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -47,5 +49,19 @@ export async function callApi<T>(endpoint: Endpoint, path: string, init: Request
   } catch {
     // Not our JSON: a proxy or captive portal answered.
   }
-  throw new ApiError(res.status, body.error?.code ?? `http_${res.status}`, body.error?.message ?? `The server answered ${res.status} ${res.statusText}`, body.error?.details);
+  throw new ApiError(
+    res.status,
+    body.error?.code ?? `http_${res.status}`,
+    body.error?.message ?? `The server answered ${res.status} ${res.statusText}`,
+    body.error?.details,
+    retryAfterMs(res.headers.get('retry-after')),
+  );
+}
+
+/** Retry-After in seconds or as an HTTP date; nothing for a missing or unreadable value. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
