@@ -46,8 +46,9 @@ export async function signIn(db: ShortlistDb, serverUrl: string, token: string, 
   const session: Session = { serverUrl: base, token: token.trim(), me, signedInAt: new Date().toISOString() };
   await sessionItem.setValue(session);
   await serverUrlItem.setValue(base);
-  // A refused token's error goes with it; the next sync says how it went with the new one.
+  // A refused token's error goes with it, and so does the back-off; the next sync says how it went with the new one.
   await writeMeta(db, META.lastError, null);
+  await writeMeta(db, META.syncBackoff, null);
   return { ok: true, session };
 }
 
