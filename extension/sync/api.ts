@@ -1,4 +1,5 @@
 import type { ApiError as ApiErrorBody } from '#shared/schema/index';
+import { serverUrlProblem } from './secure-url';
 
 /** The server answered with an error: status, its code and message (for a person), and details. */
 export class ApiError extends Error {
@@ -30,8 +31,13 @@ export interface Endpoint {
   token: string;
 }
 
-/** Calls the Shortlist API with the bearer token; turns every failure into ApiError or NetworkError. */
+/**
+ * Calls the Shortlist API with the bearer token; turns every failure into ApiError or NetworkError.
+ * The token is never sent to a server that is not https (or this computer): ApiError status 0.
+ */
 export async function callApi<T>(endpoint: Endpoint, path: string, init: RequestInit = {}, fetchImpl: Fetch = fetch): Promise<T> {
+  const insecure = serverUrlProblem(endpoint.serverUrl);
+  if (insecure) throw new ApiError(0, 'insecure_server_url', insecure);
   let res: Response;
   try {
     res = await fetchImpl(`${endpoint.serverUrl.replace(/\/+$/, '')}${path}`, {

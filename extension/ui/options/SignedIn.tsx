@@ -6,12 +6,13 @@ import { SignInForm } from './SignInForm';
 import { tokenExpiry } from './tokenExpiry';
 
 /** Who is signed in, the token's expiry, sync status; signing in again after a refused token; signing out. */
-export function SignedIn(props: { status: SyncStatus; onChange: () => void }) {
+export function SignedIn(props: { status: SyncStatus; onChange: () => void; onSignedOut?: (message?: string) => void }) {
   const { status } = props;
   const [confirm, setConfirm] = useState<number | null>(null);
   async function signOut(force: boolean) {
-    const reply = await sendToBackground<{ ok: boolean; pending?: number }>({ type: 'signOut', force });
+    const reply = await sendToBackground<{ ok: boolean; pending?: number; message?: string }>({ type: 'signOut', force });
     if (reply.ok && !reply.data.ok) setConfirm(reply.data.pending ?? 0);
+    else if (reply.ok && props.onSignedOut) props.onSignedOut(reply.data.message);
     else props.onChange();
   }
   const expiry = tokenExpiry(status.tokenExpiresAt);
