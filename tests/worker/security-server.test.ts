@@ -145,3 +145,18 @@ describe('CORS names the extension once its id is known', () => {
     expect((await ask('moz-extension://1234-abcd')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('migration 0003 revokes the tokens of users already deactivated', () => {
+  it('its revocation statement, run on a deactivated user with a live token, revokes it and nothing else', async () => {
+    const org = await setupOrg();
+    await env.DB.prepare('UPDATE users SET active = 0 WHERE id = ?1').bind(org.users.manager).run();
+    expect((await call('GET', '/v1/me', org.tokens.manager)).body.error.code).toBe('user_inactive');
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith('0003_'));
+    const revoke = migration!.queries.find((q) => /^\s*UPDATE credentials/i.test(q.replace(/^(\s*--[^\n]*\n)+/, '')));
+    expect(revoke).toBeDefined();
+    await env.DB.prepare(revoke!).run();
+    await env.DB.prepare('UPDATE users SET active = 1 WHERE id = ?1').bind(org.users.manager).run();
+    expect((await call('GET', '/v1/me', org.tokens.manager)).body.error.code).toBe('token_revoked');
+    expect((await call('GET', '/v1/me', org.tokens.coordinator)).status).toBe(200);
+  });
+});

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta, writeMeta } from '@/db/meta';
 import { upsertRecord } from '@/db/writes';
-import { ApiError, NetworkError } from '@/sync/api';
+import { NetworkError } from '@/sync/api';
 import { signIn } from '@/sync/account';
 import { syncOnce } from '@/sync/engine';
 import { pushOutbox, PUSH_BATCH } from '@/sync/push';
