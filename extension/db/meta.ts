@@ -10,6 +10,12 @@ export const META = {
   cursor: 'cursor',
   lastSyncedAt: 'lastSyncedAt',
   lastError: 'lastError',
+  /** How many outbox entries the next push sends (sync/push.ts: halved when a batch fails whole). */
+  pushWindow: 'pushWindow',
+  /** A mutation that failed alone with a server error: its id and how many times. */
+  pushStrikes: 'pushStrikes',
+  /** When automatic syncs may try again after failures (sync/scheduler.ts). */
+  syncBackoff: 'syncBackoff',
 } as const;
 
 export async function readMeta<T>(db: ShortlistDb, key: string, fallback: T): Promise<T> {

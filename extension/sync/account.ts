@@ -2,7 +2,8 @@ import { browser } from '#imports';
 import type { MeResponse } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
 import { META, writeMeta } from '@/db/meta';
-import { callApi, type Fetch } from './api';
+import { ApiError, callApi, type Fetch } from './api';
+import { serverUrlProblem } from './secure-url';
 import { serverUrlItem } from './server';
 import { getSession, sessionItem, type Session } from './session';
 
@@ -27,13 +28,15 @@ export type SignInResult =
  */
 export async function signIn(db: ShortlistDb, serverUrl: string, token: string, fetchImpl?: Fetch, force = false): Promise<SignInResult> {
   const base = serverUrl.trim().replace(/\/+$/, '');
+  const insecure = serverUrlProblem(base);
+  if (insecure) return { ok: false, error: insecure };
   let me: MeResponse;
   try {
     me = await callApi<MeResponse>({ serverUrl: base, token: token.trim() }, '/v1/me', {}, fetchImpl);
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }
-  const previous = await getSession();
+  const previous = await getSession(db);
   const sameOwner = previous && previous.serverUrl === base && previous.me.user.id === me.user.id && previous.me.organisation.id === me.organisation.id;
   if (!sameOwner) {
     const pending = await db.outbox.count();
@@ -44,21 +47,40 @@ export async function signIn(db: ShortlistDb, serverUrl: string, token: string, 
     await wipeLocalData(db);
   }
   const session: Session = { serverUrl: base, token: token.trim(), me, signedInAt: new Date().toISOString() };
-  await sessionItem.setValue(session);
+  await sessionItem.setValue(session, db);
   await serverUrlItem.setValue(base);
-  // A refused token's error goes with it; the next sync says how it went with the new one.
+  // A refused token's error goes with it, and so does the back-off; the next sync says how it went with the new one.
   await writeMeta(db, META.lastError, null);
+  await writeMeta(db, META.syncBackoff, null);
   return { ok: true, session };
 }
 
-export type SignOutResult = { ok: true } | { ok: false; pending: number };
+export type SignOutResult =
+  | { ok: true; /** The server revoked the token (or had already). */ revoked: boolean; message?: string }
+  | { ok: false; pending: number };
 
-/** Signs out and removes every candidate's data from this browser; unsynced changes need `force`. */
-export async function signOut(db: ShortlistDb, force: boolean): Promise<SignOutResult> {
+/**
+ * Signs out: the server revokes the token (POST /v1/me/sign-out), so a copy of it is worth
+ * nothing, and every candidate's data leaves this browser. Unsynced changes need `force`.
+ * Offline, the local sign-out still happens and the result says the token could not be revoked.
+ */
+export async function signOut(db: ShortlistDb, force: boolean, fetchImpl?: Fetch): Promise<SignOutResult> {
   const pending = await db.outbox.count();
   if (pending > 0 && !force) return { ok: false, pending };
+  const session = await getSession(db);
+  let revoked = true;
+  let message: string | undefined;
+  if (session) {
+    try {
+      await callApi(session, '/v1/me/sign-out', { method: 'POST' }, fetchImpl);
+    } catch (err) {
+      // 401: the server no longer accepts the token anyway (revoked, expired, user deactivated).
+      revoked = err instanceof ApiError && err.status === 401;
+      if (!revoked) message = `Signed out of this browser, but the server could not be told (${(err as Error).message}): ask your admin to revoke the token.`;
+    }
+  }
   await wipeLocalData(db);
-  await sessionItem.setValue(null);
+  await sessionItem.setValue(null, db);
   await browser.action?.setBadgeText({ text: '' }).catch(() => undefined);
-  return { ok: true };
+  return message ? { ok: true, revoked, message } : { ok: true, revoked };
 }

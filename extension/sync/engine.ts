@@ -22,7 +22,7 @@ export function describeFailure(err: unknown): SyncError {
     if (err.status === 401) return { kind: 'auth', message: `${err.message}. Sign in again in Shortlist's options; your unsynced changes are kept.`, at };
     if (err.status === 426 || err.code.startsWith('schema_version')) return { kind: 'outdated', message: `This version of Shortlist is too old for the server: update the extension. Your changes are kept. (${err.message})`, at };
     if (err.status === 400 || err.status === 403) return { kind: 'refused', message: `The server refused a change: ${err.message}`, at };
-    return { kind: 'server', message: `The server had a problem (${err.status}): ${err.message}. Will try again.`, at };
+    return { kind: 'server', message: `The server had a problem (${err.status}): ${err.message}. Will try again.`, at, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) };
   }
   return { kind: 'server', message: `Sync failed: ${(err as Error).message ?? String(err)}. Will try again.`, at };
 }

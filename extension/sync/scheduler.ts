@@ -1,16 +1,15 @@
 import { browser } from '#imports';
 import { getDb } from '@/db/database';
-import { META, readMeta } from '@/db/meta';
+import { META, readMeta, writeMeta } from '@/db/meta';
 import { onLocalWrite } from '@/db/writes';
+import { afterFailure, mayTryNow, type Backoff } from './backoff';
 import { syncOnce, type SyncResult } from './engine';
 import type { SyncError } from './status';
 
 const ALARM = 'shortlist-sync';
 const AFTER_CHANGE_MS = 1500;
-const MAX_BACKOFF_MS = 5 * 60_000;
 
 let soonTimer: ReturnType<typeof setTimeout> | undefined;
-let failures = 0;
 const afterSync = new Set<(r: SyncResult) => void>();
 
 /** Runs after every sync (badge and notifications hang here). */
@@ -18,16 +17,28 @@ export function onSynced(listener: (r: SyncResult) => void): void {
   afterSync.add(listener);
 }
 
-/** `manual`: a person asked ("Sync now"); it tries even with a token the server refused. */
-export async function runSync(manual = false): Promise<SyncResult> {
+/**
+ * `manual`: a person asked ("Sync now"); it tries even with a token the server refused, and
+ * before the back-off is over. Automatic runs (alarm, local changes, retries) wait for both.
+ * The back-off is kept in the database, so a restarted service worker keeps it too.
+ */
+export async function runSync(manual = false, now = Date.now): Promise<SyncResult> {
   const db = getDb();
-  // A refused token stays refused: automatic syncs wait for a new sign-in instead of knocking every minute.
-  const last = manual ? null : await readMeta<SyncError | null>(db, META.lastError, null);
-  if (last?.kind === 'auth') return { ok: false, pushed: 0, pulled: 0, error: last };
+  if (!manual) {
+    // A refused token stays refused: automatic syncs wait for a new sign-in instead of knocking every minute.
+    const last = await readMeta<SyncError | null>(db, META.lastError, null);
+    if (last?.kind === 'auth') return { ok: false, pushed: 0, pulled: 0, error: last };
+    const backoff = await readMeta<Backoff | null>(db, META.syncBackoff, null);
+    if (!mayTryNow(backoff, now())) return { ok: false, pushed: 0, pulled: 0, ...(last ? { error: last } : {}) };
+  }
   const result = await syncOnce(db);
-  failures = result.ok || result.error?.kind === 'auth' || result.error?.kind === 'signed-out' ? 0 : failures + 1;
-  // Back off exponentially with jitter after failures; the minute alarm still runs underneath.
-  if (failures > 0) scheduleSync(Math.min(MAX_BACKOFF_MS, 2000 * 2 ** (failures - 1)) * (0.5 + Math.random()));
+  const settled = result.ok || result.error?.kind === 'auth' || result.error?.kind === 'signed-out';
+  if (settled) await writeMeta(db, META.syncBackoff, null);
+  else {
+    const next = afterFailure(await readMeta<Backoff | null>(db, META.syncBackoff, null), result.error?.retryAfterMs, now());
+    await writeMeta(db, META.syncBackoff, next);
+    scheduleSync(next.nextAttemptAt - now());
+  }
   for (const l of afterSync) l(result);
   return result;
 }
@@ -45,6 +56,13 @@ export function startSyncScheduler(): void {
     if (alarm.name === ALARM) void runSync();
   });
   onLocalWrite(() => scheduleSync());
-  addEventListener('online', () => scheduleSync(0));
+  addEventListener('online', () => void backOnline());
+  scheduleSync(0);
+}
+
+/** Back online: a back-off that was waiting out the network (not the server) is over. */
+export async function backOnline(): Promise<void> {
+  const db = getDb();
+  if ((await readMeta<SyncError | null>(db, META.lastError, null))?.kind === 'offline') await writeMeta(db, META.syncBackoff, null);
   scheduleSync(0);
 }

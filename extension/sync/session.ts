@@ -1,7 +1,9 @@
 import { storage } from '#imports';
+import { liveQuery } from 'dexie';
 import type { MeResponse } from '#shared/schema/index';
+import { getDb, type ShortlistDb } from '@/db/database';
 
-/** Who is signed in, where, with which token. Kept in extension storage, never in a web page. */
+/** Who is signed in, where, with which token. */
 export interface Session {
   serverUrl: string;
   token: string;
@@ -9,6 +11,53 @@ export interface Session {
   signedInAt: string;
 }
 
-export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null });
+/**
+ * The session lives in the extension's own IndexedDB (the `meta` table), which only the
+ * background and extension pages can open: a content script's IndexedDB belongs to the web
+ * page it runs in. It used to sit in `storage.local`, which content scripts can read (and a
+ * page that subverts one could take the token from there). IndexedDB survives a browser
+ * restart, so the user stays signed in. Sign-out and another account's sign-in empty the
+ * database, the session with it.
+ */
+const SESSION_KEY = 'session';
 
-export const getSession = () => sessionItem.getValue();
+/** Where releases before issue 11 kept the session; moved out on first read. */
+const legacySession = storage.defineItem<Session | null>('local:session', { fallback: null });
+
+async function read(db: ShortlistDb): Promise<Session | null> {
+  const row = await db.meta.get(SESSION_KEY);
+  if (row) return row.value as Session;
+  return migrateLegacySession(db);
+}
+
+/** Moves a session from `storage.local` into the database and deletes it there (once, at the first read after the update). */
+export async function migrateLegacySession(db: ShortlistDb = getDb()): Promise<Session | null> {
+  const legacy = await legacySession.getValue();
+  if (!legacy) return null;
+  await db.transaction('rw', db.meta, async () => {
+    if (!(await db.meta.get(SESSION_KEY))) await db.meta.put({ key: SESSION_KEY, value: legacy });
+  });
+  await legacySession.removeValue();
+  return ((await db.meta.get(SESSION_KEY))?.value as Session | undefined) ?? null;
+}
+
+/** The same three calls as a WXT storage item, so callers and tests need not know where it lives. */
+export const sessionItem = {
+  getValue: (db: ShortlistDb = getDb()): Promise<Session | null> => read(db),
+  async setValue(value: Session | null, db: ShortlistDb = getDb()): Promise<void> {
+    if (value) await db.meta.put({ key: SESSION_KEY, value });
+    else await db.meta.delete(SESSION_KEY);
+    await legacySession.removeValue();
+  },
+  /** Calls back on every change, from any extension context (Dexie's live queries cross them). */
+  watch(callback: (value: Session | null) => void): () => void {
+    const db = getDb();
+    const sub = liveQuery(() => db.meta.get(SESSION_KEY)).subscribe({
+      next: (row) => callback((row?.value as Session | undefined) ?? null),
+      error: () => callback(null),
+    });
+    return () => sub.unsubscribe();
+  },
+};
+
+export const getSession = (db?: ShortlistDb) => sessionItem.getValue(db);

@@ -7,6 +7,8 @@ export interface SyncError {
   kind: 'offline' | 'signed-out' | 'auth' | 'refused' | 'outdated' | 'server';
   message: string;
   at: string;
+  /** The server asked to wait this long before trying again (Retry-After). */
+  retryAfterMs?: number;
 }
 
 export interface SyncStatus {

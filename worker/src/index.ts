@@ -6,7 +6,7 @@ import { ApiFailure } from './errors';
 import { requireAuth } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { notFound, onError } from './middleware/errors';
-import { rateLimit } from './middleware/rate-limit';
+import { addressLimit, rateLimit } from './middleware/rate-limit';
 import { requireRole } from './middleware/roles';
 import { admin } from './routes/admin';
 import { health } from './routes/health';
@@ -30,6 +30,9 @@ const app = new Hono<AppEnv>()
       },
     }),
   )
+  // Every route that queries D1 is limited before its first query: /health per address,
+  // /v1/* per address for failed token look-ups (in requireAuth), then per credential.
+  .use('/health', addressLimit)
   .use('/v1/*', requireAuth, rateLimit)
   .use('/v1/admin/*', requireRole(['admin'], 'the admin API is for admins'))
   .route('/health', health)

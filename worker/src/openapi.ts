@@ -35,7 +35,7 @@ const ERRORS: Record<string, string> = {
   '403': 'The role may not do this (code forbidden); message names the mutation and why',
   '404': 'No such route or record in your organisation',
   '413': 'Body over 2 MB',
-  '429': 'Too many requests with this token (Retry-After)',
+  '429': 'Too many requests with this token, or failed sign-ins from this address (Retry-After)',
   '500': 'Unexpected server error (no details)',
 };
 const errors = (...codes: string[]) =>
@@ -75,6 +75,12 @@ export function openApiDocument() {
       '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1 document' } } } },
       '/v1/people': { get: { summary: "Names and roles of the organisation's users (for rota and queues; no contact details)", responses: { ...ok('People', peopleResponseSchema), ...errors('401', '429') } } },
       '/v1/me': { get: { summary: 'Who the token belongs to, the organisation and its settings', responses: { ...ok('Me', meResponseSchema), ...errors('401', '429') } } },
+      '/v1/me/sign-out': {
+        post: {
+          summary: 'Revoke the calling token (sign-out); the user\'s other tokens keep working',
+          responses: { ...ok('Signed out', z.object({ signedOut: z.literal(true), revokedAt: z.string() })), ...errors('401', '429') },
+        },
+      },
       '/v1/sync/push': {
         post: {
           summary: 'Push a client\'s mutations (idempotent; applied in seq order; field-level last writer wins)',
@@ -99,7 +105,7 @@ export function openApiDocument() {
         post: { summary: 'Create a user (admin)', requestBody: { required: true, content: json(createUserRequest, 'input') }, responses: { ...ok('Created', z.object({ user: adminUser }), '201'), ...errors(...STD), '409': { description: 'user_exists' } } },
       },
       '/v1/admin/users/{id}': {
-        patch: { summary: 'Change a user\'s role, name or active flag (admin)', parameters: idPath, requestBody: { required: true, content: json(updateUserRequest, 'input') }, responses: { ...ok('Updated', z.object({ user: adminUser })), ...errors(...STD, '404') } },
+        patch: { summary: 'Change a user\'s role, name or active flag (admin)', parameters: idPath, requestBody: { required: true, content: json(updateUserRequest, 'input') }, responses: { ...ok('Updated', z.object({ user: adminUser })), ...errors(...STD, '404'), '409': { description: 'last_admin: the organisation would be left without an active admin' } } },
       },
       '/v1/admin/users/{id}/tokens': {
         post: { summary: 'Issue a token for a user; shown once (admin)', parameters: idPath, requestBody: { content: json(createTokenRequest, 'input') }, responses: { ...ok('Token', createdTokenResponse, '201'), ...errors(...STD, '404') } },

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { useSyncStatus } from '../common/useSyncStatus';
 import { SignedIn } from './SignedIn';
@@ -6,10 +7,33 @@ import { SignInForm } from './SignInForm';
 /** Settings: sign in to the council's Shortlist server, see who is signed in and the sync status. */
 export function Options() {
   const { status, refresh } = useSyncStatus();
+  // What sign-out could not do (revoke the token on the server while offline), shown after it.
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <main style={{ font: '15px system-ui, sans-serif', maxWidth: '640px', margin: '24px auto', padding: '0 16px' }}>
       <h1>Shortlist settings</h1>
-      {!status ? <p>Loading…</p> : status.signedIn ? <SignedIn status={status} onChange={refresh} /> : <SignInForm onDone={refresh} />}
+      {!status ? <p>Loading…</p> : status.signedIn ? (
+        <SignedIn
+          status={status}
+          onChange={refresh}
+          onSignedOut={(message) => {
+            setNotice(message ?? null);
+            refresh();
+          }}
+        />
+      ) : (
+        <SignInForm
+          onDone={() => {
+            setNotice(null);
+            refresh();
+          }}
+        />
+      )}
+      {notice && (
+        <p role="alert" class="status-red" data-testid="sign-out-notice">
+          {notice}
+        </p>
+      )}
       <p>
         <a href={browser.runtime.getURL('/workspace.html')}>Open the workspace</a>
       </p>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import type { SignInReply } from '@/messages/protocol';
 import { send } from '@/messages/send';
+import { serverUrlProblem } from '@/sync/secure-url';
 import { serverUrlItem } from '@/sync/server';
 
 /** Asks for the server's host permission at sign-in (the build's default server is granted at install). */
@@ -22,10 +23,16 @@ export function SignInForm(props: { onDone: () => void; serverUrl?: string; subm
   const [confirm, setConfirm] = useState<{ pending: number; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    if (!props.serverUrl) void serverUrlItem.getValue().then(setServerUrl);
+    // The stored default fills the field only if the person has not typed one meanwhile.
+    if (!props.serverUrl) void serverUrlItem.getValue().then((stored) => setServerUrl((typed) => typed || stored));
   }, [props.serverUrl]);
 
   async function signIn(force: boolean) {
+    const insecure = serverUrlProblem(serverUrl.trim());
+    if (insecure) {
+      setError(insecure);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

@@ -6,12 +6,15 @@ import { SignInForm } from './SignInForm';
 import { tokenExpiry } from './tokenExpiry';
 
 /** Who is signed in, the token's expiry, sync status; signing in again after a refused token; signing out. */
-export function SignedIn(props: { status: SyncStatus; onChange: () => void }) {
+export function SignedIn(props: { status: SyncStatus; onChange: () => void; onSignedOut?: (message?: string) => void }) {
   const { status } = props;
   const [confirm, setConfirm] = useState<number | null>(null);
   async function signOut(force: boolean) {
     const reply = await send({ type: 'signOut', force });
-    if (reply.ok && !reply.data.ok) setConfirm(reply.data.pending ?? 0);
+    if (!reply.ok) return props.onChange();
+    const result = reply.data;
+    if (!result.ok) setConfirm(result.pending);
+    else if (props.onSignedOut) props.onSignedOut(result.message);
     else props.onChange();
   }
   const expiry = tokenExpiry(status.tokenExpiresAt);

@@ -32,10 +32,10 @@ describe('dispatch', () => {
     const seen: unknown[] = [];
     registerHandlers<'discardRefused' | 'signOut'>({
       discardRefused: (r) => (seen.push(r), true),
-      signOut: (r) => (seen.push(r), { ok: true }),
+      signOut: (r) => (seen.push(r), { ok: true, revoked: true }),
     });
     expect(await dispatch({ type: 'discardRefused', localId: 4 }, popup, own)).toEqual({ ok: true, data: true });
-    expect(await dispatch({ type: 'signOut' }, popup, own)).toEqual({ ok: true, data: { ok: true } });
+    expect(await dispatch({ type: 'signOut' }, popup, own)).toEqual({ ok: true, data: { ok: true, revoked: true } });
     // The handler sees the parsed request: defaults filled in.
     expect(seen).toEqual([{ type: 'discardRefused', localId: 4 }, { type: 'signOut', force: false }]);
   });

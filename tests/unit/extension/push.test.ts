@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta, writeMeta } from '@/db/meta';
 import { upsertRecord } from '@/db/writes';
-import { ApiError, NetworkError } from '@/sync/api';
+import { NetworkError } from '@/sync/api';
 import { signIn } from '@/sync/account';
 import { syncOnce } from '@/sync/engine';
 import { pushOutbox, PUSH_BATCH } from '@/sync/push';
@@ -203,12 +203,13 @@ describe('pushOutbox', () => {
     expectAppliedOnce([ids[1]!]);
   });
 
-  it('a 400 that names nothing in the batch throws and keeps the outbox', async () => {
+  // Issue 11: it used to throw and keep the entry, so a deterministic 400 blocked the outbox for ever.
+  it('a 400 that names nothing in the batch: the lone change is parked with the server message (push-isolation.test.ts has more)', async () => {
     await writeTeams(1);
     server.failNext({ kind: 'status', status: 400, code: 'invalid_mutations', message: 'bad', details: [{ id: 'someone-else' }] });
-    await expect(push()).rejects.toBeInstanceOf(ApiError);
-    expect(await db.outbox.count()).toBe(1);
-    expect(await db.refused.count()).toBe(0);
+    await push();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.refused.toArray()).toMatchObject([{ code: 'invalid_mutations', message: 'bad' }]);
   });
 
   it('a refused mutation after an unacknowledged replay: the replayed ones keep their place', async () => {

@@ -6,6 +6,7 @@ import { refreshBadge } from '@/badge/badge';
 import { overdueItems, readMyQueue } from '@/badge/myQueue';
 import { newlyOverdue, notifiedItem, notifyNewlyOverdue } from '@/badge/notify';
 import { moveApplication } from '@/db/moves';
+import { sessionItem } from '@/sync/session';
 
 describe('newlyOverdue', () => {
   it('announces only keys not notified before and forgets keys no longer overdue', () => {
@@ -44,7 +45,7 @@ describe("Tom's badge and notifications", () => {
   it('clears the badge when signed out', async () => {
     await demoDb();
     stub();
-    await fakeBrowser.storage.local.remove('session');
+    await sessionItem.setValue(null);
     expect(await refreshBadge()).toBe(0);
     expect(badge).toHaveBeenCalledWith({ text: '' });
   });

@@ -20,15 +20,29 @@ export async function hashToken(token: string): Promise<string> {
 
 export const displayPrefix = (token: string) => token.slice(0, DISPLAY_PREFIX_LENGTH);
 
-/** Creates a credential row for a user; returns the token (shown once) and the row. */
-export async function issueToken(db: D1Database, orgId: string, userId: string, days: number) {
+/**
+ * A new token for a user and the statement that stores it, to run in a batch with its audit
+ * row. The insert adds nothing unless the user is active when it runs, so a deactivation
+ * racing with it cannot leave a token that reactivation would bring back.
+ */
+export async function prepareToken(db: D1Database, orgId: string, userId: string, days: number) {
   const token = generateToken();
   const id = crypto.randomUUID();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
-  await db
-    .prepare('INSERT INTO credentials (id, org_id, user_id, token_hash, prefix, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
-    .bind(id, orgId, userId, await hashToken(token), displayPrefix(token), now.toISOString(), expiresAt)
-    .run();
-  return { token, id, prefix: displayPrefix(token), expiresAt, createdAt: now.toISOString() };
+  const statement = db
+    .prepare(
+      `INSERT INTO credentials (id, org_id, user_id, token_hash, prefix, created_at, expires_at)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM users WHERE org_id = ?2 AND id = ?3 AND active = 1)`,
+    )
+    .bind(id, orgId, userId, await hashToken(token), displayPrefix(token), now.toISOString(), expiresAt);
+  return { statement, token, id, prefix: displayPrefix(token), expiresAt, createdAt: now.toISOString() };
+}
+
+/** Creates a credential row for an active user at once (scripts and tests); returns the token (shown once) and the row. */
+export async function issueToken(db: D1Database, orgId: string, userId: string, days: number) {
+  const { statement, ...issued } = await prepareToken(db, orgId, userId, days);
+  const res = await statement.run();
+  if (!res.meta.changes) throw new Error(`user ${userId} is not an active user of organisation ${orgId}`);
+  return issued;
 }
