@@ -14,10 +14,10 @@
 import { ATS_EXPECTED } from './read/ats';
 import { closingDateInText, parseUkDate } from './read/dates';
 import { ADVERT_LABELS, classPairs, inlinePairs, labelPairs, matchLabels, normaliseLabel, type LabelPair } from './read/labels';
-import { advertResult, safely } from './read/result';
-import { isHttp } from './read/url';
+import { genericModule } from './read/generic-module';
+import { advertResult } from './read/result';
 import { isHidden, visibleText } from './read/visible';
-import type { AdvertField, AdvertResult, SiteModule } from './types';
+import type { AdvertField, AdvertResult } from './types';
 
 const SITE = 'generic-advert';
 /** Facts only adverts carry under these labels. */
@@ -89,16 +89,12 @@ function readAdvert(doc: Document, url: URL): AdvertResult | null {
   return result;
 }
 
-export const genericAdvert: SiteModule = {
+export const genericAdvert = genericModule({
   id: SITE,
   name: 'Any advert with labelled facts',
-  generic: true,
-  // Unknown boards are asked for at run time, never up front.
-  matches: [],
-  detect: (url) => isHttp(url),
-  extract: (doc, url) => safely(() => readAdvert(doc, url)),
+  read: readAdvert,
   testUrls: {
     match: ['https://www.jobsinschoolsnortheast.com/job/assistant-curriculum-leader-mathematics-2/', 'https://careers.examplecouncil.gov.uk/jobs/social-worker-cin'],
     noMatch: ['ftp://example.com/job.html', 'chrome-extension://abcdef/options.html'],
   },
-};
+});

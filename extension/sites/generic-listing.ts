@@ -12,10 +12,11 @@
 import { ADVERT_LABELS, columnPairs, inlinePairs, isFactLine, matchLabels } from './read/labels';
 import { hintedFields, salaryInText } from './read/hints';
 import { closingDateInText, parseUkDate } from './read/dates';
-import { listResult, safely } from './read/result';
-import { absolute, isHttp } from './read/url';
+import { genericModule } from './read/generic-module';
+import { listResult } from './read/result';
+import { absolute } from './read/url';
 import { isHidden, visibleText } from './read/visible';
-import type { AdvertListItem, AdvertListResult, SiteModule } from './types';
+import type { AdvertListItem, AdvertListResult } from './types';
 
 const SITE = 'generic-listing';
 const MIN_ROWS = 2;
@@ -169,15 +170,12 @@ function readListing(doc: Document, url: URL): AdvertListResult | null {
   return listResult(SITE, url, items, total !== undefined ? { total } : {});
 }
 
-export const genericListing: SiteModule = {
+export const genericListing = genericModule({
   id: SITE,
   name: 'Any listing of job links',
-  generic: true,
-  matches: [],
-  detect: (url) => isHttp(url),
-  extract: (doc, url) => safely(() => readListing(doc, url)),
+  read: readListing,
   testUrls: {
     match: ['https://www.jobsinschoolsnortheast.com/search-results/', 'https://jobs.examplecouncil.gov.uk/search?keywords=social+worker'],
     noMatch: ['ftp://example.com/jobs/', 'chrome-extension://abcdef/options.html'],
   },
-};
+});

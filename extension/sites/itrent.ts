@@ -8,7 +8,7 @@
  */
 import { readAtsAdvert } from './read/ats';
 import { safely } from './read/result';
-import { hostIs, isHttp, pageReferences, param } from './read/url';
+import { isHttp, pageReferences, param } from './read/url';
 import type { SiteModule } from './types';
 
 const SITE = 'itrent';

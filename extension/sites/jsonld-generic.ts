@@ -4,10 +4,10 @@
  * returns null when the page has no JobPosting.
  */
 import { findJsonLd } from './read/jsonld';
-import { advertResult, safely } from './read/result';
+import { genericModule } from './read/generic-module';
+import { advertResult } from './read/result';
 import { readStructured } from './read/structured';
-import { isHttp, param, trailingId } from './read/url';
-import type { SiteModule } from './types';
+import { param, trailingId } from './read/url';
 
 const SITE = 'jsonld';
 
@@ -20,19 +20,17 @@ function boardId(doc: Document, url: URL): string | undefined {
   );
 }
 
-export const jsonldGeneric: SiteModule = {
+/** Reads the page's JobPosting, or nothing when it has none. */
+function readPosting(doc: Document, url: URL) {
+  const fields = readStructured(doc);
+  if (!fields) return null;
+  return advertResult(SITE, url, { ...fields, externalId: fields.externalId ?? boardId(doc, url) });
+}
+
+export const jsonldGeneric = genericModule({
   id: SITE,
   name: 'Any page with schema.org JobPosting',
-  generic: true,
-  // Council domains are asked for at run time, not up front.
-  matches: [],
-  detect: (url) => isHttp(url),
-  extract: (doc, url) =>
-    safely(() => {
-      const fields = readStructured(doc);
-      if (!fields) return null;
-      return advertResult(SITE, url, { ...fields, externalId: fields.externalId ?? boardId(doc, url) });
-    }),
+  read: readPosting,
   testUrls: {
     match: [
       'https://www.jobs.nhs.uk/xi/vacancy/915390428',
@@ -41,4 +39,4 @@ export const jsonldGeneric: SiteModule = {
     ],
     noMatch: ['ftp://example.com/job.html', 'chrome-extension://abcdef/options.html', 'file:///tmp/advert.html'],
   },
-};
+});
