@@ -1,6 +1,6 @@
-import { browser } from '#imports';
 import type { MeResponse } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
+import { clearAllNotificationsAndBadge } from '@/badge/clear';
 import { META, writeMeta } from '@/db/meta';
 import { ApiError, callApi, type Fetch } from './api';
 import { serverUrlProblem } from './secure-url';
@@ -12,6 +12,44 @@ export async function wipeLocalData(db: ShortlistDb): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((t) => t.clear()));
   });
+}
+
+/**
+ * Local wipe: every table (the session with it), the notifications shown and the badge; then
+ * `notice` is kept as the last sync message, so the options page and the popup say what happened
+ * until the next sign-in.
+ */
+async function wipeBrowser(db: ShortlistDb, notice: string): Promise<void> {
+  await wipeLocalData(db);
+  await sessionItem.setValue(null, db);
+  await clearAllNotificationsAndBadge();
+  await writeMeta(db, META.lastError, { kind: 'signed-out', message: notice, at: new Date().toISOString() });
+}
+
+/** The server's answers that mean this browser's access is over for good (an expired token is not: its owner signs in again). */
+const ACCESS_ENDED = new Set(['token_revoked', 'user_inactive']);
+
+/**
+ * After a sync refused the token (401): asks /v1/me why, and when the token was revoked or the
+ * user deactivated, wipes the council's data from this browser, unsynced changes included (they
+ * can no longer reach the server under this account). Returns whether it wiped.
+ */
+export async function wipeIfAccessEnded(db: ShortlistDb, fetchImpl?: Fetch): Promise<boolean> {
+  const session = await getSession(db);
+  if (!session) return false;
+  try {
+    await callApi<MeResponse>(session, '/v1/me', {}, fetchImpl);
+    return false;
+  } catch (err) {
+    if (!(err instanceof ApiError && err.status === 401 && ACCESS_ENDED.has(err.code))) return false;
+    const lost = await db.outbox.count();
+    const why = err.code === 'token_revoked' ? 'Your access token was revoked' : 'Your account was deactivated';
+    await wipeBrowser(
+      db,
+      `${why}, so Shortlist removed the council's candidates, notes, notifications and badge from this browser${lost ? ` (${lost} unsynced change${lost === 1 ? ' was' : 's were'} discarded)` : ''}. Ask your admin for a new token to sign in again.`,
+    );
+    return true;
+  }
 }
 
 export type SignInResult =
@@ -79,8 +117,6 @@ export async function signOut(db: ShortlistDb, force: boolean, fetchImpl?: Fetch
       if (!revoked) message = `Signed out of this browser, but the server could not be told (${(err as Error).message}): ask your admin to revoke the token.`;
     }
   }
-  await wipeLocalData(db);
-  await sessionItem.setValue(null, db);
-  await browser.action?.setBadgeText({ text: '' }).catch(() => undefined);
+  await wipeBrowser(db, "Signed out: Shortlist removed the council's candidates, notes, notifications and badge from this browser.");
   return message ? { ok: true, revoked, message } : { ok: true, revoked };
 }

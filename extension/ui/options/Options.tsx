@@ -29,6 +29,11 @@ export function Options() {
           }}
         />
       )}
+      {status && !status.signedIn && !notice && status.lastError?.kind === 'signed-out' && (
+        <p role="status" data-testid="wipe-notice">
+          {status.lastError.message}
+        </p>
+      )}
       {notice && (
         <p role="alert" class="status-red" data-testid="sign-out-notice">
           {notice}

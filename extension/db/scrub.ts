@@ -1,0 +1,41 @@
+import { CANDIDATE_CHILD_TABLES, CHILD_PERSONAL_FIELDS, PERSONAL_FIELDS, type SyncTable } from '#shared/schema/index';
+import type { RefusedEntry, ShortlistDb } from './database';
+
+/**
+ * What erasure and deletion take out of this browser besides the record and its server view:
+ * the refused-changes list (it holds the fields a person typed) and the conflicts kept for a
+ * person to see. Which fields go comes from shared/schema/personal.ts. Call inside a
+ * transaction that includes `refused` and `conflicts`.
+ */
+
+/** An erased candidate: their personal fields leave refused edits of the application, notes leave those of its events and checks. */
+export async function scrubCandidateExtras(db: ShortlistDb, applicationId: string, childIds: ReadonlySet<string>): Promise<void> {
+  const fieldsOf = (e: RefusedEntry): readonly string[] | null => {
+    const m = e.mutation;
+    if (m.table === 'applications' && m.recordId === applicationId) return PERSONAL_FIELDS;
+    const child = (CANDIDATE_CHILD_TABLES as readonly SyncTable[]).includes(m.table);
+    if (child && (childIds.has(m.recordId) || m.fields?.applicationId === applicationId)) return CHILD_PERSONAL_FIELDS[m.table as (typeof CANDIDATE_CHILD_TABLES)[number]];
+    return null;
+  };
+  await db.refused
+    .filter((e) => fieldsOf(e) !== null)
+    .modify((e, ctx) => {
+      const fields = { ...(e.mutation.fields ?? {}) };
+      for (const f of fieldsOf(e)!) delete fields[f];
+      // A refused edit with nothing left to show, or a refused erasure, tells a person nothing now.
+      if (e.mutation.op !== 'upsert' || !Object.keys(fields).length) delete (ctx as { value?: unknown }).value;
+      else e.mutation = { ...e.mutation, fields };
+    });
+  await db.conflicts
+    .where('recordId')
+    .equals(applicationId)
+    .filter((c) => c.table === 'applications' && (PERSONAL_FIELDS as readonly string[]).includes(c.field))
+    .delete();
+}
+
+/** A deleted record: its refused edits and its conflicts go with it (nothing is left to settle). */
+export async function scrubDeletedExtras(db: ShortlistDb, table: SyncTable, recordId: string): Promise<void> {
+  await db.refused.filter((e) => e.mutation.table === table && e.mutation.recordId === recordId).delete();
+  await db.conflicts.where('recordId').equals(recordId).filter((c) => c.table === table).delete();
+}
+
