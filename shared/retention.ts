@@ -60,3 +60,21 @@ export function retentionQueryBound(settings: RetentionSettings, today: string):
   // Five days of slack: month-end clamping (31 Jan + 1 month = 28 Feb) and the London offset.
   return `${dateOfDay(dayNumber(addMonths(today, -Math.min(...months))) + 5)}T00:00:00.000Z`;
 }
+
+/**
+ * Days after the erasure date by which the server's daily run has erased: a browser that has
+ * synced since then has heard the server's answer, and if the record is still there the server
+ * decided to keep it (a longer period set meanwhile, a reopened application).
+ */
+export const SERVER_ERASURE_GRACE_DAYS = 2;
+
+/**
+ * Whether a browser erases its own copy: the date has passed, and the browser has not synced
+ * since the server's run should have erased it (offline past the date). `lastSyncedOn` is the
+ * London date of its last successful sync, or null when it never synced.
+ */
+export function isExpiredOffline(events: readonly StageEvent[], settings: RetentionSettings, today: string, lastSyncedOn: string | null): boolean {
+  const due = retentionDue(events, settings);
+  if (!due || today < due.erasedOn) return false;
+  return lastSyncedOn === null || lastSyncedOn < dateOfDay(dayNumber(due.erasedOn) + SERVER_ERASURE_GRACE_DAYS);
+}

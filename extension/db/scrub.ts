@@ -1,4 +1,4 @@
-import { CANDIDATE_CHILD_TABLES, CHILD_PERSONAL_FIELDS, PERSONAL_FIELDS, type SyncTable } from '#shared/schema/index';
+import { CANDIDATE_CHILD_TABLES, candidateFieldsOf, CHILD_PERSONAL_FIELDS, PERSONAL_FIELDS, type SyncTable } from '#shared/schema/index';
 import type { RefusedEntry, ShortlistDb } from './database';
 
 /**
@@ -18,12 +18,12 @@ export async function scrubCandidateExtras(db: ShortlistDb, applicationId: strin
     return null;
   };
   await db.refused
-    .filter((e) => fieldsOf(e) !== null)
+    .filter((e) => e.mutation.op === 'upsert' && fieldsOf(e) !== null)
     .modify((e, ctx) => {
       const fields = { ...(e.mutation.fields ?? {}) };
       for (const f of fieldsOf(e)!) delete fields[f];
-      // A refused edit with nothing left to show, or a refused erasure, tells a person nothing now.
-      if (e.mutation.op !== 'upsert' || !Object.keys(fields).length) delete (ctx as { value?: unknown }).value;
+      // A refused edit of personal fields only has nothing left to show. (A refused erasure stays: a person must see it.)
+      if (!Object.keys(fields).length) delete (ctx as { value?: unknown }).value;
       else e.mutation = { ...e.mutation, fields };
     });
   await db.conflicts
@@ -33,9 +33,24 @@ export async function scrubCandidateExtras(db: ShortlistDb, applicationId: strin
     .delete();
 }
 
-/** A deleted record: its refused edits and its conflicts go with it (nothing is left to settle). */
+/**
+ * A deleted record: the candidate's personal fields (if the table has any) leave its refused
+ * edits, which stay listed (a person still sees that a change was refused), and conflicts of
+ * those fields go.
+ */
 export async function scrubDeletedExtras(db: ShortlistDb, table: SyncTable, recordId: string): Promise<void> {
-  await db.refused.filter((e) => e.mutation.table === table && e.mutation.recordId === recordId).delete();
-  await db.conflicts.where('recordId').equals(recordId).filter((c) => c.table === table).delete();
+  const fields: readonly string[] = candidateFieldsOf(table);
+  if (!fields.length) return;
+  await db.refused
+    .filter((e) => e.mutation.table === table && e.mutation.recordId === recordId && fields.some((f) => f in (e.mutation.fields ?? {})))
+    .modify((e) => {
+      const kept = { ...(e.mutation.fields ?? {}) };
+      for (const f of fields) delete kept[f];
+      e.mutation = { ...e.mutation, fields: kept };
+    });
+  await db.conflicts
+    .where('recordId')
+    .equals(recordId)
+    .filter((c) => c.table === table && fields.includes(c.field))
+    .delete();
 }
-

@@ -1,3 +1,4 @@
+import { storage } from '#imports';
 import type { MeResponse } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
 import { clearAllNotificationsAndBadge } from '@/badge/clear';
@@ -14,16 +15,23 @@ export async function wipeLocalData(db: ShortlistDb): Promise<void> {
   });
 }
 
+export interface WipeNotice {
+  message: string;
+  at: string;
+}
+
 /**
- * Local wipe: every table (the session with it), the notifications shown and the badge; then
- * `notice` is kept as the last sync message, so the options page and the popup say what happened
- * until the next sign-in.
+ * What the last local wipe removed and why, for the options page to say until the next sign-in.
+ * Outside IndexedDB (which the wipe empties whole) and free of personal data: plain words only.
  */
-async function wipeBrowser(db: ShortlistDb, notice: string): Promise<void> {
+export const wipeNoticeItem = storage.defineItem<WipeNotice | null>('local:wipeNotice', { fallback: null });
+
+/** Local wipe: every table (the session with it), the notifications shown and the badge; then the notice. */
+async function wipeBrowser(db: ShortlistDb, message: string): Promise<void> {
   await wipeLocalData(db);
   await sessionItem.setValue(null, db);
   await clearAllNotificationsAndBadge();
-  await writeMeta(db, META.lastError, { kind: 'signed-out', message: notice, at: new Date().toISOString() });
+  await wipeNoticeItem.setValue({ message, at: new Date().toISOString() });
 }
 
 /** The server's answers that mean this browser's access is over for good (an expired token is not: its owner signs in again). */
@@ -90,6 +98,7 @@ export async function signIn(db: ShortlistDb, serverUrl: string, token: string, 
   // A refused token's error goes with it, and so does the back-off; the next sync says how it went with the new one.
   await writeMeta(db, META.lastError, null);
   await writeMeta(db, META.syncBackoff, null);
+  await wipeNoticeItem.setValue(null);
   return { ok: true, session };
 }
 

@@ -90,15 +90,16 @@ describe('erasure everywhere, in the browser', () => {
     expect(await shown()).toEqual([]);
   });
 
-  it('a deletion pulled from the server takes its refused edits, conflicts and notifications with it', async () => {
+  it('a deletion pulled from the server scrubs its refused edits and conflicts, and takes back its notifications', async () => {
     const a = await candidateEverywhere();
     await deleteRecord('applications', a, theirs);
     await sync(theirs);
     await sync(mine);
     expect(await mine.applications.get(a)).toBeUndefined();
     expect(await mine.server_views.get(['applications', a])).toBeUndefined();
-    expect(await mine.refused.count()).toBe(0);
-    expect(await mine.conflicts.count()).toBe(0);
+    // The refused edit stays listed (nothing is lost silently), without the phone number it carried.
+    expect((await mine.refused.toArray()).map((e) => e.mutation.fields)).toEqual([{}]);
+    expect((await mine.conflicts.toArray()).map((c) => c.field)).toEqual(['assignedTo']);
     expect(await shown()).toEqual([]);
     const stored = await everythingStored(mine);
     for (const text of ['Sam Candidate', 'sam@example.org', '07700 900', 'near the coast', 'OL-555']) expect(stored).not.toContain(text);

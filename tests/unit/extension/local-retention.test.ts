@@ -5,6 +5,7 @@ import { browser } from '#imports';
 import { DEFAULT_SETTINGS, type StageEvent } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
 import { eraseExpiredLocally, RETENTION_ALARM, startLocalRetention } from '@/db/retention';
+import { META, writeMeta } from '@/db/meta';
 import { appendStageEvent, upsertRecord } from '@/db/writes';
 import { pullChanges } from '@/sync/pull';
 import { pushOutbox } from '@/sync/push';
@@ -78,6 +79,16 @@ describe('a browser offline past a retention date', () => {
     await sync(offline);
     expect(await offline.applications.get(gone)).toMatchObject({ erased: true, name: null, assignedTo: 'user-2' });
     expect(await everythingStored(offline)).not.toMatch(/Wyn Withdrawn|wyn@example\.org/);
+  });
+
+  it("trusts the server once it has synced after the server's run had its chance", async () => {
+    const { gone } = await twoCandidates();
+    // Synced on 5 September and the server still sent the candidate: a longer period was set since.
+    await writeMeta(offline, META.lastSyncedAt, '2026-09-05T09:00:00Z');
+    expect(await eraseExpiredLocally(offline, DEFAULT_SETTINGS, new Date('2026-10-01T08:00:00Z'))).toEqual([]);
+    // Last synced on 3 September, a day after the date: the server's run may not have reached it yet.
+    await writeMeta(offline, META.lastSyncedAt, '2026-09-03T09:00:00Z');
+    expect(await eraseExpiredLocally(offline, DEFAULT_SETTINGS, new Date('2026-10-01T08:00:00Z'))).toEqual([gone]);
   });
 
   it('keeps everything when the organisation keeps (0 months)', async () => {

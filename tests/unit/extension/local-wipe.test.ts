@@ -5,7 +5,7 @@ import { browser } from '#imports';
 import type { ShortlistDb } from '@/db/database';
 import { appendStageEvent, upsertRecord } from '@/db/writes';
 import { notifiedItem } from '@/badge/notify';
-import { signIn, signOut, wipeIfAccessEnded } from '@/sync/account';
+import { signIn, signOut, wipeIfAccessEnded, wipeNoticeItem } from '@/sync/account';
 import { pullChanges } from '@/sync/pull';
 import { pushOutbox } from '@/sync/push';
 import { getSession } from '@/sync/session';
@@ -34,16 +34,14 @@ async function signedInWithACandidate(): Promise<string> {
 async function expectWiped(notice: RegExp) {
   const stored = await everythingStored(db);
   for (const text of ['Nia Notified', 'nia@example.org', 'mornings', '01632 960222', DEFAULT_USER.token]) expect(stored).not.toContain(text);
-  // Only the notice is left, so the options page and the popup can say what happened.
-  expect(await db.meta.toArray()).toEqual([{ key: 'lastError', value: expect.objectContaining({ kind: 'signed-out', message: expect.stringMatching(notice) }) }]);
-  for (const t of db.tables) if (t.name !== 'meta') expect(await t.count(), t.name).toBe(0);
+  for (const t of db.tables) expect(await t.count(), t.name).toBe(0);
+  // The options page says what happened, until the next sign-in.
+  expect((await wipeNoticeItem.getValue())?.message).toMatch(notice);
   expect(await getSession(db)).toBeNull();
   expect(await browser.notifications.getAll()).toEqual({});
   expect(await notifiedItem.getValue()).toEqual([]);
   expect(await browser.action.getBadgeText({})).toBe('');
-  const status = await readStatus(db, false);
-  expect(status.signedIn).toBe(false);
-  expect(status.lastError?.message).toMatch(notice);
+  expect((await readStatus(db, false)).signedIn).toBe(false);
 }
 
 beforeEach(() => {
@@ -57,6 +55,9 @@ describe('local wipe', () => {
     await signedInWithACandidate();
     expect((await signOut(db, true, server.fetch)).ok).toBe(true);
     await expectWiped(/^Signed out: Shortlist removed the council's candidates, notes, notifications and badge from this browser/);
+    // Signing in again clears the notice.
+    expect((await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch)).ok).toBe(true);
+    expect(await wipeNoticeItem.getValue()).toBeNull();
   });
 
   it('a revoked token wipes the browser too, naming the unsynced changes it discarded', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isRetentionExpired, retentionDue, retentionQueryBound } from '#shared/retention';
+import { addMonths, isExpiredOffline, isRetentionExpired, retentionDue, retentionQueryBound } from '#shared/retention';
 import { DEFAULT_SETTINGS, type StageEvent } from '#shared/schema/index';
 
 const APP = '0190a000-0000-7000-8000-00000000000a';
@@ -60,5 +60,14 @@ describe('retention dates', () => {
     // End of month: 31 Aug + 6 months = 28 Feb, so on 28 Feb the exit of 31 Aug is due.
     expect(isRetentionExpired([ev('rejected', '2026-08-31T10:00:00Z')], settings, '2027-02-28')).toBe(true);
     expect('2026-08-31T10:00:00Z' < retentionQueryBound(settings, '2027-02-28')!).toBe(true);
+  });
+
+  it("erases offline only when the browser has not synced since the server's run had its chance", () => {
+    const events = [ev('rejected', '2026-03-02T10:00:00Z')];
+    // Due on 2 September; the server's run has surely reached it by 4 September.
+    expect(isExpiredOffline(events, settings, '2026-09-01', null)).toBe(false);
+    expect(isExpiredOffline(events, settings, '2026-09-02', null)).toBe(true);
+    expect(isExpiredOffline(events, settings, '2026-09-20', '2026-09-03')).toBe(true);
+    expect(isExpiredOffline(events, settings, '2026-09-20', '2026-09-04')).toBe(false);
   });
 });
