@@ -1,4 +1,4 @@
-import { PERSONAL_FIELDS, type SyncTable } from '#shared/schema/index';
+import { CANDIDATE_CHILD_TABLES, CHILD_PERSONAL_FIELDS, PERSONAL_FIELDS, type SyncTable } from '#shared/schema/index';
 import type { OutboxEntry, ServerView, ShortlistDb } from './database';
 
 /** This client's unacknowledged changes of one record, in the order they were made. */
@@ -45,9 +45,10 @@ export async function scrubViews(db: ShortlistDb, applicationId: string): Promis
     const cleared = Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, null]));
     await db.server_views.put({ ...app, record: { ...app.record, ...cleared, erased: true } });
   }
+  const childFields = (v: ServerView) => CHILD_PERSONAL_FIELDS[v.table as (typeof CANDIDATE_CHILD_TABLES)[number]] ?? [];
   await db.server_views
-    .filter((v: ServerView) => (v.table === 'stage_events' || v.table === 'checks') && v.record.applicationId === applicationId && v.record.note != null)
+    .filter((v: ServerView) => v.record.applicationId === applicationId && childFields(v).some((f) => v.record[f] != null))
     .modify((v: ServerView) => {
-      v.record = { ...v.record, note: null };
+      v.record = { ...v.record, ...Object.fromEntries(childFields(v).map((f) => [f, null])) };
     });
 }

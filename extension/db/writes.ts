@@ -1,5 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import {
+  CANDIDATE_CHILD_TABLES,
+  CHILD_PERSONAL_FIELDS,
   describeIssues,
   PERSONAL_FIELDS,
   stageEventSchema,
@@ -11,6 +13,8 @@ import {
 } from '#shared/schema/index';
 import { getDb, type OutboxEntry, type ShortlistDb } from './database';
 import { nextClock } from './meta';
+import { clearNotificationsOf } from '@/badge/clear';
+import { scrubCandidateExtras, scrubDeletedExtras } from './scrub';
 import { scrubViews } from './server-views';
 
 /** A record a person tried to save does not pass its schema; `issues` are "field: problem" lines. */
@@ -109,25 +113,31 @@ export async function appendStageEvent(event: StageEvent, db: ShortlistDb = getD
 
 /** Deletes a record; the server keeps a tombstone so it stays deleted everywhere. */
 export async function deleteRecord(table: SyncTable, id: string, db: ShortlistDb = getDb()): Promise<void> {
-  await db.transaction('rw', [db.table(table), db.outbox, db.meta], async () => {
+  await db.transaction('rw', [db.table(table), db.outbox, db.meta, db.refused, db.conflicts], async () => {
     await db.table(table).delete(id);
+    await scrubDeletedExtras(db, table, id);
     await enqueue(db, { table, op: 'delete', recordId: id });
   });
+  if (table === 'applications') await clearNotificationsOf([id]);
   committed();
 }
 
 /** UK GDPR erasure of a candidate: personal fields removed here now, and everywhere after sync. */
 export async function eraseCandidate(applicationId: string, db: ShortlistDb = getDb()): Promise<void> {
-  await db.transaction('rw', [db.applications, db.stage_events, db.checks, db.outbox, db.meta, db.server_views], async () => {
+  await db.transaction('rw', [db.applications, db.stage_events, db.checks, db.outbox, db.meta, db.server_views, db.refused, db.conflicts], async () => {
     await eraseLocally(db, applicationId);
     await enqueue(db, { table: 'applications', op: 'erase', recordId: applicationId });
   });
+  await clearNotificationsOf([applicationId]);
   committed();
 }
 
 /**
- * Removes a candidate's personal data from this browser (used for local and pulled erasures):
- * the record, its server view, its events' and checks' notes, and pending edits.
+ * Removes a candidate's personal data from this browser (used for local and pulled erasures,
+ * and for retention): the record, its server view, its events' and checks' notes, pending
+ * edits, refused edits and conflicts. Notifications are outside IndexedDB: callers clear them
+ * after the transaction (badge/clear.ts). Call inside a transaction that includes the
+ * applications, stage_events, checks, outbox, server_views, refused and conflicts tables.
  */
 export async function eraseLocally(db: ShortlistDb, applicationId: string): Promise<void> {
   await scrubViews(db, applicationId);
@@ -136,12 +146,14 @@ export async function eraseLocally(db: ShortlistDb, applicationId: string): Prom
     const cleared = Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, null]));
     await db.applications.put({ ...app, ...cleared, erased: true });
   }
-  await db.stage_events.where('applicationId').equals(applicationId).modify({ note: null });
-  await db.checks.where('applicationId').equals(applicationId).modify({ note: null });
+  const withoutNotes = (table: (typeof CANDIDATE_CHILD_TABLES)[number]) => Object.fromEntries(CHILD_PERSONAL_FIELDS[table].map((f) => [f, null]));
+  await db.stage_events.where('applicationId').equals(applicationId).modify(withoutNotes('stage_events'));
+  await db.checks.where('applicationId').equals(applicationId).modify(withoutNotes('checks'));
   const related = new Set<string>([
     ...(await db.stage_events.where('applicationId').equals(applicationId).primaryKeys()),
     ...(await db.checks.where('applicationId').equals(applicationId).primaryKeys()),
   ]);
+  await scrubCandidateExtras(db, applicationId, related);
   // Pending edits must not send the personal data back: the application's personal fields, its events' and checks' notes.
   const isApp = (m: OutboxEntry['mutation']) => m.table === 'applications' && m.recordId === applicationId;
   const isRelated = (m: OutboxEntry['mutation']) =>
@@ -149,7 +161,8 @@ export async function eraseLocally(db: ShortlistDb, applicationId: string): Prom
   await db.outbox
     .filter((e) => e.mutation.op === 'upsert' && (isApp(e.mutation) || isRelated(e.mutation)))
     .modify((e, ctx) => {
-      for (const f of isApp(e.mutation) ? PERSONAL_FIELDS : (['note'] as const)) delete e.mutation.fields?.[f];
+      const fields = isApp(e.mutation) ? PERSONAL_FIELDS : CHILD_PERSONAL_FIELDS[e.mutation.table as (typeof CANDIDATE_CHILD_TABLES)[number]];
+      for (const f of fields) delete e.mutation.fields?.[f];
       // An edit of personal fields only has nothing left to send (the server refuses an empty upsert):
       // unsent, it goes; already sent (its seq perhaps applied), it keeps its place and becomes the
       // erasure itself, so a later mutation never reuses its seq and gets skipped as a replay.

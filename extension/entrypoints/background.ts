@@ -5,6 +5,11 @@ import { watchSiteAccess } from '@/overlay/background/site-access';
 import { dispatch } from '@/messages/router';
 import { onSynced, startSyncScheduler } from '@/sync/scheduler';
 import { refreshBadgeAndNotify } from '@/badge/index';
+import { getDb } from '@/db/database';
+import { startLocalRetention } from '@/db/retention';
+import { wipeIfAccessEnded } from '@/sync/account';
+import { getSession } from '@/sync/session';
+import { effectiveSettings } from '#shared/settings';
 
 export default defineBackground(() => {
   registerCoreHandlers();
@@ -15,5 +20,12 @@ export default defineBackground(() => {
   });
   startSyncScheduler();
   onSynced(() => void refreshBadgeAndNotify());
+  // A token refused as revoked (or its user deactivated) wipes the council's data from this browser.
+  onSynced((r) => void (r.error?.kind === 'auth' && wipeIfAccessEnded(getDb())));
+  // Candidates past their retention date go from this browser even while it is offline.
+  startLocalRetention(async () => {
+    const session = await getSession();
+    return session ? effectiveSettings(session.me.settings) : null;
+  });
   watchSiteAccess();
 });

@@ -1,6 +1,7 @@
-import { browser } from '#imports';
+import { storage } from '#imports';
 import type { MeResponse } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
+import { clearAllNotificationsAndBadge } from '@/badge/clear';
 import { META, writeMeta } from '@/db/meta';
 import { ApiError, callApi, type Fetch } from './api';
 import { serverUrlProblem } from './secure-url';
@@ -12,6 +13,51 @@ export async function wipeLocalData(db: ShortlistDb): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((t) => t.clear()));
   });
+}
+
+export interface WipeNotice {
+  message: string;
+  at: string;
+}
+
+/**
+ * What the last local wipe removed and why, for the options page to say until the next sign-in.
+ * Outside IndexedDB (which the wipe empties whole) and free of personal data: plain words only.
+ */
+export const wipeNoticeItem = storage.defineItem<WipeNotice | null>('local:wipeNotice', { fallback: null });
+
+/** Local wipe: every table (the session with it), the notifications shown and the badge; then the notice. */
+async function wipeBrowser(db: ShortlistDb, message: string): Promise<void> {
+  await wipeLocalData(db);
+  await sessionItem.setValue(null, db);
+  await clearAllNotificationsAndBadge();
+  await wipeNoticeItem.setValue({ message, at: new Date().toISOString() });
+}
+
+/** The server's answers that mean this browser's access is over for good (an expired token is not: its owner signs in again). */
+const ACCESS_ENDED = new Set(['token_revoked', 'user_inactive']);
+
+/**
+ * After a sync refused the token (401): asks /v1/me why, and when the token was revoked or the
+ * user deactivated, wipes the council's data from this browser, unsynced changes included (they
+ * can no longer reach the server under this account). Returns whether it wiped.
+ */
+export async function wipeIfAccessEnded(db: ShortlistDb, fetchImpl?: Fetch): Promise<boolean> {
+  const session = await getSession(db);
+  if (!session) return false;
+  try {
+    await callApi<MeResponse>(session, '/v1/me', {}, fetchImpl);
+    return false;
+  } catch (err) {
+    if (!(err instanceof ApiError && err.status === 401 && ACCESS_ENDED.has(err.code))) return false;
+    const lost = await db.outbox.count();
+    const why = err.code === 'token_revoked' ? 'Your access token was revoked' : 'Your account was deactivated';
+    await wipeBrowser(
+      db,
+      `${why}, so Shortlist removed the council's candidates, notes, notifications and badge from this browser${lost ? ` (${lost} unsynced change${lost === 1 ? ' was' : 's were'} discarded)` : ''}. Ask your admin for a new token to sign in again.`,
+    );
+    return true;
+  }
 }
 
 export type SignInResult =
@@ -52,6 +98,7 @@ export async function signIn(db: ShortlistDb, serverUrl: string, token: string, 
   // A refused token's error goes with it, and so does the back-off; the next sync says how it went with the new one.
   await writeMeta(db, META.lastError, null);
   await writeMeta(db, META.syncBackoff, null);
+  await wipeNoticeItem.setValue(null);
   return { ok: true, session };
 }
 
@@ -79,8 +126,6 @@ export async function signOut(db: ShortlistDb, force: boolean, fetchImpl?: Fetch
       if (!revoked) message = `Signed out of this browser, but the server could not be told (${(err as Error).message}): ask your admin to revoke the token.`;
     }
   }
-  await wipeLocalData(db);
-  await sessionItem.setValue(null, db);
-  await browser.action?.setBadgeText({ text: '' }).catch(() => undefined);
+  await wipeBrowser(db, "Signed out: Shortlist removed the council's candidates, notes, notifications and badge from this browser.");
   return message ? { ok: true, revoked, message } : { ok: true, revoked };
 }

@@ -2,8 +2,10 @@ import { DEFAULT_PULL_LIMIT, SYNC_TABLES, type Change, type ConflictRecord, type
 import type { ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta, writeMeta } from '@/db/meta';
 import { rebuildLocal } from '@/db/rebuild';
+import { scrubDeletedExtras } from '@/db/scrub';
 import { putView } from '@/db/server-views';
-import { callApi, type Endpoint, type Fetch } from './api';
+import { clearNotificationsOf } from '@/badge/clear';
+import { ApiError, callApi, type Endpoint, type Fetch } from './api';
 import { storeConflicts } from './conflicts';
 
 const isSyncTable = (t: string): t is SyncTable => t in SYNC_TABLES;
@@ -19,6 +21,7 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   if (change.deleted || !change.record) {
     await db.server_views.delete([change.table, change.recordId]);
     await db.table(change.table).delete(change.recordId);
+    await scrubDeletedExtras(db, change.table, change.recordId);
     return;
   }
   // The server's record, then this client's unacknowledged edits back on top (so they never flicker away).
@@ -33,7 +36,18 @@ export async function pullChanges(db: ShortlistDb, endpoint: Endpoint, fetchImpl
   const owner = await clientId(db);
   for (;;) {
     const cursor = await readMeta(db, META.cursor, 0);
-    const page = await callApi<PullResponse>(endpoint, `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, {}, fetchImpl);
+    let page: PullResponse;
+    try {
+      page = await callApi<PullResponse>(endpoint, `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, {}, fetchImpl);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 409 && err.code === 'cursor_below_floor' && cursor > 0)) throw err;
+      // The server compacted its change log past this browser's cursor (idle for long): start again
+      // from zero; every record comes again as it is now, and pending edits stay on top.
+      await db.transaction('rw', db.meta, async () => {
+        if ((await readMeta(db, META.cursor, 0)) === cursor) await writeMeta(db, META.cursor, 0);
+      });
+      continue;
+    }
     const wiped = await db.transaction('rw', db.tables, async () => {
       if ((await readMeta(db, META.clientId, null)) !== owner) return true;
       // Another pull may have moved the cursor meanwhile; never apply a page twice or go back.
@@ -43,6 +57,8 @@ export async function pullChanges(db: ShortlistDb, endpoint: Endpoint, fetchImpl
       return false;
     });
     if (wiped) throw new Error('the local data was emptied (signed out) during the pull; nothing more was stored');
+    // Notifications named the candidates erased or deleted in this page: take them back too.
+    await clearNotificationsOf(page.changes.filter((c) => c.table === 'applications' && (c.deleted || c.record?.erased)).map((c) => c.recordId));
     pulled += page.changes.length;
     if (!page.hasMore || page.changes.length === 0) return { pulled };
   }

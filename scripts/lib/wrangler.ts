@@ -41,7 +41,8 @@ export async function executeLocalSql<T = Record<string, unknown>>(persistTo: st
 export async function startLocalWorker(options: LocalWorkerOptions) {
   const child = startProcess(
     WRANGLER,
-    ['dev', '--ip', '127.0.0.1', '--port', String(options.port), ...persistArgs(options.persistTo), '--show-interactive-dev-session=false'],
+    // --test-scheduled: `curl <url>/__scheduled` fires the daily retention run by hand.
+    ['dev', '--ip', '127.0.0.1', '--port', String(options.port), ...persistArgs(options.persistTo), '--show-interactive-dev-session=false', '--test-scheduled'],
     { label: 'worker', cwd: ROOT, quiet: options.quiet, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
   );
   const url = `http://127.0.0.1:${options.port}`;

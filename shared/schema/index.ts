@@ -4,4 +4,5 @@ export * from './establishment';
 export * from './recruitment';
 export * from './stage';
 export * from './tables';
+export * from './personal';
 export * from './sync';

@@ -30,8 +30,19 @@ export const settingsSchema = z.object({
   interviewWorkingDays: workingDays.default(5),
   /** Further per-stage targets, keyed by the stage an application sits in. */
   stageTargets: z.partialRecord(z.enum(STAGES), stageTarget).default({}),
-  /** Personal data of closed applications is erased after this many months. */
-  retentionMonths: z.int().min(1).max(120).default(6),
+  /**
+   * Months after an application ended in rejected or withdrawn before its candidate's personal
+   * data is erased (shared/retention.ts); 0 keeps it until someone erases it by hand.
+   */
+  retentionMonths: z.int({ error: 'must be a whole number of months' }).min(0, { error: 'must be 0 (keep) or more' }).max(120).default(6),
+  /** The same for a hire (started), counted from the start date; 0 (the default): never, HR keeps the record. */
+  hiredRetentionMonths: z.int({ error: 'must be a whole number of months' }).min(0, { error: 'must be 0 (never) or more' }).max(120).default(0),
+  /** Months the audit trail is kept (default 72: six years); 0 keeps it for ever. */
+  auditRetentionMonths: z.int({ error: 'must be a whole number of months' }).min(0, { error: 'must be 0 (keep) or more' }).max(240).default(72),
+  /** Days after which superseded change-log entries are compacted, once every active browser has pulled past them; 0 never compacts. */
+  changeLogRetentionDays: z.int({ error: 'must be a whole number of days' }).min(0, { error: 'must be 0 (never) or more' }).max(3650).default(90),
+  /** A browser that has pulled within this many days counts as active: compaction waits for it. */
+  activeClientDays: z.int({ error: 'must be a whole number of days' }).min(1).max(365).default(30),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -96,9 +96,6 @@ export const applicationSchema = z
   });
 export type Application = z.infer<typeof applicationSchema>;
 
-/** Fields removed from an application when its candidate is erased. */
-export const PERSONAL_FIELDS = ['name', 'email', 'phone', 'referrer', 'atsReference', 'atsUrl'] as const;
-
 export const DUTIES = ['shortlisting', 'interviewing'] as const;
 export type Duty = (typeof DUTIES)[number];
 

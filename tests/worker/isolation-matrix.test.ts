@@ -66,6 +66,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'PUT /v1/admin/settings', method: 'PUT', path: () => '/v1/admin/settings', body: () => ({ division: 'scotland' }), refused: ['central', 'coordinator', 'manager'], allowed: 'admin' },
   { name: 'GET /v1/admin/export', method: 'GET', path: (w) => `/v1/admin/export?applicationId=${w.applicationId}`, refused: ['central', 'coordinator', 'manager'], allowed: 'admin' },
   { name: 'POST /v1/admin/erase', method: 'POST', path: () => '/v1/admin/erase', body: (w) => ({ applicationId: w.applicationId }), refused: ['central', 'coordinator', 'manager'], allowed: 'admin' },
+  { name: 'GET /v1/admin/subject-access', method: 'GET', path: () => '/v1/admin/subject-access?email=marker-a@example.com', refused: ['central', 'coordinator', 'manager'], allowed: 'admin' },
+  { name: 'GET /v1/admin/audit', method: 'GET', path: (w) => `/v1/admin/audit?table=applications&recordId=${w.applicationId}`, refused: ['coordinator', 'manager'], allowed: 'admin' },
 ];
 
 let w: World;

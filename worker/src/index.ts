@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppEnv } from './env';
+import type { AppEnv, Env } from './env';
 import { ApiFailure } from './errors';
 import { requireAuth } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
@@ -14,10 +14,17 @@ import { me } from './routes/me';
 import { openapi } from './routes/openapi';
 import { people } from './routes/people';
 import { reports } from './routes/reports';
+import { auditRead } from './routes/audit-read';
+import { subjectAccess } from './routes/subject-access';
+import { runRetention } from './retention/run';
 import { sync } from './routes/sync';
 
 // Not exported: workerd treats every named export of the main module as an entrypoint.
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const adminOnly = requireRole(['admin'], 'the admin API is for admins');
+// The audit trail is read by the central team too (issue 12), not by coordinators or managers.
+const auditReaders = requireRole(['admin', 'central'], 'the audit trail is for admins and the central team');
 
 const app = new Hono<AppEnv>()
   .use(secureHeaders())
@@ -34,16 +41,29 @@ const app = new Hono<AppEnv>()
   // /v1/* per address for failed token look-ups (in requireAuth), then per credential.
   .use('/health', addressLimit)
   .use('/v1/*', requireAuth, rateLimit)
-  .use('/v1/admin/*', requireRole(['admin'], 'the admin API is for admins'))
+  .use('/v1/admin/*', (c, next) => (c.req.path === '/v1/admin/audit' ? auditReaders(c, next) : adminOnly(c, next)))
   .route('/health', health)
   .route('/openapi.json', openapi)
   .route('/v1/me', me)
   .route('/v1/people', people)
   .route('/v1/sync', sync)
+  .route('/v1/admin/audit', auditRead)
+  .route('/v1/admin/subject-access', subjectAccess)
   .route('/v1/admin', admin)
   .route('/v1/reports', reports)
   .notFound(notFound)
   .onError(onError);
 
 export type AppType = typeof app;
-export default app;
+
+/**
+ * The daily cron trigger (wrangler.jsonc `triggers.crons`; `curl 127.0.0.1:8787/__scheduled`
+ * under `wrangler dev --test-scheduled`): retention of personal data and of the logs.
+ */
+async function scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+  ctx.waitUntil(runRetention(env.DB, new Date(controller.scheduledTime)).then(() => undefined));
+}
+
+// The Hono app stays the default export (tests call app.request and read app.routes);
+// workerd finds `fetch` and `scheduled` on it.
+export default Object.assign(app, { scheduled });

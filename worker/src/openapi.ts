@@ -2,6 +2,10 @@ import { z } from 'zod';
 import {
   adminUser,
   apiErrorSchema,
+  auditQuery,
+  auditResponse,
+  subjectAccessQuery,
+  subjectAccessResponse,
   createdTokenResponse,
   createTokenRequest,
   createUserRequest,
@@ -95,7 +99,15 @@ export function openApiDocument() {
         },
       },
       '/v1/sync/pull': {
-        get: { summary: 'Changes after a cursor, in server order, paged', parameters: params(pullQuerySchema, 'query'), responses: { ...ok('A page of changes', pullResponseSchema), ...errors('400', '401', '429', '500') } },
+        get: {
+          summary: 'Changes after a cursor, in server order, paged',
+          parameters: params(pullQuerySchema, 'query'),
+          responses: {
+            ...ok('A page of changes', pullResponseSchema),
+            ...errors('400', '401', '429', '500'),
+            '409': { description: 'cursor_below_floor: the change log below details.floor was compacted; pull again from cursor 0', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          },
+        },
       },
       '/v1/reports/summary': {
         get: { summary: 'The shared measures over the whole organisation', parameters: params(reportQuery, 'query'), responses: { '200': { description: 'Report (shared/measures Report)' }, ...errors('400', '401', '429', '500') } },
@@ -118,6 +130,20 @@ export function openApiDocument() {
       },
       '/v1/admin/export': {
         get: { summary: 'Subject access request: everything held about one candidate (admin)', parameters: params(exportQuery, 'query'), responses: { ...ok('Export', exportResponse), ...errors(...STD, '404') } },
+      },
+      '/v1/admin/subject-access': {
+        get: {
+          summary: 'Subject access by person: every application, stage event (with notes), check, conflict and audit entry of one person, found by email, ATS reference or name; format=csv for a readable file (admin; audited)',
+          parameters: params(subjectAccessQuery, 'query'),
+          responses: { ...ok('Everything held about the person (or text/csv with format=csv)', subjectAccessResponse), ...errors(...STD) },
+        },
+      },
+      '/v1/admin/audit': {
+        get: {
+          summary: 'The audit trail, newest first, filtered by record, user and time, paged by cursor (admin and central)',
+          parameters: params(auditQuery, 'query'),
+          responses: { ...ok('A page of audit entries', auditResponse), ...errors(...STD) },
+        },
       },
       '/v1/admin/erase': {
         post: { summary: 'Erase a candidate: personal fields to null everywhere, offline copies too (admin)', requestBody: { required: true, content: json(eraseRequest, 'input') }, responses: { ...ok('Erased', eraseResponse), ...errors(...STD, '404') } },

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { wipeNoticeItem, type WipeNotice } from '@/sync/account';
 import { useSyncStatus } from '../common/useSyncStatus';
 import { SignedIn } from './SignedIn';
 import { SignInForm } from './SignInForm';
@@ -9,6 +10,12 @@ export function Options() {
   const { status, refresh } = useSyncStatus();
   // What sign-out could not do (revoke the token on the server while offline), shown after it.
   const [notice, setNotice] = useState<string | null>(null);
+  // What the last local wipe (sign-out, revoked token) removed from this browser.
+  const [wiped, setWiped] = useState<WipeNotice | null>(null);
+  useEffect(() => {
+    void wipeNoticeItem.getValue().then(setWiped);
+    return wipeNoticeItem.watch(setWiped);
+  }, []);
   return (
     <main style={{ font: '15px system-ui, sans-serif', maxWidth: '640px', margin: '24px auto', padding: '0 16px' }}>
       <h1>Shortlist settings</h1>
@@ -28,6 +35,11 @@ export function Options() {
             refresh();
           }}
         />
+      )}
+      {status && !status.signedIn && !notice && wiped && (
+        <p role="status" data-testid="wipe-notice">
+          {wiped.message}
+        </p>
       )}
       {notice && (
         <p role="alert" class="status-red" data-testid="sign-out-notice">

@@ -121,16 +121,16 @@ describe('pullChanges', () => {
   it('a pulled erasure removes the personal fields and notes, and pending personal edits', async () => {
     const { a, ev } = await sharedCandidateWithNote();
     expect(await db.stage_events.get(ev)).toMatchObject({ note: 'Sam is moving house' });
-    await upsertRecord('applications', a, { phone: '07700 900888', teamPreference: 'Court' }, db);
+    await upsertRecord('applications', a, { phone: '07700 900888', yearsQualified: 7 }, db);
     await eraseCandidate(a, other);
     await sync(other);
     await pull();
     const app = await db.applications.get(a);
-    expect(app).toMatchObject({ erased: true, name: null, email: null, phone: null, atsReference: null, teamPreference: 'Court' });
+    expect(app).toMatchObject({ erased: true, name: null, email: null, phone: null, atsReference: null, yearsQualified: 7 });
     expect(await db.stage_events.get(ev)).toMatchObject({ note: null });
     expect(JSON.stringify(await db.outbox.toArray())).not.toContain('07700');
     await sync(db);
-    expect(server.record('applications', a)).toMatchObject({ erased: true, name: null, phone: null, teamPreference: 'Court' });
+    expect(server.record('applications', a)).toMatchObject({ erased: true, name: null, phone: null, yearsQualified: 7 });
     expect(await db.refused.count()).toBe(0);
   });
 
@@ -138,12 +138,12 @@ describe('pullChanges', () => {
     const { a, ev } = await sharedCandidateWithNote();
     await eraseCandidate(a, db);
     // A colleague edits the candidate before the erasure reaches the server.
-    await upsertRecord('applications', a, { teamPreference: 'Court' }, other);
+    await upsertRecord('applications', a, { yearsQualified: 7 }, other);
     await appendStageEvent({ id: newId(), applicationId: a, stage: 'interview_booked', at: '2026-03-03T10:00:00Z', by: 'u', note: 'Sam asked for a morning slot' }, other);
     await sync(other);
     await pull();
     const app = await db.applications.get(a);
-    expect(app).toMatchObject({ erased: true, name: null, email: null, phone: null, teamPreference: 'Court' });
+    expect(app).toMatchObject({ erased: true, name: null, email: null, phone: null, yearsQualified: 7 });
     expect(JSON.stringify(await db.stage_events.toArray())).not.toContain('Sam');
     await sync(db);
     await sync(other);

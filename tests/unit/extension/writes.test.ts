@@ -124,8 +124,8 @@ describe('local writes', () => {
     expect(await db.applications.get(appId)).toMatchObject({ erased: true, name: null, phone: null });
     expect(await db.outbox.count()).toBe(before);
     // Other fields still change.
-    await upsertRecord('applications', appId, { teamPreference: 'Court', name: null }, db);
-    expect(await db.applications.get(appId)).toMatchObject({ erased: true, teamPreference: 'Court', name: null });
+    await upsertRecord('applications', appId, { yearsQualified: 7, name: null }, db);
+    expect(await db.applications.get(appId)).toMatchObject({ erased: true, yearsQualified: 7, name: null });
   });
 
   it('tells listeners after a committed write, not after a refused one', async () => {
@@ -162,18 +162,18 @@ describe('eraseCandidate', () => {
 
   it('nulls the personal fields locally, scrubs notes, strips pending upserts and queues an erase', async () => {
     const { appId, eventId, checkId } = await candidate();
-    await upsertRecord('applications', appId, { phone: '07700 900555', teamPreference: 'Court' }, db);
+    await upsertRecord('applications', appId, { phone: '07700 900555', yearsQualified: 7 }, db);
     await eraseCandidate(appId, db);
     const app = (await db.applications.get(appId)) as Application;
     for (const f of PERSONAL_FIELDS) expect(app[f] ?? null).toBeNull();
-    expect(app).toMatchObject({ erased: true, teamPreference: 'Court', source: 'referral', receivedDate: '2026-03-02' });
+    expect(app).toMatchObject({ erased: true, yearsQualified: 7, source: 'referral', receivedDate: '2026-03-02' });
     expect((await db.stage_events.get(eventId))!.note).toBeNull();
     expect((await db.checks.get(checkId))!.note).toBeNull();
     const entries = await outbox(db);
     const text = JSON.stringify(entries);
     for (const secret of ['Sam Candidate', 'sam@example.org', '07700 900', 'Pat Referrer', 'ATS-1', 'https://ats.example/1']) expect(text).not.toContain(secret);
     expect(entries.at(-1)!.mutation).toMatchObject({ table: 'applications', op: 'erase', recordId: appId });
-    expect(entries.find((e) => e.mutation.fields?.teamPreference === 'Court')).toBeDefined();
+    expect(entries.find((e) => e.mutation.fields?.yearsQualified === 7)).toBeDefined();
   });
 
   it('pending notes of the candidate\'s stage events and checks are not sent either', async () => {

@@ -8,6 +8,7 @@ import { applyMutations } from '../sync/apply';
 import { pull } from '../sync/pull';
 import { refusedWith } from '../sync/refused';
 import { withRetry } from '../db/retry';
+import { checkPullFloor } from '../retention/pull-floor';
 
 /** openapi.ts documents the pull query from here. */
 export { pullQuerySchema };
@@ -27,6 +28,7 @@ export const sync = new Hono<AppEnv>()
   })
   .get('/pull', validate('query', pullQuerySchema), async (c) => {
     const { cursor, limit } = c.req.valid('query');
+    await checkPullFloor(c.env.DB, c.get('auth'), cursor);
     const body: PullResponse = await withRetry(() => pull(c.env.DB, c.get('auth').orgId, cursor, limit));
     return c.json(body, 200);
   });

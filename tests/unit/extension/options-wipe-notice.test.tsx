@@ -1,0 +1,35 @@
+// @vitest-environment happy-dom
+import { freshDb } from './helpers';
+import { cleanup, render, screen } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SyncStatus } from '@/sync/status';
+
+vi.mock('@/messages/send', () => ({
+  send: async (request: { type: string }) => ({ ok: true, data: request.type === 'getStatus' ? signedOut : undefined }),
+}));
+const { Options } = await import('@/ui/options/Options');
+const { wipeNoticeItem } = await import('@/sync/account');
+
+const signedOut: SyncStatus = { signedIn: false, lastSyncedAt: null, pending: 0, refused: 0, conflicts: 0, lastError: null, syncing: false };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  freshDb('options-wipe');
+  Object.assign(fakeBrowser, { permissions: { contains: vi.fn(async () => true), request: vi.fn(async () => true) } });
+});
+afterEach(() => cleanup());
+
+describe('options page after a local wipe', () => {
+  it('says what was removed from this browser, and why', async () => {
+    await wipeNoticeItem.setValue({ message: "Your access token was revoked, so Shortlist removed the council's candidates from this browser.", at: '2026-12-01T09:00:00Z' });
+    render(<Options />);
+    expect((await screen.findByTestId('wipe-notice')).textContent).toMatch(/access token was revoked, so Shortlist removed/);
+  });
+
+  it('says nothing when there was no wipe', async () => {
+    render(<Options />);
+    await screen.findByLabelText('Server URL');
+    expect(screen.queryByTestId('wipe-notice')).toBeNull();
+  });
+});
