@@ -1,3 +1,5 @@
 export * from './admin';
 export * from './reports';
 export * from './responses';
+export * from './invitations';
+export * from './people-admin';
