@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import app from '../../worker/src/index';
 import { normaliseInvitationCode } from '#shared/api/index';
+import { hashInvitationCode } from '../../worker/src/auth/invitations';
 import { call, createUser, setupOrg } from './helpers';
 import { countingDb } from './security-support';
 
@@ -139,6 +140,18 @@ describe('redeeming an invitation', () => {
     expect(r.headers.get('Retry-After')).toMatch(/^\d+$/);
     expect(db.prepared.length).toBe(before);
     expect((await attempt('ABCD-EFGH-JKM3', ip())).status).toBe(400);
+  });
+});
+
+describe('invitations made by scripts/admin.mjs invite', () => {
+  it('hash the code as the worker does, so the code redeems', async () => {
+    // The vector of scripts/admin.mjs (node:crypto): sha256("invite:K7QM2XHD9RTB").
+    expect(await hashInvitationCode('K7QM2XHD9RTB')).toBe('7a4cda31cd91c1760852d19a8c5ac227c8470884b63c5987a125a2d91a949299');
+    const org = await setupOrg();
+    await env.DB.prepare('INSERT INTO invitations (id, org_id, user_id, code_hash, created_by, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6)')
+      .bind(crypto.randomUUID(), org.orgId, org.users.central, '7a4cda31cd91c1760852d19a8c5ac227c8470884b63c5987a125a2d91a949299', new Date().toISOString(), new Date(Date.now() + 86_400_000).toISOString())
+      .run();
+    expect((await redeem('K7QM-2XHD-9RTB')).status).toBe(200);
   });
 });
 
