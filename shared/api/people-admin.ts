@@ -39,6 +39,14 @@ export type PeopleListResponse = z.infer<typeof peopleListResponse>;
 export const personResponse = z.object({ person: personRow, invitation: createdInvitation.optional() });
 export type PersonResponse = z.infer<typeof personResponse>;
 
+/**
+ * A user id in a path: UUIDs from the admin API, readable ids (`user-priya`) from the demo council
+ * and older scripts; letters, digits and dashes only.
+ */
+export const userIdParam = z.object({
+  id: z.string().min(1, { error: 'must be a user id' }).max(100, { error: 'must be a user id' }).regex(/^[A-Za-z0-9-]+$/, { error: 'must be a user id' }),
+});
+
 export const invitationResponse = z.object({ invitation: createdInvitation });
 
 export const updateOrganisationRequest = z.object({ name: text(200) });

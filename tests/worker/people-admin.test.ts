@@ -90,3 +90,15 @@ describe('PATCH /v1/admin/organisation', () => {
     expect((await call('PATCH', '/v1/admin/organisation', org.tokens.central, { name: 'X' })).status).toBe(403);
   });
 });
+
+describe('readable user ids', () => {
+  it('the people routes take the ids the demo council and scripts use (user-priya), and nothing else', async () => {
+    const org = await setupOrg();
+    await env.DB.prepare("INSERT INTO users (id, org_id, name, email, role, active, created_at) VALUES ('user-kim', ?1, 'Kim Lee', 'kim@x.gov.uk', 'manager', 1, ?2)")
+      .bind(org.orgId, new Date().toISOString())
+      .run();
+    expect((await call('POST', '/v1/admin/people/user-kim/invitations', org.tokens.admin)).status).toBe(201);
+    expect((await call('PATCH', '/v1/admin/people/user-kim', org.tokens.admin, { role: 'central' })).body.person.role).toBe('central');
+    expect((await call('PATCH', "/v1/admin/people/user-kim'--", org.tokens.admin, { role: 'central' })).status).toBe(400);
+  });
+});

@@ -10,6 +10,7 @@ import {
   redeemInvitationResponse,
   updateOrganisationRequest,
   updatePersonRequest,
+  userIdParam,
   apiErrorSchema,
   createdTokenResponse,
   createTokenRequest,
@@ -157,13 +158,13 @@ export function openApiDocument() {
       '/v1/admin/people/{id}': {
         patch: {
           summary: "Change a person's role, team, name or active flag; deactivation revokes their tokens and open invitation, reactivation makes a new invitation (admin)",
-          parameters: idPath,
+          parameters: params(userIdParam, 'path'),
           requestBody: { required: true, content: json(updatePersonRequest, 'input') },
           responses: { ...ok('Updated (with the invitation on reactivation)', personResponse), ...errors(...STD, '404'), '409': { description: 'last_admin: the organisation would be left without an active admin' } },
         },
       },
       '/v1/admin/people/{id}/invitations': {
-        post: { summary: 'A new invitation for an active person; their open one stops working (admin)', parameters: idPath, responses: { ...ok('Invitation', invitationResponse, '201'), ...errors(...STD, '404'), '409': { description: 'user_inactive' } } },
+        post: { summary: 'A new invitation for an active person; their open one stops working (admin)', parameters: params(userIdParam, 'path'), responses: { ...ok('Invitation', invitationResponse, '201'), ...errors(...STD, '404'), '409': { description: 'user_inactive' } } },
       },
       '/v1/admin/organisation': {
         patch: { summary: "The council's name as every browser shows it (admin)", requestBody: { required: true, content: json(updateOrganisationRequest, 'input') }, responses: { ...ok('Renamed', organisationResponse), ...errors(...STD) } },

@@ -60,7 +60,7 @@ export function InvitationForm(props: { onDone: () => void; serverUrl?: string; 
         <br />
         <input id="invite-server" type="url" size={40} value={serverUrl} aria-invalid={errors.server ? true : undefined} aria-describedby={errors.server ? 'invite-server-error' : undefined} onInput={(e) => setServerUrl(e.currentTarget.value)} />
         {errors.server && (
-          <span id="invite-server-error" class="status-red" role="alert">
+          <span id="invite-server-error" class="status-red" role="alert" style={{ color: '#d4351c', fontWeight: 600 }}>
             <br />
             {errors.server}
           </span>
@@ -81,7 +81,7 @@ export function InvitationForm(props: { onDone: () => void; serverUrl?: string; 
           onInput={(e) => setCode(e.currentTarget.value)}
         />
         {errors.code && (
-          <span id="invite-code-error" class="status-red" role="alert">
+          <span id="invite-code-error" class="status-red" role="alert" style={{ color: '#d4351c', fontWeight: 600 }}>
             <br />
             {errors.code}
           </span>
@@ -91,7 +91,7 @@ export function InvitationForm(props: { onDone: () => void; serverUrl?: string; 
         {label}
       </button>
       {errors.form && (
-        <p role="alert" class="status-red">
+        <p role="alert" class="status-red" style={{ color: '#d4351c', fontWeight: 600 }}>
           {errors.form}
         </p>
       )}

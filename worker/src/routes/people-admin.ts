@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { addPersonRequest, idParam, updateOrganisationRequest, updatePersonRequest, type PeopleListResponse, type PersonResponse } from '#shared/api/index';
+import { addPersonRequest, userIdParam, updateOrganisationRequest, updatePersonRequest, type PeopleListResponse, type PersonResponse } from '#shared/api/index';
 import type { AppEnv } from '../env';
 import { ApiFailure } from '../errors';
 import { prepareInvitation, revokeOpenInvitations } from '../auth/invitations';
@@ -54,7 +54,7 @@ export const peopleAdmin = new Hono<AppEnv>()
     const res: PersonResponse = { person: await personOr404(db, orgId, id), invitation };
     return c.json(res, 201);
   })
-  .patch('/people/:id', validate('param', idParam), validate('json', updatePersonRequest), async (c) => {
+  .patch('/people/:id', validate('param', userIdParam), validate('json', updatePersonRequest), async (c) => {
     const { orgId, userId: adminId } = c.get('auth');
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
@@ -89,7 +89,7 @@ export const peopleAdmin = new Hono<AppEnv>()
     return c.json(res, 200);
   })
   /** A new invitation for an active person (lost email, expired link): their open one stops working. */
-  .post('/people/:id/invitations', validate('param', idParam), async (c) => {
+  .post('/people/:id/invitations', validate('param', userIdParam), async (c) => {
     const { orgId, userId: adminId } = c.get('auth');
     const { id } = c.req.valid('param');
     const db = c.env.DB;

@@ -3,7 +3,7 @@ import type { Team, Vacancy } from '#shared/schema/index';
 import { upsertRecord, ValidationError } from '@/db/writes';
 import { linesToFieldErrors } from './fieldErrors';
 
-export const MODE_LABELS = { rolling: 'Rolling: shortlist as applications arrive', 'closing-date': 'Closing date: shortlist after it closes' } as const;
+export const MODE_LABELS = { rolling: 'Rolling, as they arrive', 'closing-date': 'After the closing date' } as const;
 export const STATUS_LABELS = { draft: 'Draft', open: 'Open', closed: 'Closed', filled: 'Filled', cancelled: 'Cancelled' } as const;
 
 export type TeamDraft = { name: string; type: string; area: string };
