@@ -6,6 +6,8 @@
 //   npm run admin -- create-token --user <userId> [--days 90]        (prints the token once)
 //   npm run admin -- revoke-token --token-prefix sl_AbCdEfGh | --user <userId>
 //   npm run admin -- list-users --org <orgId>
+//   npm run admin -- invite --user <userId> [--server https://shortlist.council.gov.uk]
+//                                             (a one-time code and link, valid 7 days, for the person to sign in with)
 //
 // Works on the local D1 of `wrangler dev` by default (--local), or on the deployed one with
 // --remote. --persist-to DIR selects another local state directory. Tokens are hashed exactly
@@ -18,7 +20,14 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROLES = ['admin', 'central', 'coordinator', 'manager'];
-const COMMANDS = ['create-org', 'create-user', 'create-token', 'revoke-token', 'list-users'];
+const COMMANDS = ['create-org', 'create-user', 'create-token', 'revoke-token', 'list-users', 'invite'];
+
+// Invitations exactly as worker/src/auth/invitations.ts makes them: 12 characters of Crockford's
+// base32, SHA-256 (hex) of "invite:" + the code stored, shown as XXXX-XXXX-XXXX.
+const INVITATION_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const generateInvitationCode = () => [...randomBytes(12)].map((b) => INVITATION_ALPHABET[b & 31]).join('');
+export const hashInvitationCode = (code) => hashToken(`invite:${code}`);
+export const formatInvitationCode = (code) => code.replace(/(.{4})(?=.)/g, '$1-');
 
 export const hashToken = (token) => createHash('sha256').update(token, 'utf8').digest('hex');
 export const generateToken = () => `sl_${randomBytes(32).toString('base64url')}`;
@@ -124,6 +133,32 @@ const commands = {
     const rows = d1(opts, `UPDATE credentials SET revoked_at = ${sql(now())} WHERE ${where} AND revoked_at IS NULL RETURNING id, prefix`);
     if (!rows.length) fail('no active token matched');
     for (const r of rows) console.log(`Revoked ${r.prefix}… (token id ${r.id})`);
+  },
+
+  invite(opts) {
+    const userId = need(opts, 'user', 'a user id from create-user or list-users');
+    const server = (opts.server ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]+$/.test(server)) fail('--server must be the server address alone, like https://shortlist.council.gov.uk');
+    const [user] = d1(opts, `SELECT id, org_id, name, email, active FROM users WHERE id = ${sql(userId)}`);
+    if (!user) fail(`no user ${userId}`);
+    if (!user.active) fail(`user ${user.name} is deactivated`);
+    const code = generateInvitationCode();
+    const id = randomUUID();
+    const created = now();
+    const expires = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    // The user's open invitations stop working (only the newest does); audited like the console's.
+    d1(
+      opts,
+      [
+        `UPDATE invitations SET revoked_at = ${sql(created)} WHERE org_id = ${sql(user.org_id)} AND user_id = ${sql(user.id)} AND redeemed_at IS NULL AND revoked_at IS NULL`,
+        `INSERT INTO invitations (id, org_id, user_id, code_hash, created_by, created_at, expires_at) VALUES (${sql(id)}, ${sql(user.org_id)}, ${sql(user.id)}, ${sql(hashInvitationCode(code))}, NULL, ${sql(created)}, ${sql(expires)})`,
+        `INSERT INTO audit_log (org_id, at, user_id, credential_id, client_id, action, tbl, record_id, fields) VALUES (${sql(user.org_id)}, ${sql(created)}, NULL, NULL, NULL, 'create_invitation', 'invitations', ${sql(id)}, NULL)`,
+      ].join('; '),
+    );
+    const shown = formatInvitationCode(code);
+    console.log(`Invitation for ${user.name} <${user.email}>, valid until ${expires.slice(0, 10)}, single use. Send it by your own email:\n`);
+    console.log(`  link: ${server}/invite/${shown}\n  code: ${shown}   (Shortlist settings → "I have an invitation code")\n`);
+    console.log(`invitation id: ${id}`);
   },
 
   'list-users'(opts) {

@@ -36,6 +36,27 @@ export const CORE_MESSAGES = {
     senders: PAGES,
     reply: reply<SignInReply>(),
   },
+  /** Options page: a code typed from the invitation email, exchanged once for this browser's token. */
+  redeemInvitation: {
+    request: z.object({
+      type: z.literal('redeemInvitation'),
+      serverUrl: z.url({ protocol: /^https?$/, error: 'Server address must start with http:// or https://' }),
+      code: z.string().trim().min(1, { error: 'Enter the code from the invitation email' }).max(40),
+      force: z.boolean().default(false),
+    }),
+    senders: PAGES,
+    reply: reply<SignInReply>(),
+  },
+  /**
+   * The invitation page's "Sign in to Shortlist" button, after a trusted click. It carries no
+   * code: the background reads it from the tab's own URL, and only on the Shortlist server's
+   * /invite/ page (extension/sync/invite-link.ts).
+   */
+  redeemInvitationLink: {
+    request: z.object({ type: z.literal('redeemInvitationLink'), force: z.boolean().default(false) }),
+    senders: PAGES_AND_CONTENT_SCRIPTS,
+    reply: reply<SignInReply>(),
+  },
   signOut: { request: z.object({ type: z.literal('signOut'), force: z.boolean().default(false) }), senders: PAGES, reply: reply<SignOutResult>() },
   discardRefused: { request: z.object({ type: z.literal('discardRefused'), localId: z.int() }), senders: PAGES, reply: reply<true>() },
   /** A person has seen a conflict (an edit that lost): it leaves the list. */

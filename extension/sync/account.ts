@@ -1,4 +1,5 @@
-import { storage } from '#imports';
+import { browser, storage } from '#imports';
+import { redeemInvitationRequest, type RedeemInvitationResponse } from '#shared/api/invitations';
 import type { MeResponse } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
 import { clearAllNotificationsAndBadge } from '@/badge/clear';
@@ -128,4 +129,56 @@ export async function signOut(db: ShortlistDb, force: boolean, fetchImpl?: Fetch
   }
   await wipeBrowser(db, "Signed out: Shortlist removed the council's candidates, notes, notifications and badge from this browser.");
   return message ? { ok: true, revoked, message } : { ok: true, revoked };
+}
+
+/**
+ * Signs in with an invitation code: the server exchanges it, once, for this browser's token
+ * (POST /v1/invitations/redeem), so no long-lived secret passes through email or the clipboard.
+ * The code is spent by the exchange, so another account's unsynced changes are asked about
+ * before it (`force`), not after.
+ */
+export async function redeemInvitation(db: ShortlistDb, serverUrl: string, typedCode: string, fetchImpl: Fetch = fetch, force = false): Promise<SignInResult> {
+  const base = serverUrl.trim().replace(/\/+$/, '');
+  const insecure = serverUrlProblem(base);
+  if (insecure) return { ok: false, error: insecure };
+  const parsed = redeemInvitationRequest.safeParse({ code: typedCode });
+  if (!parsed.success) return { ok: false, error: `That is not an invitation code: ${parsed.error.issues[0]?.message ?? 'check it against the email'}` };
+  const previous = await getSession(db);
+  const pending = await db.outbox.count();
+  if (previous && pending > 0 && !force) {
+    const who = `${previous.me.user.name} (${previous.me.organisation.name})`;
+    return { ok: false, pending, previous: who, error: `${pending} change${pending === 1 ? '' : 's'} by ${who} have not reached the server; signing in with an invitation for someone else would delete them.` };
+  }
+  let res: Response;
+  try {
+    res = await fetchImpl(`${base}/v1/invitations/redeem`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(parsed.data),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (err) {
+    return { ok: false, error: `Cannot reach ${base}: ${(err as Error).message}` };
+  }
+  const body = (await res.json().catch(() => null)) as RedeemInvitationResponse | { error?: { message?: string } } | null;
+  if (!res.ok || !body || !('token' in body)) {
+    const message = (body as { error?: { message?: string } } | null)?.error?.message ?? `The server answered ${res.status}`;
+    return { ok: false, error: message };
+  }
+  return signIn(db, base, body.token, fetchImpl, true);
+}
+
+/**
+ * Reads /v1/me again after a sync, so the council's settings and name an admin changed (and
+ * the person's own role) reach this browser on its next sync, not only at sign-in.
+ */
+export async function refreshAccount(db: ShortlistDb, fetchImpl?: Fetch): Promise<void> {
+  const session = await getSession(db);
+  if (!session) return;
+  const me = await callApi<MeResponse>(session, '/v1/me', {}, fetchImpl);
+  if (me.user.id !== session.me.user.id || me.organisation.id !== session.me.organisation.id) return;
+  if (JSON.stringify(me) === JSON.stringify(session.me)) return;
+  // Only `me` changes: a sign-out or another sign-in meanwhile is not undone.
+  const current = await getSession(db);
+  if (current && current.token === session.token) await sessionItem.setValue({ ...current, me }, db);
 }

@@ -1,6 +1,7 @@
 import type { ShortlistDb } from '@/db/database';
 import { META, writeMeta } from '@/db/meta';
 import type { PeopleResponse } from '#shared/api/responses';
+import { refreshAccount } from './account';
 import { ApiError, callApi, NetworkError, type Fetch } from './api';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
@@ -58,6 +59,8 @@ export function syncOnce(db: ShortlistDb, fetchImpl?: Fetch): Promise<SyncResult
       const { pulled } = await pullChanges(db, endpoint, fetchImpl);
       const { people } = await callApi<PeopleResponse>(endpoint, '/v1/people', {}, fetchImpl);
       await writeMeta(db, 'people', people);
+      // The council's settings and name, as an admin last saved them (/v1/me).
+      await refreshAccount(db, fetchImpl);
       await writeMeta(db, META.lastSyncedAt, new Date().toISOString());
       await writeMeta(db, META.lastError, null);
       return { ok: true, pushed, pulled };

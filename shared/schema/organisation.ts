@@ -43,6 +43,11 @@ export const settingsSchema = z.object({
   changeLogRetentionDays: z.int({ error: 'must be a whole number of days' }).min(0, { error: 'must be 0 (never) or more' }).max(3650).default(90),
   /** A browser that has pulled within this many days counts as active: compaction waits for it. */
   activeClientDays: z.int({ error: 'must be a whole number of days' }).min(1).max(365).default(30),
+  /**
+   * Whether a team manager may decide (shortlist, reject, book, interview) applications to their
+   * own team's vacancies without a rota slot. Off: only slots a coordinator gave them count.
+   */
+  managersDecideOwnTeam: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

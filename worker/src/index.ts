@@ -10,9 +10,11 @@ import { addressLimit, rateLimit } from './middleware/rate-limit';
 import { requireRole } from './middleware/roles';
 import { admin } from './routes/admin';
 import { health } from './routes/health';
+import { invitations } from './routes/invitations';
 import { me } from './routes/me';
 import { openapi } from './routes/openapi';
 import { people } from './routes/people';
+import { peopleAdmin } from './routes/people-admin';
 import { reports } from './routes/reports';
 import { auditRead } from './routes/audit-read';
 import { subjectAccess } from './routes/subject-access';
@@ -40,6 +42,8 @@ const app = new Hono<AppEnv>()
   // Every route that queries D1 is limited before its first query: /health per address,
   // /v1/* per address for failed token look-ups (in requireAuth), then per credential.
   .use('/health', addressLimit)
+  // Before /v1/*'s authentication: redeeming an invitation has no token yet (its own limits).
+  .route('/', invitations)
   .use('/v1/*', requireAuth, rateLimit)
   .use('/v1/admin/*', (c, next) => (c.req.path === '/v1/admin/audit' ? auditReaders(c, next) : adminOnly(c, next)))
   .route('/health', health)
@@ -50,6 +54,7 @@ const app = new Hono<AppEnv>()
   .route('/v1/admin/audit', auditRead)
   .route('/v1/admin/subject-access', subjectAccess)
   .route('/v1/admin', admin)
+  .route('/v1/admin', peopleAdmin)
   .route('/v1/reports', reports)
   .notFound(notFound)
   .onError(onError);

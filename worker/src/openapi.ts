@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import {
+  addPersonRequest,
   adminUser,
+  invitationResponse,
+  organisationResponse,
+  peopleListResponse,
+  personResponse,
+  redeemInvitationRequest,
+  redeemInvitationResponse,
+  updateOrganisationRequest,
+  updatePersonRequest,
+  userIdParam,
   apiErrorSchema,
   auditQuery,
   auditResponse,
@@ -68,7 +78,7 @@ export function openApiDocument() {
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from an admin (npm run admin -- create-token, or POST /v1/admin/users/{id}/tokens)' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from an invitation (POST /v1/invitations/redeem), or from an admin for scripts (npm run admin -- create-token, or POST /v1/admin/users/{id}/tokens)' } },
       schemas: {
         Error: js(apiErrorSchema),
         ...Object.fromEntries(Object.entries(SYNC_TABLES).map(([t, d]) => [`record_${t}`, js(d.schema)])),
@@ -127,6 +137,49 @@ export function openApiDocument() {
       },
       '/v1/admin/settings': {
         put: { summary: 'Replace the organisation\'s settings (admin)', requestBody: { required: true, content: json(settingsSchema, 'input') }, responses: { ...ok('Saved', z.object({ settings: settingsSchema })), ...errors(...STD) } },
+      },
+      '/invite/{code}': {
+        get: {
+          summary: 'The invitation link: a plain page (no script) saying how to sign in; Shortlist offers a one-click sign-in on it',
+          security: [],
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'HTML page' }, '404': { description: 'Not an invitation code (HTML page saying so)' } },
+        },
+      },
+      '/v1/invitations/redeem': {
+        post: {
+          summary: 'Exchange a one-time invitation code for a bearer token (no token needed; failures count against the address, 429 before any query once over the limit)',
+          security: [],
+          requestBody: { required: true, content: json(redeemInvitationRequest, 'input') },
+          responses: {
+            ...ok('Signed in: the token for this browser', redeemInvitationResponse),
+            ...errors('400', '429', '500'),
+            '403': { description: 'user_inactive: the invited person is deactivated' },
+            '410': { description: 'invitation_used, invitation_revoked (a newer one was made, or the person deactivated) or invitation_expired (audited)' },
+          },
+        },
+      },
+      '/v1/admin/people': {
+        get: { summary: 'People of the organisation with team, last seen, active tokens and open invitation (admin)', responses: { ...ok('People', peopleListResponse), ...errors('401', '403', '429') } },
+        post: {
+          summary: 'Add a person and make their one-time invitation (7 days, single use; shown once) (admin)',
+          requestBody: { required: true, content: json(addPersonRequest, 'input') },
+          responses: { ...ok('Added, with the invitation', personResponse, '201'), ...errors(...STD), '409': { description: 'user_exists' } },
+        },
+      },
+      '/v1/admin/people/{id}': {
+        patch: {
+          summary: "Change a person's role, team, name or active flag; deactivation revokes their tokens and open invitation, reactivation makes a new invitation (admin)",
+          parameters: params(userIdParam, 'path'),
+          requestBody: { required: true, content: json(updatePersonRequest, 'input') },
+          responses: { ...ok('Updated (with the invitation on reactivation)', personResponse), ...errors(...STD, '404'), '409': { description: 'last_admin: the organisation would be left without an active admin' } },
+        },
+      },
+      '/v1/admin/people/{id}/invitations': {
+        post: { summary: 'A new invitation for an active person; their open one stops working (admin)', parameters: params(userIdParam, 'path'), responses: { ...ok('Invitation', invitationResponse, '201'), ...errors(...STD, '404'), '409': { description: 'user_inactive' } } },
+      },
+      '/v1/admin/organisation': {
+        patch: { summary: "The council's name as every browser shows it (admin)", requestBody: { required: true, content: json(updateOrganisationRequest, 'input') }, responses: { ...ok('Renamed', organisationResponse), ...errors(...STD) } },
       },
       '/v1/admin/export': {
         get: { summary: 'Subject access request: everything held about one candidate (admin)', parameters: params(exportQuery, 'query'), responses: { ...ok('Export', exportResponse), ...errors(...STD, '404') } },

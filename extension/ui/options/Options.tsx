@@ -3,6 +3,7 @@ import { browser } from '#imports';
 import { wipeNoticeItem, type WipeNotice } from '@/sync/account';
 import { useSyncStatus } from '../common/useSyncStatus';
 import { SignedIn } from './SignedIn';
+import { InvitationForm } from './InvitationForm';
 import { SignInForm } from './SignInForm';
 
 /** Settings: sign in to the council's Shortlist server, see who is signed in and the sync status. */
@@ -29,12 +30,24 @@ export function Options() {
           }}
         />
       ) : (
-        <SignInForm
-          onDone={() => {
-            setNotice(null);
-            refresh();
-          }}
-        />
+        <>
+          <h2>I have an invitation code</h2>
+          <p>Your admin sends it by email. If the email's link opened in this browser, press “Sign in to Shortlist” on that page instead.</p>
+          <InvitationForm
+            onDone={() => {
+              setNotice(null);
+              refresh();
+            }}
+          />
+          <h2>Sign in with an access token</h2>
+          <p>For scripts and test accounts, when an admin has given you a token.</p>
+          <SignInForm
+            onDone={() => {
+              setNotice(null);
+              refresh();
+            }}
+          />
+        </>
       )}
       {status && !status.signedIn && !notice && wiped && (
         <p role="status" data-testid="wipe-notice">

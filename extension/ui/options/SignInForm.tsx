@@ -1,16 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '#imports';
 import type { SignInReply } from '@/messages/protocol';
 import { send } from '@/messages/send';
 import { serverUrlProblem } from '@/sync/secure-url';
 import { serverUrlItem } from '@/sync/server';
-
-/** Asks for the server's host permission at sign-in (the build's default server is granted at install). */
-async function requestServerAccess(serverUrl: string): Promise<boolean> {
-  const origin = `${new URL(serverUrl).origin}/*`;
-  if (await browser.permissions.contains({ origins: [origin] })) return true;
-  return browser.permissions.request({ origins: [origin] });
-}
+import { requestServerAccess } from './serverAccess';
 
 /**
  * Server URL and access token, checked by the background against /v1/me. Used to sign in and,

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { send } from '@/messages/send';
 import type { SyncStatus } from '@/sync/status';
 import { SyncStatusPanel } from '../common/SyncStatusPanel';
+import { InvitationForm } from './InvitationForm';
 import { SignInForm } from './SignInForm';
 import { tokenExpiry } from './tokenExpiry';
 
@@ -32,6 +33,8 @@ export function SignedIn(props: { status: SyncStatus; onChange: () => void; onSi
         <section aria-label="Sign in again">
           <p>The server no longer accepts this access token. Sign in again with a new one: your {status.pending} unsynced change{status.pending === 1 ? ' is' : 's are'} kept.</p>
           <SignInForm serverUrl={status.serverUrl} submitLabel="Sign in again" onDone={props.onChange} />
+          <p>Or, if your admin sent you a new invitation:</p>
+          <InvitationForm serverUrl={status.serverUrl} submitLabel="Sign in again with the code" onDone={props.onChange} />
         </section>
       )}
       <SyncStatusPanel />

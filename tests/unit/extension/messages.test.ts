@@ -121,12 +121,12 @@ describe('the protocol', () => {
     for (const [type, spec] of Object.entries(PROTOCOL)) expect(spec.request.shape.type.value).toBe(type);
   });
 
-  it('gives content scripts only what the overlay needs', () => {
+  it('gives content scripts only what the overlay needs, and the invitation page its sign-in', () => {
     const forContentScripts = Object.entries(PROTOCOL)
       .filter(([, spec]) => spec.senders.includes('content-script'))
       .map(([type]) => type)
       .sort();
-    expect(forContentScripts).toEqual(['getStatus', 'overlay:advert', 'overlay:candidate', 'overlay:capture', 'overlay:listing', 'overlay:move', 'overlay:profiles', 'overlay:saveProfile', 'overlay:teams', 'overlay:track']);
+    expect(forContentScripts).toEqual(['getStatus', 'overlay:advert', 'overlay:candidate', 'overlay:capture', 'overlay:listing', 'overlay:move', 'overlay:profiles', 'overlay:saveProfile', 'overlay:teams', 'overlay:track', 'redeemInvitationLink']);
   });
 
   it('has a handler in the background for every message the background answers, and none for the tabs’', () => {

@@ -1,0 +1,230 @@
+import { useState } from 'preact/hooks';
+import { formatDay } from '#shared/calendar';
+import { ROLE_LABELS, ROLE_LADDER, SHORTLISTING_MODES, TEAM_TYPE_LABELS, TEAM_TYPES, VACANCY_STATUSES, type Team, type Vacancy } from '#shared/schema/index';
+import { getDb } from '@/db/database';
+import { useLiveQuery } from '@/ui/hooks/useLiveQuery';
+import { choicesOf, Options } from '@/ui/common/Options';
+import { describedBy, Field } from './Field';
+import { MODE_LABELS, saveTeam, saveVacancy, STATUS_LABELS, teamDraft, vacancyDraft, type TeamDraft, type VacancyDraft } from './recordForms';
+import './admin.css';
+
+const byName = <T extends { name?: string; title?: string }>(a: T, b: T) => (a.name ?? a.title ?? '').localeCompare(b.name ?? b.title ?? '');
+
+function TeamForm(props: { team?: Team; onDone: () => void }) {
+  const [d, setD] = useState<TeamDraft>(teamDraft(props.team));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (k: keyof TeamDraft) => (e: { currentTarget: { value: string } }) => setD({ ...d, [k]: e.currentTarget.value });
+  const label = props.team ? `Edit ${props.team.name}` : 'Add a team';
+  async function submit(e: Event) {
+    e.preventDefault();
+    const r = await saveTeam(props.team?.id ?? null, d);
+    if (!r.ok) return setErrors(r.errors);
+    props.onDone();
+  }
+  return (
+    <form class="admin-form" aria-label={label} noValidate onSubmit={submit}>
+      <h3 class="wide">{label}</h3>
+      <Field id="team-name" label="Name" error={errors.name}>
+        <input id="team-name" value={d.name} onInput={set('name')} {...describedBy('team-name', errors.name)} />
+      </Field>
+      <Field id="team-type" label="Type" error={errors.type}>
+        <select id="team-type" value={d.type} onChange={set('type')} {...describedBy('team-type', errors.type)}>
+          <Options choices={choicesOf(TEAM_TYPES, TEAM_TYPE_LABELS)} />
+        </select>
+      </Field>
+      <Field id="team-area" label="Area or locality" error={errors.area}>
+        <input id="team-area" value={d.area} onInput={set('area')} {...describedBy('team-area', errors.area)} />
+      </Field>
+      <span class="actions">
+        <button type="submit" class="primary">
+          Save team
+        </button>
+        <button type="button" onClick={props.onDone}>
+          Cancel
+        </button>
+        {errors.form && (
+          <span class="field-error" role="alert">
+            {errors.form}
+          </span>
+        )}
+      </span>
+    </form>
+  );
+}
+
+function VacancyForm(props: { vacancy?: Vacancy; teams: Team[]; onDone: () => void }) {
+  const [d, setD] = useState<VacancyDraft>(vacancyDraft(props.vacancy));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (k: keyof VacancyDraft) => (e: { currentTarget: { value: string } }) => setD({ ...d, [k]: e.currentTarget.value });
+  const label = props.vacancy ? `Edit ${props.vacancy.title}` : 'Add a vacancy';
+  async function submit(e: Event) {
+    e.preventDefault();
+    const r = await saveVacancy(props.vacancy?.id ?? null, d);
+    if (!r.ok) return setErrors(r.errors);
+    props.onDone();
+  }
+  const text = (k: keyof VacancyDraft, label: string, type: 'text' | 'date' = 'text') => (
+    <Field id={`vacancy-${k}`} label={label} error={errors[k]}>
+      {type === 'date' ? (
+        <input id={`vacancy-${k}`} type="date" value={d[k] as string} onInput={set(k)} {...describedBy(`vacancy-${k}`, errors[k])} />
+      ) : (
+        <input id={`vacancy-${k}`} value={d[k] as string} onInput={set(k)} {...describedBy(`vacancy-${k}`, errors[k])} />
+      )}
+    </Field>
+  );
+  return (
+    <form class="admin-form" aria-label={label} noValidate onSubmit={submit}>
+      <h3 class="wide">{label}</h3>
+      {text('title', 'Title')}
+      <Field id="vacancy-role" label="Role" error={errors.role}>
+        <select id="vacancy-role" value={d.role} onChange={set('role')}>
+          <Options choices={choicesOf(ROLE_LADDER, ROLE_LABELS)} />
+        </select>
+      </Field>
+      {text('posts', 'Number of posts')}
+      <Field id="vacancy-mode" label="Shortlisting" error={errors.mode}>
+        <select id="vacancy-mode" value={d.mode} onChange={set('mode')}>
+          <Options choices={choicesOf(SHORTLISTING_MODES, MODE_LABELS)} />
+        </select>
+      </Field>
+      <Field id="vacancy-status" label="Status" error={errors.status}>
+        <select id="vacancy-status" value={d.status} onChange={set('status')}>
+          <Options choices={choicesOf(VACANCY_STATUSES, STATUS_LABELS)} />
+        </select>
+      </Field>
+      {text('reference', 'Reference')}
+      {text('openedDate', 'Advert opened', 'date')}
+      {text('closingDate', 'Closing date', 'date')}
+      {text('plannedShortlistDate', 'Planned shortlisting', 'date')}
+      {text('plannedInterviewDate', 'Planned interviews', 'date')}
+      <fieldset class="wide" aria-describedby={errors.teamIds ? 'vacancy-teams-error' : undefined}>
+        <legend>Teams</legend>
+        {props.teams.length === 0 && <p class="muted">No teams yet: add one first.</p>}
+        {props.teams.map((t) => (
+          <label key={t.id} style={{ marginRight: '16px', whiteSpace: 'nowrap' }}>
+            <input
+              type="checkbox"
+              checked={d.teamIds.includes(t.id)}
+              onChange={(e) => setD({ ...d, teamIds: e.currentTarget.checked ? [...d.teamIds, t.id] : d.teamIds.filter((x) => x !== t.id) })}
+            />{' '}
+            {t.name}
+          </label>
+        ))}
+        {errors.teamIds && (
+          <span id="vacancy-teams-error" class="field-error" role="alert">
+            {errors.teamIds}
+          </span>
+        )}
+      </fieldset>
+      <span class="actions">
+        <button type="submit" class="primary">
+          Save vacancy
+        </button>
+        <button type="button" onClick={props.onDone}>
+          Cancel
+        </button>
+        {errors.form && (
+          <span class="field-error" role="alert">
+            {errors.form}
+          </span>
+        )}
+      </span>
+    </form>
+  );
+}
+
+type Editing = { kind: 'team' | 'vacancy'; id: string | null } | null;
+
+/** Coordinators and the central team: teams and vacancies, created and edited here as well as from adverts and imports. */
+export function TeamsVacanciesPage() {
+  const data = useLiveQuery(async () => {
+    const db = getDb();
+    const [teams, vacancies] = await Promise.all([db.teams.toArray(), db.vacancies.toArray()]);
+    return { teams: teams.sort(byName), vacancies: vacancies.sort(byName) };
+  }, []);
+  const [editing, setEditing] = useState<Editing>(null);
+  if (!data) return <p>Loading teams and vacancies…</p>;
+  const { teams, vacancies } = data;
+  const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? 'a team no longer listed';
+  const done = () => setEditing(null);
+  return (
+    <section aria-labelledby="tv-title">
+      <h1 id="tv-title">Teams and vacancies</h1>
+      <p class="summary">Changes are saved in this browser at once and reach everyone at the next sync.</p>
+
+      <div class="page-head">
+        <h2>Teams</h2>
+        <button type="button" onClick={() => setEditing({ kind: 'team', id: null })}>
+          Add a team
+        </button>
+      </div>
+      {editing?.kind === 'team' && <TeamForm key={editing.id ?? 'new'} team={teams.find((t) => t.id === editing.id)} onDone={done} />}
+      <table class="admin-table" aria-label="Teams">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Type</th>
+            <th scope="col">Area</th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((t) => (
+            <tr key={t.id}>
+              <th scope="row">{t.name}</th>
+              <td>{TEAM_TYPE_LABELS[t.type]}</td>
+              <td>{t.area ?? ''}</td>
+              <td>
+                <button type="button" onClick={() => setEditing({ kind: 'team', id: t.id })}>
+                  Edit<span class="visually-hidden"> {t.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <div class="page-head">
+        <h2>Vacancies</h2>
+        <button type="button" onClick={() => setEditing({ kind: 'vacancy', id: null })}>
+          Add a vacancy
+        </button>
+      </div>
+      {editing?.kind === 'vacancy' && <VacancyForm key={editing.id ?? 'new'} vacancy={vacancies.find((v) => v.id === editing.id)} teams={teams} onDone={done} />}
+      <table class="admin-table" aria-label="Vacancies">
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Teams</th>
+            <th scope="col">Posts</th>
+            <th scope="col">Shortlisting</th>
+            <th scope="col">Closing date</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {vacancies.map((v) => (
+            <tr key={v.id}>
+              <th scope="row">{v.title}</th>
+              <td>{v.teamIds.map(teamName).join(', ')}</td>
+              <td>{v.posts}</td>
+              <td>{v.mode === 'rolling' ? 'Rolling' : 'Closing date'}</td>
+              <td>{v.closingDate ? formatDay(v.closingDate) : ''}</td>
+              <td>{STATUS_LABELS[v.status]}</td>
+              <td>
+                <button type="button" onClick={() => setEditing({ kind: 'vacancy', id: v.id })}>
+                  Edit<span class="visually-hidden"> {v.title}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
