@@ -32,6 +32,11 @@ export const settingsSchema = z.object({
   stageTargets: z.partialRecord(z.enum(STAGES), stageTarget).default({}),
   /** Personal data of closed applications is erased after this many months. */
   retentionMonths: z.int().min(1).max(120).default(6),
+  /**
+   * Whether a team manager may decide (shortlist, reject, book, interview) applications to their
+   * own team's vacancies without a rota slot. Off: only slots a coordinator gave them count.
+   */
+  managersDecideOwnTeam: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
