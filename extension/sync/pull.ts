@@ -3,7 +3,7 @@ import type { ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta, writeMeta } from '@/db/meta';
 import { rebuildLocal } from '@/db/rebuild';
 import { putView } from '@/db/server-views';
-import { callApi, type Endpoint, type Fetch } from './api';
+import { ApiError, callApi, type Endpoint, type Fetch } from './api';
 import { storeConflicts } from './conflicts';
 
 const isSyncTable = (t: string): t is SyncTable => t in SYNC_TABLES;
@@ -26,14 +26,37 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   await rebuildLocal(db, change.table, change.recordId);
 }
 
+/**
+ * 409 `cursor_ahead`: the cursor is beyond the server's log (this profile restored, or the server
+ * reset), so every page after it would be empty for ever. Start again from 0: pulled records
+ * overwrite the server views, and pending local changes stay in the outbox on top. Once per pull.
+ */
+async function restartFromZero(db: ShortlistDb, owner: string, cursor: number): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    if ((await readMeta(db, META.clientId, null)) !== owner) return;
+    if ((await readMeta(db, META.cursor, 0)) === cursor) await writeMeta(db, META.cursor, 0);
+  });
+}
+
+const isCursorAhead = (err: unknown) => err instanceof ApiError && err.status === 409 && err.code === 'cursor_ahead';
+
 /** Pulls every change after the cursor, page by page; each page and its cursor are applied in one transaction. */
 export async function pullChanges(db: ShortlistDb, endpoint: Endpoint, fetchImpl?: Fetch, limit = DEFAULT_PULL_LIMIT): Promise<{ pulled: number }> {
   let pulled = 0;
+  let restarted = false;
   // A sign-out or another account's sign-in empties the database meanwhile (its client id goes).
   const owner = await clientId(db);
   for (;;) {
     const cursor = await readMeta(db, META.cursor, 0);
-    const page = await callApi<PullResponse>(endpoint, `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, {}, fetchImpl);
+    let page: PullResponse;
+    try {
+      page = await callApi<PullResponse>(endpoint, `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, {}, fetchImpl);
+    } catch (err) {
+      if (restarted || !isCursorAhead(err)) throw err;
+      restarted = true;
+      await restartFromZero(db, owner, cursor);
+      continue;
+    }
     const wiped = await db.transaction('rw', db.tables, async () => {
       if ((await readMeta(db, META.clientId, null)) !== owner) return true;
       // Another pull may have moved the cursor meanwhile; never apply a page twice or go back.

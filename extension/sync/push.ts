@@ -45,6 +45,19 @@ async function renumberFrom(db: ShortlistDb, lastAcked: number): Promise<void> {
   });
 }
 
+/**
+ * 409 `sequence_reused`: the server applied numbers up to `lastSeq` to other mutations of this
+ * client (a profile restored from a backup). Nothing of the batch was applied; every unsent
+ * entry is numbered again after `lastSeq` (one the server did apply is known by its id and
+ * skipped). True when the refusal said where to start.
+ */
+async function resequenceAfterReuse(db: ShortlistDb, err: ApiError): Promise<boolean> {
+  const lastSeq = (err.details as { lastSeq?: unknown } | undefined)?.lastSeq;
+  if (typeof lastSeq !== 'number' || !Number.isInteger(lastSeq) || lastSeq < 0) return false;
+  await renumberFrom(db, lastSeq);
+  return true;
+}
+
 /** A sign-out (or another account's sign-in) empties the database mid-push: what is there now is not this push's. */
 async function sameInstall(db: ShortlistDb, client: string): Promise<void> {
   if ((await readMeta(db, META.clientId, null)) !== client) throw new Error('the local data was emptied (signed out) during the push; stopped');
@@ -114,6 +127,7 @@ export async function pushOutbox(db: ShortlistDb, endpoint: Endpoint, fetchImpl?
         if (expected <= batch[0]!.seq) await renumberFrom(db, expected - 1);
         continue;
       }
+      if (err.code === 'sequence_reused' && (await resequenceAfterReuse(db, err))) continue;
       if ((err.status === 400 && err.code === 'invalid_mutations') || (err.status === 403 && err.code === 'forbidden')) {
         const parked = await parkRefused(db, client, batch, err);
         if (parked === 0) throw err;
