@@ -33,11 +33,14 @@ export function receiveHlc(local: Hlc, remote: Hlc, nowMs: number): Hlc {
   return { wall, counter, node: local.node };
 }
 
+/** How far a client's clock may run ahead of the server's before the server pulls it back. */
+export const MAX_CLOCK_SKEW_MS = 60_000;
+
 /**
  * A clock from a client whose wall clock runs ahead of the server's is pulled back to
  * `nowMs + maxSkewMs`, so one bad laptop clock cannot win every future edit.
  */
-export function clampHlc(s: string, nowMs: number, maxSkewMs = 60_000): string {
+export function clampHlc(s: string, nowMs: number, maxSkewMs = MAX_CLOCK_SKEW_MS): string {
   const h = parseHlc(s);
   const limit = nowMs + maxSkewMs;
   return h.wall > limit ? formatHlc({ wall: limit, counter: h.counter, node: h.node }) : s;

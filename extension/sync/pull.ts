@@ -29,9 +29,27 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   await rebuildLocal(db, change.table, change.recordId);
 }
 
+/**
+ * 409 `cursor_ahead`: the cursor is beyond the server's log (this profile restored, or the server
+ * reset), so every page after it would be empty for ever; 409 `cursor_below_floor`: the server
+ * compacted its change log past this browser's cursor (idle for long). Either way start again
+ * from 0: pulled records overwrite the server views, and pending local changes stay in the
+ * outbox on top. Once per pull.
+ */
+async function restartFromZero(db: ShortlistDb, owner: string, cursor: number): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    if ((await readMeta(db, META.clientId, null)) !== owner) return;
+    if ((await readMeta(db, META.cursor, 0)) === cursor) await writeMeta(db, META.cursor, 0);
+  });
+}
+
+const mustRestart = (err: unknown) =>
+  err instanceof ApiError && err.status === 409 && (err.code === 'cursor_ahead' || err.code === 'cursor_below_floor');
+
 /** Pulls every change after the cursor, page by page; each page and its cursor are applied in one transaction. */
 export async function pullChanges(db: ShortlistDb, endpoint: Endpoint, fetchImpl?: Fetch, limit = DEFAULT_PULL_LIMIT): Promise<{ pulled: number }> {
   let pulled = 0;
+  let restarted = false;
   // A sign-out or another account's sign-in empties the database meanwhile (its client id goes).
   const owner = await clientId(db);
   for (;;) {
@@ -40,12 +58,9 @@ export async function pullChanges(db: ShortlistDb, endpoint: Endpoint, fetchImpl
     try {
       page = await callApi<PullResponse>(endpoint, `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, {}, fetchImpl);
     } catch (err) {
-      if (!(err instanceof ApiError && err.status === 409 && err.code === 'cursor_below_floor' && cursor > 0)) throw err;
-      // The server compacted its change log past this browser's cursor (idle for long): start again
-      // from zero; every record comes again as it is now, and pending edits stay on top.
-      await db.transaction('rw', db.meta, async () => {
-        if ((await readMeta(db, META.cursor, 0)) === cursor) await writeMeta(db, META.cursor, 0);
-      });
+      if (restarted || !mustRestart(err)) throw err;
+      restarted = true;
+      await restartFromZero(db, owner, cursor);
       continue;
     }
     const wiped = await db.transaction('rw', db.tables, async () => {

@@ -50,6 +50,19 @@ async function renumberFrom(db: ShortlistDb, lastAcked: number): Promise<void> {
   });
 }
 
+/**
+ * 409 `sequence_reused`: the server applied numbers up to `lastSeq` to other mutations of this
+ * client (a profile restored from a backup). Nothing of the batch was applied; every unsent
+ * entry is numbered again after `lastSeq` (one the server did apply is known by its id and
+ * skipped). True when the refusal said where to start.
+ */
+async function resequenceAfterReuse(db: ShortlistDb, err: ApiError): Promise<boolean> {
+  const lastSeq = (err.details as { lastSeq?: unknown } | undefined)?.lastSeq;
+  if (typeof lastSeq !== 'number' || !Number.isInteger(lastSeq) || lastSeq < 0) return false;
+  await renumberFrom(db, lastSeq);
+  return true;
+}
+
 async function acknowledge(db: ShortlistDb, client: string, lastSeq: number): Promise<void> {
   await db.transaction('rw', db.outbox, db.meta, db.server_views, async () => {
     await sameInstall(db, client);
@@ -148,6 +161,7 @@ export async function pushOutbox(db: ShortlistDb, endpoint: Endpoint, fetchImpl?
         if (expected <= batch[0]!.seq) await renumberFrom(db, expected - 1);
         continue;
       }
+      if (err.code === 'sequence_reused' && (await resequenceAfterReuse(db, err))) continue;
       if (err.status === 400 || err.status === 403) {
         const parked = await parkNamed(db, client, batch, err);
         if (parked > 0) {

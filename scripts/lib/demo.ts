@@ -54,7 +54,8 @@ function demoMutations(data: DemoCouncil, nowMs: number): Mutation[] {
       op,
       recordId,
       ...(fields ? { fields } : {}),
-      hlc: formatHlc({ wall: nowMs, counter: seq, node: SEED_CLIENT }),
+      // A stage event is entered when it happened (the server labels one entered later "recorded late").
+      hlc: formatHlc({ wall: table === 'stage_events' ? Math.min(Date.parse(String(fields?.at)), nowMs) : nowMs, counter: seq, node: SEED_CLIENT }),
     });
   };
   for (const table of SYNC_TABLE_NAMES) {

@@ -36,6 +36,8 @@ export const teamSchema = z.object({
   name: text(120),
   type: oneOf(TEAM_TYPES),
   area: optionalText(120),
+  /** The team's manager (a user id): decides the team's vacancies when the council allows it (settings.managersDecideOwnTeam). */
+  managerId: z.string().min(1).max(64).nullable().optional(),
 });
 export type Team = z.infer<typeof teamSchema>;
 

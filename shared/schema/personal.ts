@@ -19,7 +19,7 @@ type Shape<T extends SyncTable> = (typeof SYNC_TABLES)[T]['schema'] extends z.Zo
 type Declaration = { [T in SyncTable]: { readonly [F in Exclude<keyof Shape<T>, 'id'>]: Personal } };
 
 export const PERSONAL_DATA = {
-  teams: { name: 'none', type: 'none', area: 'none' },
+  teams: { name: 'none', type: 'none', area: 'none', managerId: 'staff' },
   posts: {
     teamId: 'none',
     role: 'none',
@@ -79,8 +79,10 @@ export const PERSONAL_DATA = {
     reason: 'none',
     interviewAt: 'none',
     note: 'candidate',
+    recordedLate: 'none',
+    enteredAt: 'none',
   },
-  rota_slots: { week: 'none', duty: 'none', managerId: 'staff', teamId: 'none', vacancyId: 'none' },
+  rota_slots: { week: 'none', duty: 'none', managerId: 'staff', teamId: 'none', vacancyId: 'none', givenBy: 'staff' },
   checks: {
     applicationId: 'none',
     kind: 'none',

@@ -3,11 +3,29 @@ import { z } from 'zod';
 /** Record ids are client-generated UUIDs (v7 preferred, so they sort by creation). */
 export const id = z.uuid({ error: 'must be a UUID' });
 
+/**
+ * Every date and moment the product stores lies in this range: earlier or later ones are typing
+ * slips or attacks (a year 0099 receivedDate makes every working-day count walk 2,000 years).
+ * One rule for dates, date-times and the wall clock of an HLC.
+ */
+export const EARLIEST_DATE = '2000-01-01';
+export const LATEST_DATE = '2100-12-31';
+export const EARLIEST_MS = Date.UTC(2000, 0, 1);
+export const LATEST_MS = Date.UTC(2100, 11, 31, 23, 59, 59, 999);
+const SANE_RANGE = `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+
+/** Whether an instant (ms since 1970) lies in the sane range. */
+export const inSaneRange = (ms: number) => Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= LATEST_MS;
+
 /** A calendar date in Europe/London, `YYYY-MM-DD`. */
-export const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+export const isoDate = z.iso
+  .date({ error: 'must be a date written YYYY-MM-DD' })
+  .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, { error: SANE_RANGE });
 
 /** A moment, ISO 8601 with a time zone offset (`2026-03-02T09:30:00Z`). */
-export const isoDateTime = z.iso.datetime({ offset: true, error: 'must be a date and time in ISO 8601 with a zone, e.g. 2026-03-02T09:30:00Z' });
+export const isoDateTime = z.iso
+  .datetime({ offset: true, error: 'must be a date and time in ISO 8601 with a zone, e.g. 2026-03-02T09:30:00Z' })
+  .refine((t) => inSaneRange(Date.parse(t)), { error: SANE_RANGE });
 
 /** Short free text a person typed or a page showed. */
 export const text = (max = 200) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });

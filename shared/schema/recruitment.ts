@@ -107,6 +107,8 @@ export const rotaSlotSchema = z.object({
   managerId: z.string().min(1).max(64),
   teamId: id.nullable().optional(),
   vacancyId: id.nullable().optional(),
+  /** Set by the server: who put `managerId` on this slot (a manager decides only on slots someone else gave them). */
+  givenBy: z.string().min(1).max(64).optional(),
 });
 export type RotaSlot = z.infer<typeof rotaSlotSchema>;
 

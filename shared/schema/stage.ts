@@ -85,12 +85,19 @@ export const stageEventSchema = z
     applicationId: id,
     stage: oneOf(STAGES),
     at: isoDateTime,
-    /** User id of who recorded it. */
+    /** User id of who recorded it: set by the server to the caller, whatever a client sends. */
     by: z.string().min(1).max(64),
     reason: z.enum(EXIT_REASONS as unknown as [ExitReason, ...ExitReason[]]).nullable().optional(),
     /** For interview_booked: when the interview is. */
     interviewAt: isoDateTime.nullable().optional(),
     note: optionalText(2000),
+    /**
+     * Set by the server (shared/sync/stage-history.ts): the event is dated well before it was
+     * entered, i.e. someone recorded afterwards what happened offline. The UI shows it.
+     */
+    recordedLate: z.boolean().optional(),
+    /** Set by the server with recordedLate: when the event was entered. */
+    enteredAt: isoDateTime.optional(),
   })
   .superRefine((e, ctx) => {
     if (e.stage === 'rejected' && !(REJECTION_REASONS as readonly string[]).includes(e.reason ?? '')) {

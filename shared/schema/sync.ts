@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { id } from './primitives';
+import { id, inSaneRange } from './primitives';
 import { SYNC_TABLE_NAMES, type SyncTable } from './tables';
 
 /** Bumped when the wire format changes; the server refuses clients it cannot read. */
 export const SYNC_SCHEMA_VERSION = 1;
 
 /** `HLC` as written by shared/hlc.ts: 13-digit ms, 6-digit counter, client id. */
-export const hlcString = z.string().regex(/^\d{13}:\d{6}:[A-Za-z0-9-]{1,64}$/, {
-  error: 'must be a hybrid logical clock like 1767225600000:000000:client-id',
-});
+export const hlcString = z
+  .string()
+  .regex(/^\d{13}:\d{6}:[A-Za-z0-9-]{1,64}$/, { error: 'must be a hybrid logical clock like 1767225600000:000000:client-id' })
+  .refine((s) => inSaneRange(Number(s.slice(0, 13))), { error: 'must carry a wall clock between 2000-01-01 and 2100-12-31' });
 
 const tableName = z.enum(SYNC_TABLE_NAMES as [SyncTable, ...SyncTable[]], {
   error: `must be one of ${SYNC_TABLE_NAMES.join(', ')}`,

@@ -1,8 +1,12 @@
 import { clampHlc } from '../hlc';
-import { SYNC_TABLES, type ConflictRecord, type Mutation, type SyncTable } from '../schema/index';
+import { DEFAULT_SETTINGS, SYNC_TABLES, type ConflictRecord, type Mutation, type Settings, type SyncTable } from '../schema/index';
 import { mergeDelete, mergeErase, mergeUpsert, scrubNote } from './merge';
+import type { Caller, PeopleLookup } from './people';
+import { mondayOf, roleRefusal } from './permissions';
+import { referenceIssues } from './references';
 import { forbiddenMutations, invalidMutations, type RefusedMutation, type Refusal } from './refusals';
 import type { RowLookup, SyncRow } from './rows';
+import { stampStageEvent, withServerFields } from './stage-history';
 import { validateMutation } from './validate';
 
 /** One entry of the change log that pulls page through. */
@@ -41,22 +45,30 @@ export interface PushPlan {
   erasures: Erasure[];
 }
 
-/** Checks the caller adds to the sync rules. */
+/** Checks a test server adds to the sync rules. */
 export interface PushChecks {
-  /** Why this caller may not make the mutation, or null (the worker's role policy). */
+  /** Why this caller may not make the mutation, or null (besides the role policy). */
   refusal?(m: Mutation, fields: Record<string, unknown>, rows: RowLookup): string | null;
-  /** More validation issues of a mutation (the test server injects them). */
+  /** More validation issues of a mutation. */
   issues?(m: Mutation): readonly string[];
 }
 
 export interface PushInput {
   /** The mutations to decide, in sequence order (see sequencePush). */
   mutations: Mutation[];
-  /** The stored rows these mutations touch. */
+  /**
+   * The stored rows these mutations touch, those they reference, and what the role policy reads
+   * (the application and vacancy of a manager's event, its teams, the manager's rota slots).
+   */
   stored: RowLookup;
   nowMs: number;
-  /** The caller's role, named in a 403. */
-  role: string;
+  /** Who pushes (the role is named in a 403). */
+  caller: Caller;
+  /** The users of the caller's organisation the push names (references, the role policy). */
+  people: PeopleLookup;
+  settings?: Pick<Settings, 'managersDecideOwnTeam'>;
+  /** The server's own change (admin erasure, already authorised): no role policy. */
+  trusted?: boolean;
   checks?: PushChecks;
 }
 
@@ -97,6 +109,17 @@ class Workspace implements RowLookup {
 const CHILD_TABLES = ['stage_events', 'checks'] as const;
 const ref = (m: Mutation): RefusedMutation => ({ id: m.id, seq: m.seq, table: m.table, recordId: m.recordId });
 
+/** The mutation with server-set fields replaced: stage events' `by` and late marks, rota slots' `givenBy`. */
+function withServerSet(m: Mutation, caller: Caller): Mutation {
+  if (m.op !== 'upsert') return m;
+  if (m.table === 'stage_events') return { ...m, fields: withServerFields(m.fields, caller) };
+  if (m.table === 'rota_slots' && m.fields && Object.hasOwn(m.fields, 'givenBy')) {
+    const { givenBy: _dropped, ...fields } = m.fields;
+    return { ...m, fields };
+  }
+  return m;
+}
+
 /**
  * Decides a push on the rows it touches: validation, the caller's checks, field-level merge
  * by clock (clamped to server time + 60 s), append-only stage events, tombstones, erasure with
@@ -104,8 +127,10 @@ const ref = (m: Mutation): RefusedMutation => ({ id: m.id, seq: m.seq, table: m.
  * what to write, or the push is refused as a whole, naming each mutation at fault.
  */
 export function decidePush(input: PushInput): { refusal: Refusal } | { plan: PushPlan } {
-  const { nowMs, checks = {} } = input;
+  const { nowMs, caller, checks = {} } = input;
   const nowIso = new Date(nowMs).toISOString();
+  const settings = input.settings ?? DEFAULT_SETTINGS;
+  const thisWeek = mondayOf(nowIso);
   const ws = new Workspace(input.stored);
   const invalid: (RefusedMutation & { issues: string[] })[] = [];
   const refused: (RefusedMutation & { reason: string })[] = [];
@@ -115,23 +140,38 @@ export function decidePush(input: PushInput): { refusal: Refusal } | { plan: Pus
   const erased: string[] = [];
   let applied = 0;
 
-  for (const m of input.mutations) {
+  for (const sent of input.mutations) {
+    const m = withServerSet(sent, caller);
     const current = ws.get(m.table, m.recordId);
+    const hlc = clampHlc(m.hlc, nowMs);
     const validated = validateMutation(m, current !== null);
     const issues = [...validated.issues, ...(checks.issues?.(m) ?? [])];
+    const { fields } = validated;
+    let lateRefusal: string | null = null;
+    if (!validated.issues.length && m.op === 'upsert') {
+      issues.push(...referenceIssues(m.table, fields, ws, input.people));
+      if (m.table === 'stage_events') {
+        const stamped = stampStageEvent(fields, hlc, nowMs, caller);
+        issues.push(...stamped.issues);
+        lateRefusal = stamped.refusal;
+      }
+    }
     if (issues.length) {
       invalid.push({ ...ref(m), issues });
       continue;
     }
-    const { fields } = validated;
-    const why = checks.refusal?.(m, fields, ws) ?? null;
+    const why =
+      (input.trusted ? null : roleRefusal(m, fields, { caller, thisWeek, settings, rows: ws, people: input.people })) ??
+      lateRefusal ??
+      checks.refusal?.(m, fields, ws) ??
+      null;
     if (why) {
       refused.push({ ...ref(m), reason: why });
       continue;
     }
     // Once one mutation is refused nothing is written: the rest are only checked.
     if (invalid.length || refused.length) continue;
-    const hlc = clampHlc(m.hlc, nowMs);
+    if (m.table === 'rota_slots' && m.op === 'upsert' && Object.hasOwn(fields, 'managerId')) fields.givenBy = caller.userId;
     applied++;
     if (m.op === 'upsert') {
       const parentId = String(fields.applicationId ?? current?.data.applicationId ?? '');
@@ -179,7 +219,7 @@ export function decidePush(input: PushInput): { refusal: Refusal } | { plan: Pus
     }
   }
   if (invalid.length) return { refusal: invalidMutations(invalid) };
-  if (refused.length) return { refusal: forbiddenMutations(input.role, refused) };
+  if (refused.length) return { refusal: forbiddenMutations(caller.role, refused) };
 
   const erasures = [...new Set(erased)].map((applicationId) => ({
     applicationId,

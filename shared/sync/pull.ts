@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type Change, type PullResponse } from '../schema/index';
+import { cursorAhead, type Refusal } from './refusals';
 
 export const pullQuerySchema = z.object({
-  cursor: z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).default(0),
+  cursor: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(Number.MAX_SAFE_INTEGER, { error: 'must be a cursor this server gave' })
+    .default(0),
   limit: z.coerce
     .number({ error: 'must be a number' })
     .int({ error: 'must be a whole number' })
@@ -37,4 +43,14 @@ export function pullPage(after: readonly LoggedChange[], cursor: number, limit: 
     changes.push({ cursor: c.seq, table: c.table as Change['table'], recordId: c.recordId, deleted: c.record === null, record: c.record });
   });
   return { changes, cursor: page.length ? page[page.length - 1]!.seq : cursor, hasMore };
+}
+
+/**
+ * A cursor beyond the organisation's change log can only come from another server or an older
+ * copy of this one (cursors are entries of the log): an empty page would be answered for ever,
+ * so the client is told to start again from 0 (sync.md invariant 12). `head` is the last entry
+ * of the organisation's log (0 when empty); checked only when the page after the cursor is empty.
+ */
+export function cursorRefusal(cursor: number, head: number): Refusal | null {
+  return cursor > head ? cursorAhead(cursor, head) : null;
 }

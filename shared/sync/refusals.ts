@@ -53,6 +53,27 @@ export const sequenceGap = (expected: number, got: number, lastSeq: number): Ref
   details: { expected: lastSeq + 1, lastSeq },
 });
 
+/**
+ * 409: these mutations carry sequence numbers the server already used for other mutations of
+ * this client. Nothing of the push was applied; the client keeps them and numbers its unsent
+ * mutations again from `lastSeq + 1` (mutations it sent before and the server applied are
+ * recognised by id whatever their number, and skipped).
+ */
+export const sequenceReused = (lastSeq: number, reused: { id: string; seq: number }[]): Refusal => ({
+  status: 409,
+  code: 'sequence_reused',
+  message: `${reused.length} mutation${reused.length > 1 ? 's carry sequence numbers' : ' carries a sequence number'} this client already used for other changes (the server has applied up to ${lastSeq}); nothing was applied: number the unsent changes again from ${lastSeq + 1} and push them`,
+  details: { lastSeq, resequenceFrom: lastSeq + 1, mutations: reused.map((m) => ({ id: m.id, seq: m.seq })) },
+});
+
+/** 409: the pull cursor is beyond the server's change log (restored profile, reset server): pull again from 0. */
+export const cursorAhead = (cursor: number, head: number): Refusal => ({
+  status: 409,
+  code: 'cursor_ahead',
+  message: `Your pull cursor (${cursor}) is ahead of this server's change log (${head}): the server was reset or this profile restored; pull again from cursor 0`,
+  details: { cursor, head, restartFrom: 0 },
+});
+
 const describe = (x: RefusedMutation, why: string) => `mutation ${x.id} (seq ${x.seq}, ${x.table} ${x.recordId}): ${why}`;
 
 /** 400: the push applies nothing; details name each invalid mutation and its issues. */

@@ -1,5 +1,5 @@
 import type { Mutation } from '../schema/index';
-import { clientMismatch, duplicateSequence, sequenceGap, type Refusal } from './refusals';
+import { clientMismatch, duplicateSequence, sequenceGap, sequenceReused, type Refusal } from './refusals';
 
 /** What the server holds about the pushing client (none before its first push). */
 export interface ClientState {
@@ -31,6 +31,9 @@ export interface Sequenced {
  * Orders a push by sequence, skips what was applied, refuses gaps. A client's mutations apply
  * in the order it made them, with no gaps (sync.md invariant 4); `client` null is a change the
  * server itself makes (admin erasure), which carries no sequence of a client.
+ * Only a replay is skipped (invariant 11): a mutation at or below the client's last applied
+ * sequence whose id was never applied reuses a number (a restored profile, a reset outbox), and
+ * is refused with 409 `sequence_reused` so the client numbers it again instead of dropping it.
  */
 export function sequencePush(mutations: Mutation[], client: PushingClient | null): { refusal: Refusal } | Sequenced {
   if (client?.state && client.state.userId !== client.userId) return { refusal: clientMismatch() };
@@ -39,6 +42,10 @@ export function sequencePush(mutations: Mutation[], client: PushingClient | null
     if (sorted[i]!.seq === sorted[i - 1]!.seq) return { refusal: duplicateSequence(sorted[i]!.seq, sorted[i - 1]!.id, sorted[i]!.id) };
   }
   const baseSeq = client?.state?.lastSeq ?? 0;
+  if (client) {
+    const reused = sorted.filter((m) => m.seq <= baseSeq && !client.appliedIds.has(m.id));
+    if (reused.length) return { refusal: sequenceReused(baseSeq, reused) };
+  }
   const ahead = client ? sorted.filter((m) => m.seq > baseSeq) : sorted;
   if (client) {
     let expected = baseSeq + 1;

@@ -23,6 +23,8 @@ export function validateMutation(m: Mutation, exists: boolean): ValidatedMutatio
   }
   if (m.op === 'erase') {
     if (m.table !== 'applications') return { issues: [`op: erase applies to applications only, not ${m.table}`], fields: {} };
+    // Erasing an id the server does not hold would leave a live half-record no report can read.
+    if (!exists) return { issues: [`recordId: no application ${m.recordId} in your organisation to erase`], fields: {} };
     return { issues: [], fields: {} };
   }
   const given = m.fields;
@@ -30,7 +32,8 @@ export function validateMutation(m: Mutation, exists: boolean): ValidatedMutatio
   const issues: string[] = [];
   const { id: givenId, ...rest } = given;
   if (givenId !== undefined && givenId !== m.recordId) issues.push('id: must equal the mutation recordId');
-  for (const key of Object.keys(rest)) if (!(key in schema.shape)) issues.push(`${key}: is not a field of ${m.table}`);
+  // Own keys only: `constructor`, `toString`, `__proto__` are "in" every object.
+  for (const key of Object.keys(rest)) if (!Object.hasOwn(schema.shape, key)) issues.push(`${fieldName(key)}: is not a field of ${m.table}`);
   if (rest.erased === true) issues.push('erased: use op "erase" to erase a candidate');
   if (issues.length) return { issues, fields: {} };
 
@@ -38,7 +41,7 @@ export function validateMutation(m: Mutation, exists: boolean): ValidatedMutatio
     const parsed = schema.safeParse({ ...rest, id: m.recordId });
     if (!parsed.success) {
       // A missing required field says so, rather than what its value should have looked like.
-      const missing = Object.keys(schema.shape).filter((k) => k !== 'id' && rest[k] === undefined && !schema.shape[k]!.safeParse(undefined).success);
+      const missing = Object.keys(schema.shape).filter((k) => k !== 'id' && !Object.hasOwn(rest, k) && !schema.shape[k]!.safeParse(undefined).success);
       const lines = [
         ...missing.map((k) => `${k}: is required (a new record needs all its required fields)`),
         ...describeIssues(parsed.error).filter((l) => !missing.some((k) => l.startsWith(`${k}: `))),
@@ -56,3 +59,6 @@ export function validateMutation(m: Mutation, exists: boolean): ValidatedMutatio
   }
   return { issues, fields };
 }
+
+/** A field name as quoted in an issue: a hostile one (200 KB, control characters) is cut short. */
+const fieldName = (key: string) => JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key).slice(1, -1);

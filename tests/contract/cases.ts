@@ -1,9 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '#shared/hlc';
-import { SYNC_SCHEMA_VERSION, type ConflictRecord } from '#shared/schema/index';
+import { SYNC_SCHEMA_VERSION, type ConflictRecord, type Settings } from '#shared/schema/index';
 import { materialise, SyncClient, type SyncTransport } from './client';
 import { application, stageEvent, team, vacancy } from './records';
+import { securityContract } from './security-cases';
 
 /**
  * The sync contract: the same cases run against the unit tests' fake server (fake.test.ts,
@@ -13,11 +14,16 @@ import { application, stageEvent, team, vacancy } from './records';
  * change log is shared by every organisation in the database).
  */
 
-/** A fresh organisation with two coordinators, and a coordinator of another organisation. */
+/**
+ * A fresh organisation with two coordinators and two managers, and a coordinator of another
+ * organisation (whose user id `elsewhere` is in no record of this one).
+ */
 export interface Council {
   transport: SyncTransport;
-  tokens: { a: string; b: string; elsewhere: string };
-  userIds: { a: string; b: string };
+  tokens: { a: string; b: string; manager: string; manager2: string; elsewhere: string };
+  userIds: { a: string; b: string; manager: string; manager2: string; elsewhere: string };
+  /** Changes the organisation's settings, as its admin would. */
+  setSettings(settings: Partial<Settings>): Promise<void>;
 }
 
 const id = () => uuidv7();
@@ -341,4 +347,6 @@ export function syncContract(server: string, council: () => Promise<Council>): v
       });
     });
   });
+
+  securityContract(server, start);
 }

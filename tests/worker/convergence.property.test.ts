@@ -36,7 +36,19 @@ const history = fc.record({
 type History = typeof history extends fc.Arbitrary<infer T> ? T : never;
 type Step = History['scheduleA'][number];
 
-const value = (field: string, n: number) => (field === 'yearsQualified' ? n % 40 : `${field}-${n}`);
+// assignedTo must name a user of the organisation: histories say "person 0" or "person 1", and
+// each run (its own organisation) translates them to its manager and central user and back.
+const value = (field: string, n: number) => (field === 'yearsQualified' ? n % 40 : field === 'assignedTo' ? `person-${n % 2}` : `${field}-${n}`);
+function personas(org: { users: { manager: string; central: string } }) {
+  const real = [org.users.manager, org.users.central];
+  const swap = (m: Mutation, to: (v: unknown) => unknown): Mutation =>
+    m.fields && 'assignedTo' in m.fields ? { ...m, fields: { ...m.fields, assignedTo: to(m.fields.assignedTo) } } : m;
+  return {
+    outgoing: (m: Mutation) => swap(m, (v) => real[Number(String(v).slice('person-'.length))]),
+    incoming: (record: Record<string, unknown> | null | undefined) =>
+      record && typeof record.assignedTo === 'string' ? { ...record, assignedTo: `person-${real.indexOf(record.assignedTo)}` } : record,
+  };
+}
 
 function buildMutations(h: History, ids: { app: string; team: string }, base: number) {
   return h.clients.map((ops, ci) => {
@@ -94,6 +106,7 @@ async function run(h: History, schedule: Step[], all: Mutation[][], ids: { app: 
   ]);
   if (init.status !== 200) throw new Error(`setup failed ${JSON.stringify(init.body)}`);
   const clients = h.clients.map((_, ci) => ({ token: ci % 2 ? org.tokens.central : org.tokens.coordinator, clientId: `prop-client-${ci}`, pos: 0 }));
+  const persons = personas(org);
   const pushOne = async (s: Step) => {
     const ci = s.client % clients.length;
     const cl = clients[ci]!;
@@ -101,7 +114,7 @@ async function run(h: History, schedule: Step[], all: Mutation[][], ids: { app: 
     const from = s.replay ? Math.max(0, cl.pos - 2) : cl.pos;
     const to = Math.min(muts.length, cl.pos + s.take);
     if (to <= from) return;
-    const batch = muts.slice(from, to);
+    const batch = muts.slice(from, to).map(persons.outgoing);
     if (s.replay) batch.reverse();
     const r = await call('POST', '/v1/sync/push', cl.token, { clientId: cl.clientId, schemaVersion: 1, mutations: batch });
     if (r.status !== 200) throw new Error(`push ${JSON.stringify(s)} -> ${r.status} ${JSON.stringify(r.body)}`);
@@ -121,7 +134,7 @@ async function run(h: History, schedule: Step[], all: Mutation[][], ids: { app: 
   const pulled = await reader.pullAll(0, 3);
   const state = materialise(pulled.changes.filter((c) => c.table !== 'conflicts'));
   const events = [...state.entries()].filter(([k, v]) => k.startsWith('stage_events:') && v).map(([k]) => k.slice('stage_events:'.length));
-  return { app: state.get(`applications:${ids.app}`), team: state.get(`teams:${ids.team}`), events: events.sort() };
+  return { app: persons.incoming(state.get(`applications:${ids.app}`)), team: state.get(`teams:${ids.team}`), events: events.sort() };
 }
 
 describe('convergence of concurrent edits (fast-check, real worker and D1)', () => {

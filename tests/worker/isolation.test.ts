@@ -17,8 +17,16 @@ describe('no data crosses organisations, whatever ids a caller sends', () => {
     const partial = await cb.push([cb.upsert('applications', app, { name: 'Hijacked' })]);
     expect(partial.status).toBe(400);
     cb.seq = 0;
-    const full = await cb.push([cb.upsert('applications', app, application(v, { name: 'B copy' })), cb.mutation('vacancies', 'delete', v), cb.mutation('applications', 'erase', app)]);
-    expect(full.status, JSON.stringify(full.body)).toBe(200);
+    // A's vacancy is not B's to name, nor A's application B's to erase: refused, by field.
+    const full = await cb.push([cb.upsert('applications', app, application(v, { name: 'B copy' })), cb.mutation('applications', 'erase', app)]);
+    expect(full.status, JSON.stringify(full.body)).toBe(400);
+    expect(full.body.error.details.map((d: { issues: string[] }) => d.issues[0])).toEqual([
+      `vacancyId: no vacancy ${v} in your organisation (create it first, in this push or an earlier one)`,
+      `recordId: no application ${app} in your organisation to erase`,
+    ]);
+    cb.seq = 0;
+    // A delete of A's id leaves a tombstone in B's organisation only.
+    expect((await cb.push([cb.mutation('vacancies', 'delete', v)])).status).toBe(200);
     expect(await rowOf('applications', a.orgId, app)).toEqual(before);
     expect((await rowOf('vacancies', a.orgId, v))!.deleted).toBe(0);
     // B sees only its own rows

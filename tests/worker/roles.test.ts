@@ -75,15 +75,15 @@ describe('roles: manager', () => {
     }
   });
 
-  it('may decide on applications in the scope of their rota slot this week, and only with a fitting duty', async () => {
-    const { org, t, inScope, outOfScope } = await world();
+  it('may decide on applications in the scope of a rota slot a coordinator gave them this week, and only with a fitting duty', async () => {
+    const { org, c, t, inScope, outOfScope } = await world();
     const m = new TestClient(org.tokens.manager);
     // no slot yet: refused
     const before = await m.push([m.upsert('stage_events', id(), stageEvent(inScope, org.users.manager))]);
     expect(before.status).toBe(403);
-    expect(before.body.error.message).toMatch(/neither assigned to you nor in a scope you are on the shortlisting rota for/);
+    expect(before.body.error.message).toMatch(/neither assigned to you nor in a scope a coordinator put you on the shortlisting rota for/);
     m.seq = 0;
-    const slot = await m.push([m.upsert('rota_slots', id(), rotaSlot(org.users.manager, thisWeek, 'shortlisting', { teamId: t }))]);
+    const slot = await c.push([c.upsert('rota_slots', id(), rotaSlot(org.users.manager, thisWeek, 'shortlisting', { teamId: t }))]);
     expect(slot.status, JSON.stringify(slot.body)).toBe(200);
     expect((await m.push([m.upsert('stage_events', id(), stageEvent(inScope, org.users.manager, 'shortlisted'))])).status).toBe(200);
     const wrongDuty = await m.push([m.upsert('stage_events', id(), stageEvent(inScope, org.users.manager, 'interviewed'))]);
@@ -94,26 +94,26 @@ describe('roles: manager', () => {
   });
 
   it('a whole-council slot covers every application; a slot in another week does not', async () => {
-    const { org, outOfScope } = await world();
+    const { org, c, outOfScope } = await world();
     const m = new TestClient(org.tokens.manager);
-    await m.push([m.upsert('rota_slots', id(), rotaSlot(org.users.manager, '2020-01-06', 'interviewing'))]);
+    await c.push([c.upsert('rota_slots', id(), rotaSlot(org.users.manager, '2020-01-06', 'interviewing'))]);
     const old = await m.push([m.upsert('stage_events', id(), stageEvent(outOfScope, org.users.manager, 'interviewed'))]);
     expect(old.status).toBe(403);
     m.seq--;
-    await m.push([m.upsert('rota_slots', id(), rotaSlot(org.users.manager, thisWeek, 'interviewing'))]);
+    await c.push([c.upsert('rota_slots', id(), rotaSlot(org.users.manager, thisWeek, 'interviewing'))]);
     expect((await m.push([m.upsert('stage_events', id(), stageEvent(outOfScope, org.users.manager, 'interviewed'))])).status).toBe(200);
   });
 
-  it('may not record stages beyond decisions, events in someone else\'s name, or edit other tables', async () => {
+  it('may not record stages beyond decisions, put themselves on the rota, or edit other tables', async () => {
     const { org, assigned, v } = await world();
     const cases: [string, (c: TestClient) => any, RegExp][] = [
       ['offered', (c) => [c.upsert('stage_events', id(), stageEvent(assigned, org.users.manager, 'offered'))], /may record only shortlisted, rejected, interview_booked, interviewed/],
-      ['by another user', (c) => [c.upsert('stage_events', id(), stageEvent(assigned, org.users.central))], /in their own name/],
       ['vacancy edit', (c) => [c.upsert('vacancies', v, { status: 'closed' })], /not upsert on vacancies/],
-      ['application edit', (c) => [c.upsert('applications', assigned, { assignedTo: 'someone' })], /not upsert on applications/],
+      ['application edit', (c) => [c.upsert('applications', assigned, { assignedTo: org.users.manager })], /not upsert on applications/],
       ['erase', (c) => [c.mutation('applications', 'erase', assigned)], /not erase on applications/],
       ['team create', (c) => [c.upsert('teams', id(), team())], /not upsert on teams/],
-      ['rota slot for another manager', (c) => [c.upsert('rota_slots', id(), rotaSlot(org.users.central, thisWeek))], /only themselves/],
+      ['rota slot of their own', (c) => [c.upsert('rota_slots', id(), rotaSlot(org.users.manager, thisWeek))], /^Your role \(manager\).*coordinators and the central team put managers on the rota/],
+      ['rota slot for another manager', (c) => [c.upsert('rota_slots', id(), rotaSlot(org.users.central, thisWeek))], /coordinators and the central team put managers on the rota/],
     ];
     for (const [name, build, why] of cases) {
       const r = await push(org, 'manager', build);
@@ -122,15 +122,23 @@ describe('roles: manager', () => {
     }
   });
 
-  it('may change and delete their own rota slots but not another manager\'s', async () => {
-    const { org } = await world();
+  it('an event sent in someone else\'s name is recorded in the caller\'s', async () => {
+    const { org, assigned } = await world();
+    const e = id();
+    expect((await push(org, 'manager', (c) => [c.upsert('stage_events', e, stageEvent(assigned, org.users.central))])).status).toBe(200);
+    expect(JSON.parse((await rowOf('stage_events', org.orgId, e))!.data).by).toBe(org.users.manager);
+  });
+
+  it('may hand back their own rota slot but not change it, nor take over or delete another manager\'s', async () => {
+    const { org, c } = await world();
     const mine = id();
     const theirs = id();
-    const coord = new TestClient(org.tokens.coordinator);
-    await coord.push([coord.upsert('rota_slots', theirs, rotaSlot(org.users.central, thisWeek))]);
+    await c.push([c.upsert('rota_slots', theirs, rotaSlot(org.users.central, thisWeek)), c.upsert('rota_slots', mine, rotaSlot(org.users.manager, thisWeek))]);
     const m = new TestClient(org.tokens.manager);
-    expect((await m.push([m.upsert('rota_slots', mine, rotaSlot(org.users.manager, thisWeek))])).status).toBe(200);
-    expect((await m.push([m.upsert('rota_slots', mine, { duty: 'interviewing' })])).status).toBe(200);
+    const change = await m.push([m.upsert('rota_slots', mine, { duty: 'interviewing' })]);
+    expect(change.status).toBe(403);
+    expect(change.body.error.message).toMatch(/only hand a slot of theirs to another manager \(managerId\), not change its duty/);
+    m.seq--;
     expect((await m.push([m.mutation('rota_slots', 'delete', mine)])).status).toBe(200);
     const takeOver = await m.push([m.upsert('rota_slots', theirs, { managerId: org.users.manager })]);
     expect(takeOver.status).toBe(403);

@@ -117,7 +117,8 @@ describe('sign-out', () => {
   it('signing out while a pull is under way: nothing of the old account lands in the emptied database', async () => {
     const colleague = freshDb('account-colleague');
     for (let i = 0; i < 6; i++) await upsertRecord('teams', newId(), teamFields({ name: `Team ${i}` }), colleague);
-    await pushOutbox(colleague, { serverUrl: server.baseUrl, token: BOB.token }, server.fetch);
+    // A colleague's browser (a coordinator's: managers may not create teams).
+    await pushOutbox(colleague, { serverUrl: server.baseUrl, token: DEFAULT_USER.token }, server.fetch);
     await signIn(db, server.baseUrl, DEFAULT_USER.token, server.fetch);
     let pulls = 0;
     let reached!: () => void;

@@ -8,10 +8,12 @@ import {
   type Mutation,
   type PullResponse,
   type PushResponse,
+  type Settings,
   type SyncTable,
 } from '#shared/schema/index';
 import { decidePush } from '#shared/sync/decide';
-import { pullPage, pullQuerySchema } from '#shared/sync/pull';
+import type { PeopleLookup } from '#shared/sync/people';
+import { cursorRefusal, pullPage, pullQuerySchema } from '#shared/sync/pull';
 import { schemaVersionRefusal } from '#shared/sync/refusals';
 import { newRow, type RowLookup, type SyncRow } from '#shared/sync/rows';
 import { sequencePush, type ClientState } from '#shared/sync/sequence';
@@ -21,8 +23,8 @@ import { sequencePush, type ClientState } from '#shared/sync/sequence';
  * /v1/people). What a push and a pull decide comes from the same functions the worker calls
  * (shared/sync/); this file holds only storage, HTTP and fault injection. The contract suite
  * (tests/contract/) runs the same cases against this server and the worker with D1.
- * Who may push what is the worker's role policy (worker/src/auth/permissions.ts): here any
- * user may push anything unless a test forbids a mutation (forbidMutation).
+ * Who may push what (the role policy, references, stage-history rules) is shared/sync's too:
+ * users carry their role, and a test may also forbid one mutation (forbidMutation).
  */
 
 export interface FakeUser {
@@ -62,9 +64,10 @@ class OrgState implements RowLookup {
   appliedIds = new Set<string>();
   /** How many times each mutation id was applied (1 at most, or idempotency is broken). */
   applyCount = new Map<string, number>();
+  settings: Settings = DEFAULT_SETTINGS;
 
   get(t: SyncTable, id: string): SyncRow | null {
-    return this.tables.get(t)?.get(id) ?? null;
+    return this.tables.get(t)?.get(id) ?? (t === 'vacancies' && id === FIXTURE_VACANCY_ID ? FIXTURE_VACANCY : null);
   }
 
   all(t: SyncTable): SyncRow[] {
@@ -93,6 +96,17 @@ class Failure extends Error {
 }
 
 const isSyncTable = (t: string): t is SyncTable => t in SYNC_TABLES;
+
+/**
+ * Every organisation of the fake holds this vacancy, as if created before the tests' history
+ * (read by push decisions only: it is in no change log, snapshot or pull): the applications of tests/unit/extension/helpers.ts
+ * belong to it, and the server refuses an application whose vacancy it does not hold.
+ */
+export const FIXTURE_VACANCY_ID = '0190a000-0000-7000-8000-000000000001';
+const FIXTURE_VACANCY: SyncRow = {
+  ...newRow(FIXTURE_VACANCY_ID, '2026-01-05T09:00:00.000Z'),
+  data: { id: FIXTURE_VACANCY_ID, title: 'Social worker, front door', teamIds: [], role: 'social_worker', posts: 1, mode: 'rolling', status: 'open' },
+};
 
 export const DEFAULT_USER: FakeUser = {
   token: 'token-alice-0001',
@@ -123,6 +137,18 @@ export class FakeServer {
 
   addUser(u: FakeUser): void {
     this.users.set(u.token, u);
+  }
+
+  /** The organisation's settings, as an admin would set them. */
+  setSettings(settings: Partial<Settings>, orgId?: string): void {
+    const o = this.org(orgId);
+    o.settings = { ...o.settings, ...settings };
+  }
+
+  /** The organisation's users, by id (what the worker reads from its users table). */
+  private people(orgId: string): PeopleLookup {
+    const byId = new Map([...this.users.values()].filter((u) => u.orgId === orgId).map((u) => [u.userId, { role: u.role, active: true }]));
+    return (id) => byId.get(id) ?? null;
   }
 
   private org(orgId = DEFAULT_USER.orgId): OrgState {
@@ -262,7 +288,7 @@ export class FakeServer {
         const me: MeResponse = {
           user: { id: user.userId, name: user.name, email: user.email, role: user.role },
           organisation: { id: user.orgId, name: user.orgName },
-          settings: DEFAULT_SETTINGS,
+          settings: this.org(user.orgId).settings,
           tokenExpiresAt: '2099-01-01T00:00:00.000Z',
         };
         return json(200, me);
@@ -310,7 +336,9 @@ export class FakeServer {
       mutations: fresh,
       stored: o,
       nowMs: this.now(),
-      role: user.role,
+      caller: { userId: user.userId, role: user.role },
+      people: this.people(user.orgId),
+      settings: o.settings,
       checks: { issues: (m) => this.invalid.get(m.id) ?? [], refusal: (m) => this.forbidden.get(m.id) ?? null },
     });
     if ('refusal' in decision) throw new Failure(decision.refusal);
@@ -329,6 +357,8 @@ export class FakeServer {
   pull(orgId: string, cursor: number, limit: number): PullResponse {
     const o = this.org(orgId);
     const after = o.log.filter((c) => c.seq > cursor).slice(0, limit + 1);
+    const ahead = after.length === 0 && cursor > 0 ? cursorRefusal(cursor, o.log.at(-1)?.seq ?? 0) : null;
+    if (ahead) throw new Failure(ahead);
     return pullPage(
       after.map((c) => ({ ...c, record: structuredClone(this.current(o, c.table, c.recordId)) })),
       cursor,

@@ -7,7 +7,10 @@ import { META, readMeta } from '@/db/meta';
 import { appendStageEvent, deleteRecord, eraseCandidate, upsertRecord } from '@/db/writes';
 import { pullChanges } from '@/sync/pull';
 import { pushOutbox } from '@/sync/push';
-import { FakeServer } from './fake-server';
+import { DEFAULT_USER, FakeServer } from './fake-server';
+
+/** Managers an application can be assigned to (the server refuses an assignedTo that names no user). */
+const MANAGERS = ['manager-1', 'manager-2', 'manager-3'].map((userId, i) => ({ ...DEFAULT_USER, token: `token-manager-${i}`, userId, role: 'manager' as const }));
 
 let server: FakeServer;
 /** This browser. */
@@ -35,7 +38,7 @@ async function sharedCandidateWithNote(): Promise<{ a: string; ev: string }> {
 
 beforeEach(() => {
   fakeBrowser.reset();
-  server = new FakeServer();
+  server = new FakeServer([DEFAULT_USER, ...MANAGERS]);
   other = freshDb('pull-other');
   db = freshDb('pull');
 });

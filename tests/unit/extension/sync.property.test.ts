@@ -45,7 +45,8 @@ const TARGETS = [
 ] as const;
 const PERSONAL_TEXT = ['Sam Candidate', 'sam@example.org', '07700', 'phone-', 'ATS-1'];
 
-const value = (field: string, n: number) => (field === 'yearsQualified' ? n : `${field}-${n}`);
+// assignedTo names a user of the organisation (the server refuses any other id).
+const value = (field: string, n: number) => (field === 'yearsQualified' ? n : field === 'assignedTo' ? USERS[n % USERS.length]!.userId : `${field}-${n}`);
 const SKEWS = [0, 0, 3_600_000, -3_600_000, 86_400_000, -86_400_000];
 
 const faultArb = fc.constantFrom<'none' | 'drop-before' | 'drop-after' | '500' | '401'>('none', 'none', 'none', 'drop-before', 'drop-after', '500', '401');

@@ -30,6 +30,10 @@ function lookup(rows: Partial<Record<SyncTable, SyncRow[]>> = {}): RowLookup {
   return { get: (t, id) => rows[t]?.find((r) => r.id === id) ?? null, all: (t) => rows[t] ?? [] };
 }
 
+const COORDINATOR = { userId: 'user-1', role: 'coordinator' } as const;
+const MANAGER = { userId: 'user-m', role: 'manager' } as const;
+const nobody = () => null;
+
 const stored = (id: string, data: Record<string, unknown>): SyncRow => ({ id, data: { id, ...data }, clocks: {}, arrivals: {}, deleted: false, erased: false, createdAt: '2026-03-01T00:00:00.000Z' });
 const application = { vacancyId: VAC, name: 'Sam Candidate', email: 'sam@example.org', source: 'community_care', experience: 'experienced', receivedDate: '2026-03-02' };
 
@@ -39,7 +43,8 @@ describe('decidePush', () => {
       mutations: [m('teams', 'upsert', TEAM, { name: 'North', type: 'assessment', area: 'North' }), m('teams', 'upsert', TEAM, { area: 'South' }, NOW)],
       stored: lookup(),
       nowMs: NOW,
-      role: 'coordinator',
+      caller: COORDINATOR,
+      people: nobody,
     });
     if (!('plan' in d)) throw new Error(JSON.stringify(d.refusal));
     expect(d.plan.rows.map((r) => [r.table, r.row.data])).toEqual([['teams', { id: TEAM, name: 'North', type: 'assessment', area: 'South' }]]);
@@ -58,7 +63,8 @@ describe('decidePush', () => {
       ],
       stored: lookup({ applications: [stored(APP, application)] }),
       nowMs: NOW,
-      role: 'coordinator',
+      caller: COORDINATOR,
+      people: nobody,
     });
     if (!('plan' in d)) throw new Error(JSON.stringify(d.refusal));
     const rows = new Map(d.plan.rows.map((r) => [r.row.id, r.row]));
@@ -76,16 +82,17 @@ describe('decidePush', () => {
     const bad1 = m('teams', 'upsert', TEAM, { name: '' });
     const good = m('teams', 'upsert', '0190a000-0000-7000-8000-0000000000d2', { name: 'Fine', type: 'assessment', area: 'North' });
     const bad2 = m('teams', 'erase', TEAM);
-    const d = decidePush({ mutations: [bad1, good, bad2], stored: lookup(), nowMs: NOW, role: 'manager', checks: { refusal: () => 'never' } });
+    const d = decidePush({ mutations: [bad1, good, bad2], stored: lookup(), nowMs: NOW, caller: MANAGER, people: nobody, checks: { refusal: () => 'never' } });
     expect('refusal' in d && d.refusal).toMatchObject({ status: 400, code: 'invalid_mutations', details: [{ id: bad1.id }, { id: bad2.id }] });
   });
 
   it('the caller\'s checks: a refusal is a 403 naming the role; extra issues are a 400', () => {
     const mine = m('teams', 'upsert', TEAM, { name: 'North', type: 'assessment', area: 'North' });
-    const forbidden = decidePush({ mutations: [mine], stored: lookup(), nowMs: NOW, role: 'manager', checks: { refusal: (x) => (x.id === mine.id ? 'not teams' : null) } });
+    const forbidden = decidePush({ mutations: [mine], stored: lookup(), nowMs: NOW, caller: COORDINATOR, people: nobody, checks: { refusal: (x) => (x.id === mine.id ? 'not teams' : null) } });
     expect('refusal' in forbidden && forbidden.refusal).toMatchObject({ status: 403, code: 'forbidden', details: [{ id: mine.id, reason: 'not teams' }] });
-    expect('refusal' in forbidden && forbidden.refusal.message).toMatch(/^Your role \(manager\) may not make this change/);
-    const invalid = decidePush({ mutations: [mine], stored: lookup(), nowMs: NOW, role: 'coordinator', checks: { issues: () => ['name: taken'] } });
+    expect('refusal' in forbidden && forbidden.refusal.message).toMatch(/^Your role \(coordinator\) may not make this change/);
+    const invalid = decidePush({ mutations: [mine], stored: lookup(), nowMs: NOW, caller: COORDINATOR,
+      people: nobody, checks: { issues: () => ['name: taken'] } });
     expect('refusal' in invalid && invalid.refusal).toMatchObject({ status: 400, details: [{ issues: ['name: taken'] }] });
   });
 });
@@ -101,7 +108,7 @@ describe('sequencePush', () => {
   });
 
   it('a push of replays only is a no-op', () => {
-    expect(sequencePush([at(1), at(2)], client(2))).toMatchObject({ fresh: [], skipped: 2, noop: true });
+    expect(sequencePush([at(1), at(2)], client(2, ['m1', 'm2']))).toMatchObject({ fresh: [], skipped: 2, noop: true });
   });
 
   it('a change the server makes itself has no client: no sequence to check', () => {

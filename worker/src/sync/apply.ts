@@ -1,8 +1,9 @@
-import type { ConflictRecord, Mutation, SyncTable } from '#shared/schema/index';
+import { DEFAULT_SETTINGS, settingsSchema, type ConflictRecord, type Mutation, type Settings, type SyncTable } from '#shared/schema/index';
 import { decidePush } from '#shared/sync/decide';
-import type { RowLookup } from '#shared/sync/rows';
+import type { PeopleLookup, Person } from '#shared/sync/people';
+import { mondayOf } from '#shared/sync/permissions';
+import { referencedIds } from '#shared/sync/references';
 import { sequencePush, type PushingClient } from '#shared/sync/sequence';
-import { mondayOf, refusal } from '../auth/permissions';
 import type { AuthContext } from '../env';
 import { ApiFailure } from '../errors';
 import { isGuardFailure, isTransient, sleep } from '../db/retry';
@@ -28,8 +29,8 @@ const MAX_ATTEMPTS = 8;
 
 /**
  * Applies a client's mutations: read the rows concerned, decide everything in memory with the
- * sync rules of shared/sync/ (sequence, validation, the role policy of auth/permissions.ts,
- * field-level merge, erasure), then write it all in ONE
+ * sync rules of shared/sync/ (sequence, validation, references, the role policy, stage-history
+ * rules, field-level merge, erasure), then write it all in ONE
  * db.batch() that starts with guards on the versions read. If another push changed one of
  * those rows in between, the guard fails, the batch rolls back as a whole, and we start
  * again from a fresh read; transient D1 errors are retried the same way (idempotent).
@@ -59,11 +60,18 @@ async function attemptOnce(db: D1Database, auth: AuthContext, mutations: Mutatio
   const store = new Store(db, orgId);
   const thisWeek = mondayOf(nowIso);
 
-  // ---- read: client state, applied ids, the records concerned -------------------------
+  // ---- read: client state, applied ids, settings, people named, the records concerned -----
+  // Referenced records are read (and guarded) with the mutations' own rows, so a reference is
+  // checked against the row version the batch then guards.
+  const refs = referencedIds(mutations);
   const byTable = new Map<SyncTable, string[]>();
   for (const m of mutations) byTable.set(m.table, [...(byTable.get(m.table) ?? []), m.recordId]);
+  for (const [t, ids] of refs) if (t !== 'users') byTable.set(t, [...(byTable.get(t) ?? []), ...ids]);
   const reads = store.reads([...byTable.entries()]);
-  const head: D1PreparedStatement[] = [];
+  const head: D1PreparedStatement[] = [
+    db.prepare('SELECT data FROM settings WHERE org_id = ?1').bind(orgId),
+    db.prepare('SELECT id, role, active FROM users WHERE org_id = ?1 AND id IN (SELECT value FROM json_each(?2))').bind(orgId, JSON.stringify([...(refs.get('users') ?? [])])),
+  ];
   if (opts.clientId) {
     head.push(db.prepare('SELECT user_id, last_seq FROM sync_clients WHERE org_id = ?1 AND client_id = ?2').bind(orgId, opts.clientId));
     head.push(
@@ -74,13 +82,15 @@ async function attemptOnce(db: D1Database, auth: AuthContext, mutations: Mutatio
   }
   const results = await db.batch([...head, ...reads.stmts]);
   reads.absorb(results.slice(head.length));
+  const settings = settingsOf(results[0]!.results as { data: string }[]);
+  const people = peopleOf(results[1]!.results as { id: string; role: Person['role']; active: number }[]);
   let client: PushingClient | null = null;
   if (opts.clientId) {
-    const state = (results[0]!.results as { user_id: string; last_seq: number }[])[0];
+    const state = (results[2]!.results as { user_id: string; last_seq: number }[])[0];
     client = {
       userId: auth.userId,
       state: state ? { userId: state.user_id, lastSeq: state.last_seq } : null,
-      appliedIds: new Set((results[1]!.results as { mutation_id: string }[]).map((r) => r.mutation_id)),
+      appliedIds: new Set((results[3]!.results as { mutation_id: string }[]).map((r) => r.mutation_id)),
     };
   }
 
@@ -101,16 +111,29 @@ async function attemptOnce(db: D1Database, auth: AuthContext, mutations: Mutatio
     await store.loadWhere('checks', 'applicationId', id);
   }
   if (auth.role === 'manager' && !opts.trusted) {
+    // The role policy reads the application's vacancy, its teams (own-team decisions) and the
+    // manager's rota slots for the weeks concerned.
     const vacancyIds = related.map((id) => String(store.get('applications', id)?.data.vacancyId ?? ''));
     await store.load([['vacancies', vacancyIds]]);
+    const teamIds = vacancyIds.flatMap((v) => {
+      const teams = store.get('vacancies', v)?.data.teamIds;
+      return Array.isArray(teams) ? teams.filter((t): t is string => typeof t === 'string') : [];
+    });
+    await store.load([['teams', teamIds]]);
     const weeks = new Set([thisWeek, ...fresh.map((m) => mondayOf(String(m.fields?.at ?? '')))].filter(Boolean));
     for (const w of weeks) await loadSlots(store, db, orgId, auth.userId, w);
   }
 
   // ---- decide (shared/sync/decide.ts), then write: one atomic batch -----------------------
-  const rolePolicy = (m: Mutation, fields: Record<string, unknown>, rows: RowLookup) =>
-    refusal(m, fields, { auth, thisWeek, get: (t, id) => rows.get(t, id), mySlots: () => rows.all('rota_slots') });
-  const decision = decidePush({ mutations: fresh, stored: store, nowMs, role: auth.role, checks: opts.trusted ? {} : { refusal: rolePolicy } });
+  const decision = decidePush({
+    mutations: fresh,
+    stored: store,
+    nowMs,
+    caller: { userId: auth.userId, role: auth.role },
+    people,
+    settings,
+    trusted: opts.trusted,
+  });
   if ('refusal' in decision) throw refusedWith(decision.refusal);
   const { plan } = decision;
   const batch = buildWriteBatch(db, store, {
@@ -134,4 +157,15 @@ async function loadSlots(store: Store, db: D1Database, orgId: string, userId: st
     .bind(orgId, userId, week)
     .all<{ id: string }>();
   await store.load([['rota_slots', results.map((r) => r.id)]]);
+}
+
+function settingsOf(rows: { data: string }[]): Settings {
+  if (!rows[0]) return DEFAULT_SETTINGS;
+  const parsed = settingsSchema.safeParse(JSON.parse(rows[0].data));
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+function peopleOf(rows: { id: string; role: Person['role']; active: number }[]): PeopleLookup {
+  const byId = new Map(rows.map((r) => [r.id, { role: r.role, active: !!r.active }]));
+  return (id) => byId.get(id) ?? null;
 }

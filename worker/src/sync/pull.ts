@@ -1,5 +1,6 @@
 import { SYNC_TABLE_NAMES, type PullResponse } from '#shared/schema/index';
-import { pullPage, type LoggedChange } from '#shared/sync/pull';
+import { cursorRefusal, pullPage, type LoggedChange } from '#shared/sync/pull';
+import { refusedWith } from './refused';
 
 const recordCase = SYNC_TABLE_NAMES.map(
   (t) => `WHEN '${t}' THEN (SELECT json_array(r.deleted, json(r.data)) FROM ${t} r WHERE r.org_id = c.org_id AND r.id = c.record_id)`,
@@ -27,6 +28,12 @@ LIMIT ?3`;
  */
 export async function pull(db: D1Database, orgId: string, cursor: number, limit: number): Promise<PullResponse> {
   const { results } = await db.prepare(PULL_SQL).bind(orgId, cursor, limit + 1).all<{ seq: number; tbl: string; record_id: string; row: string | null }>();
+  if (results.length === 0 && cursor > 0) {
+    // Nothing after the cursor: is the cursor one this server's log ever reached?
+    const head = await db.prepare('SELECT coalesce(max(seq), 0) AS head FROM changes WHERE org_id = ?1').bind(orgId).first<{ head: number }>();
+    const ahead = cursorRefusal(cursor, head?.head ?? 0);
+    if (ahead) throw refusedWith(ahead);
+  }
   const after = results.map((r): LoggedChange => {
     const [deleted, record] = r.row ? (JSON.parse(r.row) as [number, Record<string, unknown>]) : [1, null];
     return { seq: r.seq, table: r.tbl, recordId: r.record_id, record: deleted ? null : record };

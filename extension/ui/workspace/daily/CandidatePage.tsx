@@ -110,7 +110,10 @@ export function CandidatePage({ route }: { route: Route }) {
                   {STAGE_LABELS[event.stage]}
                   {event.interviewAt ? ` (interview ${formatDay(londonDateOf(event.interviewAt))})` : ''}
                 </td>
-                <td>{formatDay(londonDateOf(event.at))}</td>
+                <td>
+                  {formatDay(londonDateOf(event.at))}
+                  {event.recordedLate && event.enteredAt ? <span class="recorded-late"> (recorded late, on {formatDay(londonDateOf(event.enteredAt))})</span> : null}
+                </td>
                 <td>{nameOf(data.people, event.by)}</td>
                 <td>{event.reason ? REASON_LABELS[event.reason] : ''}</td>
                 <td>{event.note ?? ''}</td>
