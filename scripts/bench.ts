@@ -9,13 +9,14 @@
  * `npm run bench -- report sync` runs only the named modules (results.json is then not written).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Figure } from '../tests/bench/figures/figure';
 import { medianOf } from '../tests/bench/lib/sample';
 import { REQUIRED_FIGURES, TARGETS, describeTarget, meets } from './bench-targets';
+import { stopAll } from './lib/processes';
 import { ROOT } from './lib/wrangler';
 
 const FIGURES_DIR = path.join(ROOT, 'tests/bench/figures');
@@ -71,7 +72,7 @@ async function runModule(name: string, figures: Record<string, Figure>): Promise
 
 const show = (f: Figure | undefined) => (f === undefined ? '' : typeof f === 'number' ? String(f) : String(f.median));
 
-function table(figures: Record<string, Figure>, outcomes: ModuleOutcome[]): { lines: string[]; missed: number } {
+function table(figures: Record<string, Figure>, outcomes: ModuleOutcome[], available: string[]): { lines: string[]; missed: number } {
   const failed = new Map(outcomes.filter((o) => o.status === 'failed').map((o) => [o.module, o]));
   const names = [...new Set([...REQUIRED_FIGURES, ...Object.keys(figures)])].sort();
   const rows = [['figure', 'median', 'min', 'max', 'runs', 'target', 'met']];
@@ -82,7 +83,13 @@ function table(figures: Record<string, Figure>, outcomes: ModuleOutcome[]): { li
     const module = name.split('.')[0]!;
     let met = '';
     if (f === undefined) {
-      met = failed.has(module) ? 'module failed' : outcomes.some((o) => o.module === module) ? 'not measured' : 'module absent';
+      met = failed.has(module)
+        ? 'module failed'
+        : outcomes.some((o) => o.module === module)
+          ? 'not measured'
+          : available.includes(module)
+            ? 'not run'
+            : 'module absent';
       if (target) missed++;
     } else if (target) {
       met = meets(target, medianOf(f)) ? 'yes' : 'NO';
@@ -107,7 +114,7 @@ async function main() {
   const outcomes: ModuleOutcome[] = [];
   for (const name of selected) outcomes.push(await runModule(name, figures));
 
-  const { lines, missed } = table(figures, outcomes);
+  const { lines, missed } = table(figures, outcomes, available);
   console.log(`\n${lines.join('\n')}\n`);
   const failures = outcomes.filter((o) => o.status === 'failed');
   console.log(`${selected.length} modules (${failures.length} failed), ${Object.keys(figures).length} figures, ${missed} targets missed or unmeasured`);
@@ -126,6 +133,18 @@ async function main() {
     console.log(`written ${path.relative(ROOT, RESULTS)}`);
   }
   process.exitCode = failures.length ? 1 : 0;
+}
+
+// Ctrl-C: stop the wrangler dev a figure module started and remove its state under .bench/.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void stopAll().finally(() => {
+      const dir = path.join(ROOT, '.bench');
+      const entries = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : [];
+      for (const f of entries.filter((d) => d.name.endsWith(`-${process.pid}`))) rmSync(path.join(dir, f.name), { recursive: true, force: true });
+      process.exit(130);
+    });
+  });
 }
 
 main().catch((err) => {

@@ -9,7 +9,11 @@
  * - worker.errors: requests that failed or answered anything but 200;
  * - worker.requests: requests made (so a time-bounded run that made fewer says so);
  * - worker.push_ms_1_client, worker.pull_ms_1_client: the same rounds from one client alone
- *   first: the time the worker needs per request, which 50 clients at once queue behind.
+ *   first: the time the worker needs per request, which 50 clients at once queue behind;
+ *   worker.health_ms_1_client (GET /health: HTTP, workerd and one D1 query) and
+ *   worker.raw_insert_10_ms_1_client (one D1 batch writing 10 rows, tests/bench/worker/raw-d1.ts)
+ *   are the floors a push of 10 (four D1 round trips: token, reads, related reads, writes) compares with;
+ * - worker.throughput_rps_50_concurrent: requests answered per second while 50 clients wait.
  */
 import { percentile } from '#shared/measures/statistics';
 import { SYNC_SCHEMA_VERSION, type PullResponse } from '#shared/schema/index';
@@ -79,8 +83,28 @@ export async function measure(): Promise<Record<string, Figure>> {
     const alone = await client(worker, org.tokens[0]!, CLIENTS, ids, performance.now() + DEADLINE_MS);
     const aloneOf = (kind: Sample['kind']) => figureOf(alone.filter((s) => s.ok && s.kind === kind).map((s) => s.ms));
 
-    const deadline = performance.now() + DEADLINE_MS;
+    const floor = async (run: () => ReturnType<typeof timedJson>) => {
+      const times: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const r = await run();
+        if (r.status !== 200) throw new Error(`floor request answered ${r.status}`);
+        times.push(r.ms);
+      }
+      return figureOf(times);
+    };
+    const health = await floor(() => timedJson(`${worker.url}/health`, { method: 'GET' }));
+    const rawOrg = crypto.randomUUID();
+    const rawInsert = await floor(() =>
+      timedJson(`${worker.url}/__bench/raw-insert`, {
+        method: 'POST',
+        body: { orgId: rawOrg, table: 'stage_events', rows: generate(1, 10).events.map((e) => ({ id: crypto.randomUUID(), data: e })) },
+      }),
+    );
+
+    const started = performance.now();
+    const deadline = started + DEADLINE_MS;
     const samples = (await Promise.all(org.tokens.map((token, n) => client(worker, token, n, ids, deadline)))).flat();
+    const seconds = (performance.now() - started) / 1000;
     const timed = (kind?: Sample['kind']) => samples.filter((s) => s.ok && (!kind || s.kind === kind)).map((s) => s.ms);
     return {
       'worker.p50_ms_50_concurrent': p(timed(), 0.5),
@@ -91,6 +115,9 @@ export async function measure(): Promise<Record<string, Figure>> {
       'worker.requests': samples.length,
       'worker.push_ms_1_client': aloneOf('push'),
       'worker.pull_ms_1_client': aloneOf('pull'),
+      'worker.health_ms_1_client': health,
+      'worker.raw_insert_10_ms_1_client': rawInsert,
+      'worker.throughput_rps_50_concurrent': Math.round((samples.filter((s) => s.ok).length / seconds) * 10) / 10,
     };
   } finally {
     await worker.stop();
