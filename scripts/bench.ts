@@ -32,7 +32,10 @@ function git(args: string[]): string {
   }
 }
 
-function machine() {
+const loadAverage = () => Math.round(os.loadavg()[0]! * 100) / 100;
+
+/** The machine, and how busy it was (1-minute load average) when the run began and ended: timings on a shared machine depend on it. */
+function machine(loadAtStart: number) {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
@@ -40,6 +43,8 @@ function machine() {
     memory_gb: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
+    load_average_at_start: loadAtStart,
+    load_average_at_end: loadAverage(),
   };
 }
 
@@ -110,6 +115,7 @@ async function main() {
   const unknown = only.filter((m) => !available.includes(m));
   if (unknown.length) throw new Error(`no figure module ${unknown.join(', ')} in tests/bench/figures (there are: ${available.join(', ')})`);
   const selected = only.length ? only : available;
+  const loadAtStart = loadAverage();
   const figures: Record<string, Figure> = {};
   const outcomes: ModuleOutcome[] = [];
   for (const name of selected) outcomes.push(await runModule(name, figures));
@@ -118,13 +124,14 @@ async function main() {
   console.log(`\n${lines.join('\n')}\n`);
   const failures = outcomes.filter((o) => o.status === 'failed');
   console.log(`${selected.length} modules (${failures.length} failed), ${Object.keys(figures).length} figures, ${missed} targets missed or unmeasured`);
+  console.log(`load average (1 min) ${loadAtStart} at the start, ${loadAverage()} at the end, on ${os.cpus().length} cores`);
 
   if (!only.length) {
     const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
     const results = {
       commit: `${git(['rev-parse', 'HEAD'])}${dirty ? '-dirty' : ''}`,
       date: new Date().toISOString(),
-      machine: machine(),
+      machine: machine(loadAtStart),
       modules: outcomes,
       figures: Object.fromEntries(Object.entries(figures).sort(([a], [b]) => (a < b ? -1 : 1))),
     };

@@ -28,6 +28,8 @@ export interface ApplicationFacts {
   shortlistDueDay: number;
   /** Interview target day: the interview target in working days after the first shortlisting; null if never shortlisted. */
   interviewDueDay: number | null;
+  /** Working days from received to the first acceptance; null if never accepted (time to hire, sources). */
+  acceptedWorkingDays: number | null;
   /** Month the application was received, as year * 12 + month - 1 (cohorts in over-time.ts). */
   receivedMonth: number;
   /** Day the interview was held: the latest booking before it was recorded, else the record's day. */
@@ -115,6 +117,7 @@ export function deriveFacts(
     decisionDay,
     shortlistDueDay: addWorkingDaysToDay(dayNumber(ready), settings.shortlistWorkingDays, settings.division),
     interviewDueDay: Number.isNaN(first[I.shortlisted]!) ? null : addWorkingDaysToDay(first[I.shortlisted]!, settings.interviewWorkingDays, settings.division),
+    acceptedWorkingDays: Number.isNaN(first[I.accepted]!) ? null : workingDaysBetweenDays(receivedDay, first[I.accepted]!, settings.division),
     receivedMonth: Number(application.receivedDate.slice(0, 4)) * 12 + Number(application.receivedDate.slice(5, 7)) - 1,
     interviewHeldDay,
     interviewBookedDay: interviewHeldDay === null && stage === 'interview_booked' ? bookedDay : null,

@@ -16,7 +16,7 @@ import { vacancyRate } from './vacancy-rate';
 import { workforceFte, type WorkforceFte } from './workforce';
 
 export * from './types';
-export { percentile, summarise, rate } from './statistics';
+export { percentile, percentiles, summarise, rate } from './statistics';
 export { deriveFacts, type ApplicationFacts } from './facts';
 export { eventColumns, parseEvents, type EventColumns, type ParsedEvents } from './event-columns';
 export { factsOf, prepareReport, ReportPreparer, type PreparedReport, type ReportData } from './prepared';
@@ -77,7 +77,7 @@ export function reportFromPrepared(prepared: PreparedReport, filters: ReportFilt
     sla: sla(facts, asOfDay),
     offerAcceptance: offerAcceptance(facts),
     workforce: { ...fte, vacancyRate: vacancyRate(fte), agencyRate: agencyRate(fte) },
-    sources: sourceEffectiveness(facts, division),
+    sources: sourceEffectiveness(facts),
     overTime: overTime(facts, filters, asOfDay),
   };
 }

@@ -1,7 +1,7 @@
 import type { ApplicationFacts } from './facts';
 import { PIPELINE_INDEX } from './facts';
 import { shortlistingOutcome } from './sla';
-import { percentile, rate } from './statistics';
+import { percentiles, rate } from './statistics';
 import type { Rate, ReportFilters } from './types';
 
 export interface PeriodRow {
@@ -51,7 +51,7 @@ export function overTime(facts: readonly ApplicationFacts[], filters: ReportFilt
     .map(([, { row, days, met, judged }]) => ({
       ...row,
       hires: days.length,
-      medianDaysToHire: percentile(Float64Array.from(days).sort(), 0.5),
+      medianDaysToHire: percentiles(days, [0.5])[0]!,
       shortlistingSla: rate(met, judged),
     }));
 }

@@ -52,7 +52,7 @@ export function timeToHire(facts: readonly ApplicationFacts[], closingDay: Reado
     const accepted = f.firstDay.accepted;
     if (accepted !== undefined) {
       cal.push(accepted - f.receivedDay);
-      work.push(workingDaysBetweenDays(f.receivedDay, accepted, division));
+      work.push(f.acceptedWorkingDays!);
     }
     const offered = f.firstDay.offered;
     const closing = offered === undefined || !f.vacancy ? undefined : closingDay.get(f.vacancy.id);

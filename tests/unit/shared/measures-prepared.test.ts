@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeReport, prepareReport, reportFromPrepared, ReportPreparer, type ReportData, type ReportFilters } from '#shared/measures/index';
+import { computeReport, percentile, percentiles, prepareReport, reportFromPrepared, ReportPreparer, type ReportData, type ReportFilters } from '#shared/measures/index';
 import { DEFAULT_SETTINGS } from '#shared/schema/organisation';
 import type { Advert, Application, Source, Vacancy } from '#shared/schema/recruitment';
 import { STAGES, type StageEvent } from '#shared/schema/stage';
@@ -112,5 +112,21 @@ describe('prepared reports', () => {
   it('prepareReport keeps one set of facts per application, in order', () => {
     const data = dataOf({ apps: [0, 1, 2, 3, 4, 5].map((n) => ({ vacancy: n % 2, source: n % 3, day: n })), events: [], reversed: false });
     expect(prepareReport(data).facts.map((f) => f.application.id)).toEqual(data.applications.map((a) => a.id));
+  });
+});
+
+describe('percentiles', () => {
+  it('counts whole numbers to the same percentiles as sorting them, and sorts anything else', () => {
+    const sorted = (v: number[]) => Float64Array.from(v).sort();
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.array(fc.integer({ min: -400, max: 900 }), { maxLength: 60 }), fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { maxLength: 20 }), fc.array(fc.constantFrom(0, 1e9), { maxLength: 5 })),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (values, ps) => {
+          expect(percentiles(values, ps)).toEqual(ps.map((p) => percentile(sorted(values), p)));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
