@@ -7,7 +7,9 @@
  * - sync.raw_d1_10k_ms: the same rows written straight into the same tables of the same D1,
  *   in the same batches over the same loopback HTTP, by the bench-only route of
  *   tests/bench/worker/raw-d1.ts: what D1 itself costs, so the ratios show what sync adds;
- * - sync.push_ratio_to_raw_d1, sync.pull_ratio_to_raw_d1: raw ÷ sync, of the medians.
+ * - sync.push_ratio_to_raw_d1, sync.pull_ratio_to_raw_d1: raw ÷ sync, of the medians;
+ * - sync.replay_10k_ms: the same 10,000 pushed again (every one already applied, so skipped):
+ *   the push's cost before any write (HTTP, JSON, validation, token, reads), to tell it from the writes.
  * Each run uses a new organisation, so every push inserts (as a first sync does).
  */
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, SYNC_SCHEMA_VERSION, type Mutation, type PullResponse } from '#shared/schema/index';
@@ -67,6 +69,7 @@ export async function measure(): Promise<Record<string, Figure>> {
     const push10k: number[] = [];
     const pull10k: number[] = [];
     const raw10k: number[] = [];
+    const replay10k: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const org = await createBenchOrg(worker, 1);
       const token = org.tokens[0]!;
@@ -77,6 +80,7 @@ export async function measure(): Promise<Record<string, Figure>> {
 
       const mutations = [...records.applications.map((a) => client.upsert('applications', a)), ...records.stage_events.map((e) => client.upsert('stage_events', e))];
       push10k.push(await push(worker, token, client.clientId, mutations));
+      replay10k.push(await push(worker, token, client.clientId, mutations));
       const pulled = await pullAll(worker, token, before.cursor);
       if (pulled.changes !== 10_000) throw new Error(`pulled ${pulled.changes} changes, not 10,000`);
       pull10k.push(pulled.ms);
@@ -94,6 +98,7 @@ export async function measure(): Promise<Record<string, Figure>> {
       'sync.raw_d1_10k_ms': raw,
       'sync.push_ratio_to_raw_d1': ratio(raw.median, pushed.median),
       'sync.pull_ratio_to_raw_d1': ratio(raw.median, pulled.median),
+      'sync.replay_10k_ms': figureOf(replay10k),
     };
   } finally {
     await worker.stop();

@@ -1,15 +1,13 @@
 /**
  * A `wrangler dev` of the bench entry (tests/bench/worker/raw-d1.ts) on loopback, with a
- * local D1 in a fresh folder under .bench/ that is deleted when it stops, and an
- * organisation with as many users and tokens as a figure needs (written straight into D1,
- * as scripts/lib/demo.ts does). Ports: BENCH_PORT_BASE (default 8890) + offset, so a bench
+ * local D1 in a fresh folder under .bench/ that is deleted when it stops, and organisations
+ * with as many users and tokens as a figure needs. Ports: BENCH_PORT_BASE (default 8890) + offset, so a bench
  * does not clash with `npm start` (8787) or the e2e tests.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startProcess, stopProcess, waitForHttp } from '../../../scripts/lib/processes';
-import { applyLocalMigrations, executeLocalSql, ROOT } from '../../../scripts/lib/wrangler';
+import { applyLocalMigrations, ROOT } from '../../../scripts/lib/wrangler';
 
 const WRANGLER = path.join(ROOT, 'node_modules/.bin/wrangler');
 const ENTRY = 'tests/bench/worker/raw-d1.ts';
@@ -52,33 +50,17 @@ export async function startBenchWorker(name: string, portOffset: number): Promis
   return { url: `http://127.0.0.1:${port}`, state, stop };
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const sql = (v: string) => `'${v.replace(/'/g, "''")}'`;
-
 export interface BenchOrg {
   orgId: string;
   /** One central-team user's token per client. */
   tokens: string[];
 }
 
-/** An organisation with `users` central-team users, one token each, written straight into the local D1. */
+/** An organisation with `users` central-team users, one token each (the bench entry's /__bench/org). */
 export async function createBenchOrg(worker: BenchWorker, users: number): Promise<BenchOrg> {
-  const orgId = randomUUID();
-  const now = new Date().toISOString();
-  const expires = new Date(Date.now() + 86_400_000).toISOString();
-  const rows = [`INSERT INTO organisations (id, name, created_at) VALUES (${sql(orgId)}, 'Benchshire', ${sql(now)});`];
-  const tokens: string[] = [];
-  for (let i = 0; i < users; i++) {
-    const userId = randomUUID();
-    const token = `sl_${randomBytes(32).toString('base64url')}`;
-    tokens.push(token);
-    rows.push(
-      `INSERT INTO users (id, org_id, name, email, role, active, created_at) VALUES (${sql(userId)}, ${sql(orgId)}, 'Bench ${i}', 'bench${i}.${orgId.slice(0, 8)}@example.gov.uk', 'central', 1, ${sql(now)});`,
-      `INSERT INTO credentials (id, org_id, user_id, token_hash, prefix, created_at, expires_at) VALUES (${sql(randomUUID())}, ${sql(orgId)}, ${sql(userId)}, ${sql(sha256(token))}, ${sql(token.slice(0, 11))}, ${sql(now)}, ${sql(expires)});`,
-    );
-  }
-  await executeLocalSql(worker.state, rows.join('\n'));
-  return { orgId, tokens };
+  const r = await timedJson<BenchOrg>(`${worker.url}/__bench/org`, { method: 'POST', body: { users } });
+  if (r.status !== 200) throw new Error(`creating the bench organisation answered ${r.status}: ${JSON.stringify(r.body).slice(0, 500)}`);
+  return r.body;
 }
 
 /** A JSON request to the bench worker, timed from send to the end of the body. */

@@ -1,11 +1,16 @@
 /**
- * The worker as `npm run bench` runs it: the real app, plus one route that exists only in
+ * The worker as `npm run bench` runs it: the real app, plus two routes that exist only in
  * this entry (never in worker/src, so never deployed) and only on the bench's loopback
- * `wrangler dev`. `POST /__bench/raw-insert` writes record rows straight into a synced
- * table of the same local D1, in one db.batch() of multi-row inserts chunked as the push
- * chunks them (worker/src/db/chunk.ts): the floor that sync.push_ratio_to_raw_d1 compares
- * a push with (no validation, no merge, no change log, no idempotency bookkeeping).
+ * `wrangler dev`:
+ * - `POST /__bench/raw-insert` writes record rows straight into a synced table of the same
+ *   local D1, in one db.batch() of multi-row inserts chunked as the push chunks them
+ *   (worker/src/db/chunk.ts): the floor that sync.push_ratio_to_raw_d1 compares a push with
+ *   (no validation, no merge, no change log, no idempotency bookkeeping);
+ * - `POST /__bench/org` creates an organisation with N central-team users and a token each,
+ *   through the worker's own D1 binding (a `wrangler d1 execute` from another process is not
+ *   always seen by the running worker) and the worker's own token hashing.
  */
+import { generateToken, hashToken } from '../../../worker/src/auth/tokens';
 import { chunkJson } from '../../../worker/src/db/chunk';
 import { tableSql } from '../../../worker/src/db/records';
 import type { Env } from '../../../worker/src/env';
@@ -32,10 +37,33 @@ async function rawInsert(request: Request, env: Env): Promise<Response> {
   return Response.json({ inserted: rows.length });
 }
 
+async function createOrg(request: Request, env: Env): Promise<Response> {
+  const { users } = (await request.json()) as { users: number };
+  const orgId = crypto.randomUUID();
+  const now = new Date().toISOString();
+  const expires = new Date(Date.now() + 86_400_000).toISOString();
+  const statements = [env.DB.prepare(`INSERT INTO organisations (id, name, created_at) VALUES (?1, 'Benchshire', ?2)`).bind(orgId, now)];
+  const tokens: string[] = [];
+  for (let i = 0; i < users; i++) {
+    const userId = crypto.randomUUID();
+    const token = generateToken();
+    tokens.push(token);
+    statements.push(
+      env.DB.prepare(`INSERT INTO users (id, org_id, name, email, role, active, created_at) VALUES (?1, ?2, ?3, ?4, 'central', 1, ?5)`).bind(userId, orgId, `Bench ${i}`, `bench${i}.${userId.slice(0, 8)}@example.gov.uk`, now),
+      env.DB.prepare(`INSERT INTO credentials (id, org_id, user_id, token_hash, prefix, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`).bind(
+        crypto.randomUUID(), orgId, userId, await hashToken(token), token.slice(0, 11), now, expires,
+      ),
+    );
+  }
+  await env.DB.batch(statements);
+  return Response.json({ orgId, tokens });
+}
+
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === '/__bench/raw-insert' && request.method === 'POST') return rawInsert(request, env);
+    if (url.pathname === '/__bench/org' && request.method === 'POST') return createOrg(request, env);
     return app.fetch(request, env, ctx);
   },
 };
