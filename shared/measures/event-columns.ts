@@ -50,29 +50,13 @@ function stageIndexOf(name: string): number {
 
 /**
  * What a report reads from each event, in the order of the events array: the instant, the
- * stage (UNKNOWN_STAGE when not a stage) and the booked interview instant (NaN when none).
- * Parsing the timestamps is most of the cost of laying out the columns, and it depends on
- * nothing but the event, so prepared.ts keeps these per event across data changes.
+ * stage (255 when not a stage) and the booked interview instant (NaN when none).
+ * Read in one sequential pass before the grouping below.
  */
 export interface ParsedEvents {
   ms: Float64Array;
   stage: Uint8Array;
   interviewMs: Float64Array;
-}
-
-export const UNKNOWN_STAGE = UNKNOWN;
-
-export interface ParsedEvent {
-  ms: number;
-  stage: number;
-  interviewMs: number;
-}
-
-/** The parsed fields of one event. */
-export function parseEvent(e: StageEvent): ParsedEvent {
-  const stage = stageIndexOf(e.stage);
-  if (stage === UNKNOWN) return { ms: NaN, stage, interviewMs: NaN };
-  return { ms: instantMs(e.at), stage, interviewMs: stage === INTERVIEW_BOOKED && e.interviewAt ? instantMs(e.interviewAt) : NaN };
 }
 
 export function parseEvents(events: readonly StageEvent[]): ParsedEvents {
@@ -89,8 +73,8 @@ export function parseEvents(events: readonly StageEvent[]): ParsedEvents {
   return parsed;
 }
 
-/** `parsed` must describe `events` position by position (parseEvents, or prepared.ts's cache). */
-export function eventColumns(applications: readonly Application[], events: readonly StageEvent[], parsed: ParsedEvents = parseEvents(events)): EventColumns {
+export function eventColumns(applications: readonly Application[], events: readonly StageEvent[]): EventColumns {
+  const parsed = parseEvents(events);
   const appIndex = new Map<string, number>();
   applications.forEach((a, k) => appIndex.set(a.id, k));
   const n = events.length;

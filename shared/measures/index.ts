@@ -18,7 +18,7 @@ import { workforceFte, type WorkforceFte } from './workforce';
 export * from './types';
 export { percentile, percentiles, summarise, rate } from './statistics';
 export { deriveFacts, type ApplicationFacts } from './facts';
-export { eventColumns, parseEvents, type EventColumns, type ParsedEvents } from './event-columns';
+export { eventColumns, type EventColumns } from './event-columns';
 export { factsOf, prepareReport, ReportPreparer, type PreparedReport, type ReportData } from './prepared';
 export { funnel, FUNNEL_STAGES, type Funnel, type FunnelStep } from './funnel';
 export { timeToHire, type TimeToHire } from './time-to-hire';

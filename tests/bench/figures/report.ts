@@ -4,13 +4,11 @@
  * - report.10k_ms: one report over data already prepared (what a change of filters costs);
  * - report.10k_filtered_ms: the same with period, team and source filters, by quarter;
  * - report.prepare_10k_ms: preparing that data from freshly read records (what a change of data costs);
- * - report.reprepare_10k_ms: preparing it again after 100 events changed, every record a new
- *   object (the workspace re-reads the database on each change; unchanged events are not re-parsed);
  * - report.plain_10k_ms: computeReport from scratch (prepare + report), the only path before.
  * Each is the CPU time of the run (tests/bench/lib/sample.ts: what it costs on an idle machine;
  * this machine is shared), and `<name>_wall` the wall-clock time of the same runs.
  */
-import { computeReport, prepareReport, reportFromPrepared, ReportPreparer, type ReportFilters } from '#shared/measures/index';
+import { computeReport, prepareReport, reportFromPrepared, type ReportFilters } from '#shared/measures/index';
 import { generate } from '../generate';
 import { timeSync } from '../lib/sample';
 import type { Figure } from './figure';
@@ -29,19 +27,6 @@ export async function measure(): Promise<Record<string, Figure>> {
   const copies = () => ({ ...data, applications: data.applications.map((a) => ({ ...a })), events: data.events.map((e) => ({ ...e })) });
   const fresh = Array.from({ length: 6 }, copies);
   let next = 0;
-  const preparer = new ReportPreparer();
-  preparer.prepare(copies());
-  let round = 0;
-  const changed = () => {
-    const snapshot = fresh[next++ % fresh.length]!;
-    round++;
-    for (let i = 0; i < 100; i++) {
-      const e = snapshot.events[(round * 997 + i * 613) % snapshot.events.length]!;
-      e.at = new Date(Date.parse(e.at) + 60_000).toISOString();
-    }
-    return { ...snapshot, applications: [...snapshot.applications], events: [...snapshot.events] };
-  };
-
   const figures: Record<string, Figure> = {};
   const record = (name: string, t: ReturnType<typeof timeSync>) => {
     figures[name] = t.cpu;
@@ -50,7 +35,6 @@ export async function measure(): Promise<Record<string, Figure>> {
   record('report.10k_ms', timeSync(() => reportFromPrepared(prepared, noFilters, asOf), RUNS));
   record('report.10k_filtered_ms', timeSync(() => reportFromPrepared(prepared, filtered, asOf), RUNS));
   record('report.prepare_10k_ms', timeSync(() => prepareReport(fresh[next++ % fresh.length]!), 15, 3));
-  record('report.reprepare_10k_ms', timeSync(() => preparer.prepare(changed()), 15, 3));
   record('report.plain_10k_ms', timeSync(() => computeReport(input), 15, 3));
   return figures;
 }

@@ -50,9 +50,8 @@ export function toFilters(choice: ReportChoices, asOf: string): ReportFilters {
 }
 
 /**
- * The page's prepared form of the local data. The workspace re-reads the database on every
- * change, so the same snapshot is prepared once however often the filters change, and a new
- * snapshot re-parses only the events that are new or changed.
+ * The page's prepared form of the local data: a snapshot (useCentralData re-reads it on every
+ * change of the database) is prepared once, however often the filters change.
  */
 const preparer = new ReportPreparer();
 
