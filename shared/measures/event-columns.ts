@@ -48,25 +48,44 @@ function stageIndexOf(name: string): number {
   return STAGES[i] === name ? i : UNKNOWN;
 }
 
+/**
+ * What a report reads from each event, in the order of the events array: the instant, the
+ * stage (255 when not a stage) and the booked interview instant (NaN when none).
+ * Read in one sequential pass before the grouping below.
+ */
+export interface ParsedEvents {
+  ms: Float64Array;
+  stage: Uint8Array;
+  interviewMs: Float64Array;
+}
+
+export function parseEvents(events: readonly StageEvent[]): ParsedEvents {
+  const n = events.length;
+  const parsed: ParsedEvents = { ms: new Float64Array(n), stage: new Uint8Array(n), interviewMs: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const e = events[i]!;
+    const s = stageIndexOf(e.stage);
+    parsed.stage[i] = s;
+    if (s === UNKNOWN) continue;
+    parsed.ms[i] = instantMs(e.at);
+    parsed.interviewMs[i] = s === INTERVIEW_BOOKED && e.interviewAt ? instantMs(e.interviewAt) : NaN;
+  }
+  return parsed;
+}
+
 export function eventColumns(applications: readonly Application[], events: readonly StageEvent[]): EventColumns {
+  const parsed = parseEvents(events);
   const appIndex = new Map<string, number>();
   applications.forEach((a, k) => appIndex.set(a.id, k));
   const n = events.length;
-  const rawMs = new Float64Array(n);
-  const rawStage = new Uint8Array(n);
-  const rawInterview = new Float64Array(n);
+  const { ms: rawMs, stage: rawStage, interviewMs: rawInterview } = parsed;
   const owner = new Int32Array(n);
   const count = new Int32Array(applications.length + 1);
   let kept = 0;
   for (let i = 0; i < n; i++) {
-    const e = events[i]!;
-    const k = appIndex.get(e.applicationId) ?? -1;
-    const s = k < 0 ? UNKNOWN : stageIndexOf(e.stage);
-    owner[i] = s === UNKNOWN ? -1 : k; // events of applications outside the report are left out
-    if (owner[i]! < 0) continue;
-    rawStage[i] = s;
-    rawMs[i] = instantMs(e.at);
-    rawInterview[i] = s === INTERVIEW_BOOKED && e.interviewAt ? instantMs(e.interviewAt) : NaN;
+    const k = rawStage[i] === UNKNOWN ? -1 : (appIndex.get(events[i]!.applicationId) ?? -1);
+    owner[i] = k; // events of applications outside the report are left out
+    if (k < 0) continue;
     count[k + 1]!++;
     kept++;
   }

@@ -1,4 +1,4 @@
-import { addWorkingDaysToDay, dayNumber, londonDayOfMs } from '../calendar';
+import { addWorkingDaysToDay, dayNumber, londonDayOfMs, workingDaysBetweenDays } from '../calendar';
 import type { Application, Vacancy } from '../schema/recruitment';
 import { OPEN_STAGES, STAGES, type ExitReason, type ExitStage, type Stage } from '../schema/stage';
 import type { EventColumns } from './event-columns';
@@ -26,10 +26,21 @@ export interface ApplicationFacts {
   /** First shortlisting decision by us (any move off Applied other than a withdrawal). */
   decisionDay: number | null;
   shortlistDueDay: number;
+  /** Interview target day: the interview target in working days after the first shortlisting; null if never shortlisted. */
+  interviewDueDay: number | null;
+  /** Working days from received to the first acceptance; null if never accepted (time to hire, sources). */
+  acceptedWorkingDays: number | null;
+  /** Month the application was received, as year * 12 + month - 1 (cohorts in over-time.ts). */
+  receivedMonth: number;
   /** Day the interview was held: the latest booking before it was recorded, else the record's day. */
   interviewHeldDay: number | null;
   /** Latest booked interview day while still waiting for the interview. */
   interviewBookedDay: number | null;
+  /**
+   * Completed stays in history order, as pairs (index into STAGES, working days): a stay ends
+   * when the next different stage begins, so a re-booked interview is one stay (time-in-stage.ts).
+   */
+  stays: number[];
 }
 
 const FIRST_EXIT = OPEN_STAGES.length;
@@ -55,11 +66,17 @@ export function deriveFacts(
   let interviewHeldDay: number | null = null;
   let lastOpen = 0;
   let exitAt = -1;
+  const stays: number[] = [];
+  let stayStart = 0;
   const { day: dayOf, stage: stageOf, interviewMs } = columns;
 
   for (let j = columns.start[k]!; j < columns.end[k]!; j++) {
     const index = stageOf[j]!;
     const day = dayOf[j]!;
+    if (index !== current) {
+      if (current >= 0) stays.push(current, workingDaysBetweenDays(stayStart, day, settings.division));
+      stayStart = day;
+    }
     if (Number.isNaN(first[index]!)) first[index] = day;
     current = index;
     if (index >= FIRST_EXIT) {
@@ -99,7 +116,11 @@ export function deriveFacts(
     k,
     decisionDay,
     shortlistDueDay: addWorkingDaysToDay(dayNumber(ready), settings.shortlistWorkingDays, settings.division),
+    interviewDueDay: Number.isNaN(first[I.shortlisted]!) ? null : addWorkingDaysToDay(first[I.shortlisted]!, settings.interviewWorkingDays, settings.division),
+    acceptedWorkingDays: Number.isNaN(first[I.accepted]!) ? null : workingDaysBetweenDays(receivedDay, first[I.accepted]!, settings.division),
+    receivedMonth: Number(application.receivedDate.slice(0, 4)) * 12 + Number(application.receivedDate.slice(5, 7)) - 1,
     interviewHeldDay,
     interviewBookedDay: interviewHeldDay === null && stage === 'interview_booked' ? bookedDay : null,
+    stays,
   };
 }

@@ -1,4 +1,4 @@
-import { REASON_LABELS, type ExitReason, type ExitStage, type Stage } from '../schema/stage';
+import { OPEN_STAGES, REASON_LABELS, STAGES, type ExitReason, type ExitStage, type Stage } from '../schema/stage';
 import { PIPELINE_INDEX, type ApplicationFacts } from './facts';
 import { rate } from './statistics';
 import type { Rate } from './types';
@@ -26,22 +26,46 @@ export interface Funnel {
   byStageLeft: Partial<Record<Stage, Record<ExitStage, number>>>;
 }
 
+const KINDS: readonly ExitStage[] = ['rejected', 'withdrawn'];
+const REASON_KEYS = [...Object.keys(REASON_LABELS), 'unknown'] as Array<ExitReason | 'unknown'>;
+const REASON_INDEX = new Map<string, number>(REASON_KEYS.map((r, i) => [r, i]));
+const UNKNOWN_REASON = REASON_KEYS.length - 1;
+const STAGE_INDEX = new Map<string, number>(STAGES.map((s, i) => [s, i]));
+
 export function funnel(facts: readonly ApplicationFacts[]): Funnel {
-  const counts = FUNNEL_STAGES.map(() => 0);
-  const exits: Record<ExitStage, number> = { rejected: 0, withdrawn: 0 };
-  const byReason: Funnel['byReason'] = { rejected: {}, withdrawn: {} };
-  const byStageLeft: Funnel['byStageLeft'] = {};
-  const thresholds = FUNNEL_STAGES.map((s) => PIPELINE_INDEX[s]!);
+  // Counted in arrays by index, and turned into records at the end with keys in the order
+  // first met (as counting into the records directly would give), which is much cheaper.
+  const byFurthest = new Int32Array(OPEN_STAGES.length + 1);
+  const reasonCounts = KINDS.map(() => new Int32Array(REASON_KEYS.length));
+  const reasonOrder: number[][] = KINDS.map(() => []);
+  const leftCounts = STAGES.map(() => new Int32Array(KINDS.length));
+  const leftOrder: number[] = [];
   for (const f of facts) {
-    for (let i = 0; i < thresholds.length; i++) if (f.furthest >= thresholds[i]!) counts[i]!++;
-    if (f.exit) {
-      const { kind, reason, from } = f.exit;
-      exits[kind]++;
-      const key = reason && reason in REASON_LABELS ? reason : 'unknown';
-      byReason[kind][key] = (byReason[kind][key] ?? 0) + 1;
-      (byStageLeft[from] ??= { rejected: 0, withdrawn: 0 })[kind]++;
+    byFurthest[f.furthest]!++;
+    const exit = f.exit;
+    if (exit) {
+      const kind = exit.kind === 'rejected' ? 0 : 1;
+      const reason = (exit.reason ? REASON_INDEX.get(exit.reason) : undefined) ?? UNKNOWN_REASON;
+      if (reasonCounts[kind]![reason]!++ === 0) reasonOrder[kind]!.push(reason);
+      const from = STAGE_INDEX.get(exit.from)!;
+      const left = leftCounts[from]!;
+      if (left[0] === 0 && left[1] === 0) leftOrder.push(from);
+      left[kind]!++;
     }
   }
+  const exits: Record<ExitStage, number> = { rejected: 0, withdrawn: 0 };
+  const byReason: Funnel['byReason'] = { rejected: {}, withdrawn: {} };
+  KINDS.forEach((kind, k) => {
+    for (const r of reasonOrder[k]!) {
+      byReason[kind][REASON_KEYS[r]!] = reasonCounts[k]![r]!;
+      exits[kind] += reasonCounts[k]![r]!;
+    }
+  });
+  const byStageLeft: Funnel['byStageLeft'] = {};
+  for (const from of leftOrder) byStageLeft[STAGES[from]!] = { rejected: leftCounts[from]![0]!, withdrawn: leftCounts[from]![1]! };
+  // Applications that reached this stage or a later one: the counts by furthest position, summed from the end.
+  for (let i = OPEN_STAGES.length - 1; i >= 0; i--) byFurthest[i]! += byFurthest[i + 1]!;
+  const counts = FUNNEL_STAGES.map((s) => byFurthest[PIPELINE_INDEX[s]!]!);
   const steps = FUNNEL_STAGES.map((stage, i) => ({
     stage,
     count: counts[i]!,

@@ -1,7 +1,7 @@
 import type { ApplicationFacts } from './facts';
 import { PIPELINE_INDEX } from './facts';
 import { shortlistingOutcome } from './sla';
-import { percentile, rate } from './statistics';
+import { percentiles, rate } from './statistics';
 import type { Rate, ReportFilters } from './types';
 
 export interface PeriodRow {
@@ -19,18 +19,23 @@ export interface PeriodRow {
 export const periodOf = (date: string, groupBy: 'month' | 'quarter') =>
   groupBy === 'month' ? date.slice(0, 7) : `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 
+/** The label of a period number: months as year * 12 + month - 1, quarters as year * 4 + quarter - 1. */
+const periodLabel = (n: number, groupBy: 'month' | 'quarter') =>
+  groupBy === 'month' ? `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}` : `${Math.floor(n / 4)}-Q${(n % 4) + 1}`;
+
 /**
  * Cohorts by the month or quarter the application was received, for charts: how each
- * intake went on to fare. Periods with no applications are left out.
+ * intake went on to fare. Periods with no applications are left out. Periods are keyed by
+ * number (facts.receivedMonth), so no date is read as text on a report; periodOf gives the same labels.
  */
 export function overTime(facts: readonly ApplicationFacts[], filters: ReportFilters, asOfDay: number): PeriodRow[] {
   const groupBy = filters.groupBy ?? 'month';
-  const rows = new Map<string, { row: PeriodRow; days: number[]; met: number; judged: number }>();
+  const rows = new Map<number, { row: PeriodRow; days: number[]; met: number; judged: number }>();
   for (const f of facts) {
-    const key = periodOf(f.application.receivedDate, groupBy);
+    const key = groupBy === 'month' ? f.receivedMonth : Math.floor(f.receivedMonth / 3);
     let r = rows.get(key);
     if (!r) {
-      r = { row: { period: key, applications: 0, shortlisted: 0, offered: 0, hires: 0, medianDaysToHire: null, shortlistingSla: null }, days: [], met: 0, judged: 0 };
+      r = { row: { period: periodLabel(key, groupBy), applications: 0, shortlisted: 0, offered: 0, hires: 0, medianDaysToHire: null, shortlistingSla: null }, days: [], met: 0, judged: 0 };
       rows.set(key, r);
     }
     r.row.applications++;
@@ -41,12 +46,12 @@ export function overTime(facts: readonly ApplicationFacts[], filters: ReportFilt
     if (sla === 'met') r.met++;
     if (sla === 'met' || sla === 'missed') r.judged++;
   }
-  return [...rows.values()]
-    .sort((a, b) => (a.row.period < b.row.period ? -1 : 1))
-    .map(({ row, days, met, judged }) => ({
+  return [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, { row, days, met, judged }]) => ({
       ...row,
       hires: days.length,
-      medianDaysToHire: percentile(Float64Array.from(days).sort(), 0.5),
+      medianDaysToHire: percentiles(days, [0.5])[0]!,
       shortlistingSla: rate(met, judged),
     }));
 }

@@ -1,8 +1,6 @@
-import { addWorkingDaysToDay } from '../calendar';
 import type { ApplicationFacts } from './facts';
 import { rate } from './statistics';
 import type { Rate } from './types';
-import type { TargetSettings } from '../targets';
 
 export interface SlaCounts {
   met: number;
@@ -28,14 +26,14 @@ export interface Sla {
  * (withdrew, or for interviews any exit) counts as missed if it left after the due date,
  * else is left out. A booked interview on or before the due date counts as met.
  */
-export function sla(facts: readonly ApplicationFacts[], settings: TargetSettings, asOfDay: number): Sla {
+export function sla(facts: readonly ApplicationFacts[], asOfDay: number): Sla {
   const s: SlaCounts = { met: 0, missed: 0, pending: 0, excluded: 0, rate: null };
   const i: SlaCounts = { met: 0, missed: 0, pending: 0, excluded: 0, rate: null };
   for (const f of facts) {
     s[shortlistingOutcome(f, asOfDay)]++;
-    const shortlisted = f.firstDay.shortlisted;
-    if (shortlisted === undefined) continue;
-    const due = addWorkingDaysToDay(shortlisted, settings.interviewWorkingDays, settings.division);
+    // The due day was worked out with the facts (facts.ts), from the same settings.
+    const due = f.interviewDueDay;
+    if (due === null) continue;
     i[outcome(f.interviewHeldDay ?? f.interviewBookedDay, due, f.exit?.day ?? null, asOfDay)]++;
   }
   s.rate = rate(s.met, s.met + s.missed);

@@ -1,8 +1,6 @@
-import { workingDaysBetweenDays } from '../calendar';
-import type { Division } from '../schema/primitives';
 import { SOURCES, type Source } from '../schema/recruitment';
 import type { ApplicationFacts } from './facts';
-import { percentile, rate } from './statistics';
+import { percentiles, rate } from './statistics';
 import type { Rate } from './types';
 
 export interface SourceRow {
@@ -17,8 +15,8 @@ export interface SourceRow {
   medianWorkingDaysToHire: number | null;
 }
 
-/** One row per source, in the order of SOURCES, sources with no applications included. */
-export function sourceEffectiveness(facts: readonly ApplicationFacts[], division: Division): SourceRow[] {
+/** One row per source, in the order of SOURCES, sources with no applications included. Working days come with the facts (facts.ts). */
+export function sourceEffectiveness(facts: readonly ApplicationFacts[]): SourceRow[] {
   const rows = new Map(SOURCES.map((s) => [s, { applications: 0, days: [] as number[], working: [] as number[] }]));
   for (const f of facts) {
     const row = rows.get(f.application.source);
@@ -27,12 +25,12 @@ export function sourceEffectiveness(facts: readonly ApplicationFacts[], division
     const accepted = f.firstDay.accepted;
     if (accepted !== undefined) {
       row.days.push(accepted - f.receivedDay);
-      row.working.push(workingDaysBetweenDays(f.receivedDay, accepted, division));
+      row.working.push(f.acceptedWorkingDays!);
     }
   }
   return SOURCES.map((source) => {
     const r = rows.get(source)!;
-    const median = (v: number[]) => percentile(Float64Array.from(v).sort(), 0.5);
+    const median = (v: number[]) => percentiles(v, [0.5])[0]!;
     return {
       source,
       applications: r.applications,

@@ -1,7 +1,4 @@
-import { workingDaysBetweenDays } from '../calendar';
-import type { Division } from '../schema/primitives';
 import { OPEN_STAGES, STAGES } from '../schema/stage';
-import type { EventColumns } from './event-columns';
 import type { ApplicationFacts } from './facts';
 import { summarise } from './statistics';
 import type { Summary } from './types';
@@ -13,22 +10,14 @@ export type TimeInStage = Record<(typeof TIMED_STAGES)[number], Summary>;
 /**
  * Working days spent in each stage, over completed stays only (entered and left): an
  * open stay has no length yet, and counting it up to today would mix waits with
- * unfinished ones. A re-booked interview is one stay.
+ * unfinished ones. A re-booked interview is one stay. The stays are measured once per
+ * application when its facts are derived (facts.ts), not on every report.
  */
-export function timeInStage(facts: readonly ApplicationFacts[], columns: EventColumns, division: Division): TimeInStage {
+export function timeInStage(facts: readonly ApplicationFacts[]): TimeInStage {
   const values: number[][] = STAGES.map(() => []);
-  const { day: dayOf, stage } = columns;
   for (const f of facts) {
-    // Walk the history: a stay ends when the next different stage begins.
-    let current = -1;
-    let startDay = 0;
-    for (let j = columns.start[f.k]!; j < columns.end[f.k]!; j++) {
-      if (stage[j] === current) continue;
-      const day = dayOf[j]!;
-      if (current >= 0) values[current]!.push(workingDaysBetweenDays(startDay, day, division));
-      current = stage[j]!;
-      startDay = day;
-    }
+    const { stays } = f;
+    for (let i = 0; i < stays.length; i += 2) values[stays[i]!]!.push(stays[i + 1]!);
   }
   return Object.fromEntries(TIMED_STAGES.map((s) => [s, summarise(values[STAGES.indexOf(s)]!)])) as TimeInStage;
 }

@@ -14,28 +14,33 @@ export interface TimeToFill {
   unfilled: number;
 }
 
+/** Day the first candidate started, per vacancy, over every application given. */
+export function firstStartByVacancy(facts: readonly ApplicationFacts[]): Map<string, number> {
+  const firstStart = new Map<string, number>();
+  for (const f of facts) {
+    const started = f.firstDay.started;
+    const id = f.application.vacancyId;
+    if (started !== undefined && started < (firstStart.get(id) ?? Infinity)) firstStart.set(id, started);
+  }
+  return firstStart;
+}
+
 /**
  * Per vacancy, over vacancies matching the team and role filters whose opening falls in
  * the period (the period filter applies to the opened date here; the source filter does
- * not apply). `allFacts` must hold every application, not only the filtered ones, so the
- * first starter is found whatever their source.
+ * not apply). `firstStart` must come from every application, not only the filtered ones
+ * (firstStartByVacancy), so the first starter is found whatever their source.
  */
 export function timeToFill(
   vacancies: readonly Vacancy[],
   adverts: readonly Advert[],
-  allFacts: readonly ApplicationFacts[],
+  firstStart: ReadonlyMap<string, number>,
   filters: ReportFilters,
   division: Division,
 ): TimeToFill {
   const firstPosted = new Map<string, string>();
   for (const a of adverts) {
     if (a.postedDate && (!firstPosted.has(a.vacancyId) || a.postedDate < firstPosted.get(a.vacancyId)!)) firstPosted.set(a.vacancyId, a.postedDate);
-  }
-  const firstStart = new Map<string, number>();
-  for (const f of allFacts) {
-    const started = f.firstDay.started;
-    const id = f.application.vacancyId;
-    if (started !== undefined && started < (firstStart.get(id) ?? Infinity)) firstStart.set(id, started);
   }
   const cal: number[] = [];
   const work: number[] = [];

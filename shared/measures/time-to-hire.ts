@@ -1,5 +1,5 @@
 import { dayNumber, workingDaysBetweenDays } from '../calendar';
-import type { Advert } from '../schema/recruitment';
+import type { Advert, Vacancy } from '../schema/recruitment';
 import type { Division } from '../schema/primitives';
 import type { ApplicationFacts } from './facts';
 import { summarise } from './statistics';
@@ -31,7 +31,19 @@ export function closingDaysByVacancy(adverts: readonly Advert[]): Map<string, nu
   return latest;
 }
 
-export function timeToHire(facts: readonly ApplicationFacts[], advertClosing: ReadonlyMap<string, number>, division: Division): TimeToHire {
+/** Closing day per vacancy: its own closing date, else its latest advert's; vacancies with neither are left out. */
+export function closingDayByVacancy(vacancies: readonly Vacancy[], adverts: readonly Advert[]): Map<string, number> {
+  const advertClosing = closingDaysByVacancy(adverts);
+  const out = new Map<string, number>();
+  for (const v of vacancies) {
+    const day = v.closingDate ? dayNumber(v.closingDate) : advertClosing.get(v.id);
+    if (day !== undefined) out.set(v.id, day);
+  }
+  return out;
+}
+
+/** `closingDay` from closingDayByVacancy over the same vacancies as the facts'. */
+export function timeToHire(facts: readonly ApplicationFacts[], closingDay: ReadonlyMap<string, number>, division: Division): TimeToHire {
   const cal: number[] = [];
   const work: number[] = [];
   const offerCal: number[] = [];
@@ -40,10 +52,10 @@ export function timeToHire(facts: readonly ApplicationFacts[], advertClosing: Re
     const accepted = f.firstDay.accepted;
     if (accepted !== undefined) {
       cal.push(accepted - f.receivedDay);
-      work.push(workingDaysBetweenDays(f.receivedDay, accepted, division));
+      work.push(f.acceptedWorkingDays!);
     }
     const offered = f.firstDay.offered;
-    const closing = f.vacancy?.closingDate ? dayNumber(f.vacancy.closingDate) : f.vacancy && advertClosing.get(f.vacancy.id);
+    const closing = offered === undefined || !f.vacancy ? undefined : closingDay.get(f.vacancy.id);
     if (offered !== undefined && closing !== undefined) {
       offerCal.push(Math.max(0, offered - closing));
       offerWork.push(Math.max(0, workingDaysBetweenDays(closing, offered, division)));

@@ -1,5 +1,5 @@
 import { addDays, quarterStart } from '#shared/calendar';
-import { computeReport, type Report, type ReportFilters } from '#shared/measures/index';
+import { reportFromPrepared, ReportPreparer, type Report, type ReportFilters } from '#shared/measures/index';
 import type { Source, SocialWorkRole } from '#shared/schema/index';
 import type { CentralData } from './data';
 
@@ -49,12 +49,16 @@ export function toFilters(choice: ReportChoices, asOf: string): ReportFilters {
   };
 }
 
-/** The report over the local data: exactly what the worker's /v1/reports/summary computes. */
+/**
+ * The page's prepared form of the local data: a snapshot (useCentralData re-reads it on every
+ * change of the database) is prepared once, however often the filters change.
+ */
+const preparer = new ReportPreparer();
+
+/** The report over the local data: exactly what computeReport (and the worker's /v1/reports/summary) computes. */
 export function buildReport(data: CentralData, choice: ReportChoices): Report {
-  return computeReport(
-    { applications: data.applications, events: data.events, vacancies: data.vacancies, adverts: data.adverts, posts: data.posts, settings: data.settings, asOf: data.asOf },
-    toFilters(choice, data.asOf),
-  );
+  const prepared = preparer.prepare({ applications: data.applications, events: data.events, vacancies: data.vacancies, adverts: data.adverts, posts: data.posts, settings: data.settings });
+  return reportFromPrepared(prepared, toFilters(choice, data.asOf), data.asOf);
 }
 
 export const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${Math.round(r * 100)}%`);

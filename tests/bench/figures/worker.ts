@@ -1,0 +1,125 @@
+/**
+ * worker.*: 50 clients syncing at once with the worker under `wrangler dev` on loopback
+ * (tests/bench/lib/bench-worker.ts), each its own user and token, each doing ROUNDS rounds of
+ * a push of MUTATIONS_PER_PUSH changes then a pull of what is new since its last pull, as the
+ * extension's sync does. Bounded in count (50 × ROUNDS × 2 requests) and in time (DEADLINE_MS:
+ * no request starts after it). Latency of every request from send to the end of its body:
+ * - worker.p50_ms_50_concurrent, worker.p99_ms_50_concurrent: over pushes and pulls together
+ *   (also worker.push_p99_ms_50_concurrent and worker.pull_p99_ms_50_concurrent);
+ * - worker.errors: requests that failed or answered anything but 200;
+ * - worker.requests: requests made (so a time-bounded run that made fewer says so);
+ * - worker.push_ms_1_client, worker.pull_ms_1_client: the same rounds from one client alone
+ *   first: the time the worker needs per request, which 50 clients at once queue behind;
+ *   worker.health_ms_1_client (GET /health: HTTP, workerd and one D1 query) and
+ *   worker.raw_insert_10_ms_1_client (one D1 batch writing 10 rows, tests/bench/worker/raw-d1.ts)
+ *   are the floors a push of 10 (four D1 round trips: token, reads, related reads, writes) compares with;
+ * - worker.throughput_rps_50_concurrent: requests answered per second while 50 clients wait.
+ */
+import { percentile } from '#shared/measures/statistics';
+import { SYNC_SCHEMA_VERSION, type PullResponse } from '#shared/schema/index';
+import { generate } from '../generate';
+import { createBenchOrg, startBenchWorker, timedJson, type BenchWorker } from '../lib/bench-worker';
+import { MutationSource } from '../lib/mutations';
+import { figureOf } from '../lib/sample';
+import type { Figure } from './figure';
+
+const CLIENTS = 50;
+const ROUNDS = 10;
+const MUTATIONS_PER_PUSH = 10;
+const DEADLINE_MS = 120_000;
+
+interface Sample {
+  kind: 'push' | 'pull';
+  ms: number;
+  ok: boolean;
+}
+
+async function client(worker: BenchWorker, token: string, n: number, vacancyIds: string[], deadline: number): Promise<Sample[]> {
+  const source = new MutationSource(`bench-client-${n}-${process.pid}`);
+  const samples: Sample[] = [];
+  const data = generate(ROUNDS * 2, 10); // this client's own candidates, re-keyed below
+  let cursor = 0;
+  let event = 0;
+  const request = async (kind: Sample['kind'], run: () => ReturnType<typeof timedJson<unknown>>) => {
+    try {
+      const r = await run();
+      samples.push({ kind, ms: r.ms, ok: r.status === 200 });
+      return r;
+    } catch {
+      samples.push({ kind, ms: NaN, ok: false });
+      return null;
+    }
+  };
+  for (let round = 0; round < ROUNDS && performance.now() < deadline; round++) {
+    const application = { ...data.applications[round]!, id: crypto.randomUUID(), vacancyId: vacancyIds[(n + round) % vacancyIds.length]! };
+    const mutations = [source.upsert('applications', application)];
+    while (mutations.length < MUTATIONS_PER_PUSH) {
+      const e = data.events[event++ % data.events.length]!;
+      mutations.push(source.upsert('stage_events', { ...e, id: crypto.randomUUID(), applicationId: application.id }));
+    }
+    await request('push', () => timedJson(`${worker.url}/v1/sync/push`, { method: 'POST', token, body: { clientId: source.clientId, schemaVersion: SYNC_SCHEMA_VERSION, mutations } }));
+    if (performance.now() >= deadline) break;
+    const pulled = await request('pull', () => timedJson(`${worker.url}/v1/sync/pull?cursor=${cursor}&limit=500`, { method: 'GET', token }));
+    if (pulled?.status === 200) cursor = (pulled.body as PullResponse).cursor;
+  }
+  return samples;
+}
+
+const p = (values: number[], q: number) => {
+  const sorted = Float64Array.from(values).sort();
+  return Math.round((percentile(sorted, q) ?? NaN) * 100) / 100;
+};
+
+export async function measure(): Promise<Record<string, Figure>> {
+  const worker = await startBenchWorker('worker', 1);
+  try {
+    const org = await createBenchOrg(worker, CLIENTS);
+    const setup = new MutationSource(`bench-setup-${process.pid}`);
+    const vacancies = generate(1, 10).vacancies.slice(0, 20);
+    const r = await timedJson(`${worker.url}/v1/sync/push`, { method: 'POST', token: org.tokens[0]!, body: { clientId: setup.clientId, schemaVersion: SYNC_SCHEMA_VERSION, mutations: vacancies.map((v) => setup.upsert('vacancies', v)) } });
+    if (r.status !== 200) throw new Error(`setup push answered ${r.status}: ${JSON.stringify(r.body).slice(0, 500)}`);
+
+    const ids = vacancies.map((v) => v.id);
+    const alone = await client(worker, org.tokens[0]!, CLIENTS, ids, performance.now() + DEADLINE_MS);
+    const aloneOf = (kind: Sample['kind']) => figureOf(alone.filter((s) => s.ok && s.kind === kind).map((s) => s.ms));
+
+    const floor = async (run: () => ReturnType<typeof timedJson>) => {
+      const times: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const r = await run();
+        if (r.status !== 200) throw new Error(`floor request answered ${r.status}`);
+        times.push(r.ms);
+      }
+      return figureOf(times);
+    };
+    const health = await floor(() => timedJson(`${worker.url}/health`, { method: 'GET' }));
+    const rawOrg = crypto.randomUUID();
+    const rawInsert = await floor(() =>
+      timedJson(`${worker.url}/__bench/raw-insert`, {
+        method: 'POST',
+        body: { orgId: rawOrg, table: 'stage_events', rows: generate(1, 10).events.map((e) => ({ id: crypto.randomUUID(), data: e })) },
+      }),
+    );
+
+    const started = performance.now();
+    const deadline = started + DEADLINE_MS;
+    const samples = (await Promise.all(org.tokens.map((token, n) => client(worker, token, n, ids, deadline)))).flat();
+    const seconds = (performance.now() - started) / 1000;
+    const timed = (kind?: Sample['kind']) => samples.filter((s) => s.ok && (!kind || s.kind === kind)).map((s) => s.ms);
+    return {
+      'worker.p50_ms_50_concurrent': p(timed(), 0.5),
+      'worker.p99_ms_50_concurrent': p(timed(), 0.99),
+      'worker.push_p99_ms_50_concurrent': p(timed('push'), 0.99),
+      'worker.pull_p99_ms_50_concurrent': p(timed('pull'), 0.99),
+      'worker.errors': samples.filter((s) => !s.ok).length,
+      'worker.requests': samples.length,
+      'worker.push_ms_1_client': aloneOf('push'),
+      'worker.pull_ms_1_client': aloneOf('pull'),
+      'worker.health_ms_1_client': health,
+      'worker.raw_insert_10_ms_1_client': rawInsert,
+      'worker.throughput_rps_50_concurrent': Math.round((samples.filter((s) => s.ok).length / seconds) * 10) / 10,
+    };
+  } finally {
+    await worker.stop();
+  }
+}
