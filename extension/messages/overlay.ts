@@ -42,6 +42,8 @@ export const OVERLAY_MESSAGES = {
   'overlay:profiles': { request: z.object({ type: z.literal('overlay:profiles') }), senders: CONTENT_SCRIPTS, reply: reply<SiteProfile[]>() },
   /** "This tab shows this page": starts a session; listing pages also get their badges. */
   'overlay:open': { request: z.object({ type: z.literal('overlay:open'), page: pageFactsSchema }), senders: CONTENT_SCRIPTS, reply: reply<OverlayOpened>() },
+  /** Teach mode's code is loaded into the tab only when a person starts teaching (it is not in every page's content script). */
+  'overlay:teach': { request: z.object({ type: z.literal('overlay:teach') }), senders: CONTENT_SCRIPTS, reply: reply<true>() },
   'overlay:saveProfile': { request: z.object({ type: z.literal('overlay:saveProfile'), profile: siteProfileSchema }), senders: CONTENT_SCRIPTS, reply: reply<SiteProfile>() },
   /** The frame's whole view: what the page said and what the council knows about it. */
   'overlay:view': { request: z.object({ type: z.literal('overlay:view'), session }), senders: OVERLAY_FRAME, reply: reply<FrameView>() },

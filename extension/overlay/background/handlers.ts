@@ -94,6 +94,11 @@ export function registerOverlayHandlers(): void {
       return moveStage(db(), input);
     },
     'overlay:teams': async () => (await db().teams.toArray()).map((t) => ({ id: t.id, name: t.name })),
+    'overlay:teach': async (_r, sender) => {
+      tabUrlOf(sender);
+      await browser.scripting.executeScript({ target: { tabId: sender.tab!.id!, frameIds: [sender.frameId ?? 0] }, files: ['/content-scripts/teach.js'] });
+      return true as const;
+    },
     'overlay:saveProfile': async (r, sender) => {
       const { id, ...fields } = r.profile;
       if (!profileHostFits(fields.host, tabUrlOf(sender).hostname)) throw new Error('A page can only be taught for its own site');

@@ -5,6 +5,7 @@ import type { PageFacts } from '@/messages/overlay';
 import { askBackground } from '@/overlay/ask';
 import { placeListingBadges } from './badges';
 import { mountFrame, type FrameLayout, type MountedFrame } from './frame-host';
+import { onTeachDone } from './teach-link';
 
 const RETRY_MS = 1500;
 /** Pages rendered by script (Jobtrain...) are read again for this long before giving up quietly. */
@@ -99,12 +100,16 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     teaching = true;
     hide();
     shownKey = '';
-    const { mountTeach } = await import('./teach');
-    mountTeach(document, () => {
+    onTeachDone(() => {
       teaching = false;
       lastUrl = ''; // read the page afresh with the new profile
       void loadProfiles().then(check);
     });
+    try {
+      await askBackground({ type: 'overlay:teach' });
+    } catch {
+      teaching = false;
+    }
   }
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only the background and our own pages (never a tab: another content script) talk to the overlay here.
