@@ -98,3 +98,6 @@ export interface OverlayOpened {
   /** For listing pages: the badges to put beside the jobs the council tracks. */
   badges: ListingBadge[];
 }
+
+/** How a refused session begins its error: the frame then shows nothing (it may be framed by the page itself). */
+export const NO_SESSION = 'No overlay session';

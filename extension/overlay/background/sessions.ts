@@ -1,6 +1,6 @@
 import { browser, type Browser } from '#imports';
 import type { PageFacts } from '@/messages/overlay';
-import type { PageView } from '@/overlay/views';
+import { NO_SESSION, type PageView } from '@/overlay/views';
 
 type MessageSender = Browser.runtime.MessageSender;
 
@@ -84,9 +84,9 @@ function end(id: string): void {
  */
 export async function sessionForFrame(id: string, sender: MessageSender): Promise<OverlaySession> {
   const session = sessions.get(id) ?? (await restore(id));
-  if (!session) throw new Error('This overlay has expired: reload the page');
+  if (!session) throw new Error(`${NO_SESSION}: this overlay has expired, reload the page`);
   const url = tabUrlOf(sender);
-  if (sender.tab!.id !== session.tabId || withoutFragment(url.href) !== session.tabUrl) throw new Error('This overlay belongs to another page');
+  if (sender.tab!.id !== session.tabId || withoutFragment(url.href) !== session.tabUrl) throw new Error(`${NO_SESSION}: this overlay belongs to another page`);
   return session;
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { FrameView } from '@/overlay/views';
+import { NO_SESSION, type FrameView } from '@/overlay/views';
 import { askBackground } from '@/overlay/ask';
 import { AdvertPanel } from './AdvertPanel';
 import { CandidatePanel } from './CandidatePanel';
@@ -57,7 +57,8 @@ export function PageOverlay(props: { session: string; onLayout?: (layout: ShellL
       </p>
     );
   // Placement is remembered per site: the tab's host, which the background names (the frame's own host is the extension).
-  if (!frame && !error) return null;
+  // Nothing until there is something to show; nothing at all for a session the background does not know (a frame the page made).
+  if (!frame && (!error || error.startsWith(NO_SESSION))) return null;
   return (
     <Shell title={title} host={frame?.host ?? 'unknown'} onLayout={props.onLayout}>
       {body}

@@ -7,10 +7,13 @@ import type { FrameView, OverlayPage, PageView, TrackedAdvertView, UntrackedAdve
 /** The background, as the overlay sees it: answers by request type; records what was asked. */
 const asked: Array<{ type: string } & Record<string, unknown>> = [];
 let answers: Record<string, unknown> = {};
+/** Refusals by request type, as the background words them. */
+let refusals: Record<string, string> = {};
 // The overlay reaches the background only through overlay/ask: send (a Reply) and askBackground (throws on a refusal).
 vi.mock('@/overlay/ask', () => {
   const send = async (request: { type: string } & Record<string, unknown>) => {
     asked.push(request);
+    if (request.type in refusals) return { ok: false, error: refusals[request.type] };
     return request.type in answers ? { ok: true, data: answers[request.type] } : { ok: false, error: `no answer for ${request.type}` };
   };
   return { send, askBackground: async (request: { type: string }) => { const reply = (await send(request as never)) as { ok: boolean; data?: unknown; error?: string }; if (!reply.ok) throw new Error(reply.error); return reply.data; } };
@@ -43,6 +46,7 @@ const tracked: TrackedAdvertView = {
 beforeEach(() => {
   fakeBrowser.reset();
   asked.length = 0;
+  refusals = {};
   answers = { 'overlay:teams': [], getStatus: { signedIn: true, pending: 0, refused: 0, lastError: null } };
 });
 afterEach(() => cleanup());
@@ -83,6 +87,14 @@ describe('the overlay on an advert page', () => {
   it('says plainly when the background cannot answer', async () => {
     render(<PageOverlay session={SESSION} />);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('no answer for overlay:view'));
+  });
+
+  it('shows nothing at all for a session the background refuses (a frame the page itself made)', async () => {
+    refusals['overlay:view'] = 'No overlay session: this overlay has expired, reload the page';
+    const { container } = render(<PageOverlay session={SESSION} />);
+    await waitFor(() => expect(asked.some((r) => r.type === 'overlay:view')).toBe(true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(container.innerHTML).toBe('');
   });
 
   it('reports its size and place for the frame, and the sync note rides along', async () => {
