@@ -22,6 +22,7 @@ const cdp = (page: Page) => {
 
 function* walk(node: CdpNode): Generator<CdpNode> {
   yield node;
+  if (node.localName === 'style' || node.localName === 'script') return;
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) yield* walk(child);
 }
 
@@ -44,13 +45,14 @@ export async function closedRootText(page: Page, tag: string): Promise<string> {
   for (const host of await hosts(page, tag)) {
     for (const root of host.shadowRoots ?? []) {
       for (const n of walk(root)) {
-        if (n.nodeType === 3 && n.nodeValue && !['STYLE', 'SCRIPT'].includes(n.nodeName)) words.push(n.nodeValue);
+        if (n.nodeType === 3 && n.nodeValue) words.push(n.nodeValue);
+        // Style and script text are children of their elements: skipped with them below.
         const label = attr(n, 'aria-label');
-        if (label) words.push(label);
+        if (label) words.push(` ${label} `);
       }
     }
   }
-  return words.join(' ');
+  return words.join('').replace(/\s+/g, ' ');
 }
 
 /** Clicks, as the person would (real input at its place on screen), the button with this text inside the shadow roots of `tag`. */
