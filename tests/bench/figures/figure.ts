@@ -1,0 +1,1 @@
+export type Figure = number | { median: number; min: number; max: number; runs: number };
