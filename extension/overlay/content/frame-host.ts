@@ -54,7 +54,11 @@ export function mountFrame(doc: Document, session: string, placement: Placement,
     session,
     place(layout) {
       const px = (n: number) => `${Math.max(0, Math.round(n))}px`;
-      Object.assign(frame.style, { width: px(layout.width), height: px(layout.height), right: px(layout.right), bottom: px(layout.bottom) });
+      // Kept inside the page's window (the frame cannot see it): a long panel scrolls inside its frame.
+      const right = Math.min(layout.right, innerWidth - 80);
+      const bottom = Math.min(layout.bottom, innerHeight - 40);
+      const height = Math.min(layout.height, innerHeight * 0.7, innerHeight - bottom);
+      Object.assign(frame.style, { width: px(Math.min(layout.width, innerWidth)), height: px(height), right: px(right), bottom: px(bottom) });
     },
     remove,
   };

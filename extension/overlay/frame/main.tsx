@@ -12,6 +12,7 @@ const SESSION = /^[0-9a-f]{32}$/;
  * to no `message` events: nothing a page posts to it is read.
  */
 export function runOverlayFrame(root: HTMLElement): void {
+  performance.mark('frame:start');
   const session = location.hash.slice(1);
   if (!SESSION.test(session)) return;
   let last = '';

@@ -20,6 +20,7 @@ export function PageOverlay(props: { session: string; onLayout?: (layout: ShellL
   const refresh = useCallback(() => {
     askBackground({ type: 'overlay:view', session }).then(
       (v) => {
+        performance.mark('frame:view');
         setFrame(v);
         setError(null);
       },

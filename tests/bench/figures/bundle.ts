@@ -1,7 +1,7 @@
 /**
  * Bundle figures for `npm run bench`: the built Chrome extension's largest content script and
  * its background, gzipped (zlib's default level, as servers and stores compress). Runnable
- * alone: `npx jiti tests/bench/figures/bundle.ts` (builds into .bench/extension first).
+ * alone: `npx jiti tests/bench/figures/bundle.ts` (builds into .e2e-bench/extension first).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -35,7 +35,7 @@ export function bundleSizes(extensionDir: string): BundleSizes {
 }
 
 export async function measure(): Promise<Record<string, Figure>> {
-  const dir = await buildExtension({ serverUrl: 'http://127.0.0.1:8787', outDir: '.bench/extension' });
+  const dir = await buildExtension({ serverUrl: 'http://127.0.0.1:8787', outDir: '.e2e-bench/extension' });
   const sizes = bundleSizes(dir);
   return {
     'bundle.content_script_gzip_bytes': sizes.largestContentScript.gzip,
