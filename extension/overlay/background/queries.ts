@@ -10,7 +10,7 @@ import type { ShortlistDb } from '@/db/database';
 import { nameOf, readPeople } from '@/db/people';
 import { moveApplication } from '@/db/moves';
 import { appendStageEvent, upsertRecord } from '@/db/writes';
-import { BOARD_NAMES } from '@/sites/boards';
+import { BOARD_NAMES } from './boards';
 import { getSession } from '@/sync/session';
 import type { AdvertView, CandidateView, Duplicate, ListingBadge, VacancyChoice } from '@/overlay/views';
 

@@ -7,7 +7,7 @@ import { SYNC_TABLE_NAMES } from '#shared/schema/index';
 import { ShortlistDb, setDb } from '@/db/database';
 import { advertView, boardOf, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/overlay/background/queries';
 import { siteModules } from '@/sites/index';
-import { BOARD_NAMES } from '@/sites/boards';
+import { BOARD_NAMES } from '@/overlay/background/boards';
 import { taughtModule } from '@/sites/taught';
 import { suggestPathPattern } from '@/overlay/ui/teach';
 import { sessionItem } from '@/sync/session';
