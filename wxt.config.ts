@@ -1,12 +1,15 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { installedSiteMatches } from './extension/overlay/matches';
+import { contentScriptMatches, installedSiteMatches } from './extension/overlay/matches';
 
 // The sync server the build talks to by default; `npm start` and the e2e run point it at
 // `wrangler dev`. A signed-in user can change it in the options page.
 const serverUrl = process.env.WXT_SERVER_URL ?? 'http://127.0.0.1:8787';
 // Local demo pages (served by `npm start`) get the overlay only in builds made for them.
 const demoOrigin = process.env.WXT_DEMO_ORIGIN ?? '';
+
+/** Hosts a person may enable at run time (the overlay then runs there too). */
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 function originPattern(url: string): string {
   const u = new URL(url);
@@ -33,7 +36,11 @@ export default defineConfig({
       originPattern(serverUrl),
       ...(demoOrigin ? [originPattern(demoOrigin)] : []),
     ],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_host_permissions: OPTIONAL_HOSTS,
+    // The overlay's frame (overlay.html), framed by the content script into the pages it reads: on
+    // the installed sites and on any host a person may enable. A page that frames it itself gets
+    // an overlay with no session, which shows nothing (overlay/frame/main.tsx).
+    web_accessible_resources: [{ resources: ['overlay.html'], matches: [...new Set([...contentScriptMatches(demoOrigin), ...OPTIONAL_HOSTS])] }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'shortlist@shortlist.example', strict_min_version: '128.0' } } }
       : {}),

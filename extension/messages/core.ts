@@ -3,7 +3,7 @@ import { SYNC_TABLE_NAMES, type RecordOf, type StageEvent, type SyncTable, type 
 import type { SignOutResult } from '@/sync/account';
 import type { SyncResult } from '@/sync/engine';
 import type { SyncStatus } from '@/sync/status';
-import { PAGES, PAGES_AND_CONTENT_SCRIPTS, reply } from './spec';
+import { PAGES, PAGES_AND_OVERLAY_FRAME, reply } from './spec';
 
 /** `signIn`'s answer: signed in, or another account's unsynced changes need a confirmation (`force`). */
 export type SignInReply =
@@ -20,8 +20,8 @@ export interface HealthReply {
 /** The background's own messages: health, sync status, sync, sign-in and sign-out, local writes. */
 export const CORE_MESSAGES = {
   health: { request: z.object({ type: z.literal('health') }), senders: PAGES, reply: reply<HealthReply>() },
-  /** The overlay's "saved, will sync" note reads this too. */
-  getStatus: { request: z.object({ type: z.literal('getStatus') }), senders: PAGES_AND_CONTENT_SCRIPTS, reply: reply<SyncStatus>() },
+  /** The overlay's "saved, will sync" note (in its frame) reads this too. */
+  getStatus: { request: z.object({ type: z.literal('getStatus') }), senders: PAGES_AND_OVERLAY_FRAME, reply: reply<SyncStatus>() },
   syncNow: { request: z.object({ type: z.literal('syncNow') }), senders: PAGES, reply: reply<SyncResult>() },
   /** A page wrote to the database (or the browser came back online): sync soon. */
   localChange: { request: z.object({ type: z.literal('localChange') }), senders: PAGES, reply: reply<true>() },

@@ -1,78 +1,115 @@
 import { z } from 'zod';
 import { ROLE_LADDER, SHORTLISTING_MODES, SOURCES, STAGES, siteProfileSchema, type Stage } from '#shared/schema/index';
-import type { AdvertView, CandidateView, ListingBadge } from '@/overlay/views';
+import type { FrameView, OverlayOpened } from '@/overlay/views';
 import type { SiteProfile } from '@/sites/index';
-import { PAGES, PAGES_AND_CONTENT_SCRIPTS, reply } from './spec';
+import { CONTENT_SCRIPTS, OVERLAY_FRAME, PAGES, reply } from './spec';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optional = (max: number) => z.string().trim().max(max).optional();
-const forOverlay = PAGES_AND_CONTENT_SCRIPTS;
+/** The random id the background gave one overlay session (one page of one tab). */
+const session = z.string().regex(/^[0-9a-f]{32}$/);
 
-/** What the page overlay asks the background (all validated there: they come from inside web pages), and teach mode. */
+/**
+ * What the content script read from the page: the page's own words, validated as untrusted
+ * input. No URL: the background takes the page's address from the tab itself (sender.tab.url).
+ */
+export const pageFactsSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('advert'),
+    site: text(80),
+    title: text(300),
+    externalId: optional(80),
+    reference: optional(80),
+    closingDate: z.iso.date().optional(),
+    postedDate: z.iso.date().optional(),
+    expired: z.boolean(),
+  }),
+  z.object({ kind: z.literal('candidate'), site: text(80), name: optional(120), reference: optional(80), email: optional(254) }),
+  z.object({
+    kind: z.literal('advert-list'),
+    site: text(80),
+    items: z.array(z.object({ externalId: optional(80), href: z.url() })).max(500),
+  }),
+]);
+
+/**
+ * The overlay's messages. The content script reads the page and opens a session; everything
+ * that shows or changes the council's data goes between the overlay frame and the background,
+ * tied to that session and checked against the tab's real URL.
+ */
 export const OVERLAY_MESSAGES = {
-  'overlay:advert': {
-    request: z.object({ type: z.literal('overlay:advert'), url: z.url(), site: text(40), externalId: optional(80), reference: optional(80) }),
-    senders: forOverlay,
-    reply: reply<AdvertView>(),
-  },
-  'overlay:listing': {
-    request: z.object({ type: z.literal('overlay:listing'), site: text(40), externalIds: z.array(text(80)).max(500) }),
-    senders: forOverlay,
-    reply: reply<ListingBadge[]>(),
-  },
-  'overlay:candidate': {
-    request: z.object({ type: z.literal('overlay:candidate'), url: z.url(), reference: optional(80), email: optional(254), name: optional(120) }),
-    senders: forOverlay,
-    reply: reply<CandidateView>(),
+  /** The taught profiles for the tab's own host (never a host the page names). */
+  'overlay:profiles': { request: z.object({ type: z.literal('overlay:profiles') }), senders: CONTENT_SCRIPTS, reply: reply<SiteProfile[]>() },
+  /** "This tab shows this page": starts a session; listing pages also get their badges. */
+  'overlay:open': { request: z.object({ type: z.literal('overlay:open'), page: pageFactsSchema }), senders: CONTENT_SCRIPTS, reply: reply<OverlayOpened>() },
+  /** Teach mode's code is loaded into the tab only when a person starts teaching (it is not in every page's content script). */
+  'overlay:teach': { request: z.object({ type: z.literal('overlay:teach') }), senders: CONTENT_SCRIPTS, reply: reply<true>() },
+  'overlay:saveProfile': { request: z.object({ type: z.literal('overlay:saveProfile'), profile: siteProfileSchema }), senders: CONTENT_SCRIPTS, reply: reply<SiteProfile>() },
+  /** The frame's whole view: what the page said and what the council knows about it. */
+  'overlay:view': { request: z.object({ type: z.literal('overlay:view'), session }), senders: OVERLAY_FRAME, reply: reply<FrameView>() },
+  /** The frame's size and placement, passed on to the content script that positions it. */
+  'overlay:layout': {
+    request: z.object({
+      type: z.literal('overlay:layout'),
+      session,
+      width: z.number().min(0).max(10_000),
+      height: z.number().min(0).max(10_000),
+      right: z.number().min(0).max(10_000),
+      bottom: z.number().min(0).max(10_000),
+    }),
+    senders: OVERLAY_FRAME,
+    reply: reply<true>(),
   },
   'overlay:track': {
     request: z.object({
       type: z.literal('overlay:track'),
-      url: z.url(),
-      site: text(40),
-      title: text(300),
-      externalId: optional(80),
-      reference: optional(80),
-      closingDate: z.iso.date().optional(),
-      postedDate: z.iso.date().optional(),
+      session,
       vacancyId: z.uuid().optional(),
       newVacancy: z
         .object({ title: text(200), role: z.enum(ROLE_LADDER), posts: z.int().min(1).max(100), mode: z.enum(SHORTLISTING_MODES), teamIds: z.array(z.uuid()).max(20) })
         .optional(),
     }),
-    senders: forOverlay,
+    senders: OVERLAY_FRAME,
     reply: reply<{ advertId: string; vacancyId: string }>(),
   },
   'overlay:capture': {
     request: z.object({
       type: z.literal('overlay:capture'),
+      session,
       vacancyId: z.uuid(),
       name: text(120),
       email: optional(254),
       atsReference: optional(80),
-      atsUrl: z.url().optional(),
       source: z.enum(SOURCES),
       experience: z.enum(['nqsw', 'experienced']),
     }),
-    senders: forOverlay,
+    senders: OVERLAY_FRAME,
     reply: reply<{ applicationId: string }>(),
   },
-  /** Checked in the background by the same `planMove` as the workspace's moves. */
+  /** Checked in the background by the same `planMove` as the workspace's moves; only for the candidate the session shows. */
   'overlay:move': {
     request: z.object({
       type: z.literal('overlay:move'),
+      session,
       applicationId: z.uuid(),
       stage: z.enum(STAGES),
       reason: optional(40),
       interviewAt: z.iso.datetime({ offset: true }).optional(),
       note: optional(2000),
     }),
-    senders: forOverlay,
+    senders: OVERLAY_FRAME,
     reply: reply<{ stage: Stage }>(),
   },
-  'overlay:teams': { request: z.object({ type: z.literal('overlay:teams') }), senders: forOverlay, reply: reply<Array<{ id: string; name: string }>>() },
-  'overlay:profiles': { request: z.object({ type: z.literal('overlay:profiles'), host: text(253) }), senders: forOverlay, reply: reply<SiteProfile[]>() },
-  'overlay:saveProfile': { request: z.object({ type: z.literal('overlay:saveProfile'), profile: siteProfileSchema }), senders: forOverlay, reply: reply<SiteProfile>() },
-  /** From the popup to the open tab's overlay: step aside and teach this page. */
+  'overlay:teams': { request: z.object({ type: z.literal('overlay:teams') }), senders: OVERLAY_FRAME, reply: reply<Array<{ id: string; name: string }>>() },
+  /** From the popup to the open tab's content script: step aside and teach this page. */
   'teach:start': { request: z.object({ type: z.literal('teach:start') }), senders: PAGES, to: 'tab' as const, reply: reply<void>() },
+  /** From the background to the tab's content script: where the frame goes and how big it is. */
+  'overlay:place': {
+    request: z.object({ type: z.literal('overlay:place'), session, width: z.number(), height: z.number(), right: z.number(), bottom: z.number() }),
+    senders: PAGES,
+    to: 'tab' as const,
+    reply: reply<void>(),
+  },
 };
+
+export type PageFacts = z.output<typeof pageFactsSchema>;

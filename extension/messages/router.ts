@@ -1,4 +1,5 @@
 import type { Browser } from '#imports';
+import { OVERLAY_FRAME_PATH } from '@/overlay/frame-path';
 import { PROTOCOL, type BackgroundMessage, type MessageType, type Reply, type ReplyOf, type RequestOf, type Sender } from './protocol';
 
 type MessageSender = Browser.runtime.MessageSender;
@@ -19,6 +20,17 @@ export function isOwnExtensionPage(sender: MessageSender, ownId: string, ownOrig
   return sender.id === ownId && Boolean(sender.url?.startsWith(ownOrigin));
 }
 
+/** The overlay page framed in a tab: our origin, our overlay.html, and a tab around it. */
+export function isOverlayFrame(sender: MessageSender, ownId: string, ownOrigin: string): boolean {
+  return isOwnExtensionPage(sender, ownId, ownOrigin) && Boolean(sender.tab) && new URL(sender.url!).pathname === OVERLAY_FRAME_PATH;
+}
+
+/** Who sent a message of ours: one of our pages, the overlay frame in a tab, or our content script. */
+export function senderKind(sender: MessageSender, own: { id: string; origin: string }): Sender {
+  if (isOverlayFrame(sender, own.id, own.origin)) return 'overlay-frame';
+  return isOwnExtensionPage(sender, own.id, own.origin) ? 'extension-page' : 'content-script';
+}
+
 const isProtocolType = (type: unknown): type is MessageType => typeof type === 'string' && Object.hasOwn(PROTOCOL, type);
 
 /** Validates, checks the sender against the message's senders, runs the handler, and always answers with a Reply. */
@@ -28,7 +40,7 @@ export async function dispatch(message: unknown, sender: MessageSender, own: { i
   const spec = isProtocolType(type) && !('to' in PROTOCOL[type]) ? PROTOCOL[type] : undefined;
   const handler = typeof type === 'string' ? handlers.get(type) : undefined;
   if (!spec || !handler) return { ok: false, error: `Unknown request ${JSON.stringify(type)}` };
-  const from: Sender = isOwnExtensionPage(sender, own.id, own.origin) ? 'extension-page' : 'content-script';
+  const from = senderKind(sender, own);
   if (!spec.senders.includes(from)) return { ok: false, error: `"${type}" may only be asked by Shortlist's own pages` };
   // Not one of our pages, so it must be our content script: those always run in a tab.
   if (from === 'content-script' && !sender.tab) return { ok: false, error: `"${type}" came from neither a Shortlist page nor a tab` };

@@ -1,3 +1,4 @@
+import type { PageFacts } from '@/messages/overlay';
 import type { Stage } from '#shared/schema/index';
 import type { TargetStatus } from '#shared/targets';
 
@@ -69,3 +70,34 @@ export interface UntrackedCandidateView {
 
 export type AdvertView = TrackedAdvertView | UntrackedAdvertView;
 export type CandidateView = TrackedCandidateView | UntrackedCandidateView;
+
+/** What the content script read from the page, with the address the background took from the tab. */
+export type OverlayPage = PageFacts & { url: string };
+
+/** Where the overlay sits on a site, and whether it is folded to its tab (kept per host in the extension's storage). */
+export interface Placement {
+  right: number;
+  bottom: number;
+  collapsed: boolean;
+}
+
+export type PageView = { advert: AdvertView } | { candidate: CandidateView } | { listing: ListingBadge[] };
+
+/** Everything the overlay frame shows for its session. */
+export interface FrameView {
+  page: OverlayPage;
+  /** The tab's host: placement is remembered per site. */
+  host: string;
+  view: PageView;
+}
+
+/** The content script's answer to "this tab shows this page". */
+export interface OverlayOpened {
+  session: string;
+  placement: Placement;
+  /** For listing pages: the badges to put beside the jobs the council tracks. */
+  badges: ListingBadge[];
+}
+
+/** How a refused session begins its error: the frame then shows nothing (it may be framed by the page itself). */
+export const NO_SESSION = 'No overlay session';

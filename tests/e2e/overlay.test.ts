@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCouncil } from '#demo/index';
 import { ROOT } from '../../scripts/lib/wrangler';
 import { launchWithExtension } from './support/browser';
 import { e2eContext } from './support/context';
+import { overlay, overlayBox } from './support/overlay';
 import { signedInSession, signIn } from './support/session';
 
 /**
@@ -17,7 +18,6 @@ import { signedInSession, signIn } from './support/session';
 const ctx = e2eContext();
 const shots = path.join(ROOT, '.test-results/screenshots');
 const http = (url: string) => url.replace(/^https:/, 'http:');
-const overlay = (page: Page): Locator => page.locator('shortlist-overlay [data-testid="shortlist-overlay"]');
 const GREENHOUSE = 'http://job-boards.greenhouse.io/theorchard/jobs/7820845002';
 const GREENHOUSE_ORIGIN = `${new URL(GREENHOUSE).origin}/*`;
 
@@ -72,7 +72,7 @@ describe.skipIf(!ctx.chromium)('the overlay on sites enabled at run time', () =>
     const page = await session.browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(http(priya.advertUrl));
-    const o = overlay(page);
+    const o = await overlay(page);
     await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain('14 applicants');
     expect(await o.textContent()).toMatch(/overdue 1 working day/);
     // Nothing of Priya's is waiting to be sent: the overlay says so.
@@ -86,12 +86,21 @@ describe.skipIf(!ctx.chromium)('the overlay on sites enabled at run time', () =>
     await grip.focus();
     await page.keyboard.press('Shift+ArrowLeft');
     await page.keyboard.press('Shift+ArrowUp');
-    await expect.poll(() => o.evaluate((el) => [(el as HTMLElement).style.right, (el as HTMLElement).style.bottom])).toEqual(['56px', '56px']);
+    // The frame itself moved in the page's window: its bottom-right corner 56px from the window's.
+    const corner = async () => {
+      const box = await overlayBox(page);
+      return box ? [Math.round(1280 - box.x - box.width), Math.round(900 - box.y - box.height)] : null;
+    };
+    await expect.poll(corner).toEqual([56, 56]);
     const again = await session.browser.context.newPage();
+    await again.setViewportSize({ width: 1280, height: 900 });
     await again.goto(http(priya.advertUrl));
-    const o2 = overlay(again);
+    const o2 = await overlay(again);
     await o2.getByRole('button', { name: 'Show' }).waitFor({ timeout: 20_000 });
-    expect(await o2.evaluate((el) => (el as HTMLElement).style.right)).toBe('56px');
+    await expect.poll(async () => {
+      const box = await overlayBox(again);
+      return box ? Math.round(1280 - box.x - box.width) : null;
+    }).toBe(56);
     await o2.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => o2.getByTestId('applicant-total').count(), { timeout: 10_000 }).toBe(1);
     await again.close();
@@ -107,7 +116,7 @@ describe.skipIf(!ctx.chromium)('the overlay on sites enabled at run time', () =>
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(GREENHOUSE);
     const title = await page.title();
-    const o = overlay(page);
+    const o = await overlay(page);
     await expect.poll(() => o.textContent(), { timeout: 20_000 }).toContain('Track this advert');
     expect(await o.textContent()).toContain('Data Analyst');
     // The page is untouched: same title, its own heading visible, no errors.

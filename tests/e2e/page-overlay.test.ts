@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCouncil } from '#demo/index';
 import type { PullResponse } from '#shared/schema/index';
@@ -8,11 +7,12 @@ import { ROOT } from '../../scripts/lib/wrangler';
 import { e2eContext } from './support/context';
 import { readTable, syncUntilClean } from './support/extension-page';
 import { demoTokenFor, signedInSession } from './support/session';
+import { overlay } from './support/overlay';
+import { clickInClosedRoot, closedRootText } from './support/closed-root';
 
 const ctx = e2eContext();
 const shots = path.join(ROOT, '.test-results/screenshots');
 const http = (url: string) => url.replace(/^https:/, 'http:');
-const overlay = (page: Page): Locator => page.locator('shortlist-overlay [data-testid="shortlist-overlay"]');
 
 async function serverHas(token: string, table: string, match: (r: Record<string, unknown>) => boolean): Promise<boolean> {
   let cursor = 0;
@@ -34,7 +34,7 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
   it("shows Priya's advert: its vacancy, 14 applicants by stage, 2 overdue in red, this week's shortlister", async () => {
     const page = await session.browser.context.newPage();
     await page.goto(http(priya.advertUrl));
-    const o = overlay(page);
+    const o = await overlay(page);
     await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain('14 applicants');
     const vacancy = demo.records.vacancies.find((v) => v.id === priya.vacancyId)!;
     expect(await o.getByTestId('vacancy-title').textContent()).toBe(vacancy.title);
@@ -49,7 +49,7 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
       expect(await li.locator('.red').count()).toBe(1);
     }
     expect(await o.getByTestId('rota').textContent()).toContain('Tom Okafor');
-    // The page itself is untouched: the overlay lives in its own shadow root.
+    // The page itself is untouched: the overlay lives in its own frame.
     expect(await page.locator('h1').first().textContent()).toContain(vacancy.title.split(' ')[0]!);
     await page.screenshot({ path: path.join(shots, 'overlay-community-care-advert.png') });
   });
@@ -57,7 +57,7 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
   it('tracks an advert the council has not tracked, linked to the vacancy created last week', async () => {
     const page = await session.browser.context.newPage();
     await page.goto(http(untrackedAdvert.url));
-    const o = overlay(page);
+    const o = await overlay(page);
     await expect.poll(() => o.getByTestId('track-advert').count(), { timeout: 20_000 }).toBe(1);
     expect(await o.textContent()).toContain(untrackedAdvert.reference);
     await o.getByLabel('Vacancy', { exact: true }).selectOption(untrackedAdvert.vacancyId);
@@ -83,26 +83,27 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
       return true;
     }, page.url());
     expect(sent).toBe(true);
-    const teach = page.locator('shortlist-teach [data-testid="teach-panel"]');
-    await teach.waitFor({ timeout: 10_000 });
-    expect(await teach.getByTestId('teach-prompt').textContent()).toContain("candidate's name");
+    // Teach mode lives in a closed shadow root: read it as the browser (CDP) does, never as the page.
+    await expect.poll(() => closedRootText(page, 'shortlist-teach'), { timeout: 10_000 }).toContain("candidate's name");
+    const teachText = () => closedRootText(page, 'shortlist-teach');
     await page.locator('.zz-n').click();
-    expect(await teach.getByTestId('teach-prompt').textContent()).toContain('reference');
+    expect(await teachText()).toContain('reference');
     await page.locator('.zz-r').click();
     await page.locator('.pill').click();
     expect(known.email).toBeTruthy();
     await page.locator('.c4 a').click();
-    const preview = await teach.getByTestId('teach-preview').textContent();
+    await expect.poll(teachText).toContain('Shortlist will read pages like this one');
+    const preview = await teachText();
     expect(preview).toContain(known.name!);
     expect(preview).toContain(known.atsReference!);
     await page.screenshot({ path: path.join(shots, 'overlay-teach-preview.png') });
-    await teach.getByRole('button', { name: 'Save for my council' }).click();
-    const o = overlay(page);
+    await clickInClosedRoot(page, 'shortlist-teach', 'Save for my council');
+    const o = await overlay(page);
     await expect.poll(() => o.getByTestId('candidate-panel').count(), { timeout: 15_000 }).toBe(1);
     expect(await o.getByTestId('candidate-stage').textContent()).toContain('Applied');
     // After a reload the taught profile still reads the page, and it synced to the council.
     await page.reload();
-    await expect.poll(() => overlay(page).getByTestId('candidate-panel').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await overlay(page)).getByTestId('candidate-panel').count(), { timeout: 15_000 }).toBe(1);
     await syncUntilClean(session.page);
     expect(await serverHas(demoTokenFor('priya'), 'site_profiles', (r) => r.host === 'careers.wessexborough.example.org')).toBe(true);
   });
@@ -110,7 +111,7 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
   it('captures a returning candidate from a taught page, warning about the earlier application', async () => {
     const page = await session.browser.context.newPage();
     await page.goto(`http://careers.wessexborough.example.org/ats/candidate/${returningCandidate.newAtsReference}`);
-    const o = overlay(page);
+    const o = await overlay(page);
     await expect.poll(() => o.getByTestId('capture-candidate').count(), { timeout: 20_000 }).toBe(1);
     const warning = await o.getByTestId('duplicate-warning').first().textContent();
     expect(warning).toContain('same email');
@@ -135,10 +136,11 @@ describe.skipIf(!ctx.chromium)('the overlay on the pages people work in', () => 
   it('badges each tracked job on a Community Care Jobs listing page', async () => {
     const page = await session.browser.context.newPage();
     await page.goto('http://jobs.communitycare.co.uk/jobs/');
-    await expect.poll(() => overlay(page).getByTestId('listing-summary').count(), { timeout: 20_000 }).toBe(1);
-    const badge = page.locator(`[data-shortlist-badge="${priya.externalId}"]`);
+    await expect.poll(async () => (await overlay(page)).getByTestId('listing-summary').count(), { timeout: 20_000 }).toBe(1);
+    // Beside the tracked job's link; its words are inside a closed shadow root, read here as the browser sees them.
+    const badge = page.locator(`li#item-${priya.externalId} [data-shortlist-badge]`);
     await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
-    const text = await badge.evaluate((el) => el.shadowRoot?.textContent ?? '');
+    const text = await closedRootText(page, '[data-shortlist-badge]');
     const applicants = (await readTable<{ vacancyId: string }>(session.page, 'applications')).filter((a) => a.vacancyId === priya.vacancyId).length;
     expect(applicants).toBe(14);
     expect(text).toContain(`${applicants} applicants`);

@@ -1,24 +1,107 @@
+import { browser } from '#imports';
 import { getDb } from '@/db/database';
 import { upsertRecord } from '@/db/writes';
+import type { PageFacts } from '@/messages/overlay';
 import type { BackgroundMessage } from '@/messages/protocol';
 import type { OVERLAY_MESSAGES } from '@/messages/overlay';
 import { registerHandlers } from '@/messages/router';
+import { loadPlacement } from '@/overlay/placement';
+import type { PageView } from '@/overlay/views';
 import { advertView, candidateView, captureCandidate, listingBadges, moveStage, trackAdvert } from './queries';
+import { openSession, rememberShown, sessionForFrame, tabUrlOf, takeWarmView, warmView, type OverlaySession } from './sessions';
+
+const db = () => getDb();
+
+/** What the frame shows for a session: looked up by the page's facts at the tab's own URL. */
+async function viewOf(session: OverlaySession): Promise<PageView> {
+  const page = session.page;
+  const url = session.tabUrl;
+  switch (page.kind) {
+    case 'advert':
+      return { advert: await advertView(db(), { url, site: page.site, externalId: page.externalId, reference: page.reference }) };
+    case 'candidate': {
+      const candidate = await candidateView(db(), { url, reference: page.reference, email: page.email, name: page.name });
+      rememberShown(session, candidate.tracked ? candidate.applicationId : undefined);
+      return { candidate };
+    }
+    case 'advert-list':
+      return { listing: await listingBadges(db(), page.site, externalIdsOf(page), url) };
+  }
+}
+
+const externalIdsOf = (page: Extract<PageFacts, { kind: 'advert-list' }>) => page.items.flatMap((i) => (i.externalId ? [i.externalId] : []));
+
+function pageOf<K extends PageFacts['kind']>(session: OverlaySession, kind: K): Extract<PageFacts, { kind: K }> {
+  if (session.page.kind !== kind) throw new Error(`This overlay shows no ${kind === 'advert' ? 'advert' : 'candidate'}`);
+  return session.page as Extract<PageFacts, { kind: K }>;
+}
+
+/** A taught profile may only be for the host of the tab it was taught in. */
+function profileHostFits(profileHost: string, tabHost: string): boolean {
+  const wanted = profileHost.toLowerCase();
+  return wanted.startsWith('*.') ? tabHost === wanted.slice(2) || tabHost.endsWith(wanted.slice(1)) : wanted === tabHost;
+}
 
 /** The background's answers to the page overlay (requests and who may send them: messages/overlay.ts). */
 export function registerOverlayHandlers(): void {
-  const db = () => getDb();
   registerHandlers<keyof typeof OVERLAY_MESSAGES & BackgroundMessage>({
-    'overlay:advert': (r) => advertView(db(), r),
-    'overlay:listing': (r) => listingBadges(db(), r.site, r.externalIds),
-    'overlay:candidate': (r) => candidateView(db(), r),
-    'overlay:track': (r) => trackAdvert(db(), r),
-    'overlay:capture': (r) => captureCandidate(db(), r),
-    'overlay:move': (r) => moveStage(db(), r),
+    'overlay:profiles': (_r, sender) => db().site_profiles.where('host').equals(tabUrlOf(sender).hostname).toArray(),
+    'overlay:open': async (r, sender) => {
+      const session = openSession(sender, r.page);
+      const view = viewOf(session);
+      warmView(session, view);
+      const host = tabUrlOf(sender).host;
+      const [placement, badges] = await Promise.all([loadPlacement(host), r.page.kind === 'advert-list' ? view.then((v) => ('listing' in v ? v.listing : []), () => []) : []]);
+      return { session: session.id, placement, badges };
+    },
+    'overlay:view': async (r, sender) => {
+      const session = await sessionForFrame(r.session, sender);
+      const view = await (takeWarmView(session) ?? viewOf(session));
+      return { page: { ...session.page, url: session.tabUrl }, host: new URL(session.tabUrl).host, view };
+    },
+    'overlay:layout': async (r, sender) => {
+      const session = await sessionForFrame(r.session, sender);
+      const { type: _type, ...layout } = r;
+      await browser.tabs.sendMessage(session.tabId, { type: 'overlay:place', ...layout }, { frameId: session.frameId });
+      return true as const;
+    },
+    'overlay:track': async (r, sender) => {
+      const session = await sessionForFrame(r.session, sender);
+      const page = pageOf(session, 'advert');
+      return trackAdvert(db(), {
+        url: session.tabUrl,
+        site: page.site,
+        title: page.title,
+        externalId: page.externalId,
+        reference: page.reference,
+        closingDate: page.closingDate,
+        postedDate: page.postedDate,
+        vacancyId: r.vacancyId,
+        newVacancy: r.newVacancy,
+      });
+    },
+    'overlay:capture': async (r, sender) => {
+      const session = await sessionForFrame(r.session, sender);
+      pageOf(session, 'candidate');
+      const { type: _type, session: _session, ...input } = r;
+      return captureCandidate(db(), { ...input, atsUrl: session.tabUrl });
+    },
+    'overlay:move': async (r, sender) => {
+      const session = await sessionForFrame(r.session, sender);
+      pageOf(session, 'candidate');
+      if (session.shown !== r.applicationId) throw new Error('This overlay does not show that candidate');
+      const { type: _type, session: _session, ...input } = r;
+      return moveStage(db(), input);
+    },
     'overlay:teams': async () => (await db().teams.toArray()).map((t) => ({ id: t.id, name: t.name })),
-    'overlay:profiles': (r) => db().site_profiles.where('host').equals(r.host).toArray(),
-    'overlay:saveProfile': async (r) => {
+    'overlay:teach': async (_r, sender) => {
+      tabUrlOf(sender);
+      await browser.scripting.executeScript({ target: { tabId: sender.tab!.id!, frameIds: [sender.frameId ?? 0] }, files: ['/content-scripts/teach.js'] });
+      return true as const;
+    },
+    'overlay:saveProfile': async (r, sender) => {
       const { id, ...fields } = r.profile;
+      if (!profileHostFits(fields.host, tabUrlOf(sender).hostname)) throw new Error('A page can only be taught for its own site');
       return upsertRecord('site_profiles', id, fields, db());
     },
   });

@@ -10,23 +10,24 @@ import type { ShortlistDb } from '@/db/database';
 import { nameOf, readPeople } from '@/db/people';
 import { moveApplication } from '@/db/moves';
 import { appendStageEvent, upsertRecord } from '@/db/writes';
-import { siteModules } from '@/sites/index';
+import { BOARD_NAMES } from './boards';
 import { getSession } from '@/sync/session';
 import type { AdvertView, CandidateView, Duplicate, ListingBadge, VacancyChoice } from '@/overlay/views';
 
-const moduleOf = (site: string) => siteModules.find((m) => m.id === site);
-
 /** The board an advert tracked from a site's page is stored under: the site module's own name. */
-export const boardOf = (site: string) => moduleOf(site)?.name ?? site;
+export const boardOf = (site: string) => (Object.hasOwn(BOARD_NAMES, site) ? BOARD_NAMES[site]! : site);
 
-/** A stored advert is on a site when it is stored under the site's board or sits at a URL the site's module reads. */
-function isOnSite(advert: Advert, site: string): boolean {
-  if (advert.board === boardOf(site)) return true;
+const hostOf = (url: string) => {
   try {
-    return moduleOf(site)?.detect(new URL(advert.url)) ?? false;
+    return new URL(url).host;
   } catch {
-    return false;
+    return '';
   }
+};
+
+/** A stored advert is on a site when it is stored under the site's board or sits on the same host as the page. */
+function isOnSite(advert: Advert, site: string, host: string): boolean {
+  return advert.board === boardOf(site) || (host !== '' && hostOf(advert.url) === host);
 }
 
 async function context() {
@@ -40,17 +41,11 @@ const sameUrl = (a: string, b: string) => a.replace(/^https?:\/\//, '').replace(
 
 /** The tracked advert for a page: by URL, then the board's job id on the same board, then the employer's reference. */
 export async function findAdvert(db: ShortlistDb, page: { url: string; site: string; externalId?: string; reference?: string }): Promise<Advert | undefined> {
-  const host = (() => {
-    try {
-      return new URL(page.url).host;
-    } catch {
-      return '';
-    }
-  })();
+  const host = hostOf(page.url);
   const byUrl = await db.adverts.filter((a) => sameUrl(a.url, page.url)).first();
   if (byUrl) return byUrl;
   if (page.externalId) {
-    const byId = (await db.adverts.where('externalId').equals(page.externalId).toArray()).find((a) => isOnSite(a, page.site) || a.url.includes(host));
+    const byId = (await db.adverts.where('externalId').equals(page.externalId).toArray()).find((a) => isOnSite(a, page.site, host));
     if (byId) return byId;
   }
   if (page.reference) return db.adverts.where('reference').equals(page.reference).first();
@@ -98,8 +93,9 @@ export async function advertView(db: ShortlistDb, page: { url: string; site: str
 }
 
 /** Badges for a listing page: for each listed job we track, its applicants and overdue count. */
-export async function listingBadges(db: ShortlistDb, site: string, externalIds: string[]): Promise<ListingBadge[]> {
-  const adverts = (await db.adverts.where('externalId').anyOf(externalIds).toArray()).filter((a) => isOnSite(a, site));
+export async function listingBadges(db: ShortlistDb, site: string, externalIds: string[], pageUrl: string): Promise<ListingBadge[]> {
+  const host = hostOf(pageUrl);
+  const adverts = (await db.adverts.where('externalId').anyOf(externalIds).toArray()).filter((a) => isOnSite(a, site, host));
   if (!adverts.length) return [];
   const { settings, asOf } = await context();
   const badges: ListingBadge[] = [];

@@ -25,7 +25,7 @@ export async function syncSiteRegistration(): Promise<string[]> {
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     return [];
   }
-  const script = { id: SCRIPT_ID, matches: origins, js: [SCRIPT_FILE], runAt: 'document_idle' as const, persistAcrossSessions: true };
+  const script = { id: SCRIPT_ID, matches: origins, js: [SCRIPT_FILE], runAt: 'document_end' as const, persistAcrossSessions: true };
   if (existing.length) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
   return origins;

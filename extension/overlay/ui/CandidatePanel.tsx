@@ -3,10 +3,10 @@ import { STAGE_LABELS, type Stage } from '#shared/schema/index';
 import { exitReasonsFor, moveNeeds, planMoveDetails } from '#shared/stages';
 import { ReasonOptions } from '@/ui/common/ReasonOptions';
 import type { TrackedCandidateView } from '@/overlay/views';
-import { askBackground } from '@/overlay/content/ask';
+import { askBackground } from '@/overlay/ask';
 
 /** A tracked candidate: stage, time in stage, target; quick actions that only offer allowed moves. */
-export function CandidatePanel(props: { view: TrackedCandidateView; onChanged: () => void }) {
+export function CandidatePanel(props: { session: string; view: TrackedCandidateView; onChanged: () => void }) {
   const { view } = props;
   const [to, setTo] = useState<Stage | ''>('');
   const [reason, setReason] = useState('');
@@ -16,7 +16,7 @@ export function CandidatePanel(props: { view: TrackedCandidateView; onChanged: (
   async function move(stage: Stage, extra: { reason?: string; interviewAt?: string } = {}) {
     setMessage(null);
     try {
-      await askBackground({ type: 'overlay:move', applicationId: view.applicationId, stage, ...extra });
+      await askBackground({ type: 'overlay:move', session: props.session, applicationId: view.applicationId, stage, ...extra });
       setMessage({ text: `Saved: ${STAGE_LABELS[stage]}. It syncs when the council's server answers.`, error: false });
       setTo('');
       props.onChanged();

@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import { SOURCE_LABELS, SOURCES, type Source } from '#shared/schema/index';
-import type { CandidateResult } from '@/sites/types';
-import type { UntrackedCandidateView } from '@/overlay/views';
-import { askBackground } from '@/overlay/content/ask';
+import type { OverlayPage, UntrackedCandidateView } from '@/overlay/views';
+import { askBackground } from '@/overlay/ask';
 import { FormError, useRequestForm } from './requestForm';
 
 /** "Capture candidate": name and reference from the page, duplicates shown before saving. */
-export function CaptureCandidate(props: { view: UntrackedCandidateView; page: CandidateResult; onCaptured: () => void }) {
+export function CaptureCandidate(props: { session: string; view: UntrackedCandidateView; page: Extract<OverlayPage, { kind: 'candidate' }>; onCaptured: () => void }) {
   const { page, view } = props;
   const [name, setName] = useState(page.name ?? '');
   const [email, setEmail] = useState(page.email ?? '');
@@ -17,11 +16,12 @@ export function CaptureCandidate(props: { view: UntrackedCandidateView; page: Ca
   const { error, onSubmit } = useRequestForm(async () => {
     await askBackground({
       type: 'overlay:capture',
+      // The page's address (the ATS link) is the session's, taken by the background from the tab.
+      session: props.session,
       vacancyId,
       name,
       ...(email ? { email } : {}),
       ...(reference ? { atsReference: reference } : {}),
-      atsUrl: page.url,
       source,
       experience,
     });

@@ -1,61 +1,55 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SiteResult } from '@/sites/types';
-import type { AdvertView, CandidateView, ListingBadge } from '@/overlay/views';
+import { NO_SESSION, type FrameView } from '@/overlay/views';
+import { askBackground } from '@/overlay/ask';
 import { AdvertPanel } from './AdvertPanel';
-import { askBackground } from '@/overlay/content/ask';
 import { CandidatePanel } from './CandidatePanel';
 import { CaptureCandidate } from './CaptureCandidate';
 import { SyncNote } from './SyncNote';
-import { Shell } from './Shell';
+import { Shell, type ShellLayout } from './Shell';
 import { TrackAdvert } from './TrackAdvert';
 
-type View = { advert: AdvertView } | { candidate: CandidateView } | { listing: ListingBadge[] };
-
-function load(result: SiteResult): Promise<View> {
-  switch (result.kind) {
-    case 'advert':
-      return askBackground({ type: 'overlay:advert', url: result.url, site: result.site, externalId: result.externalId, reference: result.reference }).then((advert) => ({ advert }));
-    case 'candidate':
-      return askBackground({ type: 'overlay:candidate', url: result.url, reference: result.reference, email: result.email, name: result.name }).then((candidate) => ({ candidate }));
-    case 'advert-list':
-      return askBackground({ type: 'overlay:listing', site: result.site, externalIds: result.items.flatMap((i) => (i.externalId ? [i.externalId] : [])) }).then((listing) => ({
-        listing,
-      }));
-  }
-}
-
-/** The overlay for one recognised page. Everything the page said is rendered as text. */
-export function PageOverlay(props: { result: SiteResult; onListing?: (badges: ListingBadge[]) => void }) {
-  const { result } = props;
-  const [view, setView] = useState<View | null>(null);
+/**
+ * The overlay for one recognised page, in the overlay's frame: it asks the background for its
+ * session's view (what the page said, and what the council knows of it). Everything the page
+ * said is rendered as text.
+ */
+export function PageOverlay(props: { session: string; onLayout?: (layout: ShellLayout) => void }) {
+  const { session } = props;
+  const [frame, setFrame] = useState<FrameView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(() => {
-    load(result).then(
+    askBackground({ type: 'overlay:view', session }).then(
       (v) => {
-        setView(v);
+        performance.mark('frame:view');
+        setFrame(v);
         setError(null);
-        if ('listing' in v) props.onListing?.(v.listing);
       },
       (err: Error) => setError(err.message),
     );
-  }, [result]);
+  }, [session]);
   useEffect(refresh, [refresh]);
 
-  const title = result.kind === 'advert' ? result.title : result.kind === 'candidate' ? (result.name ?? 'Candidate') : `${result.items.length} jobs on this page`;
+  const page = frame?.page;
+  const view = frame?.view;
+  const title = !page ? 'Shortlist' : page.kind === 'advert' ? page.title : page.kind === 'candidate' ? (page.name ?? 'Candidate') : `${page.items.length} jobs on this page`;
   let body;
   if (error) body = <p role="alert" class="error">{error}</p>;
-  else if (!view) body = <p>Looking this up…</p>;
-  else if ('advert' in view && result.kind === 'advert')
+  else if (!page || !view) body = <p>Looking this up…</p>;
+  else if ('advert' in view && page.kind === 'advert')
     body = view.advert.tracked ? (
-      <AdvertPanel view={view.advert} expired={result.expired} />
+      <AdvertPanel view={view.advert} expired={page.expired} />
     ) : (
       <>
-        {result.expired && <p class="warn">This advert has expired on the board.</p>}
-        <TrackAdvert view={view.advert} advert={result} onTracked={refresh} />
+        {page.expired && <p class="warn">This advert has expired on the board.</p>}
+        <TrackAdvert session={session} view={view.advert} advert={page} onTracked={refresh} />
       </>
     );
-  else if ('candidate' in view && result.kind === 'candidate')
-    body = view.candidate.tracked ? <CandidatePanel view={view.candidate} onChanged={refresh} /> : <CaptureCandidate view={view.candidate} page={result} onCaptured={refresh} />;
+  else if ('candidate' in view && page.kind === 'candidate')
+    body = view.candidate.tracked ? (
+      <CandidatePanel session={session} view={view.candidate} onChanged={refresh} />
+    ) : (
+      <CaptureCandidate session={session} view={view.candidate} page={page} onCaptured={refresh} />
+    );
   else if ('listing' in view)
     body = (
       <p data-testid="listing-summary">
@@ -63,8 +57,11 @@ export function PageOverlay(props: { result: SiteResult; onListing?: (badges: Li
         {view.listing.length ? `: ${view.listing.reduce((n, b) => n + b.overdue, 0)} overdue in all.` : '.'}
       </p>
     );
+  // Placement is remembered per site: the tab's host, which the background names (the frame's own host is the extension).
+  // Nothing until there is something to show; nothing at all for a session the background does not know (a frame the page made).
+  if (!frame && (!error || error.startsWith(NO_SESSION))) return null;
   return (
-    <Shell title={title}>
+    <Shell title={title} host={frame?.host ?? 'unknown'} onLayout={props.onLayout}>
       {body}
       <SyncNote />
     </Shell>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { send } from '@/messages/send';
+import { send } from '@/overlay/ask';
 import { describeSync, type SyncState } from './syncNote';
 
 const POLL_MS = 3000;

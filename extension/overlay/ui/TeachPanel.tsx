@@ -3,7 +3,8 @@ import { uuidv7 } from 'uuidv7';
 import { extractWithProfile } from '@/sites/taught';
 import { selectorFor } from '@/sites/read/selector';
 import { buildProfile, TEACH_STEPS, type TeachField, type TeachKind } from '@/overlay/ui/teach';
-import { askBackground } from '@/overlay/content/ask';
+import { askBackground } from '@/overlay/ask';
+import { fromPerson } from '@/overlay/content/trusted';
 import { FormError } from './requestForm';
 import { Shell } from './Shell';
 
@@ -14,6 +15,7 @@ function useHover(active: boolean) {
   useEffect(() => {
     if (!active) return;
     const over = (e: MouseEvent) => {
+      if (!fromPerson(e)) return;
       const el = e.target as Element;
       if (el.closest('shortlist-overlay, shortlist-teach')) return;
       setHovered(el);
@@ -41,6 +43,8 @@ export function TeachPanel(props: { onDone: (saved: boolean) => void }) {
   useEffect(() => {
     if (!current) return;
     const click = (e: MouseEvent) => {
+      // A page script's .click() or dispatched event never teaches a field: only the person's own click.
+      if (!fromPerson(e)) return;
       const el = e.target as Element;
       if (el.closest('shortlist-overlay, shortlist-teach')) return;
       e.preventDefault();
@@ -52,7 +56,7 @@ export function TeachPanel(props: { onDone: (saved: boolean) => void }) {
       setStep((s) => s + 1);
     };
     const key = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') props.onDone(false);
+      if (fromPerson(e) && e.key === 'Escape') props.onDone(false);
     };
     addEventListener('click', click, true);
     addEventListener('keydown', key, true);
@@ -84,7 +88,7 @@ export function TeachPanel(props: { onDone: (saved: boolean) => void }) {
           style={{ position: 'fixed', left: `${box.left - 2}px`, top: `${box.top - 2}px`, width: `${box.width + 4}px`, height: `${box.height + 4}px`, outline: '3px solid #ffdd00', pointerEvents: 'none', zIndex: 2147483645 }}
         />
       )}
-      <Shell title="Teach Shortlist this page">
+      <Shell title="Teach Shortlist this page" host={location.host}>
         <div data-testid="teach-panel">
           {step === 0 && (
             <p>

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ROLE_LABELS, ROLE_LADDER, type SocialWorkRole } from '#shared/schema/index';
-import type { AdvertResult } from '@/sites/types';
-import type { UntrackedAdvertView } from '@/overlay/views';
-import { askBackground } from '@/overlay/content/ask';
+import type { OverlayPage, UntrackedAdvertView } from '@/overlay/views';
+import { askBackground } from '@/overlay/ask';
 import { FormError, useRequestForm } from './requestForm';
 
 /** "Track this advert": link the page's advert to an existing vacancy, or create the vacancy from what the page says. */
-export function TrackAdvert(props: { view: UntrackedAdvertView; advert: AdvertResult; onTracked: () => void }) {
+export function TrackAdvert(props: { session: string; view: UntrackedAdvertView; advert: Extract<OverlayPage, { kind: 'advert' }>; onTracked: () => void }) {
   const { advert } = props;
   const [filter, setFilter] = useState('');
   const [vacancyId, setVacancyId] = useState('');
@@ -23,13 +22,8 @@ export function TrackAdvert(props: { view: UntrackedAdvertView; advert: AdvertRe
   const { error, onSubmit } = useRequestForm(async () => {
     await askBackground({
       type: 'overlay:track',
-      url: advert.url,
-      site: advert.site,
-      title: advert.title,
-      externalId: advert.externalId,
-      reference: advert.reference,
-      closingDate: advert.closingDate,
-      postedDate: advert.postedDate,
+      // The advert's facts and address are the session's, kept by the background.
+      session: props.session,
       ...(creating
         ? { newVacancy: { title: advert.title, role, posts, mode: advert.closingDate ? 'closing-date' : 'rolling', teamIds: teamId ? [teamId] : [] } }
         : { vacancyId }),

@@ -28,4 +28,7 @@ export const OVERLAY_CSS = `
 .sl .error { color: #d4351c; }
 .sl .muted { color: #505a5f; font-size: 12px; }
 .sl.collapsed { width: auto; }
+/* In its own frame the panel fills the frame, which the content script sizes and places to fit it. */
+.sl.framed { position: static; max-height: 100vh; border-radius: 6px; box-shadow: none; }
+.sl.framed.collapsed { width: max-content; }
 `;

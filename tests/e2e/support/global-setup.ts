@@ -33,7 +33,10 @@ export default async function setup(project: TestProject) {
   // Build first: wrangler and Vite each want both cores.
   // The demo council's ATS host gets the overlay from the static content script in this build, as
   // if the person had enabled it: headless Chromium cannot answer a permission prompt.
-  const extensionDir = await buildExtension({ serverUrl: workerUrl, demoOrigin: `http://${ATS_HOST}`, outDir: `${E2E_STATE_NAME}/extension` });
+  // E2E_EXTENSION_DIR runs the suites against another build (an older commit's, to see a new test fail there).
+  const extensionDir = process.env.E2E_EXTENSION_DIR
+    ? path.resolve(process.env.E2E_EXTENSION_DIR)
+    : await buildExtension({ serverUrl: workerUrl, demoOrigin: `http://${ATS_HOST}`, outDir: `${E2E_STATE_NAME}/extension` });
   await applyLocalMigrations(d1);
   const worker = await startLocalWorker({ port: E2E_WORKER_PORT, persistTo: d1, quiet: !process.env.E2E_VERBOSE });
   const demo = await seedDemoCouncil(worker.url, d1);

@@ -7,7 +7,7 @@ import { ValidationError } from '@/db/writes';
 import { registerCoreHandlers } from '@/messages/core-handlers';
 import { PROTOCOL, type Reply, type RequestInput } from '@/messages/protocol';
 import { send } from '@/messages/send';
-import type { AdvertView } from '@/overlay/views';
+import type { FrameView } from '@/overlay/views';
 import { clearHandlers, dispatch, handledTypes, registerHandlers } from '@/messages/router';
 import { registerOverlayHandlers } from '@/overlay/background/handlers';
 
@@ -15,6 +15,8 @@ type Sender = Browser.runtime.MessageSender;
 const own = { id: 'shortlist-extension-id', origin: 'chrome-extension://shortlist-extension-id/' };
 const popup: Sender = { id: own.id, url: `${own.origin}popup.html` };
 const contentScript: Sender = { id: own.id, url: 'https://jobs.communitycare.co.uk/job/123', tab: { id: 7 } as Sender['tab'], frameId: 0 };
+/** The overlay's own page, framed in a web page's tab. */
+const overlayFrame: Sender = { id: own.id, url: `${own.origin}overlay.html#0123456789abcdef0123456789abcdef`, tab: { id: 7, url: 'https://jobs.communitycare.co.uk/job/123' } as Sender['tab'], frameId: 3 };
 const otherExtension: Sender = { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' };
 /** A web page (externally_connectable): the browser gives it no extension id. */
 const webPage: Sender = { url: 'https://evil.example/' };
@@ -55,14 +57,18 @@ describe('dispatch', () => {
     registerHandlers<'syncNow' | 'getStatus'>({ syncNow: () => (++called, null as never), getStatus: () => (++called, null as never) });
     expect(await dispatch({ type: 'syncNow' }, contentScript, own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
     expect(called).toBe(0);
-    expect(await dispatch({ type: 'getStatus' }, contentScript, own)).toEqual({ ok: true, data: null });
+    // The sync status is for our pages and the overlay frame, not for the page reader.
+    expect(await dispatch({ type: 'getStatus' }, contentScript, own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
+    expect(await dispatch({ type: 'getStatus' }, overlayFrame, own)).toEqual({ ok: true, data: null });
+    expect(await dispatch({ type: 'syncNow' }, overlayFrame, own)).toMatchObject({ ok: false });
     expect(await dispatch({ type: 'syncNow' }, popup, own)).toEqual({ ok: true, data: null });
     // A content script of ours in a page whose URL merely looks like ours is still a content script.
     const lookalike: Sender = { ...contentScript, url: 'https://chrome-extension.example/shortlist-extension-id/' };
     expect(await dispatch({ type: 'syncNow' }, lookalike, own)).toMatchObject({ ok: false });
     // Neither our page nor a tab: not a content script either.
     const tabless: Sender = { id: own.id, url: 'https://jobs.communitycare.co.uk/job/123' };
-    expect(await dispatch({ type: 'getStatus' }, tabless, own)).toMatchObject({ ok: false, error: expect.stringContaining('neither a Shortlist page nor a tab') });
+    registerHandlers<'overlay:profiles'>({ 'overlay:profiles': () => (++called, []) });
+    expect(await dispatch({ type: 'overlay:profiles' }, tabless, own)).toMatchObject({ ok: false, error: expect.stringContaining('neither a Shortlist page nor a tab') });
     expect(called).toBe(2);
   });
 
@@ -104,7 +110,7 @@ describe('dispatch', () => {
 
 describe('the protocol', () => {
   it('types requests and replies of send() (checked by npm run typecheck)', () => {
-    expectTypeOf(send<'overlay:advert'>).returns.resolves.toEqualTypeOf<Reply<AdvertView>>();
+    expectTypeOf(send<'overlay:view'>).returns.resolves.toEqualTypeOf<Reply<FrameView>>();
     expectTypeOf<RequestInput<'signOut'>>().toEqualTypeOf<{ type: 'signOut'; force?: boolean | undefined }>();
     const neverRun = () => {
       // @ts-expect-error: not a message of the protocol
@@ -121,12 +127,20 @@ describe('the protocol', () => {
     for (const [type, spec] of Object.entries(PROTOCOL)) expect(spec.request.shape.type.value).toBe(type);
   });
 
-  it('gives content scripts only what the overlay needs, and the invitation page its sign-in', () => {
+  it('gives content scripts only what reading a page needs (no candidate data, no changes but a taught profile), and the invitation page its sign-in', () => {
     const forContentScripts = Object.entries(PROTOCOL)
       .filter(([, spec]) => spec.senders.includes('content-script'))
       .map(([type]) => type)
       .sort();
-    expect(forContentScripts).toEqual(['getStatus', 'overlay:advert', 'overlay:candidate', 'overlay:capture', 'overlay:listing', 'overlay:move', 'overlay:profiles', 'overlay:saveProfile', 'overlay:teams', 'overlay:track', 'redeemInvitationLink']);
+    expect(forContentScripts).toEqual(['overlay:open', 'overlay:profiles', 'overlay:saveProfile', 'overlay:teach', 'redeemInvitationLink']);
+  });
+
+  it('gives the overlay frame only the overlay’s requests and the sync status', () => {
+    const forFrame = Object.entries(PROTOCOL)
+      .filter(([, spec]) => spec.senders.includes('overlay-frame'))
+      .map(([type]) => type)
+      .sort();
+    expect(forFrame).toEqual(['getStatus', 'overlay:capture', 'overlay:layout', 'overlay:move', 'overlay:teams', 'overlay:track', 'overlay:view']);
   });
 
   it('has a handler in the background for every message the background answers, and none for the tabs’', () => {
@@ -188,7 +202,7 @@ describe('core handlers', () => {
     expect(await db.conflicts.count()).toBe(0);
   });
 
-  it('getStatus answers content scripts: signed out, nothing pending', async () => {
-    expect(await dispatch({ type: 'getStatus' }, contentScript, own)).toMatchObject({ ok: true, data: { signedIn: false, pending: 0, refused: 0 } });
+  it('getStatus answers the overlay frame: signed out, nothing pending', async () => {
+    expect(await dispatch({ type: 'getStatus' }, overlayFrame, own)).toMatchObject({ ok: true, data: { signedIn: false, pending: 0, refused: 0 } });
   });
 });

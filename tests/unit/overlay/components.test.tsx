@@ -3,13 +3,16 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const sent: Array<{ type: string }> = [];
-vi.mock('@/messages/send', () => ({
-  send: async (request: { type: string }) => {
+// The overlay reaches the background only through overlay/ask: send (a Reply) and askBackground (throws on a refusal).
+vi.mock('@/overlay/ask', () => {
+  const send = async (request: { type: string }) => {
     sent.push(request);
     return { ok: true, data: { stage: 'interview_booked' } };
-  },
-}));
+  };
+  return { send, askBackground: async (request: { type: string }) => { const reply = (await send(request as never)) as { ok: boolean; data?: unknown; error?: string }; if (!reply.ok) throw new Error(reply.error); return reply.data; } };
+});
 
+const SESSION = '0123456789abcdef0123456789abcdef';
 const { CandidatePanel } = await import('@/overlay/ui/CandidatePanel');
 const { CaptureCandidate } = await import('@/overlay/ui/CaptureCandidate');
 
@@ -20,6 +23,7 @@ describe('overlay components', () => {
     const hostile = '<img src=x onerror="alert(1)">Eve';
     render(
       <CandidatePanel
+        session={SESSION}
         view={{ kind: 'candidate', tracked: true, applicationId: 'a', name: hostile, vacancyTitle: '<script>x()</script>', stage: 'applied', daysInStage: 2, target: { label: 'due in 3 working days', status: 'green', dueDate: '2026-12-01' }, nextStages: ['shortlisted', 'rejected', 'withdrawn'] }}
         onChanged={() => undefined}
       />,
@@ -34,8 +38,9 @@ describe('overlay components', () => {
   it('shows each duplicate warning and pre-fills the capture form from the page', () => {
     render(
       <CaptureCandidate
+        session={SESSION}
         view={{ kind: 'candidate', tracked: false, duplicates: [{ applicationId: 'd', name: 'Ann', matchedOn: 'email', summary: 'A candidate with the same email applied in March 2026 for SW (withdrawn: salary).' }], vacancies: [{ id: 'v', title: 'SW', status: 'open', reference: null }] }}
-        page={{ kind: 'candidate', site: 'taught', url: 'https://ats.example/c/1', name: 'Ann Lee', reference: 'TP-1', missing: [] }}
+        page={{ kind: 'candidate', site: 'taught', url: 'https://ats.example/c/1', name: 'Ann Lee', reference: 'TP-1' }}
         onCaptured={() => undefined}
       />,
     );
@@ -47,6 +52,7 @@ describe('overlay components', () => {
   it('asks for what the move needs before sending it, as planMove says', async () => {
     render(
       <CandidatePanel
+        session={SESSION}
         view={{ kind: 'candidate', tracked: true, applicationId: 'a', name: 'Ann', vacancyTitle: 'SW', stage: 'shortlisted', daysInStage: 1, target: { label: 'due in 4 working days', status: 'green', dueDate: null }, nextStages: ['interview_booked', 'interviewed', 'rejected', 'withdrawn'] }}
         onChanged={() => undefined}
       />,
@@ -61,6 +67,6 @@ describe('overlay components', () => {
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'not_qualified' } });
     fireEvent.submit(screen.getByRole('form', { name: 'Change stage' }));
     await screen.findByRole('status');
-    expect(sent).toEqual([{ type: 'overlay:move', applicationId: 'a', stage: 'rejected', reason: 'not_qualified' }]);
+    expect(sent).toEqual([{ type: 'overlay:move', session: SESSION, applicationId: 'a', stage: 'rejected', reason: 'not_qualified' }]);
   });
 });

@@ -7,6 +7,8 @@ import { SYNC_TABLE_NAMES } from '#shared/schema/index';
 import { ShortlistDb, setDb } from '@/db/database';
 import { advertView, boardOf, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/overlay/background/queries';
 import { siteModules } from '@/sites/index';
+import { BOARD_NAMES } from '@/overlay/background/boards';
+import { taughtModule } from '@/sites/taught';
 import { suggestPathPattern } from '@/overlay/ui/teach';
 import { sessionItem } from '@/sync/session';
 
@@ -72,18 +74,22 @@ describe('the overlay on an advert', () => {
   });
 
   it('badges listed jobs the council tracks', async () => {
-    const badges = await listingBadges(db, 'communitycare', [priya.externalId, '99999999']);
+    const badges = await listingBadges(db, 'communitycare', [priya.externalId, '99999999'], 'https://jobs.communitycare.co.uk/jobs/');
     expect(badges).toEqual([{ externalId: priya.externalId, applicants: 14, overdue: priya.overdue.length }]);
   });
 
-  it('names boards after the site modules, and finds a board’s adverts by board or by the module reading their URL', async () => {
+  it('names boards after the site modules, and finds a board’s adverts by board or by their URL being on the page’s host', async () => {
     expect(boardOf('communitycare')).toBe('Community Care Jobs');
     expect(boardOf('madgex')).toBe(siteModules.find((m) => m.id === 'madgex')!.name);
+    // The background's names-only map is the registry's names, module for module.
+    for (const m of [...siteModules, taughtModule([])]) expect(boardOf(m.id)).toBe(m.name);
+    expect(Object.keys(BOARD_NAMES).sort()).toEqual([...siteModules.map((m) => m.id), 'taught'].sort());
+    expect(boardOf('constructor')).toBe('constructor');
     // Stored under another name (as imported or by an older version) but at a Guardian Jobs URL: still the Madgex site's.
     const guardian = { vacancyId: priya.vacancyId, url: 'https://jobs.theguardian.com/job/8765432/childrens-social-worker/', board: 'Guardian Jobs', title: 'Social worker', externalId: '8765432' };
     await db.adverts.put({ id: '019a0000-0000-7000-8000-00000000a001', ...guardian });
-    expect(await listingBadges(db, 'madgex', ['8765432'])).toEqual([{ externalId: '8765432', applicants: 14, overdue: priya.overdue.length }]);
-    expect(await listingBadges(db, 'communitycare', ['8765432'])).toEqual([]);
+    expect(await listingBadges(db, 'madgex', ['8765432'], 'https://jobs.theguardian.com/jobs/social-care/')).toEqual([{ externalId: '8765432', applicants: 14, overdue: priya.overdue.length }]);
+    expect(await listingBadges(db, 'communitycare', ['8765432'], 'https://jobs.communitycare.co.uk/jobs/')).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadPlacement } from '@/overlay/content/placement';
+import { loadPlacement } from '@/overlay/placement';
 import { Shell } from '@/overlay/ui/Shell';
 
 beforeEach(() => {
@@ -16,7 +16,7 @@ const grip = () => screen.getByRole('button', { name: /drag, or use the arrow ke
 /** The frame reads its remembered placement first; keys pressed after that are kept. */
 async function renderShell(title = 'A') {
   const r = render(
-    <Shell title={title}>
+    <Shell title={title} host={location.host}>
       <p>body text</p>
     </Shell>,
   );
@@ -55,7 +55,11 @@ describe('the overlay frame', () => {
     expect(sessionStorage.length).toBe(0);
     expect(localStorage.length).toBe(0);
 
-    render(<Shell title="A">x</Shell>);
+    render(
+      <Shell title="A" host={location.host}>
+        x
+      </Shell>,
+    );
     await waitFor(() => expect(panel().style.right).toBe('0px'));
     expect(screen.getByRole('button', { name: 'Show' })).toBeTruthy();
     // Another site keeps its own.

@@ -2,36 +2,27 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 /**
- * runPageOverlay on a single-page app: the content script's WXT context, shadow-root UI and the
- * background are replaced by small fakes, so what is tested is the page watching itself.
+ * runPageOverlay on a single-page app: the content script's WXT context, the frame and the
+ * background are replaced by small fakes, so what is tested is the page watching itself and
+ * what it tells the background.
  */
 const asked: Array<{ type: string } & Record<string, unknown>> = [];
-vi.mock('@/overlay/content/ask', () => ({
+let opened = 0;
+vi.mock('@/overlay/ask', () => ({
   askBackground: async (request: { type: string } & Record<string, unknown>) => {
     asked.push(request);
     if (request.type === 'overlay:profiles') return [];
-    if (request.type === 'overlay:advert') return { kind: 'advert', tracked: false, vacancies: [] };
-    if (request.type === 'overlay:teams') return [];
+    if (request.type === 'overlay:open') return { session: (++opened).toString(16).padStart(32, '0'), placement: { right: 16, bottom: 16, collapsed: false }, badges: [] };
     throw new Error(`unexpected ${request.type}`);
   },
 }));
-vi.mock('@/messages/send', () => ({ send: async () => ({ ok: false, error: 'offline in this test' }) }));
-// WxtVitest turns '#imports' into WXT's own modules (and `browser` into its fake browser).
-vi.mock('wxt/utils/content-script-ui/shadow-root', () => ({
-  createShadowRootUi: async (_ctx: unknown, options: { name: string; onMount: (c: HTMLElement) => unknown; onRemove?: (c: HTMLElement) => void }) => {
-    const host = document.createElement(options.name);
-    const container = document.createElement('div');
-    host.append(container);
-    return {
-      mount: () => {
-        document.body.append(host);
-        options.onMount(container);
-      },
-      remove: () => {
-        options.onRemove?.(container);
-        host.remove();
-      },
-    };
+/** The frame as the page holds it: a host element per session (the real one is an extension frame in a closed root). */
+vi.mock('@/overlay/content/frame-host', () => ({
+  mountFrame: (doc: Document, session: string) => {
+    const host = doc.createElement('shortlist-overlay');
+    host.dataset.session = session;
+    doc.body.append(host);
+    return { session, place: () => undefined, remove: () => host.remove() };
   },
 }));
 const { runPageOverlay } = await import('@/overlay/content/mount');
@@ -62,7 +53,9 @@ function renderJob(title: string, id: string) {
   h1.textContent = title;
   document.body.append(script, h1);
 }
-const overlayText = () => document.querySelector('shortlist-overlay')?.textContent ?? null;
+/** The page facts the content script opened its sessions with, in order. */
+const openedWith = () => asked.filter((r) => r.type === 'overlay:open').map((r) => r.page as { kind: string; title?: string; reference?: string });
+const frames = () => document.querySelectorAll('shortlist-overlay');
 
 let stop = () => undefined as void;
 beforeEach(() => {
@@ -81,19 +74,20 @@ describe('the overlay follows a single-page app', () => {
     const fake = fakeContext();
     stop = fake.stop;
     await runPageOverlay(fake.ctx as never);
-    await vi.waitFor(() => expect(overlayText()).toContain('Track this advert'));
-    expect(overlayText()).toContain('Senior Social Worker – Assessment');
+    await vi.waitFor(() => expect(frames()).toHaveLength(1));
+    expect(openedWith()).toEqual([expect.objectContaining({ kind: 'advert', title: 'Senior Social Worker – Assessment', reference: '1001' })]);
+    // No URL in what the page reader sends: the background takes it from the tab.
+    expect(asked.every((r) => !('url' in r) && !('url' in ((r.page as object) ?? {})))).toBe(true);
 
     // The app swaps the page and pushes a URL; WXT's context reports it as wxt:locationchange.
     history.pushState(null, '', '/jobs/view/1002');
     renderJob('Team Manager – Children in Care', '1002');
     window.dispatchEvent(new Event('wxt:locationchange'));
-    await vi.waitFor(() => expect(overlayText()).toContain('Team Manager – Children in Care'));
-    await vi.waitFor(() => expect(overlayText()).toContain('Track this advert'));
-    expect(overlayText()).not.toContain('Senior Social Worker');
-    expect(document.querySelectorAll('shortlist-overlay')).toHaveLength(1);
-    const adverts = asked.filter((r) => r.type === 'overlay:advert').map((r) => r.url);
-    expect(adverts).toEqual([`${location.origin}/jobs/view/1001`, `${location.origin}/jobs/view/1002`]);
+    await vi.waitFor(() => expect(openedWith()).toHaveLength(2));
+    expect(openedWith()[1]).toMatchObject({ kind: 'advert', title: 'Team Manager – Children in Care', reference: '1002' });
+    // One frame, the new page's session's.
+    await vi.waitFor(() => expect(frames()).toHaveLength(1));
+    expect((frames()[0] as HTMLElement).dataset.session).toBe((2).toString(16).padStart(32, '0'));
   });
 
   it('shows nothing and throws nothing on an unreadable page, waits for a page rendered late by script, and steps aside when the app leaves the advert', async () => {
@@ -108,14 +102,14 @@ describe('the overlay follows a single-page app', () => {
     await vi.advanceTimersByTimeAsync(4000);
     renderJob('Social Worker – Leaving Care', '1001');
     await vi.advanceTimersByTimeAsync(1600);
-    await vi.waitFor(() => expect(overlayText()).toContain('Social Worker – Leaving Care'));
-    await vi.waitFor(() => expect(overlayText()).toContain('Track this advert'));
+    await vi.waitFor(() => expect(frames()).toHaveLength(1));
+    expect(openedWith()).toEqual([expect.objectContaining({ title: 'Social Worker – Leaving Care' })]);
 
     // The app goes back to its search page: the overlay is removed, nothing is thrown.
     history.pushState(null, '', '/jobs/search');
     document.body.innerHTML = '<main><h1>Search results</h1></main>';
     await vi.advanceTimersByTimeAsync(1600);
     await vi.waitFor(() => expect(document.querySelector('shortlist-overlay')).toBeNull());
-    expect(asked.filter((r) => r.type === 'overlay:advert')).toHaveLength(1);
+    expect(openedWith()).toHaveLength(1);
   });
 });

@@ -5,12 +5,14 @@ import { describeSync, type SyncState } from '@/overlay/ui/syncNote';
 
 let reply: { ok: true; data: SyncState } | { ok: false; error: string } = { ok: false, error: 'none' };
 const asked: string[] = [];
-vi.mock('@/messages/send', () => ({
-  send: async (request: { type: string }) => {
+// The overlay reaches the background only through overlay/ask: send (a Reply) and askBackground (throws on a refusal).
+vi.mock('@/overlay/ask', () => {
+  const send = async (request: { type: string }) => {
     asked.push(request.type);
     return reply;
-  },
-}));
+  };
+  return { send, askBackground: async (request: { type: string }) => { const reply = (await send(request as never)) as { ok: boolean; data?: unknown; error?: string }; if (!reply.ok) throw new Error(reply.error); return reply.data; } };
+});
 const { SyncNote } = await import('@/overlay/ui/SyncNote');
 
 const state = (s: Partial<SyncState>): SyncState => ({ signedIn: true, pending: 0, refused: 0, lastError: null, ...s });

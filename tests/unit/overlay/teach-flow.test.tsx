@@ -6,12 +6,19 @@ import { extractWithProfile } from '@/sites/taught';
 
 // The overlay talks to the background only through this; here it records what would be saved.
 const sent: Array<Record<string, unknown>> = [];
-vi.mock('@/messages/send', () => ({
-  send: async (request: Record<string, unknown>) => {
+vi.mock('@/overlay/ask', () => ({
+  askBackground: async (request: Record<string, unknown>) => {
     sent.push(request);
-    return { ok: true, data: null };
+    return null;
   },
 }));
+/**
+ * happy-dom cannot make trusted events: here the test's events stand for the person's, and
+ * those listed in `fromPageScript` for a page script's .click() or dispatchEvent. (In Chromium,
+ * the hostile pages e2e suite checks the real isTrusted.)
+ */
+const fromPageScript = new WeakSet<Event>();
+vi.mock('@/overlay/content/trusted', () => ({ fromPerson: (e: Event) => !fromPageScript.has(e) }));
 const { TeachPanel } = await import('@/overlay/ui/TeachPanel');
 
 /** A back-office candidate screen no site module knows, with a hostile name in it. */
@@ -45,6 +52,16 @@ describe('teach mode on a page no module knows', () => {
     backOfficePage(hostile, 'TP-40217');
     const done = vi.fn();
     const { container } = renderInHost(<TeachPanel onDone={done} />);
+    expect(screen.getByTestId('teach-prompt').textContent).toContain("candidate's name");
+
+    // A page script clicking an element of its choice teaches nothing.
+    const forged = new MouseEvent('click', { bubbles: true, cancelable: true });
+    fromPageScript.add(forged);
+    document.querySelector('#not-ours')!.dispatchEvent(forged);
+    const forgedKey = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true });
+    fromPageScript.add(forgedKey);
+    document.body.dispatchEvent(forgedKey);
+    expect(done).not.toHaveBeenCalled();
     expect(screen.getByTestId('teach-prompt').textContent).toContain("candidate's name");
 
     // A click on the page is taken as the answer and does not reach the page's own handlers.

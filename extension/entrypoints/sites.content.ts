@@ -8,6 +8,5 @@ import { runPageOverlay } from '@/overlay/content/mount';
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
-  cssInjectionMode: 'ui',
   main: (ctx) => runPageOverlay(ctx),
 });

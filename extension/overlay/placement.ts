@@ -1,11 +1,7 @@
 import { browser } from '#imports';
+import type { Placement } from './views';
 
-/** Where the overlay sits on a site, and whether it is folded to its tab. */
-export interface Placement {
-  right: number;
-  bottom: number;
-  collapsed: boolean;
-}
+export type { Placement } from './views';
 
 export const DEFAULT_PLACEMENT: Placement = { right: 16, bottom: 16, collapsed: false };
 

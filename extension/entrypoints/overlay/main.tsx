@@ -1,0 +1,3 @@
+import { runOverlayFrame } from '@/overlay/frame/main';
+
+runOverlayFrame(document.getElementById('overlay')!);

@@ -1,0 +1,167 @@
+import { browser, type ContentScriptContext } from '#imports';
+import { recognise, type SiteProfile } from '@/sites/index';
+import type { SiteResult } from '@/sites/types';
+import type { PageFacts } from '@/messages/overlay';
+import { askBackground } from '@/overlay/ask';
+import { placeListingBadges } from './badges';
+import { mountFrame, type FrameLayout, type MountedFrame } from './frame-host';
+import { onTeachDone } from './teach-link';
+
+const RETRY_MS = 1500;
+/** Pages rendered by script (Jobtrain...) are read again for this long before giving up quietly. */
+const RETRY_FOR_MS = 20_000;
+/** The frame waits for the page's `load` (a frame added before it would delay it), but not longer than this on slow, ad-laden pages. */
+const MAX_WAIT_FOR_LOAD_MS = 1500;
+
+/** What was read from the page, as a key: the overlay is opened again only when it changes. */
+const keyOf = (r: SiteResult | null) => (r ? JSON.stringify(r) : '');
+
+const cut = (s: string | undefined, max: number) => (s === undefined ? undefined : s.slice(0, max));
+
+/** The page's facts the background needs, within the lengths it accepts; the URL it takes from the tab. */
+export function factsOf(result: SiteResult): PageFacts {
+  switch (result.kind) {
+    case 'advert':
+      return {
+        kind: 'advert',
+        site: cut(result.site, 80)!,
+        title: cut(result.title, 300)!,
+        externalId: cut(result.externalId, 80),
+        reference: cut(result.reference, 80),
+        closingDate: result.closingDate,
+        postedDate: result.postedDate,
+        expired: result.expired,
+      };
+    case 'candidate':
+      return { kind: 'candidate', site: cut(result.site, 80)!, name: cut(result.name, 120), reference: cut(result.reference, 80), email: cut(result.email, 254) };
+    case 'advert-list':
+      return { kind: 'advert-list', site: cut(result.site, 80)!, items: result.items.slice(0, 500).map((i) => ({ externalId: cut(i.externalId, 80), href: i.href })) };
+  }
+}
+
+function afterLoad(ctx: Pick<ContentScriptContext, 'addEventListener'>): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    ctx.addEventListener(window, 'load', () => resolve());
+    setTimeout(resolve, MAX_WAIT_FOR_LOAD_MS);
+  });
+}
+
+/**
+ * Reads the page with the site modules (taught profiles first), opens an overlay session with
+ * the background and frames the overlay page in; follows URL changes of single-page apps;
+ * shows nothing, and throws nothing, on pages it cannot read. No candidate data ever comes
+ * here: it goes from the background to the frame only.
+ */
+export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
+  performance.mark('shortlist:start');
+  let profiles: SiteProfile[] = [];
+  const loadProfiles = async () => {
+    try {
+      profiles = await askBackground({ type: 'overlay:profiles' });
+    } catch {
+      profiles = [];
+    }
+  };
+  await loadProfiles();
+  let teaching = false;
+  let shown = false;
+  let frame: MountedFrame | null = null;
+  /** Bumped on every change of what is shown, so a slow answer for an old page is dropped. */
+  let generation = 0;
+  let shownKey = '';
+  let lastUrl = '';
+  let urlSince = Date.now();
+
+  function hide() {
+    generation++;
+    frame?.remove();
+    frame = null;
+    for (const old of document.querySelectorAll('[data-shortlist-badge]')) old.remove();
+  }
+
+  async function show(result: SiteResult) {
+    hide();
+    const mine = generation;
+    const opened = await askBackground({ type: 'overlay:open', page: factsOf(result) });
+    performance.mark('shortlist:opened');
+    if (mine !== generation) return;
+    if (result.kind === 'advert-list') placeListingBadges(document, result.items, opened.badges);
+    await afterLoad(ctx);
+    if (mine !== generation) return;
+    frame = mountFrame(document, opened.session, opened.placement, () => {
+      frame = null;
+    });
+    performance.mark('shortlist:framed');
+  }
+
+  /** Teach mode, started from the popup: the overlay steps aside until the profile is saved or cancelled. */
+  async function teach() {
+    if (teaching) return;
+    teaching = true;
+    hide();
+    shownKey = '';
+    onTeachDone(() => {
+      teaching = false;
+      lastUrl = ''; // read the page afresh with the new profile
+      void loadProfiles().then(check);
+    });
+    try {
+      await askBackground({ type: 'overlay:teach' });
+    } catch {
+      teaching = false;
+    }
+  }
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only the background and our own pages (never a tab: another content script) talk to the overlay here.
+    if (sender.id !== browser.runtime.id || sender.tab) return;
+    const m = message as { type?: unknown; session?: unknown } | null;
+    if (m?.type === 'teach:start') void teach();
+    else if (m?.type === 'overlay:place' && frame && m.session === frame.session) {
+      frame.place(m as unknown as FrameLayout);
+      // The overlay is on screen (sized to its drawn panel): what `npm run bench` times from DOMContentLoaded.
+      if (!shown && (m as unknown as FrameLayout).height > 0) {
+        shown = true;
+        performance.mark('shortlist:shown');
+      }
+    }
+  });
+
+  async function check() {
+    if (teaching) return;
+    if (location.href !== lastUrl) {
+      lastUrl = location.href;
+      urlSince = Date.now();
+    } else if (shownKey !== '' || Date.now() - urlSince >= RETRY_FOR_MS) {
+      // Same page, already read (or given up on): reading it again would only cost the page time.
+      return;
+    }
+    let result: SiteResult | null = null;
+    try {
+      result = recognise(new URL(location.href), document, profiles)?.result ?? null;
+    } catch {
+      result = null;
+    }
+    const key = keyOf(result);
+    if (key === shownKey) return;
+    if (!result) {
+      // Give script-rendered pages time; after that a page we cannot read shows nothing.
+      if (Date.now() - urlSince < RETRY_FOR_MS && shownKey === '') return;
+      hide();
+      shownKey = '';
+      return;
+    }
+    shownKey = key;
+    try {
+      await show(result);
+    } catch (err) {
+      // Not answered (the background restarting, a refusal): read the page again on the next poll.
+      shownKey = '';
+      throw err;
+    }
+  }
+
+  await check().catch(() => undefined);
+  ctx.setInterval(() => void check().catch(() => undefined), RETRY_MS);
+  ctx.addEventListener(window, 'wxt:locationchange', () => void check().catch(() => undefined));
+}

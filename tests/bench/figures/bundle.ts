@@ -1,0 +1,48 @@
+/**
+ * Bundle figures for `npm run bench`: the built Chrome extension's largest content script and
+ * its background, gzipped (zlib's default level, as servers and stores compress). Runnable
+ * alone: `npx jiti tests/bench/figures/bundle.ts` (builds into .e2e-bench/extension first).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildExtension } from '../../../scripts/lib/build-extension';
+import type { Figure } from './figure';
+
+export interface BundleSizes {
+  /** Every content script, by file: [raw bytes, gzip bytes]. */
+  contentScripts: Record<string, { raw: number; gzip: number }>;
+  /** The content script every matching page runs (teach.js is loaded only when a person teaches). */
+  largestContentScript: { file: string; raw: number; gzip: number };
+  background: { raw: number; gzip: number };
+}
+
+const sizeOf = (file: string) => {
+  const bytes = readFileSync(file);
+  return { raw: statSync(file).size, gzip: gzipSync(bytes).length };
+};
+
+/** Sizes of a built chrome-mv3 folder. */
+export function bundleSizes(extensionDir: string): BundleSizes {
+  const dir = path.join(extensionDir, 'content-scripts');
+  const contentScripts = Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f, sizeOf(path.join(dir, f))]),
+  );
+  const [file, largest] = Object.entries(contentScripts).sort((a, b) => b[1].gzip - a[1].gzip)[0]!;
+  return { contentScripts, largestContentScript: { file, ...largest }, background: sizeOf(path.join(extensionDir, 'background.js')) };
+}
+
+export async function measure(): Promise<Record<string, Figure>> {
+  const dir = await buildExtension({ serverUrl: 'http://127.0.0.1:8787', outDir: '.e2e-bench/extension' });
+  const sizes = bundleSizes(dir);
+  return {
+    'bundle.content_script_gzip_bytes': sizes.largestContentScript.gzip,
+    'bundle.background_gzip_bytes': sizes.background.gzip,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('tests/bench/figures/bundle.ts')) {
+  console.log(JSON.stringify(await measure(), null, 2));
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { bundleSizes } from '../bench/figures/bundle';
+import { e2eContext } from './support/context';
+
+/**
+ * Bundle budgets of the build every e2e run makes (issue 15): over budget, the suite fails.
+ * Sizes are gzip bytes of the built files, stable from run to run, unlike timings (which
+ * `npm run bench` prints and no test asserts).
+ */
+const ctx = e2eContext();
+const KB = 1024;
+
+/** Every page of the overlay's sites runs this: the target of issue 15 (it was 64 KB with zod, the UI and the domain in it). */
+const CONTENT_SCRIPT_BUDGET = 30 * KB;
+/**
+ * A ratchet, not the target: issue 15 asks for 60 KB. The site registry is out of the
+ * background now (81.7 KB from 95.2 KB); what remains is Dexie (~30 KB) and zod (~25 KB, the
+ * shared schemas the sync engine validates with), which only a smaller schema library
+ * (zod/mini) in shared/ and extension/sync would take below 60 KB.
+ */
+const BACKGROUND_BUDGET = 84 * KB;
+const BACKGROUND_TARGET = 60 * KB;
+
+describe.skipIf(!ctx.chromium)('bundle budgets', () => {
+  it(`the largest content script is within ${CONTENT_SCRIPT_BUDGET / KB} KB gzip`, () => {
+    const { largestContentScript, contentScripts } = bundleSizes(ctx.extensionDir);
+    expect(Object.keys(contentScripts).sort()).toEqual(['communitycare.js', 'sites.js', 'teach.js']);
+    expect(largestContentScript.gzip, `${largestContentScript.file}: ${largestContentScript.gzip} bytes`).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+  });
+
+  it(`the background is within ${BACKGROUND_BUDGET / KB} KB gzip (target ${BACKGROUND_TARGET / KB} KB)`, () => {
+    const { background } = bundleSizes(ctx.extensionDir);
+    expect(background.gzip, `background.js: ${background.gzip} bytes`).toBeLessThanOrEqual(BACKGROUND_BUDGET);
+  });
+});

@@ -1,0 +1,122 @@
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from '#imports';
+import { todayInLondon } from '#shared/calendar';
+import { generateDemoCouncil } from '#demo/index';
+import { SYNC_TABLE_NAMES } from '#shared/schema/index';
+import { ShortlistDb, setDb } from '@/db/database';
+import { clearHandlers, dispatch } from '@/messages/router';
+import { registerOverlayHandlers } from '@/overlay/background/handlers';
+import { clearSessions } from '@/overlay/background/sessions';
+import type { FrameView, OverlayOpened } from '@/overlay/views';
+import { sessionItem } from '@/sync/session';
+
+/**
+ * The background's half of the overlay: sessions opened by the page reader, answered to the
+ * overlay frame of the same tab only, and every lookup and change made at the tab's real URL.
+ */
+type Sender = Browser.runtime.MessageSender;
+const own = { id: 'shortlist-id', origin: 'chrome-extension://shortlist-id/' };
+const demo = generateDemoCouncil({ asOf: todayInLondon(new Date()) });
+const { priya, untrackedAdvert } = demo.journeys;
+
+const tab = (id: number, url: string) => ({ id, url }) as Sender['tab'];
+const reader = (tabId: number, url: string): Sender => ({ id: own.id, url, tab: tab(tabId, url), frameId: 0 });
+const frame = (tabId: number, url: string): Sender => ({ id: own.id, url: `${own.origin}overlay.html#x`, tab: tab(tabId, url), frameId: 5 });
+
+let db: ShortlistDb;
+let n = 0;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  clearHandlers();
+  clearSessions();
+  db = new ShortlistDb(`overlay-sessions-${n++}`);
+  setDb(db);
+  for (const table of SYNC_TABLE_NAMES) {
+    const rows = (demo.records as unknown as Record<string, unknown[]>)[table];
+    if (rows) await db.table(table).bulkPut(rows);
+  }
+  await sessionItem.setValue({
+    serverUrl: 'http://127.0.0.1:8787',
+    token: 'sl_demo_priya',
+    me: { user: { id: 'user-priya', name: 'Priya Shah', email: 'p@example.org', role: 'coordinator' }, organisation: { id: 'org', name: 'Wessex' }, settings: demo.settings, tokenExpiresAt: '2099-01-01T00:00:00Z' },
+    signedInAt: new Date().toISOString(),
+  });
+  registerOverlayHandlers();
+});
+
+async function open(sender: Sender, page: Record<string, unknown>): Promise<OverlayOpened> {
+  const reply = await dispatch({ type: 'overlay:open', page }, sender, own);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data as OverlayOpened;
+}
+
+const untrackedPage = { kind: 'advert', site: 'communitycare', title: 'Senior Social Worker', externalId: untrackedAdvert.externalId, expired: false };
+
+describe('overlay sessions', () => {
+  it("shows the frame its tab's page: at the tab's real URL, never one the page claims", async () => {
+    const { session } = await open(reader(3, priya.advertUrl), { kind: 'advert', site: 'communitycare', title: 'Children in care', expired: false });
+    expect(session).toMatch(/^[0-9a-f]{32}$/);
+    const reply = await dispatch({ type: 'overlay:view', session }, frame(3, `${priya.advertUrl}#apply`), own);
+    expect(reply.ok).toBe(true);
+    const view = (reply as { data: FrameView }).data;
+    expect(view.page.url).toBe(priya.advertUrl);
+    expect(view.host).toBe(new URL(priya.advertUrl).host);
+    // Found by the tab's URL alone (the page gave no job id): Priya's vacancy.
+    expect('advert' in view.view && view.view.advert.tracked && view.view.advert.total).toBe(14);
+  });
+
+  it('answers no frame of another tab, nor of the same tab once it shows another page, nor a frame with no session', async () => {
+    const { session } = await open(reader(3, priya.advertUrl), untrackedPage);
+    expect(await dispatch({ type: 'overlay:view', session }, frame(4, priya.advertUrl), own)).toMatchObject({ ok: false, error: expect.stringContaining('this overlay belongs to another page') });
+    expect(await dispatch({ type: 'overlay:view', session }, frame(3, 'https://jobs.communitycare.co.uk/job/1/other/'), own)).toMatchObject({ ok: false, error: expect.stringContaining('this overlay belongs to another page') });
+    // A page that frames overlay.html itself has no session to give it.
+    expect(await dispatch({ type: 'overlay:view', session: '0'.repeat(32) }, frame(3, priya.advertUrl), own)).toMatchObject({ ok: false, error: expect.stringContaining('expired') });
+    // The page reader itself is never shown candidate data, even with the session id.
+    expect(await dispatch({ type: 'overlay:view', session }, reader(3, priya.advertUrl), own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
+    // A newer page in the tab ends the tab's older session.
+    const second = await open(reader(3, priya.advertUrl), untrackedPage);
+    expect(await dispatch({ type: 'overlay:view', session }, frame(3, priya.advertUrl), own)).toMatchObject({ ok: false });
+    expect(await dispatch({ type: 'overlay:view', session: second.session }, frame(3, priya.advertUrl), own)).toMatchObject({ ok: true });
+  });
+
+  it('tracks the advert at the tab’s URL with the facts the page reader gave, whatever the frame could add', async () => {
+    const url = `https://jobs.communitycare.co.uk/job/${untrackedAdvert.externalId}/assessment/`;
+    const { session } = await open(reader(9, url), untrackedPage);
+    const reply = await dispatch({ type: 'overlay:track', session, vacancyId: untrackedAdvert.vacancyId, url: 'https://evil.example/' }, frame(9, url), own);
+    expect(reply).toMatchObject({ ok: true });
+    const advertId = (reply as { data: { advertId: string } }).data.advertId;
+    expect(await db.adverts.get(advertId)).toMatchObject({ url, board: 'Community Care Jobs', externalId: untrackedAdvert.externalId, vacancyId: untrackedAdvert.vacancyId });
+  });
+
+  it('moves only the candidate the session shows', async () => {
+    const known = demo.records.applications.find((a) => a.id === priya.awaiting[0])!;
+    const url = `http://careers.wessexborough.example.org/ats/candidate/${known.atsReference}`;
+    const { session } = await open(reader(2, url), { kind: 'candidate', site: 'taught', name: known.name, reference: known.atsReference });
+    const view = await dispatch({ type: 'overlay:view', session }, frame(2, url), own);
+    expect(view).toMatchObject({ ok: true, data: { view: { candidate: { tracked: true, applicationId: known.id } } } });
+    const other = priya.awaiting[1]!;
+    expect(await dispatch({ type: 'overlay:move', session, applicationId: other, stage: 'shortlisted' }, frame(2, url), own)).toMatchObject({ ok: false, error: 'This overlay does not show that candidate' });
+    expect(await dispatch({ type: 'overlay:move', session, applicationId: known.id, stage: 'shortlisted' }, frame(2, url), own)).toMatchObject({ ok: true, data: { stage: 'shortlisted' } });
+  });
+
+  it("reads and saves taught profiles for the tab's own host only", async () => {
+    const url = 'http://careers.wessexborough.example.org/ats/candidate/TP-1';
+    const profile = { id: '019a0000-0000-7000-8000-0000000000f1', host: 'careers.wessexborough.example.org', pathPattern: '/ats/candidate/*', kind: 'candidate', fields: { name: '.n', reference: '.r' } };
+    expect(await dispatch({ type: 'overlay:saveProfile', profile: { ...profile, host: 'other.example.org' } }, reader(2, url), own)).toMatchObject({ ok: false, error: 'A page can only be taught for its own site' });
+    expect(await dispatch({ type: 'overlay:saveProfile', profile }, reader(2, url), own)).toMatchObject({ ok: true });
+    expect(await dispatch({ type: 'overlay:profiles', host: 'other.example.org' }, reader(2, url), own)).toMatchObject({ ok: true, data: [expect.objectContaining({ id: profile.id })] });
+    expect(await dispatch({ type: 'overlay:profiles' }, reader(2, 'https://other.example.org/x'), own)).toEqual({ ok: true, data: [] });
+  });
+
+  it('passes the frame’s layout to the content script of its own tab and frame', async () => {
+    const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const { session } = await open(reader(6, priya.advertUrl), untrackedPage);
+    const layout = { width: 320, height: 200, right: 16, bottom: 16 };
+    expect(await dispatch({ type: 'overlay:layout', session, ...layout }, frame(6, priya.advertUrl), own)).toEqual({ ok: true, data: true });
+    expect(sendMessage).toHaveBeenCalledWith(6, { type: 'overlay:place', session, ...layout }, { frameId: 0 });
+    expect(await dispatch({ type: 'overlay:layout', session, ...layout }, frame(7, priya.advertUrl), own)).toMatchObject({ ok: false });
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+});
