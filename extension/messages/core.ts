@@ -3,7 +3,7 @@ import { SYNC_TABLE_NAMES, type RecordOf, type StageEvent, type SyncTable, type 
 import type { SignOutResult } from '@/sync/account';
 import type { SyncResult } from '@/sync/engine';
 import type { SyncStatus } from '@/sync/status';
-import { PAGES, PAGES_AND_OVERLAY_FRAME, reply } from './spec';
+import { PAGES, PAGES_AND_CONTENT_SCRIPTS, PAGES_AND_OVERLAY_FRAME, reply } from './spec';
 
 /** `signIn`'s answer: signed in, or another account's unsynced changes need a confirmation (`force`). */
 export type SignInReply =
