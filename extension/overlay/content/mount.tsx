@@ -1,12 +1,13 @@
 import { browser, createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { render } from 'preact';
-import { recognise, type SiteProfile } from '@/sites/index';
+import type { SiteProfile } from '@/sites/index';
 import type { SiteResult } from '@/sites/types';
 import { PageOverlay } from '@/overlay/ui/PageOverlay';
 import { TeachPanel } from '@/overlay/ui/TeachPanel';
 import { PROTOCOL } from '@/messages/protocol';
 import { askBackground } from './ask';
 import { placeListingBadges } from './badges';
+import { recogniseWithDemoAlias } from './demo-alias';
 
 const RETRY_MS = 1500;
 /** Pages rendered by script (Jobtrain...) are read again for this long before giving up quietly. */
@@ -97,7 +98,7 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     }
     let result: SiteResult | null = null;
     try {
-      result = recognise(new URL(location.href), document, profiles)?.result ?? null;
+      result = recogniseWithDemoAlias(new URL(location.href), document, profiles)?.result ?? null;
     } catch {
       result = null;
     }
