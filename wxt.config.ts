@@ -31,7 +31,9 @@ export default defineConfig({
     host_permissions: [
       ...installedSiteMatches(),
       originPattern(serverUrl),
-      ...(demoOrigin ? [originPattern(demoOrigin)] : []),
+      // The demo origin with its port, exactly as the content script matches it: a pattern without
+      // the port would leave the content script's own pattern looking like a site enabled at run time.
+      ...(demoOrigin ? [`${new URL(demoOrigin).origin}/*`] : []),
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'

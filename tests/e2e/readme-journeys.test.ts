@@ -241,7 +241,7 @@ describe.skipIf(!ctx.chromium)("the README's first walk through the demo, from t
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(decisions);
     for (const row of await rows.all()) expect(await row.textContent()).toMatch(/due in \d+ working days?|due today|overdue \d+ working days?/);
     const overdue = await page.locator('table.queue tbody tr', { has: page.locator('.status-red') }).count();
-    expect(workspace).toMatch(/The toolbar badge counts your overdue items/);
+    readmeSays(workspace, /(The toolbar badge counts your overdue items)/);
     await expect.poll(() => badgeText(tom.browser), { timeout: 10_000 }).toBe(overdue ? String(overdue) : '');
     await screenshot(page, 'workspace-queue.png');
   });
