@@ -55,6 +55,11 @@ export async function openDemoBrowser(options: DemoBrowserOptions): Promise<Brow
     executablePath: options.executablePath,
     headless: false,
     viewport: null,
+    // npm start stops the browser itself on Ctrl-C, after which it stops the worker: Playwright's
+    // own handlers would end the process first and leave `wrangler dev` running.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     // No "controlled by automated test software" bar: this window is the person's.
     ignoreDefaultArgs: ['--enable-automation'],
     args: [
@@ -65,6 +70,8 @@ export async function openDemoBrowser(options: DemoBrowserOptions): Promise<Brow
       '--no-first-run',
       '--no-default-browser-check',
       '--disable-sync',
+      // No "unsupported command-line flag" bar for --host-resolver-rules.
+      '--test-type',
       // The page server speaks plain http: no automatic upgrade to https. Branded Chrome 137+
       // ignores --load-extension unless DisableLoadExtensionCommandLineSwitch is turned off.
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,DisableLoadExtensionCommandLineSwitch',
