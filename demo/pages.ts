@@ -140,7 +140,7 @@ ${items.join('\n')}
 
 /**
  * A Tribepad job page on the council's own domain (`detail.php?record=`), in the markup real
- * Tribepad pages carry (tests/fixtures/pages/tribepad): the members module's stylesheet, a
+ * Tribepad pages carry (tests/fixtures/pages/tribepad): the members module's paths (its job search), a
  * `#job_detail` block with labelled `dl.job-details`, "Powered by Tribepad"; no JSON-LD.
  */
 export function tribepadJobPage(vacancy: Vacancy, record: number, teamNames: readonly string[]): string {
@@ -152,8 +152,9 @@ export function tribepadJobPage(vacancy: Vacancy, record: number, teamNames: rea
     ['Number of posts', String(vacancy.posts)],
     ['Closing Date', vacancy.closingDate ? ukDate(vacancy.closingDate) : 'Rolling advert: we review applications weekly'],
   ];
-  const head = '<link rel="stylesheet" href="/members/modules/job/css/job.css">\n';
-  const body = `<div id="tp-header"><a href="/">${esc(ORGANISATION_NAME)} careers</a></div>
+  const body = `<div id="tp-header"><a href="/">${esc(ORGANISATION_NAME)} careers</a>
+  <form class="tp-search" action="/members/modules/job/search.php" method="get"><label>Search jobs <input name="keywords"></label> <button>Search</button></form>
+</div>
 <div id="job_detail" class="job-detail" data-record="${record}">
   <div class="job-title"><h1>${esc(vacancy.title)}</h1></div>
   <dl class="job-details">
@@ -163,7 +164,7 @@ ${rows.map(([k, v]) => `    <dt>${esc(k)}:</dt><dd>${esc(v)}</dd>`).join('\n')}
   <a class="tp-apply button" href="/members/modules/job/apply.php?record=${record}">Apply now</a>
 </div>
 <footer class="footer">Powered by Tribepad</footer>`;
-  return page(`${vacancy.title} - ${ORGANISATION_NAME}`, body, head);
+  return page(`${vacancy.title} - ${ORGANISATION_NAME}`, body);
 }
 
 /**

@@ -7,6 +7,9 @@
  */
 import { recognise, type Recognised, type SiteProfile } from '@/sites/index';
 
+/** The build's demo origin; '' in production builds, and where no build defined it (unit tests of the content script). */
+const BUILD_DEMO_ORIGIN: string = typeof __SHORTLIST_DEMO_ORIGIN__ === 'string' ? __SHORTLIST_DEMO_ORIGIN__ : '';
+
 /** A first path segment that names a host: labels of letters, digits and hyphens, at least one dot. */
 const HOST_SEGMENT = /^\/((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(\/.*)?$/i;
 
@@ -39,7 +42,7 @@ export function demoUrlOf(realUrl: string, demoOrigin: string): string {
  * links are given back as the demo page's own, so its badges find them; a page taught on the
  * demo host itself (its profile names `localhost`) is read at its own URL.
  */
-export function recogniseWithDemoAlias(url: URL, doc: Document, profiles: readonly SiteProfile[], demoOrigin: string = __SHORTLIST_DEMO_ORIGIN__): Recognised | null {
+export function recogniseWithDemoAlias(url: URL, doc: Document, profiles: readonly SiteProfile[], demoOrigin: string = BUILD_DEMO_ORIGIN): Recognised | null {
   const real = realUrlOf(url, demoOrigin);
   if (!real) return recognise(url, doc, profiles);
   const recognised = recognise(real, doc, profiles);
