@@ -19,6 +19,8 @@ export interface LocalDemoOptions {
   /** Where the extension is built (relative to the repository), `.output` unless told. */
   outDir?: string;
   quiet?: boolean;
+  /** How long the worker may take to answer /health. */
+  readyTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -39,7 +41,7 @@ export async function startLocalDemo(options: LocalDemoOptions): Promise<LocalDe
   log('1/5 Applying D1 migrations to the local database…');
   await applyLocalMigrations(options.stateDir);
   log(`2/5 Starting the worker on ${workerUrl}…`);
-  const worker = await startLocalWorker({ port: options.workerPort, persistTo: options.stateDir, quiet: options.quiet });
+  const worker = await startLocalWorker({ port: options.workerPort, persistTo: options.stateDir, quiet: options.quiet, readyTimeoutMs: options.readyTimeoutMs });
   let pages: Server | undefined;
   const stop = async () => {
     pages?.close();

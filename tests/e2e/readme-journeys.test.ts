@@ -74,7 +74,7 @@ describe.skipIf(!ctx.chromium)("the README's first walk through the demo, from t
     mkdirSync(shotDir, { recursive: true });
     const stateDir = path.join(ROOT, E2E_STATE_NAME, 'readme-d1');
     rmSync(stateDir, { recursive: true, force: true });
-    local = await startLocalDemo({ workerPort: E2E_README_WORKER_PORT, demoPort: E2E_README_DEMO_PORT, stateDir, outDir: `${E2E_STATE_NAME}/readme-extension`, quiet: true });
+    local = await startLocalDemo({ workerPort: E2E_README_WORKER_PORT, demoPort: E2E_README_DEMO_PORT, stateDir, outDir: `${E2E_STATE_NAME}/readme-extension`, quiet: !process.env.E2E_VERBOSE, readyTimeoutMs: 240_000 });
     // The README's URLs, on this run's ports (npm start's own, 8787 and 8790, may be in use).
     const readmeIndex = readmeSays(walk, /open the demo index, `(http:\/\/localhost:\d+\/)`/);
     indexUrl = readmeIndex.replace(/:\d+\//, `:${E2E_README_DEMO_PORT}/`);
