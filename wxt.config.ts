@@ -34,7 +34,9 @@ export default defineConfig({
     host_permissions: [
       ...installedSiteMatches(),
       originPattern(serverUrl),
-      ...(demoOrigin ? [originPattern(demoOrigin)] : []),
+      // The demo origin with its port, exactly as the content script matches it: a pattern without
+      // the port would leave the content script's own pattern looking like a site enabled at run time.
+      ...(demoOrigin ? [`${new URL(demoOrigin).origin}/*`] : []),
     ],
     optional_host_permissions: OPTIONAL_HOSTS,
     // The overlay's frame (overlay.html), framed by the content script into the pages it reads: on

@@ -22,8 +22,8 @@ export type { DemoCouncil, DemoJourneys, DemoOptions, DemoRecords, DemoRole, Dem
 export { Rng, Quota } from './prng';
 export { communityCareJobPage, communityCareListingPage, tribepadJobPage, atsCandidatePage, escapeHtml, jsonInScript, isExpired, salaryText, COMMUNITY_CARE_HOST, ATS_HOST } from './pages';
 export type { JobPageOptions } from './pages';
-export { demoPageRoutes } from './routes';
-export type { DemoPageRoute } from './routes';
+export { demoPageRoutes, localDemoPath, mappedUrl } from './routes';
+export type { DemoPageRoute, IndexLinks } from './routes';
 export { demoAtsCsvExport, csvField, CSV_HEADER, CSV_SOURCE_TEXT } from './csv';
 export type { DemoCsvExport, CsvProblem, CsvDuplicate } from './csv';
 export { ORGANISATION_NAME, slugify } from './names';

@@ -117,7 +117,8 @@ export function communityCareListingPage(adverts: readonly Advert[], options: { 
   const employer = options.employer ?? ORGANISATION_NAME;
   const items = adverts.map((a) => {
     const id = jobIdOf(a);
-    const path = advertPath(a);
+    // Relative to /jobs/, so the link holds both at the real URL and under the localhost demo's /{host}/ prefix.
+    const path = `..${advertPath(a)}`;
     return `  <li class="lister__item cf" id="item-${esc(id)}">
     <h3 class="lister__header"><a href="${esc(path)}" class="js-clickable-area-link"><span>${esc(a.title ?? '')}</span></a></h3>
     <ul class="lister__meta">
@@ -137,24 +138,32 @@ ${items.join('\n')}
   return page('Social work jobs | Community Care Jobs', body);
 }
 
-/** A Tribepad job page on the council's own domain (`detail.php?record=`): tables, no JSON-LD. */
+/**
+ * A Tribepad job page on the council's own domain (`detail.php?record=`), in the markup real
+ * Tribepad pages carry (tests/fixtures/pages/tribepad): the members module's paths (its job search), a
+ * `#job_detail` block with labelled `dl.job-details`, "Powered by Tribepad"; no JSON-LD.
+ */
 export function tribepadJobPage(vacancy: Vacancy, record: number, teamNames: readonly string[]): string {
   const rows: Array<[string, string]> = [
-    ['Job reference', vacancy.reference ?? ''],
+    ['Reference', vacancy.reference ?? ''],
     ['Service area', teamNames.join(', ') || "Children's Services"],
     ['Salary', salaryText(vacancy.role)],
+    ['Employer', ORGANISATION_NAME],
     ['Number of posts', String(vacancy.posts)],
-    ['Closing date', vacancy.closingDate ? ukDate(vacancy.closingDate) : 'Rolling advert: we review applications weekly'],
+    ['Closing Date', vacancy.closingDate ? ukDate(vacancy.closingDate) : 'Rolling advert: we review applications weekly'],
   ];
-  const body = `<div id="tp-header"><a href="/">${esc(ORGANISATION_NAME)} careers</a></div>
-<div class="tp-job" data-record="${record}">
-  <h2 class="tp-job-title">${esc(vacancy.title)}</h2>
-  <table class="tp-job-summary">
-${rows.map(([k, v]) => `    <tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('\n')}
-  </table>
-  <div class="tp-job-description"><p>${esc(ROLE_LABELS[vacancy.role])} in ${esc(teamNames[0] ?? "Children's Services")}.</p></div>
+  const body = `<div id="tp-header"><a href="/">${esc(ORGANISATION_NAME)} careers</a>
+  <form class="tp-search" action="/members/modules/job/search.php" method="get"><label>Search jobs <input name="keywords"></label> <button>Search</button></form>
+</div>
+<div id="job_detail" class="job-detail" data-record="${record}">
+  <div class="job-title"><h1>${esc(vacancy.title)}</h1></div>
+  <dl class="job-details">
+${rows.map(([k, v]) => `    <dt>${esc(k)}:</dt><dd>${esc(v)}</dd>`).join('\n')}
+  </dl>
+  <div class="job-description"><p>${esc(ROLE_LABELS[vacancy.role])} in ${esc(teamNames[0] ?? "Children's Services")}.</p></div>
   <a class="tp-apply button" href="/members/modules/job/apply.php?record=${record}">Apply now</a>
-</div>`;
+</div>
+<footer class="footer">Powered by Tribepad</footer>`;
   return page(`${vacancy.title} - ${ORGANISATION_NAME}`, body);
 }
 

@@ -33,8 +33,21 @@ interface Site {
   untracked: Advert;
 }
 
+/**
+ * Where the index links: `demo-paths` for the localhost demo (`/{host}{path}`, the real URL's
+ * host as the first segment, which the demo build reads as the real URL), `real-urls` for a
+ * browser that maps the real host names onto the page server (`npm start`'s own window).
+ */
+export type IndexLinks = 'demo-paths' | 'real-urls';
+
+/** The path the localhost demo serves a page at: its real host, then its real path. */
+export const localDemoPath = (route: Pick<DemoPageRoute, 'host' | 'path'>): string => (route.host === 'demo' ? route.path : `/${route.host}${route.path}`);
+
+/** The URL a page has in a browser mapping real host names onto the page server (plain http: the server has no certificate). */
+export const mappedUrl = (route: Pick<DemoPageRoute, 'host' | 'path'>): string => `http://${route.host}${route.path}`;
+
 /** Every demo page with its route, the index page at `/` first. */
-export function demoPageRoutes(data: DemoCouncil): DemoPageRoute[] {
+export function demoPageRoutes(data: DemoCouncil, options: { indexLinks?: IndexLinks } = {}): DemoPageRoute[] {
   const site = siteOf(data);
   const routes = [
     ...trackedAdvertRoutes(site),
@@ -44,7 +57,7 @@ export function demoPageRoutes(data: DemoCouncil): DemoPageRoute[] {
     ...candidateRoutes(site),
     returningCandidateRoute(site),
   ];
-  return [{ host: 'demo', path: '/', title: 'Shortlist demo pages', html: indexPage(data, routes), expect: 'This page.' }, ...routes];
+  return [{ host: 'demo', path: '/', title: 'Shortlist demo pages', html: indexPage(data, routes, options.indexLinks ?? 'demo-paths'), expect: 'This page.' }, ...routes];
 }
 
 function siteOf(data: DemoCouncil): Site {
@@ -158,7 +171,7 @@ function candidateRoute(screen: Parameters<typeof atsCandidatePage>[0], title: s
 }
 
 /** The index: the journeys' pages first, Tom's queue, then every page. */
-function indexPage(data: DemoCouncil, routes: readonly DemoPageRoute[]): string {
+function indexPage(data: DemoCouncil, routes: readonly DemoPageRoute[], links: IndexLinks): string {
   const { journeys } = data;
   const find = (pred: (r: DemoPageRoute) => boolean) => routes.find(pred);
   const featured = [
@@ -170,7 +183,8 @@ function indexPage(data: DemoCouncil, routes: readonly DemoPageRoute[]): string 
     find((r) => r.title.endsWith('(expired)')),
   ].filter((r): r is DemoPageRoute => !!r);
   const queue = routes.filter((r) => r.expect.startsWith("In Tom's queue"));
-  const li = (r: DemoPageRoute) => `  <li><a href="${esc(r.path)}">${esc(r.title)}</a> <small>(${esc(r.host === 'demo' ? '' : `https://${r.host}${r.path}`)})</small><br>${esc(r.expect)}</li>`;
+  const href = (r: DemoPageRoute) => esc(links === 'real-urls' ? mappedUrl(r) : localDemoPath(r));
+  const li = (r: DemoPageRoute) => `  <li><a href="${href(r)}">${esc(r.title)}</a> <small>(stands for https://${esc(r.host)}${esc(r.path)})</small><br>${esc(r.expect)}</li>`;
   const body = `<h1>${esc(data.organisation.name)}: Shortlist demo pages</h1>
 <p>Data as of ${esc(ukDate(data.asOf))}. Sign in as Priya Shah (coordinator) or Tom Okafor (manager) to follow the journeys.</p>
 <h2>Journeys</h2>
@@ -183,7 +197,7 @@ ${queue.map(li).join('\n')}
 </ul>
 <h2>All pages (${routes.length})</h2>
 <ul class="all">
-${routes.filter((r) => r.host !== 'demo').map((r) => `  <li><a href="${esc(r.path)}">${esc(r.title)}</a></li>`).join('\n')}
+${routes.filter((r) => r.host !== 'demo').map((r) => `  <li><a href="${href(r)}">${esc(r.title)}</a></li>`).join('\n')}
 </ul>`;
   return page('Shortlist demo pages', body);
 }

@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto';
 import { formatHlc } from '#shared/hlc';
 import { todayInLondon } from '#shared/calendar';
-import { demoPageRoutes, generateDemoCouncil, type DemoCouncil } from '#demo/index';
+import { generateDemoCouncil, type DemoCouncil } from '#demo/index';
 import { SYNC_SCHEMA_VERSION, SYNC_TABLE_NAMES, type Mutation, type PushRequest } from '#shared/schema/index';
-import type { PageResolver } from './page-server';
 import { executeLocalSql } from './wrangler';
 
 export const DEMO_ORG_ID = 'org-demo-wessex';
@@ -108,13 +107,4 @@ export async function seedDemoCouncil(workerUrl: string, stateDir: string, asOf 
   // Written last: a run interrupted before this point loads again (pushes are idempotent).
   await executeLocalSql(stateDir, `INSERT OR REPLACE INTO meta (key, value) VALUES ('demo_as_of', ${sql(data.asOf)})`);
   return { data, created: true, tokens };
-}
-
-/** Serves the demo pages by path, whatever host name the browser used. */
-export function demoPageResolver(data: DemoCouncil): PageResolver {
-  const routes = new Map(demoPageRoutes(data).map((r) => [r.path, r.html]));
-  return (_host, pathWithQuery) => {
-    const html = routes.get(pathWithQuery);
-    return html === undefined ? null : { body: html };
-  };
 }

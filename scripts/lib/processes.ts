@@ -2,14 +2,25 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 
 /** Child processes started by a script, stopped together on exit or Ctrl-C. */
 const children = new Set<ChildProcess>();
+/** The last lines each child printed, quiet or not: what a failure to start reports. */
+const recent = new WeakMap<ChildProcess, string[]>();
+const RECENT_LINES = 40;
+
+export const recentOutput = (child: ChildProcess): string => (recent.get(child) ?? []).join('\n');
 
 export function startProcess(command: string, args: string[], options: SpawnOptions & { label: string; quiet?: boolean }): ChildProcess {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...options });
   children.add(child);
   const prefix = `[${options.label}] `;
+  const lines: string[] = [];
+  recent.set(child, lines);
   const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-    if (options.quiet) return;
-    for (const line of chunk.toString().split('\n')) if (line.trim()) stream.write(prefix + line + '\n');
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      lines.push(line);
+      if (lines.length > RECENT_LINES) lines.shift();
+      if (!options.quiet) stream.write(prefix + line + '\n');
+    }
   };
   child.stdout?.on('data', forward(process.stdout));
   child.stderr?.on('data', forward(process.stderr));

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { run, startProcess, waitForHttp } from './processes';
+import { recentOutput, run, startProcess, stopProcess, waitForHttp } from './processes';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const WRANGLER = path.join(ROOT, 'node_modules/.bin/wrangler');
@@ -13,6 +13,8 @@ export interface LocalWorkerOptions {
   /** Folder holding the local D1 (and other local state). */
   persistTo: string;
   quiet?: boolean;
+  /** How long to wait for /health (a busy machine can take more than the default 90 s). */
+  readyTimeoutMs?: number;
 }
 
 /** Applies every migration in worker/migrations to the local D1 (idempotent). */
@@ -46,6 +48,11 @@ export async function startLocalWorker(options: LocalWorkerOptions) {
     { label: 'worker', cwd: ROOT, quiet: options.quiet, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
   );
   const url = `http://127.0.0.1:${options.port}`;
-  await waitForHttp(`${url}/health`, 90_000);
+  try {
+    await waitForHttp(`${url}/health`, options.readyTimeoutMs ?? 90_000);
+  } catch (err) {
+    await stopProcess(child);
+    throw new Error(`${(err as Error).message}\nwrangler dev said:\n${recentOutput(child) || '(nothing)'}`);
+  }
   return { child, url };
 }

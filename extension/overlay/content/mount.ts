@@ -1,9 +1,10 @@
 import { browser, type ContentScriptContext } from '#imports';
-import { recognise, type SiteProfile } from '@/sites/index';
+import type { SiteProfile } from '@/sites/index';
 import type { SiteResult } from '@/sites/types';
 import type { PageFacts } from '@/messages/overlay';
 import { askBackground } from '@/overlay/ask';
 import { placeListingBadges } from './badges';
+import { recogniseWithDemoAlias } from './demo-alias';
 import { mountFrame, type FrameLayout, type MountedFrame } from './frame-host';
 import { onTeachDone } from './teach-link';
 
@@ -138,7 +139,7 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     }
     let result: SiteResult | null = null;
     try {
-      result = recognise(new URL(location.href), document, profiles)?.result ?? null;
+      result = recogniseWithDemoAlias(new URL(location.href), document, profiles)?.result ?? null;
     } catch {
       result = null;
     }

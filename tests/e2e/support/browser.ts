@@ -14,11 +14,14 @@ export interface ExtensionBrowser {
 }
 
 /**
- * Debian's Chromium with the built extension loaded, in a profile of its own.
+ * Debian's Chromium with the built extension loaded, in a profile of its own. By default the
+ * suite's build, every host name but localhost's mapped onto the page server; `extensionDir`
+ * and `mapHosts: false` give the browser of the README's manual steps (another build, no mapping).
  */
-export async function launchWithExtension(options: { profileDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { profileDir?: string; extensionDir?: string; mapHosts?: boolean } = {}): Promise<ExtensionBrowser> {
   const ctx = e2eContext();
   const profileDir = options.profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'shortlist-profile-'));
+  const extensionDir = options.extensionDir ?? ctx.extensionDir;
   // Every host name but the local worker's reaches the page server, so pages keep real URLs.
   const rules = `MAP * 127.0.0.1:${ctx.pageServerPort}, EXCLUDE 127.0.0.1, EXCLUDE localhost`;
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -26,9 +29,9 @@ export async function launchWithExtension(options: { profileDir?: string } = {})
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${ctx.extensionDir}`,
-      `--load-extension=${ctx.extensionDir}`,
-      `--host-resolver-rules=${rules}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.mapHosts === false ? [] : [`--host-resolver-rules=${rules}`]),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

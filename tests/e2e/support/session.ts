@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { signInThroughOptions } from '../../../scripts/lib/sign-in';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { e2eContext } from './context';
 import { openExtensionPage, syncUntilClean } from './extension-page';
@@ -9,12 +10,7 @@ export const demoTokenFor = (firstName: string) => `sl_demo_${firstName.toLowerC
 
 /** Signs the browser in through the options page, as a person would, and waits for the first sync. */
 export async function signIn(browser: ExtensionBrowser, token: string, serverUrl = e2eContext().workerUrl): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto(browser.extensionPage('options.html'));
-  await page.getByLabel('Server URL').fill(serverUrl);
-  await page.getByLabel('Access token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Signed in as').waitFor({ timeout: 20_000 });
+  const page = await signInThroughOptions(browser.context, browser.extensionPage('options.html'), serverUrl, token);
   await page.close();
 }
 

@@ -96,7 +96,7 @@ describe('Community Care Jobs pages (Madgex markup)', () => {
     expect(data.records.adverts.some((a) => a.externalId === u.externalId)).toBe(false);
   });
 
-  it('the listing: li.lister__item#item-{jobId} linking to /job/{id}/{slug}/', () => {
+  it('the listing: li.lister__item#item-{jobId} linking to ../job/{id}/{slug}/ (from /jobs/: the real path, and the localhost demo path too)', () => {
     const listing = routes.find((r) => r.host === COMMUNITY_CARE_HOST && r.path === '/jobs/')!;
     const doc = parse(listing.html);
     const items = [...doc.querySelectorAll('li.lister__item')];
@@ -104,7 +104,10 @@ describe('Community Care Jobs pages (Madgex markup)', () => {
     for (const li of items) {
       const id = li.id.replace(/^item-/, '');
       expect(id).toMatch(/^\d+$/);
-      expect(li.querySelector('a')!.getAttribute('href')).toMatch(new RegExp(`^/job/${id}/[a-z0-9-]+/$`));
+      const href = li.querySelector('a')!.getAttribute('href')!;
+      expect(href).toMatch(new RegExp(`^\\.\\./job/${id}/[a-z0-9-]+/$`));
+      expect(new URL(href, `https://${COMMUNITY_CARE_HOST}/jobs/`).href).toMatch(new RegExp(`^https://${COMMUNITY_CARE_HOST}/job/${id}/`));
+      expect(new URL(href, `http://localhost:8790/${COMMUNITY_CARE_HOST}/jobs/`).href).toMatch(new RegExp(`^http://localhost:8790/${COMMUNITY_CARE_HOST}/job/${id}/`));
     }
     expect(doc.querySelector(`#item-${data.journeys.priya.externalId}`)).not.toBeNull();
     expect(doc.querySelector(`#item-${data.journeys.untrackedAdvert.externalId}`)).not.toBeNull();
@@ -112,13 +115,17 @@ describe('Community Care Jobs pages (Madgex markup)', () => {
 });
 
 describe('council ATS pages and the index', () => {
-  it('Tribepad job pages: detail.php?record=, reference in a table, no JSON-LD', () => {
+  it('Tribepad job pages: detail.php?record=, the markup real Tribepad pages carry, reference in the details list, no JSON-LD', () => {
     const tp = routes.filter((r) => r.host === ATS_HOST && r.path.startsWith('/members/modules/job/detail.php?record='));
     expect(tp.length).toBeGreaterThan(5);
     const doc = parse(tp.find((r) => r.title.endsWith('Social Worker – Children in Care'))!.html);
     expect(doc.querySelector('script[type="application/ld+json"]')).toBeNull();
-    const refRow = [...doc.querySelectorAll('tr')].find((tr) => tr.querySelector('th')!.textContent === 'Job reference')!;
-    expect(refRow.querySelector('td')!.textContent).toBe(data.records.vacancies.find((v) => v.id === data.journeys.priya.vacancyId)!.reference);
+    // What tests/fixtures/pages/tribepad/job.html (real Tribepad markup) has: the members module's paths, #job_detail, "Powered by Tribepad".
+    expect(doc.querySelector('form')!.getAttribute('action')).toMatch(/^\/members\/modules\/job\//);
+    expect(doc.querySelector('#job_detail .job-title h1')!.textContent).toBe('Social Worker – Children in Care');
+    expect(doc.querySelector('footer')!.textContent).toBe('Powered by Tribepad');
+    const refDt = [...doc.querySelectorAll('#job_detail dl.job-details dt')].find((dt) => dt.textContent === 'Reference:')!;
+    expect(refDt.nextElementSibling!.textContent).toBe(data.records.vacancies.find((v) => v.id === data.journeys.priya.vacancyId)!.reference);
   });
 
   it('back-office candidate pages show name, reference and stage; the returning candidate is not in the data', () => {
@@ -141,10 +148,21 @@ describe('council ATS pages and the index', () => {
     expect(index.path).toBe('/');
     const doc = parse(index.html);
     const hrefs = [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-    for (const path of [new URL(data.journeys.priya.advertUrl).pathname, new URL(data.journeys.untrackedAdvert.url).pathname, '/jobs/', `/ats/candidate/${data.journeys.returningCandidate.newAtsReference}`]) {
-      expect(hrefs).toContain(path);
+    // The localhost demo's paths: the real host, then the real path.
+    for (const path of [new URL(data.journeys.priya.advertUrl).pathname, new URL(data.journeys.untrackedAdvert.url).pathname, '/jobs/']) {
+      expect(hrefs).toContain(`/${COMMUNITY_CARE_HOST}${path}`);
     }
+    expect(hrefs).toContain(`/${ATS_HOST}/ats/candidate/${data.journeys.returningCandidate.newAtsReference}`);
+    expect(hrefs.filter((h) => !h!.startsWith(`/${COMMUNITY_CARE_HOST}/`) && !h!.startsWith(`/${ATS_HOST}/`))).toEqual([]);
     expect(doc.querySelectorAll('ul.queue li')).toHaveLength(7);
     expect(doc.body.textContent).toContain('Track this advert');
+  });
+
+  it('the index for a browser mapping the real host names links to the real URLs, over plain http', () => {
+    const doc = parse(demoPageRoutes(data, { indexLinks: 'real-urls' })[0]!.html);
+    const hrefs = [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href')!);
+    expect(hrefs).toContain(`http://${COMMUNITY_CARE_HOST}/jobs/`);
+    expect(hrefs).toContain(data.journeys.priya.advertUrl.replace(/^https:/, 'http:'));
+    expect(hrefs.every((h) => h.startsWith(`http://${COMMUNITY_CARE_HOST}/`) || h.startsWith(`http://${ATS_HOST}/`))).toBe(true);
   });
 });
