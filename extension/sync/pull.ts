@@ -58,7 +58,7 @@ export async function pullChanges(db: ShortlistDb, endpoint: Endpoint, fetchImpl
     try {
       page = await callApi<PullResponse>(endpoint, `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, {}, fetchImpl);
     } catch (err) {
-      if (restarted || !mustRestart(err)) throw err;
+      if (restarted || cursor === 0 || !mustRestart(err)) throw err;
       restarted = true;
       await restartFromZero(db, owner, cursor);
       continue;

@@ -74,10 +74,10 @@ describe('a browser offline past a retention date', () => {
     const { gone } = await twoCandidates();
     await eraseExpiredLocally(offline, DEFAULT_SETTINGS, new Date('2026-09-03T08:00:00Z'));
     // The colleague edits the application meanwhile: the pull brings the server's record, name and all.
-    await upsertRecord('applications', gone, { assignedTo: 'user-2' }, colleague);
+    await upsertRecord('applications', gone, { assignedTo: 'user-alice' }, colleague);
     await sync(colleague);
     await sync(offline);
-    expect(await offline.applications.get(gone)).toMatchObject({ erased: true, name: null, assignedTo: 'user-2' });
+    expect(await offline.applications.get(gone)).toMatchObject({ erased: true, name: null, assignedTo: 'user-alice' });
     expect(await everythingStored(offline)).not.toMatch(/Wyn Withdrawn|wyn@example\.org/);
   });
 
