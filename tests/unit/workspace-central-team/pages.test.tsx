@@ -21,14 +21,14 @@ describe('establishment page', () => {
       const covers = [...document.querySelectorAll<HTMLSelectElement>('select[id^="cover-"]')].map((s) => s.value);
       expect(covers.length).toBe(demo.records.posts.filter((p) => p.cover === 'agency').length);
       expect(new Set(covers)).toEqual(new Set(['agency']));
-    });
+    }, { timeout: 10_000 }); // a busy CI machine: Dexie's live query can take more than the default second
     const team = demo.records.teams.find((t) => demo.records.posts.some((p) => p.teamId === t.id && p.confirmedWeek !== mondayOf(asOf)))!;
     const section = screen.getByRole('region', { name: team.name });
     fireEvent.click(within(section).getByRole('button', { name: "Confirm this week's establishment" }));
     await waitFor(async () => {
       const posts = (await db.posts.toArray()).filter((p) => p.teamId === team.id);
       expect(posts.every((p) => p.confirmedWeek === mondayOf(asOf))).toBe(true);
-    });
+    }, { timeout: 10_000 });
     await within(section).findByText('confirmed this week');
   });
 });
