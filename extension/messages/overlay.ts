@@ -18,8 +18,13 @@ export const pageFactsSchema = z.discriminatedUnion('kind', [
     kind: z.literal('advert'),
     site: text(80),
     title: text(300),
+    employer: optional(200),
+    location: optional(200),
+    salary: optional(200),
     externalId: optional(80),
     reference: optional(80),
+    /** A generic reading's fields (boards no module knows): shown before tracking, so a person sees what was read. */
+    found: z.array(z.enum(['title', 'employer', 'location', 'salary', 'closingDate', 'reference'])).max(6).optional(),
     closingDate: z.iso.date().optional(),
     postedDate: z.iso.date().optional(),
     expired: z.boolean(),

@@ -5,6 +5,7 @@ import type { PageFacts } from '@/messages/overlay';
 import { askBackground } from '@/overlay/ask';
 import { placeListingBadges } from './badges';
 import { recogniseWithDemoAlias } from './demo-alias';
+import { worthShowing } from './worth-showing';
 import { mountFrame, type FrameLayout, type MountedFrame } from './frame-host';
 import { onTeachDone } from './teach-link';
 
@@ -27,11 +28,15 @@ export function factsOf(result: SiteResult): PageFacts {
         kind: 'advert',
         site: cut(result.site, 80)!,
         title: cut(result.title, 300)!,
+        employer: cut(result.employer, 200),
+        location: cut(result.location, 200),
+        salary: cut(result.salary, 200),
         externalId: cut(result.externalId, 80),
         reference: cut(result.reference, 80),
         closingDate: result.closingDate,
         postedDate: result.postedDate,
         expired: result.expired,
+        ...(result.found ? { found: result.found } : {}),
       };
     case 'candidate':
       return { kind: 'candidate', site: cut(result.site, 80)!, name: cut(result.name, 120), reference: cut(result.reference, 80), email: cut(result.email, 254) };
@@ -139,7 +144,7 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     }
     let result: SiteResult | null = null;
     try {
-      result = recogniseWithDemoAlias(new URL(location.href), document, profiles)?.result ?? null;
+      result = worthShowing(recogniseWithDemoAlias(new URL(location.href), document, profiles)?.result ?? null);
     } catch {
       result = null;
     }

@@ -33,11 +33,7 @@ export function TrackAdvert(props: { session: string; view: UntrackedAdvertView;
   return (
     <form onSubmit={onSubmit} data-testid="track-advert" aria-label="Track this advert">
       <p>This advert is not tracked yet.</p>
-      <p class="muted">
-        From the page: {advert.title}
-        {advert.reference ? ` · ref ${advert.reference}` : ''}
-        {advert.closingDate ? ` · closes ${advert.closingDate}` : ''}
-      </p>
+      <ReadFromPage advert={advert} />
       {!creating ? (
         <>
           <label for="sl-vfilter">Find the vacancy</label>
@@ -85,5 +81,29 @@ export function TrackAdvert(props: { session: string; view: UntrackedAdvertView;
       </div>
       <FormError error={error} />
     </form>
+  );
+}
+
+/** What was read from the page, shown before anything is saved (as text: page text is never HTML). */
+function ReadFromPage({ advert }: { advert: Extract<OverlayPage, { kind: 'advert' }> }) {
+  const rows: Array<[string, string | undefined]> = [
+    ['Title', advert.title],
+    ['Employer', advert.employer],
+    ['Location', advert.location],
+    ['Salary', advert.salary],
+    ['Reference', advert.reference],
+    ['Closing date', advert.closingDate],
+  ];
+  return (
+    <dl class="muted" data-testid="read-from-page" aria-label="Read from this page">
+      {rows
+        .filter(([, value]) => value)
+        .map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
   );
 }

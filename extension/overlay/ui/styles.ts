@@ -27,6 +27,7 @@ export const OVERLAY_CSS = `
 .sl .warn { background: #fff4e5; border-left: 4px solid #b35900; padding: 4px 6px; margin: 6px 0; }
 .sl .error { color: #d4351c; }
 .sl .muted { color: #505a5f; font-size: 12px; }
+.sl dl { margin: 4px 0 8px; } .sl dl div { display: flex; gap: 6px; } .sl dt { font-weight: 600; min-width: 6.5em; } .sl dd { margin: 0; }
 .sl.collapsed { width: auto; }
 /* In its own frame the panel fills the frame, which the content script sizes and places to fit it. */
 .sl.framed { position: static; max-height: 100vh; border-radius: 6px; box-shadow: none; }

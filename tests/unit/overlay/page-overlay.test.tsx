@@ -63,6 +63,17 @@ describe('the overlay on an advert page', () => {
     expect(asked.find((r) => r.type === 'overlay:view')).toEqual({ type: 'overlay:view', session: SESSION });
   });
 
+  it('shows what it read from the page before anything is saved, as text', async () => {
+    const read = { employer: 'Wessex <b>Borough</b> Council', location: 'Wessex', salary: '£41,000 – £45,000' };
+    answers['overlay:view'] = frameView({ advert: untracked }, advert(read));
+    const { container } = render(<PageOverlay session={SESSION} />);
+    const readBlock = (await screen.findByTestId('read-from-page')).textContent ?? '';
+    for (const value of [hostile, read.employer, read.location, read.salary, 'WBC-CSC-2401', '2026-12-14']) expect(readBlock).toContain(value);
+    expect(screen.getByTestId('read-from-page').querySelectorAll('dt').length).toBe(6);
+    expect(container.querySelector('b, img, script')).toBeNull();
+    expect(asked.some((r) => r.type === 'overlay:track')).toBe(false);
+  });
+
   it('links to a vacancy found by searching, sends what the page says, then shows the tracked vacancy', async () => {
     answers['overlay:view'] = frameView({ advert: untracked });
     answers['overlay:track'] = { advertId: 'x' };
