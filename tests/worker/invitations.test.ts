@@ -8,7 +8,9 @@ import { countingDb } from './security-support';
 
 /** Issue 13: invitations instead of pasted tokens. */
 
-const ip = () => ({ 'CF-Connecting-IP': `192.0.2.${Math.floor(Math.random() * 250) + 1}` });
+// A fresh address for each use: the per-address sign-in limit counts every refused redemption.
+let addresses = 0;
+const ip = () => ({ 'CF-Connecting-IP': `2001:db8::${(++addresses).toString(16)}` });
 const redeem = (code: string, headers = ip()) => call('POST', '/v1/invitations/redeem', null, { code }, headers);
 const actions = async (orgId: string) =>
   (await env.DB.prepare('SELECT action, tbl, record_id, user_id, credential_id FROM audit_log WHERE org_id = ?1 ORDER BY id').bind(orgId).all<Record<string, string | null>>()).results;
