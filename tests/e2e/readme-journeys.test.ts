@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOM } from '#demo/index';
 import { startLocalDemo, type LocalDemo } from '../../scripts/lib/local-demo';
@@ -18,13 +18,14 @@ import { ROOT } from '../../scripts/lib/wrangler';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { e2eContext } from './support/context';
 import { openExtensionPage, readTable, syncUntilClean } from './support/extension-page';
+import { clickInClosedRoot, closedRootText } from './support/closed-root';
 import { E2E_README_DEMO_PORT, E2E_README_WORKER_PORT, E2E_STATE_NAME } from './support/hosts';
+import { overlay, overlayHostCount } from './support/overlay';
 import { readme, readmeBullet, readmeNumber, readmeSays, readmeSection } from './support/readme';
 
 const ctx = e2eContext();
 const walk = readmeSection('A first walk through the demo');
 const manual = readmeSection('Loading the extension');
-const overlay = (page: Page): Locator => page.locator('shortlist-overlay [data-testid="shortlist-overlay"]');
 
 /** The README's screenshots: written to docs/ with UPDATE_SCREENSHOTS=1, else to .test-results (docs/ only has to hold them). */
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
@@ -98,7 +99,7 @@ describe.skipIf(!ctx.chromium)("the README's first walk through the demo, from t
       const words = readmeBullet(walk, "Priya's advert");
       const title = readmeSays(words, /\("([^"]+)" on Community Care Jobs\)/);
       const page = await fromIndex(priya.browser, title);
-      const o = overlay(page);
+      const o = await overlay(page);
       await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain(`${readmeNumber(words, /counts its (\d+) applicants/)} applicants`);
       expect(await o.getByTestId('vacancy-title').textContent()).toBe(title);
       expect(await o.textContent()).toContain(`${readmeNumber(words, /vacancy \((\d+) posts\)/)} posts`);
@@ -121,7 +122,7 @@ describe.skipIf(!ctx.chromium)("the README's first walk through the demo, from t
       const title = readmeSays(words, /\("([^"]+)"\)/);
       const button = readmeSays(words, /\*\*(Track this advert)\*\*/);
       const page = await fromIndex(priya.browser, title);
-      const o = overlay(page);
+      const o = await overlay(page);
       await expect.poll(() => o.getByTestId('track-advert').count(), { timeout: 20_000 }).toBe(1);
       // What the page says, as a person reads it: its heading, its "Job ref" and "Closing date".
       const fromPage = async (label: string) => (await page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').textContent())!.trim();
@@ -138,7 +139,8 @@ describe.skipIf(!ctx.chromium)("the README's first walk through the demo, from t
       await syncUntilClean(priya.ext);
       const adverts = await readTable<{ externalId: string | null; vacancyId: string; reference: string | null; closingDate: string | null; title: string | null }>(priya.ext, 'adverts');
       const tracked = adverts.find((a) => a.externalId === demo().journeys.untrackedAdvert.externalId)!;
-      expect(tracked).toMatchObject({ vacancyId: lastWeek, reference, title, closingDate: demo().journeys.untrackedAdvert.closingDate });
+      // Stored at the real URL the localhost page stands for, as the background maps it in a demo build (never a localhost URL).
+      expect(tracked).toMatchObject({ vacancyId: lastWeek, reference, title, closingDate: demo().journeys.untrackedAdvert.closingDate, url: demo().journeys.untrackedAdvert.url });
     });
 
     it("the council's ATS: the Tribepad page of the same vacancy shows the same overlay, the same counts", async () => {
@@ -146,7 +148,7 @@ describe.skipIf(!ctx.chromium)("the README's first walk through the demo, from t
       const title = readmeSays(advertWords, /\("([^"]+)" on Community Care Jobs\)/);
       const page = await fromIndex(priya.browser, `Tribepad: ${title}`);
       expect(await page.locator('footer').textContent()).toContain('Tribepad');
-      const o = overlay(page);
+      const o = await overlay(page);
       await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain(`${readmeNumber(advertWords, /counts its (\d+) applicants/)} applicants`);
       expect(await o.getByTestId('vacancy-title').textContent()).toBe(title);
     });
@@ -156,27 +158,29 @@ describe.skipIf(!ctx.chromium)("the README's first walk through the demo, from t
       const r = demo().journeys.returningCandidate;
       const page = await fromIndex(priya.browser, `Candidate ${r.name} (new)`);
       await page.waitForTimeout(1000);
-      expect(await page.locator('shortlist-overlay').count()).toBe(0); // a back-office screen no module knows
+      expect(await overlayHostCount(page)).toBe(0); // a back-office screen no module knows
 
       // "in the popup, Teach Shortlist this page": the popup acts on the window's active tab.
       const popup = await openExtensionPage(priya.browser, 'popup.html');
       await page.bringToFront();
       await popup.reload();
       await popup.getByRole('button', { name: readmeSays(words, /\*\*(Teach Shortlist this page)\*\*/) }).click();
-      const teach = page.locator('shortlist-teach [data-testid="teach-panel"]');
-      await teach.waitFor({ timeout: 10_000 });
+      // Teach mode lives in a closed shadow root: read and clicked as the browser (CDP) sees it, never through the page.
+      const teachText = () => closedRootText(page, 'shortlist-teach');
+      await expect.poll(teachText, { timeout: 10_000 }).toContain("candidate's name");
       // "then click the candidate's name, reference, stage and email"
       readmeSays(words, /click the (candidate's name, reference, stage and email)/);
       await page.locator('.zz-n').click();
       await page.locator('.zz-r').click();
       await page.locator('.pill').click();
       await page.locator('.c4 a').click();
-      const preview = (await teach.getByTestId('teach-preview').textContent())!;
+      await expect.poll(teachText).toContain('Shortlist will read pages like this one');
+      const preview = await teachText();
       expect(preview).toContain(r.name);
       expect(preview).toContain(r.newAtsReference);
-      await teach.getByRole('button', { name: 'Save for my council' }).click();
+      await clickInClosedRoot(page, 'shortlist-teach', 'Save for my council');
 
-      const o = overlay(page);
+      const o = await overlay(page);
       await expect.poll(() => o.getByTestId('capture-candidate').count(), { timeout: 20_000 }).toBe(1);
       const warning = (await o.getByTestId('duplicate-warning').first().textContent())!;
       expect(warning).toContain('same email');
@@ -191,7 +195,7 @@ describe.skipIf(!ctx.chromium)("the README's first walk through the demo, from t
 
       // "from then on every candidate page of that ATS is read": another candidate, from Tom's queue on the index.
       const other = await fromIndex(priya.browser, /^Candidate /, 'ul.queue');
-      await expect.poll(() => overlay(other).getByTestId('candidate-panel').count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(async () => (await overlay(other)).getByTestId('candidate-panel').count(), { timeout: 20_000 }).toBe(1);
       await syncUntilClean(priya.ext);
       const profiles = await readTable<{ host: string }>(priya.ext, 'site_profiles');
       expect(profiles.map((p) => p.host)).toContain('localhost');
@@ -202,13 +206,16 @@ describe.skipIf(!ctx.chromium)("the README's first walk through the demo, from t
       const listingPath = readmeSays(words, /\(`(\/jobs\/)`\)/);
       const page = await fromIndex(priya.browser, 'Community Care Jobs: search results');
       expect(new URL(page.url()).pathname.endsWith(listingPath)).toBe(true);
-      await expect.poll(() => overlay(page).getByTestId('listing-summary').count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(async () => (await overlay(page)).getByTestId('listing-summary').count(), { timeout: 20_000 }).toBe(1);
       const tracked = new Set((await readTable<{ externalId: string | null }>(priya.ext, 'adverts')).map((a) => a.externalId));
       const listed = await page.locator('li.lister__item').evaluateAll((items) => items.map((li) => li.id.replace(/^item-/, '')));
       const expected = listed.filter((id) => tracked.has(id));
       expect(expected.length).toBe(listed.length); // every live job, the Assessment one tracked above included
       await expect.poll(() => page.locator('[data-shortlist-badge]').count(), { timeout: 10_000 }).toBe(expected.length);
-      const priyaBadge = await page.locator(`[data-shortlist-badge="${demo().journeys.priya.externalId}"]`).evaluate((el) => el.shadowRoot?.textContent ?? '');
+      // Each badge sits beside its job's link, its words in a closed shadow root: read as the browser sees them.
+      const priyaItem = `item-${demo().journeys.priya.externalId}`;
+      expect(await page.locator(`li#${priyaItem} [data-shortlist-badge]`).count()).toBe(1);
+      const priyaBadge = await closedRootText(page, '[data-shortlist-badge]', priyaItem);
       const advertWords = readmeBullet(walk, "Priya's advert");
       expect(priyaBadge).toContain(`${readmeNumber(advertWords, /counts its (\d+) applicants/)} applicants`);
       expect(priyaBadge).toContain(`${readmeNumber(advertWords, /lists the (\d+) overdue/)} overdue`);
@@ -220,7 +227,7 @@ describe.skipIf(!ctx.chromium)("the README's first walk through the demo, from t
       const banner = readmeSays(words, /the board's "([^"]+)" banner/);
       const page = await fromIndex(priya.browser, '(expired)');
       expect((await page.locator('[role="alert"]').textContent())!.trim()).toBe(banner);
-      const o = overlay(page);
+      const o = await overlay(page);
       await expect.poll(() => o.getByTestId('applicant-total').count(), { timeout: 20_000 }).toBe(1);
       expect(await o.textContent()).toMatch(/advert has expired/);
       expect(await o.getByTestId('vacancy-title').textContent()).toBeTruthy();

@@ -12,10 +12,10 @@ import { openSession, rememberShown, sessionForFrame, tabUrlOf, takeWarmView, wa
 
 const db = () => getDb();
 
-/** What the frame shows for a session: looked up by the page's facts at the tab's own URL. */
+/** What the frame shows for a session: looked up by the page's facts at the URL the tab's page stands for (sessions.ts: pageUrl). */
 async function viewOf(session: OverlaySession): Promise<PageView> {
   const page = session.page;
-  const url = session.tabUrl;
+  const url = session.pageUrl;
   switch (page.kind) {
     case 'advert':
       return { advert: await advertView(db(), { url, site: page.site, externalId: page.externalId, reference: page.reference }) };
@@ -57,7 +57,8 @@ export function registerOverlayHandlers(): void {
     'overlay:view': async (r, sender) => {
       const session = await sessionForFrame(r.session, sender);
       const view = await (takeWarmView(session) ?? viewOf(session));
-      return { page: { ...session.page, url: session.tabUrl }, host: new URL(session.tabUrl).host, view };
+      // Placement is kept per tab host (as overlay:open loads it); the page is shown at the URL it stands for.
+      return { page: { ...session.page, url: session.pageUrl }, host: new URL(session.tabUrl).host, view };
     },
     'overlay:layout': async (r, sender) => {
       const session = await sessionForFrame(r.session, sender);
@@ -69,7 +70,7 @@ export function registerOverlayHandlers(): void {
       const session = await sessionForFrame(r.session, sender);
       const page = pageOf(session, 'advert');
       return trackAdvert(db(), {
-        url: session.tabUrl,
+        url: session.pageUrl,
         site: page.site,
         title: page.title,
         externalId: page.externalId,
@@ -84,7 +85,7 @@ export function registerOverlayHandlers(): void {
       const session = await sessionForFrame(r.session, sender);
       pageOf(session, 'candidate');
       const { type: _type, session: _session, ...input } = r;
-      return captureCandidate(db(), { ...input, atsUrl: session.tabUrl });
+      return captureCandidate(db(), { ...input, atsUrl: session.pageUrl });
     },
     'overlay:move': async (r, sender) => {
       const session = await sessionForFrame(r.session, sender);

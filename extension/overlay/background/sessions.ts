@@ -1,5 +1,6 @@
 import { browser, type Browser } from '#imports';
 import type { PageFacts } from '@/messages/overlay';
+import { BUILD_DEMO_ORIGIN, pageUrlOf } from '@/overlay/demo-url';
 import { NO_SESSION, type PageView } from '@/overlay/views';
 
 type MessageSender = Browser.runtime.MessageSender;
@@ -13,8 +14,14 @@ export interface OverlaySession {
   id: string;
   tabId: number;
   frameId: number;
-  /** The tab's URL when the session was opened, without its #fragment. */
+  /** The tab's URL when the session was opened, without its #fragment: frames are answered only while the tab shows it. */
   tabUrl: string;
+  /**
+   * The URL that page stands for, at which everything is looked up and stored: the tab's URL,
+   * or in a demo build only, the real URL of a localhost demo page (overlay/demo-url.ts). Derived
+   * from the tab's URL by the background, never taken from the page.
+   */
+  pageUrl: string;
   page: PageFacts;
   /** The application the frame shows (candidate pages): the only one it may move. */
   shown?: string;
@@ -55,18 +62,19 @@ async function persist(): Promise<void> {
 async function restore(id: string): Promise<OverlaySession | undefined> {
   try {
     const stored = (await browser.storage.session.get(STORAGE_KEY))[STORAGE_KEY] as OverlaySession[] | undefined;
-    for (const s of stored ?? []) if (!sessions.has(s.id)) sessions.set(s.id, s);
+    for (const s of stored ?? []) if (!sessions.has(s.id)) sessions.set(s.id, { ...s, pageUrl: s.pageUrl ?? pageUrlOf(s.tabUrl) });
   } catch {
     return undefined;
   }
   return sessions.get(id);
 }
 
-/** Opens a session for the sending content script's tab; the tab's earlier sessions end (one page per tab). */
-export function openSession(sender: MessageSender, page: PageFacts): OverlaySession {
+/** Opens a session for the sending content script's tab; the tab's earlier sessions end (one page per tab). `demoOrigin`: the build's (tests give their own). */
+export function openSession(sender: MessageSender, page: PageFacts, demoOrigin: string = BUILD_DEMO_ORIGIN): OverlaySession {
   const url = tabUrlOf(sender);
   for (const s of sessions.values()) if (s.tabId === sender.tab!.id) end(s.id);
-  const session: OverlaySession = { id: randomId(), tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, tabUrl: withoutFragment(url.href), page, openedAt: Date.now() };
+  const tabUrl = withoutFragment(url.href);
+  const session: OverlaySession = { id: randomId(), tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, tabUrl, pageUrl: pageUrlOf(tabUrl, demoOrigin), page, openedAt: Date.now() };
   sessions.set(session.id, session);
   while (sessions.size > MAX_SESSIONS) end(sessions.keys().next().value!);
   void persist();

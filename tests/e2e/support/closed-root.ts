@@ -32,17 +32,18 @@ const attr = (n: CdpNode, name: string) => {
   return i >= 0 && i % 2 === 0 ? a[i + 1] : undefined;
 };
 
-/** Hosts of a tag in the page, each with its (closed) shadow root, as the browser sees them. */
-async function hosts(page: Page, tag: string): Promise<CdpNode[]> {
+/** Hosts of a tag in the page (only under the element of id `within`, if given), each with its (closed) shadow root, as the browser sees them. */
+async function hosts(page: Page, tag: string, within?: string): Promise<CdpNode[]> {
   const session = await cdp(page);
   const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  return [...walk(root)].filter((n) => n.localName === tag || (tag.startsWith('[') && attr(n, tag.slice(1, -1)) !== undefined));
+  const scopes = within === undefined ? [root] : [...walk(root)].filter((n) => attr(n, 'id') === within);
+  return scopes.flatMap((scope) => [...walk(scope)]).filter((n) => n.localName === tag || (tag.startsWith('[') && attr(n, tag.slice(1, -1)) !== undefined));
 }
 
-/** The visible words inside the shadow roots of the page's `tag` elements (text nodes, form values, aria-labels), read through CDP. */
-export async function closedRootText(page: Page, tag: string): Promise<string> {
+/** The visible words inside the shadow roots of the page's `tag` elements (text nodes, form values, aria-labels), read through CDP; `within`: only those under the element of that id. */
+export async function closedRootText(page: Page, tag: string, within?: string): Promise<string> {
   const words: string[] = [];
-  for (const host of await hosts(page, tag)) {
+  for (const host of await hosts(page, tag, within)) {
     for (const root of host.shadowRoots ?? []) {
       for (const n of walk(root)) {
         if (n.nodeType === 3 && n.nodeValue) words.push(n.nodeValue);

@@ -7,7 +7,8 @@
 import '../extension/globals';
 import { describe, expect, it } from 'vitest';
 import { ATS_HOST, COMMUNITY_CARE_HOST, DEFAULT_DEMO_AS_OF, demoPageRoutes, generateDemoCouncil, localDemoPath } from '#demo/index';
-import { demoUrlOf, realUrlOf, recogniseWithDemoAlias } from '@/overlay/content/demo-alias';
+import { recogniseWithDemoAlias } from '@/overlay/content/demo-alias';
+import { demoUrlOf, pageUrlOf, realUrlOf } from '@/overlay/demo-url';
 import { DEMO_INDEX_HOST, demoPageResolver, prefixRootLinks } from '../../../scripts/lib/demo-pages';
 import { parseHtml } from '../sites/helpers';
 
@@ -22,7 +23,7 @@ async function served(host: string, path: string): Promise<string> {
   return String(page.body);
 }
 
-describe('demo alias (extension/overlay/content/demo-alias.ts)', () => {
+describe('demo alias (extension/overlay/demo-url.ts, read by the content script and the background)', () => {
   it('maps a localhost demo URL to the real URL it stands for, query and hash kept', () => {
     const url = new URL(`${DEMO_ORIGIN}/jobs.communitycare.co.uk/job/4188275/social-worker/?src=x#top`);
     expect(realUrlOf(url, DEMO_ORIGIN)?.href).toBe('https://jobs.communitycare.co.uk/job/4188275/social-worker/?src=x#top');
@@ -39,6 +40,16 @@ describe('demo alias (extension/overlay/content/demo-alias.ts)', () => {
       `${DEMO_ORIGIN}/members/modules/job/detail.php?record=1`,
       `${DEMO_ORIGIN}/-bad-.example/x`,
     ]) expect(realUrlOf(new URL(href), DEMO_ORIGIN), href).toBeNull();
+  });
+
+  it("the background's page URL: a demo page's real URL in a demo build, the tab's URL otherwise", () => {
+    const demoUrl = `${DEMO_ORIGIN}/jobs.communitycare.co.uk/job/4188275/social-worker/?src=x`;
+    expect(pageUrlOf(demoUrl, DEMO_ORIGIN)).toBe('https://jobs.communitycare.co.uk/job/4188275/social-worker/?src=x');
+    expect(pageUrlOf(`${DEMO_ORIGIN}/jobs/`, DEMO_ORIGIN)).toBe(`${DEMO_ORIGIN}/jobs/`);
+    expect(pageUrlOf('https://jobs.communitycare.co.uk/jobs/', DEMO_ORIGIN)).toBe('https://jobs.communitycare.co.uk/jobs/');
+    // Production builds: the build-time constant is '' (the default here), and nothing is mapped.
+    expect(pageUrlOf(demoUrl, '')).toBe(demoUrl);
+    expect(pageUrlOf(demoUrl)).toBe(demoUrl);
   });
 
   it('production builds are unaffected: without a demo origin nothing is aliased', () => {

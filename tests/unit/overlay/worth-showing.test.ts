@@ -1,7 +1,7 @@
 /** The overlay shows a generic reading only when it found enough to tell one vacancy from another. */
 import { describe, expect, it } from 'vitest';
 import { worthShowing } from '@/overlay/content/worth-showing';
-import type { AdvertResult } from '@/sites/types';
+import type { AdvertResult, SiteResult } from '@/sites/types';
 
 const reading = (over: Partial<AdvertResult>): AdvertResult => ({
   kind: 'advert', site: 'generic-advert', url: 'https://jobs.example.org/job/1', title: 'Social Worker', expired: false, missing: [], ...over,
@@ -20,7 +20,7 @@ describe('worthShowing', () => {
   it('keeps whatever a site module of its own read, and listings and candidates as they are', () => {
     const own = reading({ site: 'linkedin', employer: 'Heidi' });
     expect(worthShowing(own)).toBe(own);
-    const list = { kind: 'advert-list', site: 'generic-listing', url: 'https://x.test/', items: [], missing: [] } as const;
+    const list: SiteResult = { kind: 'advert-list', site: 'generic-listing', url: 'https://x.test/', items: [], missing: [] };
     expect(worthShowing(list)).toBe(list);
     expect(worthShowing(null)).toBeNull();
   });

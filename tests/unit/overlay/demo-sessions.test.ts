@@ -1,0 +1,99 @@
+import './demo-build-globals';
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from '#imports';
+import { todayInLondon } from '#shared/calendar';
+import { generateDemoCouncil } from '#demo/index';
+import { SYNC_TABLE_NAMES } from '#shared/schema/index';
+import { ShortlistDb, setDb } from '@/db/database';
+import { clearHandlers, dispatch } from '@/messages/router';
+import { registerOverlayHandlers } from '@/overlay/background/handlers';
+import { clearSessions } from '@/overlay/background/sessions';
+import { BUILD_DEMO_ORIGIN, demoUrlOf } from '@/overlay/demo-url';
+import type { FrameView, OverlayOpened } from '@/overlay/views';
+import { sessionItem } from '@/sync/session';
+
+/**
+ * The background of a demo build (WXT_DEMO_ORIGIN): a localhost demo page is looked up and
+ * stored at the real URL it stands for, derived from the tab's URL by the same rule the content
+ * script reads it with; frames are still answered only while their tab shows that same page.
+ * (Production builds: sessions.test.ts, where no demo origin is defined.)
+ */
+type Sender = Browser.runtime.MessageSender;
+const own = { id: 'shortlist-id', origin: 'chrome-extension://shortlist-id/' };
+const demo = generateDemoCouncil({ asOf: todayInLondon(new Date()) });
+const { priya, untrackedAdvert } = demo.journeys;
+
+const tab = (id: number, url: string) => ({ id, url }) as Sender['tab'];
+const reader = (tabId: number, url: string): Sender => ({ id: own.id, url, tab: tab(tabId, url), frameId: 0 });
+const frame = (tabId: number, url: string): Sender => ({ id: own.id, url: `${own.origin}overlay.html#x`, tab: tab(tabId, url), frameId: 5 });
+
+let db: ShortlistDb;
+let n = 0;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  clearHandlers();
+  clearSessions();
+  db = new ShortlistDb(`overlay-demo-sessions-${n++}`);
+  setDb(db);
+  for (const table of SYNC_TABLE_NAMES) {
+    const rows = (demo.records as unknown as Record<string, unknown[]>)[table];
+    if (rows) await db.table(table).bulkPut(rows);
+  }
+  await sessionItem.setValue({
+    serverUrl: 'http://127.0.0.1:8787',
+    token: 'sl_demo_priya',
+    me: { user: { id: 'user-priya', name: 'Priya Shah', email: 'p@example.org', role: 'coordinator' }, organisation: { id: 'org', name: 'Wessex' }, settings: demo.settings, tokenExpiresAt: '2099-01-01T00:00:00Z' },
+    signedInAt: new Date().toISOString(),
+  });
+  registerOverlayHandlers();
+});
+
+async function open(sender: Sender, page: Record<string, unknown>): Promise<OverlayOpened> {
+  const reply = await dispatch({ type: 'overlay:open', page }, sender, own);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data as OverlayOpened;
+}
+
+describe('overlay sessions in a demo build', () => {
+  it('is a demo build', () => expect(BUILD_DEMO_ORIGIN).toBe('http://localhost:8790'));
+
+  it("looks a localhost demo page up at the real URL it stands for (the tab's URL, mapped), placement kept per tab host", async () => {
+    const demoUrl = demoUrlOf(priya.advertUrl, BUILD_DEMO_ORIGIN);
+    expect(demoUrl).toMatch(/^http:\/\/localhost:8790\/jobs\.communitycare\.co\.uk\/job\//);
+    // No job id from the page: found by the URL alone.
+    const { session } = await open(reader(3, demoUrl), { kind: 'advert', site: 'communitycare', title: 'Children in care', expired: false });
+    const reply = await dispatch({ type: 'overlay:view', session }, frame(3, `${demoUrl}#apply`), own);
+    expect(reply.ok).toBe(true);
+    const view = (reply as { data: FrameView }).data;
+    expect(view.page.url).toBe(priya.advertUrl);
+    expect(view.host).toBe('localhost:8790');
+    expect('advert' in view.view && view.view.advert.tracked && view.view.advert.total).toBe(14);
+  });
+
+  it('still answers a frame only while its tab shows the same localhost page, not the real page it stands for', async () => {
+    const demoUrl = demoUrlOf(priya.advertUrl, BUILD_DEMO_ORIGIN);
+    const { session } = await open(reader(3, demoUrl), { kind: 'advert', site: 'communitycare', title: 'Children in care', expired: false });
+    expect(await dispatch({ type: 'overlay:view', session }, frame(3, priya.advertUrl), own)).toMatchObject({ ok: false, error: expect.stringContaining('this overlay belongs to another page') });
+    expect(await dispatch({ type: 'overlay:view', session }, frame(3, `${BUILD_DEMO_ORIGIN}/jobs.communitycare.co.uk/job/1/other/`), own)).toMatchObject({ ok: false });
+  });
+
+  it('tracks a localhost demo advert at its real URL, whatever the frame claims', async () => {
+    const real = `https://jobs.communitycare.co.uk/job/${untrackedAdvert.externalId}/assessment/`;
+    const demoUrl = demoUrlOf(real, BUILD_DEMO_ORIGIN);
+    const page = { kind: 'advert', site: 'communitycare', title: 'Senior Social Worker', externalId: untrackedAdvert.externalId, expired: false };
+    const { session } = await open(reader(9, demoUrl), page);
+    const reply = await dispatch({ type: 'overlay:track', session, vacancyId: untrackedAdvert.vacancyId, url: 'https://evil.example/' }, frame(9, demoUrl), own);
+    expect(reply).toMatchObject({ ok: true });
+    const advertId = (reply as { data: { advertId: string } }).data.advertId;
+    expect(await db.adverts.get(advertId)).toMatchObject({ url: real, externalId: untrackedAdvert.externalId, vacancyId: untrackedAdvert.vacancyId });
+  });
+
+  it('takes a URL that is not a demo page as it is (another origin, a path that names no host)', async () => {
+    const other = `${BUILD_DEMO_ORIGIN}/ats/candidate/TP-1`;
+    const { session } = await open(reader(4, other), { kind: 'candidate', site: 'taught', name: 'A Person', reference: 'TP-1' });
+    const view = (await dispatch({ type: 'overlay:view', session }, frame(4, other), own)) as { ok: true; data: FrameView };
+    expect(view.data.page.url).toBe(other);
+  });
+});
