@@ -1,22 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { send } from '@/messages/send';
 import { serverUrlProblem } from '@/sync/secure-url';
-import { serverUrlItem } from '@/sync/server';
 import { requestServerAccess } from './serverAccess';
+import { OtherAccountConfirm, useServerUrl, type OtherAccount } from './signInParts';
 
 /**
  * "I have an invitation code": the code from the admin's email, exchanged once by the background
  * for this browser's token. The usual way in; the access-token form is for scripts.
  */
 export function InvitationForm(props: { onDone: () => void; serverUrl?: string; submitLabel?: string }) {
-  const [serverUrl, setServerUrl] = useState(props.serverUrl ?? '');
+  const [serverUrl, setServerUrl] = useServerUrl(props.serverUrl);
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<{ server?: string; code?: string; form?: string }>({});
-  const [confirm, setConfirm] = useState<{ pending: number; message: string } | null>(null);
+  const [confirm, setConfirm] = useState<OtherAccount | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (!props.serverUrl) void serverUrlItem.getValue().then((stored) => setServerUrl((typed) => typed || stored));
-  }, [props.serverUrl]);
 
   async function redeem(force: boolean) {
     const server = serverUrl.trim() ? serverUrlProblem(serverUrl.trim()) : 'Enter the address of your council’s Shortlist server';
@@ -95,17 +92,7 @@ export function InvitationForm(props: { onDone: () => void; serverUrl?: string; 
           {errors.form}
         </p>
       )}
-      {confirm && (
-        <div role="alertdialog" aria-label="Unsynced changes of another account">
-          <p>{confirm.message}</p>
-          <button type="button" disabled={busy} onClick={() => void redeem(true)}>
-            Delete {confirm.pending} change{confirm.pending === 1 ? '' : 's'} and sign in
-          </button>{' '}
-          <button type="button" onClick={() => setConfirm(null)}>
-            Cancel
-          </button>
-        </div>
-      )}
+      {confirm && <OtherAccountConfirm confirm={confirm} busy={busy} onConfirm={() => void redeem(true)} onCancel={() => setConfirm(null)} />}
     </form>
   );
 }

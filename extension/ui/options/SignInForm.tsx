@@ -1,24 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { SignInReply } from '@/messages/protocol';
 import { send } from '@/messages/send';
 import { serverUrlProblem } from '@/sync/secure-url';
-import { serverUrlItem } from '@/sync/server';
 import { requestServerAccess } from './serverAccess';
+import { OtherAccountConfirm, useServerUrl, type OtherAccount } from './signInParts';
 
 /**
  * Server URL and access token, checked by the background against /v1/me. Used to sign in and,
  * after the server refused the token, to sign in again (same account: nothing is lost).
  */
 export function SignInForm(props: { onDone: () => void; serverUrl?: string; submitLabel?: string }) {
-  const [serverUrl, setServerUrl] = useState(props.serverUrl ?? '');
+  const [serverUrl, setServerUrl] = useServerUrl(props.serverUrl);
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState<{ pending: number; message: string } | null>(null);
+  const [confirm, setConfirm] = useState<OtherAccount | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    // The stored default fills the field only if the person has not typed one meanwhile.
-    if (!props.serverUrl) void serverUrlItem.getValue().then((stored) => setServerUrl((typed) => typed || stored));
-  }, [props.serverUrl]);
 
   async function signIn(force: boolean) {
     const insecure = serverUrlProblem(serverUrl.trim());
@@ -77,17 +73,7 @@ export function SignInForm(props: { onDone: () => void; serverUrl?: string; subm
           {error}
         </p>
       )}
-      {confirm && (
-        <div role="alertdialog" aria-label="Unsynced changes of another account">
-          <p>{confirm.message}</p>
-          <button type="button" disabled={busy} onClick={() => void signIn(true)}>
-            Delete {confirm.pending} change{confirm.pending === 1 ? '' : 's'} and sign in
-          </button>{' '}
-          <button type="button" onClick={() => setConfirm(null)}>
-            Cancel
-          </button>
-        </div>
-      )}
+      {confirm && <OtherAccountConfirm confirm={confirm} busy={busy} onConfirm={() => void signIn(true)} onCancel={() => setConfirm(null)} />}
     </form>
   );
 }

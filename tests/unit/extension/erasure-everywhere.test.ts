@@ -1,11 +1,9 @@
-import { applicationFields, endpointOf, freshDb, newId } from './helpers';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { applicationFields, endpointOf, freshDb, newId, resetBrowserAndServer, syncVia } from './helpers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from '#imports';
 import type { ShortlistDb } from '@/db/database';
 import { appendStageEvent, deleteRecord, eraseCandidate, upsertRecord } from '@/db/writes';
 import { storeConflicts } from '@/sync/conflicts';
-import { pullChanges } from '@/sync/pull';
 import { pushOutbox } from '@/sync/push';
 import { FakeServer } from './fake-server';
 import { everythingStored } from './privacy-support';
@@ -15,10 +13,7 @@ let server: FakeServer;
 let mine: ShortlistDb;
 let theirs: ShortlistDb;
 
-const sync = async (d: ShortlistDb) => {
-  await pushOutbox(d, endpointOf(server), server.fetch);
-  await pullChanges(d, endpointOf(server), server.fetch);
-};
+const sync = (d: ShortlistDb) => syncVia(server, d);
 
 const SAM = { name: 'Sam Candidate', email: 'sam@example.org', phone: '07700 900123', teamPreference: 'near the coast', atsReference: 'OL-555' };
 const PERSONAL = ['Sam Candidate', 'sam@example.org', '07700 900', 'near the coast', 'OL-555', 'moving house', 'referee is away', 'sam.old@example.org'];
@@ -52,8 +47,7 @@ async function candidateEverywhere(): Promise<string> {
 const shown = async () => Object.keys(await browser.notifications.getAll());
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  server = new FakeServer();
+  server = resetBrowserAndServer();
   theirs = freshDb('erasure-theirs');
   mine = freshDb('erasure-mine');
 });

@@ -4,7 +4,10 @@ import { uuidv7 } from 'uuidv7';
 import type { Application, Team } from '#shared/schema/index';
 import { ShortlistDb, setDb } from '@/db/database';
 import type { Endpoint } from '@/sync/api';
-import type { FakeServer } from './fake-server';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pullChanges } from '@/sync/pull';
+import { pushOutbox } from '@/sync/push';
+import { FakeServer } from './fake-server';
 
 let n = 0;
 
@@ -43,4 +46,16 @@ export function endpointOf(server: FakeServer, token = 'token-alice-0001'): Endp
 /** Outbox entries in local order, as plain objects. */
 export async function outbox(db: ShortlistDb) {
   return db.outbox.orderBy('localId').toArray();
+}
+
+/** A test's start: the fake browser's storage emptied, and a new fake server (of the users given, if any). */
+export function resetBrowserAndServer(...args: ConstructorParameters<typeof FakeServer>): FakeServer {
+  fakeBrowser.reset();
+  return new FakeServer(...args);
+}
+
+/** One sync of a browser: its outbox pushed to the server, then the server's changes pulled. */
+export async function syncVia(server: FakeServer, d: ShortlistDb): Promise<void> {
+  await pushOutbox(d, endpointOf(server), server.fetch);
+  await pullChanges(d, endpointOf(server), server.fetch);
 }

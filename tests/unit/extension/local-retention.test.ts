@@ -1,4 +1,4 @@
-import { applicationFields, endpointOf, freshDb, newId } from './helpers';
+import { applicationFields, endpointOf, freshDb, newId, resetBrowserAndServer, syncVia } from './helpers';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from '#imports';
@@ -7,8 +7,6 @@ import type { ShortlistDb } from '@/db/database';
 import { eraseExpiredLocally, RETENTION_ALARM, startLocalRetention } from '@/db/retention';
 import { META, writeMeta } from '@/db/meta';
 import { appendStageEvent, upsertRecord } from '@/db/writes';
-import { pullChanges } from '@/sync/pull';
-import { pushOutbox } from '@/sync/push';
 import { FakeServer } from './fake-server';
 import { everythingStored } from './privacy-support';
 
@@ -16,10 +14,7 @@ let server: FakeServer;
 let colleague: ShortlistDb;
 let offline: ShortlistDb;
 
-const sync = async (d: ShortlistDb) => {
-  await pushOutbox(d, endpointOf(server), server.fetch);
-  await pullChanges(d, endpointOf(server), server.fetch);
-};
+const sync = (d: ShortlistDb) => syncVia(server, d);
 
 const event = (applicationId: string, stage: StageEvent['stage'], at: string, note: string): StageEvent => ({
   id: newId(),
@@ -44,8 +39,7 @@ async function twoCandidates() {
 }
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  server = new FakeServer();
+  server = resetBrowserAndServer();
   colleague = freshDb('retention-colleague');
   offline = freshDb('retention-offline');
 });

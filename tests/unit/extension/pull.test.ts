@@ -1,5 +1,4 @@
-import { applicationFields, endpointOf, freshDb, newId, teamFields } from './helpers';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { applicationFields, endpointOf, freshDb, newId, resetBrowserAndServer, syncVia, teamFields } from './helpers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictRecord, PullResponse } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
@@ -18,10 +17,7 @@ let db: ShortlistDb;
 /** A colleague's browser, same user account, another install. */
 let other: ShortlistDb;
 
-const sync = async (d: ShortlistDb) => {
-  await pushOutbox(d, endpointOf(server), server.fetch);
-  await pullChanges(d, endpointOf(server), server.fetch);
-};
+const sync = (d: ShortlistDb) => syncVia(server, d);
 const pull = (d = db, limit?: number) => pullChanges(d, endpointOf(server), server.fetch, limit);
 const cursor = (d = db) => readMeta(d, META.cursor, 0);
 
@@ -37,8 +33,7 @@ async function sharedCandidateWithNote(): Promise<{ a: string; ev: string }> {
 }
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  server = new FakeServer([DEFAULT_USER, ...MANAGERS]);
+  server = resetBrowserAndServer([DEFAULT_USER, ...MANAGERS]);
   other = freshDb('pull-other');
   db = freshDb('pull');
 });

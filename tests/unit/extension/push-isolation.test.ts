@@ -1,5 +1,4 @@
-import { freshDb, newId, outbox, teamFields } from './helpers';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { freshDb, newId, outbox, resetBrowserAndServer, teamFields } from './helpers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ShortlistDb } from '@/db/database';
 import { upsertRecord } from '@/db/writes';
@@ -16,9 +15,8 @@ let db: ShortlistDb;
 let server: FakeServer;
 
 beforeEach(() => {
-  fakeBrowser.reset();
+  server = resetBrowserAndServer();
   db = freshDb('push-isolation');
-  server = new FakeServer();
 });
 
 async function writeTeams(n: number): Promise<string[]> {

@@ -1,5 +1,4 @@
-import { endpointOf, freshDb, newId, outbox, teamFields } from './helpers';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { endpointOf, freshDb, newId, outbox, resetBrowserAndServer, teamFields } from './helpers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ShortlistDb } from '@/db/database';
 import { META, readMeta, writeMeta } from '@/db/meta';
@@ -16,9 +15,8 @@ let db: ShortlistDb;
 let server: FakeServer;
 
 beforeEach(() => {
-  fakeBrowser.reset();
+  server = resetBrowserAndServer();
   db = freshDb('restart');
-  server = new FakeServer();
 });
 
 async function writeTeam(name: string): Promise<string> {

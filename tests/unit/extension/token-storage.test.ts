@@ -1,4 +1,4 @@
-import { freshDb, newId, teamFields } from './helpers';
+import { freshDb, newId, resetBrowserAndServer, teamFields } from './helpers';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ShortlistDb, setDb } from '@/db/database';
@@ -15,9 +15,8 @@ let db: ShortlistDb;
 let server: FakeServer;
 
 beforeEach(() => {
-  fakeBrowser.reset();
+  server = resetBrowserAndServer();
   db = freshDb('token');
-  server = new FakeServer();
 });
 
 /** Everything a content script could read with chrome.storage.local.get(). */

@@ -3,14 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { todayInLondon } from '#shared/calendar';
 import { generateDemoCouncil } from '#demo/index';
-import { SYNC_TABLE_NAMES } from '#shared/schema/index';
-import { ShortlistDb, setDb } from '@/db/database';
+import type { ShortlistDb } from '@/db/database';
 import { advertView, boardOf, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/overlay/background/queries';
 import { siteModules } from '@/sites/index';
 import { BOARD_NAMES } from '@/overlay/background/boards';
 import { taughtModule } from '@/sites/taught';
 import { suggestPathPattern } from '@/overlay/ui/teach';
-import { sessionItem } from '@/sync/session';
+import { demoBrowserAsPriya } from './demo-browser';
 
 const asOf = todayInLondon(new Date());
 const demo = generateDemoCouncil({ asOf });
@@ -19,18 +18,7 @@ let n = 0;
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  db = new ShortlistDb(`overlay-${n++}`);
-  setDb(db);
-  for (const table of SYNC_TABLE_NAMES) {
-    const rows = (demo.records as unknown as Record<string, unknown[]>)[table];
-    if (rows) await db.table(table).bulkPut(rows);
-  }
-  await sessionItem.setValue({
-    serverUrl: 'http://127.0.0.1:8787',
-    token: 'sl_demo_priya',
-    me: { user: { id: 'user-priya', name: 'Priya Shah', email: 'p@example.org', role: 'coordinator' }, organisation: { id: 'org', name: 'Wessex' }, settings: demo.settings, tokenExpiresAt: '2099-01-01T00:00:00Z' },
-    signedInAt: new Date().toISOString(),
-  });
+  db = await demoBrowserAsPriya(`overlay-${n++}`, demo);
 });
 
 const { priya, untrackedAdvert, returningCandidate } = demo.journeys;

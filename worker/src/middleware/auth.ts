@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, AuthContext } from '../env';
+import type { AppEnv } from '../env';
+import { authContextOf, type AccountRow } from '../auth/account';
 import { ApiFailure } from '../errors';
 import { hashToken } from '../auth/tokens';
 import { signInFailures } from './rate-limit';
@@ -7,17 +8,8 @@ import { signInFailures } from './rate-limit';
 const ASK = 'ask your admin for a new one';
 const day = (iso: string) => iso.slice(0, 10);
 
-interface CredentialRow {
+interface CredentialRow extends AccountRow {
   credential_id: string;
-  org_id: string;
-  org_name: string;
-  user_id: string;
-  user_name: string;
-  email: string;
-  role: AuthContext['role'];
-  active: number;
-  expires_at: string;
-  revoked_at: string | null;
   last_used_at: string | null;
 }
 
@@ -57,16 +49,7 @@ export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
     throw refused;
   }
 
-  c.set('auth', {
-    orgId: row.org_id,
-    orgName: row.org_name,
-    userId: row.user_id,
-    userName: row.user_name,
-    email: row.email,
-    role: row.role,
-    credentialId: row.credential_id,
-    tokenExpiresAt: row.expires_at,
-  });
+  c.set('auth', authContextOf(row, row.credential_id, row.expires_at));
 
   // last_used_at at most every 5 minutes, so reads do not each cost a D1 write.
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 300_000) {

@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { formatInvitationCode, INVITATION_DAYS, invitationLinkCode, redeemInvitationRequest, type RedeemInvitationResponse } from '#shared/api/index';
-import type { AppEnv, AuthContext } from '../env';
+import type { AppEnv } from '../env';
+import { authContextOf, type AccountRow } from '../auth/account';
 import { ApiFailure } from '../errors';
 import { hashInvitationCode } from '../auth/invitations';
 import { prepareToken } from '../auth/tokens';
@@ -12,18 +13,9 @@ import { auditRow } from './audit';
 const TOKEN_DAYS = 90;
 const ASK = 'ask your admin to send a new invitation';
 
-interface InvitationRow {
+interface InvitationRow extends AccountRow {
   id: string;
-  org_id: string;
-  org_name: string;
-  user_id: string;
-  user_name: string;
-  email: string;
-  role: AuthContext['role'];
-  active: number;
-  expires_at: string;
   redeemed_at: string | null;
-  revoked_at: string | null;
 }
 
 const page = (title: string, body: string) => `<!doctype html>
@@ -94,16 +86,7 @@ export const invitations = new Hono<AppEnv>()
       const now = new Date();
       const fail = (status: 400 | 403 | 410, errorCode: string, message: string) => new ApiFailure(status, errorCode, message);
       if (!row) throw fail(400, 'invalid_invitation', `This invitation code is not recognised: check it against the email, or ${ASK}`);
-      const auth: AuthContext = {
-        orgId: row.org_id,
-        orgName: row.org_name,
-        userId: row.user_id,
-        userName: row.user_name,
-        email: row.email,
-        role: row.role,
-        credentialId: '',
-        tokenExpiresAt: '',
-      };
+      const auth = authContextOf(row, '', '');
       if (row.redeemed_at) throw fail(410, 'invitation_used', `This invitation was already used on ${row.redeemed_at.slice(0, 10)}; ${ASK}`);
       if (row.revoked_at) throw fail(410, 'invitation_revoked', `This invitation was replaced or withdrawn on ${row.revoked_at.slice(0, 10)}; ${ASK}`);
       if (!row.active) throw fail(403, 'user_inactive', 'Your account has been deactivated; ask your admin if this is a mistake');

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { addPersonRequest, type CreatedInvitation, type PersonRow, type UpdatePersonRequest } from '#shared/api/index';
 import { formatDay, londonDateOf } from '#shared/calendar';
@@ -9,7 +10,7 @@ import { choicesOf, Options } from '@/ui/common/Options';
 import { useSignedIn } from '../daily/useSignedIn';
 import { adminApi } from './api';
 import { apiFieldErrors, fieldErrors } from './fieldErrors';
-import { describedBy, Field } from './Field';
+import { describedBy, Field, FormActions } from './Field';
 import { InvitationPanel } from './InvitationPanel';
 import { ROLE_NAMES } from './roles';
 import './admin.css';
@@ -56,17 +57,25 @@ function AddPerson(props: { teams: Team[]; onAdded: (person: PersonRow, invitati
           <Options choices={props.teams.map((t) => ({ value: t.id, label: t.name }))} />
         </select>
       </Field>
-      <span class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          Add and invite
-        </button>
-        {errors.form && (
-          <span class="field-error" role="alert">
-            {errors.form}
-          </span>
-        )}
-      </span>
+      <FormActions submit="Add and invite" busy={busy} error={errors.form} />
     </form>
+  );
+}
+
+/** A control in a table row: its label for screen readers only, its error in words under it. */
+function RowField(props: { id: string; label: string; error?: string; children: ComponentChildren }) {
+  return (
+    <span class="field">
+      <label class="visually-hidden" for={props.id}>
+        {props.label}
+      </label>
+      {props.children}
+      {props.error && (
+        <span class="field-error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </span>
+      )}
+    </span>
   );
 }
 
@@ -80,30 +89,29 @@ function PersonRowView(props: { person: PersonRow; teams: Team[]; isMe: boolean;
   const p = props.person;
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  async function change(field: string, value: UpdatePersonRequest) {
+  /** Runs one change of the row, busy meanwhile; a failure is shown by the field it concerns. */
+  async function run(field: string, call: () => Promise<void>) {
     setBusy(true);
     try {
-      const r = await adminApi.updatePerson(p.id, value);
-      setError(null);
-      props.onChanged(r.person, r.invitation);
+      await call();
     } catch (err) {
       setError({ field, message: (err as Error).message });
     } finally {
       setBusy(false);
     }
   }
-  async function inviteAgain() {
-    setBusy(true);
-    try {
+  const change = (field: string, value: UpdatePersonRequest) =>
+    run(field, async () => {
+      const r = await adminApi.updatePerson(p.id, value);
+      setError(null);
+      props.onChanged(r.person, r.invitation);
+    });
+  const inviteAgain = () =>
+    run('invite', async () => {
       const r = await adminApi.inviteAgain(p.id);
       setError(null);
       props.onChanged({ ...p, invitationExpiresAt: r.invitation.expiresAt }, r.invitation);
-    } catch (err) {
-      setError({ field: 'invite', message: (err as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   const id = (k: string) => `${k}-${p.id}`;
   const errorOf = (field: string) => (error?.field === field ? error.message : undefined);
   const say = (field: string) =>
@@ -121,27 +129,19 @@ function PersonRowView(props: { person: PersonRow; teams: Team[]; isMe: boolean;
         <span class="muted">{p.email}</span>
       </th>
       <td>
-        <span class="field">
-          <label class="visually-hidden" for={id('role')}>
-            Role of {p.name}
-          </label>
+        <RowField id={id('role')} label={`Role of ${p.name}`} error={errorOf('role')}>
           <select id={id('role')} value={p.role} disabled={busy || !p.active} onChange={(e) => void change('role', { role: e.currentTarget.value as UserRole })} {...describedBy(id('role'), errorOf('role'))}>
             <Options choices={choicesOf(ROLES, ROLE_NAMES)} />
           </select>
-          {say('role')}
-        </span>
+        </RowField>
       </td>
       <td>
-        <span class="field">
-          <label class="visually-hidden" for={id('teamId')}>
-            Team of {p.name}
-          </label>
+        <RowField id={id('teamId')} label={`Team of ${p.name}`} error={errorOf('teamId')}>
           <select id={id('teamId')} value={p.teamId ?? ''} disabled={busy} onChange={(e) => void change('teamId', { teamId: e.currentTarget.value || null })} {...describedBy(id('teamId'), errorOf('teamId'))}>
             <option value="">No team</option>
             <Options choices={props.teams.map((t) => ({ value: t.id, label: t.name }))} />
           </select>
-          {say('teamId')}
-        </span>
+        </RowField>
       </td>
       <td>{relativeTime(p.lastSeenAt)}</td>
       <td>{p.activeTokens}</td>

@@ -95,23 +95,17 @@ export function RulesPage() {
               const t = draft.stageTargets[st];
               const set = (k: 'ideal' | 'max') => (v: string) => edit({ stageTargets: { ...draft.stageTargets, [st]: { ...t, [k]: v } } });
               const problem = err(`stageTargets.${st}.ideal`) ?? err(`stageTargets.${st}.max`);
-              const ideal = `rules-${st}-ideal`;
-              const max = `rules-${st}-max`;
               return (
                 <Fragment key={st}>
                   <span>{EXTRA_STAGE_LABELS[st]}</span>
-                  <span>
-                    <label class="visually-hidden" for={ideal}>
-                      {EXTRA_STAGE_LABELS[st]}: ideal working days
-                    </label>
-                    <input id={ideal} inputMode="numeric" value={t.ideal} onInput={(e) => set('ideal')(e.currentTarget.value)} aria-invalid={err(`stageTargets.${st}.ideal`) ? true : undefined} aria-describedby={problem ? `rules-${st}-error` : undefined} />
-                  </span>
-                  <span>
-                    <label class="visually-hidden" for={max}>
-                      {EXTRA_STAGE_LABELS[st]}: maximum working days
-                    </label>
-                    <input id={max} inputMode="numeric" value={t.max} onInput={(e) => set('max')(e.currentTarget.value)} aria-invalid={err(`stageTargets.${st}.max`) ? true : undefined} aria-describedby={problem ? `rules-${st}-error` : undefined} />
-                  </span>
+                  {(['ideal', 'max'] as const).map((k) => (
+                    <span key={k}>
+                      <label class="visually-hidden" for={`rules-${st}-${k}`}>
+                        {EXTRA_STAGE_LABELS[st]}: {k === 'ideal' ? 'ideal' : 'maximum'} working days
+                      </label>
+                      <input id={`rules-${st}-${k}`} inputMode="numeric" value={t[k]} onInput={(e) => set(k)(e.currentTarget.value)} aria-invalid={err(`stageTargets.${st}.${k}`) ? true : undefined} aria-describedby={problem ? `rules-${st}-error` : undefined} />
+                    </span>
+                  ))}
                   <span id={`rules-${st}-error`} class="field-error" role={problem ? 'alert' : undefined}>
                     {problem ?? ''}
                   </span>

@@ -4,73 +4,49 @@ import { ROLE_LABELS, ROLE_LADDER, SHORTLISTING_MODES, TEAM_TYPE_LABELS, TEAM_TY
 import { getDb } from '@/db/database';
 import { useLiveQuery } from '@/ui/hooks/useLiveQuery';
 import { choicesOf, Options } from '@/ui/common/Options';
-import { describedBy, Field } from './Field';
-import { MODE_LABELS, saveTeam, saveVacancy, STATUS_LABELS, teamDraft, vacancyDraft, type TeamDraft, type VacancyDraft } from './recordForms';
+import { describedBy, EditButton, Field, FormActions, TableHead, TextField } from './Field';
+import { MODE_LABELS, saveTeam, saveVacancy, STATUS_LABELS, teamDraft, vacancyDraft, type Saved, type VacancyDraft } from './recordForms';
 import './admin.css';
+
+/** A record form's draft, its errors, a setter per field, and a submit that saves the draft and closes the form, or shows the errors. */
+function useRecordForm<D extends object>(initial: D, save: (d: D) => Promise<Saved>, onDone: () => void) {
+  const [d, setD] = useState<D>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (k: keyof D) => (e: { currentTarget: { value: string } }) => setD({ ...d, [k]: e.currentTarget.value });
+  async function submit(e: Event) {
+    e.preventDefault();
+    const r = await save(d);
+    if (!r.ok) return setErrors(r.errors);
+    onDone();
+  }
+  return { d, setD, errors, set, submit };
+}
 
 const byName = <T extends { name?: string; title?: string }>(a: T, b: T) => (a.name ?? a.title ?? '').localeCompare(b.name ?? b.title ?? '');
 
 function TeamForm(props: { team?: Team; onDone: () => void }) {
-  const [d, setD] = useState<TeamDraft>(teamDraft(props.team));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (k: keyof TeamDraft) => (e: { currentTarget: { value: string } }) => setD({ ...d, [k]: e.currentTarget.value });
+  const { d, errors, set, submit } = useRecordForm(teamDraft(props.team), (draft) => saveTeam(props.team?.id ?? null, draft), props.onDone);
   const label = props.team ? `Edit ${props.team.name}` : 'Add a team';
-  async function submit(e: Event) {
-    e.preventDefault();
-    const r = await saveTeam(props.team?.id ?? null, d);
-    if (!r.ok) return setErrors(r.errors);
-    props.onDone();
-  }
   return (
     <form class="admin-form" aria-label={label} noValidate onSubmit={submit}>
       <h3 class="wide">{label}</h3>
-      <Field id="team-name" label="Name" error={errors.name}>
-        <input id="team-name" value={d.name} onInput={set('name')} {...describedBy('team-name', errors.name)} />
-      </Field>
+      <TextField id="team-name" label="Name" value={d.name} error={errors.name} onInput={set('name')} />
       <Field id="team-type" label="Type" error={errors.type}>
         <select id="team-type" value={d.type} onChange={set('type')} {...describedBy('team-type', errors.type)}>
           <Options choices={choicesOf(TEAM_TYPES, TEAM_TYPE_LABELS)} />
         </select>
       </Field>
-      <Field id="team-area" label="Area or locality" error={errors.area}>
-        <input id="team-area" value={d.area} onInput={set('area')} {...describedBy('team-area', errors.area)} />
-      </Field>
-      <span class="actions">
-        <button type="submit" class="primary">
-          Save team
-        </button>
-        <button type="button" onClick={props.onDone}>
-          Cancel
-        </button>
-        {errors.form && (
-          <span class="field-error" role="alert">
-            {errors.form}
-          </span>
-        )}
-      </span>
+      <TextField id="team-area" label="Area or locality" value={d.area} error={errors.area} onInput={set('area')} />
+      <FormActions submit="Save team" onCancel={props.onDone} error={errors.form} />
     </form>
   );
 }
 
 function VacancyForm(props: { vacancy?: Vacancy; teams: Team[]; onDone: () => void }) {
-  const [d, setD] = useState<VacancyDraft>(vacancyDraft(props.vacancy));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (k: keyof VacancyDraft) => (e: { currentTarget: { value: string } }) => setD({ ...d, [k]: e.currentTarget.value });
+  const { d, setD, errors, set, submit } = useRecordForm(vacancyDraft(props.vacancy), (draft) => saveVacancy(props.vacancy?.id ?? null, draft), props.onDone);
   const label = props.vacancy ? `Edit ${props.vacancy.title}` : 'Add a vacancy';
-  async function submit(e: Event) {
-    e.preventDefault();
-    const r = await saveVacancy(props.vacancy?.id ?? null, d);
-    if (!r.ok) return setErrors(r.errors);
-    props.onDone();
-  }
   const text = (k: keyof VacancyDraft, label: string, type: 'text' | 'date' = 'text') => (
-    <Field id={`vacancy-${k}`} label={label} error={errors[k]}>
-      {type === 'date' ? (
-        <input id={`vacancy-${k}`} type="date" value={d[k] as string} onInput={set(k)} {...describedBy(`vacancy-${k}`, errors[k])} />
-      ) : (
-        <input id={`vacancy-${k}`} value={d[k] as string} onInput={set(k)} {...describedBy(`vacancy-${k}`, errors[k])} />
-      )}
-    </Field>
+    <TextField id={`vacancy-${k}`} label={label} type={type} value={d[k] as string} error={errors[k]} onInput={set(k)} />
   );
   return (
     <form class="admin-form" aria-label={label} noValidate onSubmit={submit}>
@@ -116,19 +92,7 @@ function VacancyForm(props: { vacancy?: Vacancy; teams: Team[]; onDone: () => vo
           </span>
         )}
       </fieldset>
-      <span class="actions">
-        <button type="submit" class="primary">
-          Save vacancy
-        </button>
-        <button type="button" onClick={props.onDone}>
-          Cancel
-        </button>
-        {errors.form && (
-          <span class="field-error" role="alert">
-            {errors.form}
-          </span>
-        )}
-      </span>
+      <FormActions submit="Save vacancy" onCancel={props.onDone} error={errors.form} />
     </form>
   );
 }
@@ -160,16 +124,7 @@ export function TeamsVacanciesPage() {
       </div>
       {editing?.kind === 'team' && <TeamForm key={editing.id ?? 'new'} team={teams.find((t) => t.id === editing.id)} onDone={done} />}
       <table class="admin-table" aria-label="Teams">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Type</th>
-            <th scope="col">Area</th>
-            <th scope="col">
-              <span class="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Name', 'Type', 'Area']} />
         <tbody>
           {teams.map((t) => (
             <tr key={t.id}>
@@ -177,9 +132,7 @@ export function TeamsVacanciesPage() {
               <td>{TEAM_TYPE_LABELS[t.type]}</td>
               <td>{t.area ?? ''}</td>
               <td>
-                <button type="button" onClick={() => setEditing({ kind: 'team', id: t.id })}>
-                  Edit<span class="visually-hidden"> {t.name}</span>
-                </button>
+                <EditButton name={t.name} onClick={() => setEditing({ kind: 'team', id: t.id })} />
               </td>
             </tr>
           ))}
@@ -194,19 +147,7 @@ export function TeamsVacanciesPage() {
       </div>
       {editing?.kind === 'vacancy' && <VacancyForm key={editing.id ?? 'new'} vacancy={vacancies.find((v) => v.id === editing.id)} teams={teams} onDone={done} />}
       <table class="admin-table" aria-label="Vacancies">
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Teams</th>
-            <th scope="col">Posts</th>
-            <th scope="col">Shortlisting</th>
-            <th scope="col">Closing date</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span class="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Title', 'Teams', 'Posts', 'Shortlisting', 'Closing date', 'Status']} />
         <tbody>
           {vacancies.map((v) => (
             <tr key={v.id}>
@@ -217,9 +158,7 @@ export function TeamsVacanciesPage() {
               <td>{v.closingDate ? formatDay(v.closingDate) : ''}</td>
               <td>{STATUS_LABELS[v.status]}</td>
               <td>
-                <button type="button" onClick={() => setEditing({ kind: 'vacancy', id: v.id })}>
-                  Edit<span class="visually-hidden"> {v.title}</span>
-                </button>
+                <EditButton name={v.title} onClick={() => setEditing({ kind: 'vacancy', id: v.id })} />
               </td>
             </tr>
           ))}
