@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { sendToTab } from '@/messages/send';
+import { sendToTab } from '@/messages/send-to-tab';
 import { enableSite, originPattern } from '@/overlay/background/site-access';
 
 /** "Enable Shortlist on this site": permission for one council ATS host at a time, asked when needed. */
