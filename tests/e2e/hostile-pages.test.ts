@@ -177,6 +177,8 @@ describe.skipIf(!ctx.chromium)('hostile pages', () => {
     const page = await session.browser.context.newPage();
     await hostilePage(page, url);
     await expect.poll(() => overlayShows(page, 'Track this advert'), { timeout: 20_000 }).toBe(true);
+    // The frame is sized and placed by the content script once its panel has laid out: wait for that.
+    await expect.poll(async () => (await overlayBox(page))?.width ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
     const box = await overlayBox(page);
     const advertsBefore = await readTable(session.page, 'adverts');
     const outboxBefore = (await readTable(session.page, 'outbox')).length;
