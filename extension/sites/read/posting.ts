@@ -1,13 +1,6 @@
+import type { AdvertResult } from '../types';
 /** The advert fields a schema.org JobPosting gives, whichever syntax it came in. */
-export interface PostingFields {
-  title?: string;
-  employer?: string;
-  location?: string;
-  salary?: string;
-  closingDate?: string;
-  postedDate?: string;
-  reference?: string;
-  externalId?: string;
+export interface PostingFields extends Partial<Pick<AdvertResult, 'title' | 'employer' | 'location' | 'salary' | 'closingDate' | 'postedDate' | 'reference' | 'externalId'>> {
   description?: string;
 }
 
