@@ -5,14 +5,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from '#imports';
 import { todayInLondon } from '#shared/calendar';
 import { generateDemoCouncil } from '#demo/index';
-import { SYNC_TABLE_NAMES } from '#shared/schema/index';
-import { ShortlistDb, setDb } from '@/db/database';
+import type { ShortlistDb } from '@/db/database';
 import { clearHandlers, dispatch } from '@/messages/router';
 import { registerOverlayHandlers } from '@/overlay/background/handlers';
 import { clearSessions } from '@/overlay/background/sessions';
 import { BUILD_DEMO_ORIGIN, demoUrlOf } from '@/overlay/demo-url';
 import type { FrameView, OverlayOpened } from '@/overlay/views';
-import { sessionItem } from '@/sync/session';
+import { demoBrowserAsPriya } from './demo-browser';
 
 /**
  * The background of a demo build (WXT_DEMO_ORIGIN): a localhost demo page is looked up and
@@ -35,18 +34,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   clearHandlers();
   clearSessions();
-  db = new ShortlistDb(`overlay-demo-sessions-${n++}`);
-  setDb(db);
-  for (const table of SYNC_TABLE_NAMES) {
-    const rows = (demo.records as unknown as Record<string, unknown[]>)[table];
-    if (rows) await db.table(table).bulkPut(rows);
-  }
-  await sessionItem.setValue({
-    serverUrl: 'http://127.0.0.1:8787',
-    token: 'sl_demo_priya',
-    me: { user: { id: 'user-priya', name: 'Priya Shah', email: 'p@example.org', role: 'coordinator' }, organisation: { id: 'org', name: 'Wessex' }, settings: demo.settings, tokenExpiresAt: '2099-01-01T00:00:00Z' },
-    signedInAt: new Date().toISOString(),
-  });
+  db = await demoBrowserAsPriya(`overlay-demo-sessions-${n++}`, demo);
   registerOverlayHandlers();
 });
 
