@@ -5,7 +5,7 @@
  */
 import type { AdvertListItem, AdvertListResult, AdvertResult, SiteModule } from './types';
 import { parseUkDate } from './read/dates';
-import { advertResult, listResult, safely } from './read/result';
+import { advertResult, listItem, listResult, readByMarkup } from './read/result';
 import { clean, textAt, textOf } from './read/text';
 import { absolute, hostIs, isHttp, param } from './read/url';
 
@@ -77,16 +77,14 @@ function readResults(doc: Document, url: URL): AdvertListResult | null {
     const title = textOf(link);
     const href = absolute(link?.getAttribute('href'), url);
     if (!title || !href) continue;
-    const item: AdvertListItem = { title, href };
-    const id = vacancyId(new URL(href));
-    const employer = textAt(box, '.search-results-job-box-department');
-    const location = textAt(box, '.search-results-job-box-location');
-    const salary = afterColon(textAt(box, '.search-results-job-box-salary'));
-    const closingDate = parseUkDate(textAt(box, '.search-results-job-box-closingdate'));
-    const reference = afterColon(textAt(box, '.search-results-job-box-refcode'));
-    Object.assign(item, { externalId: id, employer, location, salary, closingDate, reference });
-    for (const key of Object.keys(item) as Array<keyof AdvertListItem>) if (item[key] === undefined) delete item[key];
-    items.push(item);
+    items.push(listItem(title, href, {
+      externalId: vacancyId(new URL(href)),
+      employer: textAt(box, '.search-results-job-box-department'),
+      location: textAt(box, '.search-results-job-box-location'),
+      salary: afterColon(textAt(box, '.search-results-job-box-salary')),
+      closingDate: parseUkDate(textAt(box, '.search-results-job-box-closingdate')),
+      reference: afterColon(textAt(box, '.search-results-job-box-refcode')),
+    }));
   }
   const heading = textAt(doc, '.csr-page-title h1') ?? '';
   const total = /^([\d,]+)\s+search results/i.exec(heading)?.[1];
@@ -98,12 +96,10 @@ export const civilServiceJobs: SiteModule = {
   name: 'Civil Service Jobs',
   matches: [`*://${HOST}/csr/*`],
   detect: (url) => isHttp(url) && hostIs(url, HOST) && /^\/csr\/(index|esearch)\.cgi$/i.test(url.pathname),
-  extract: (doc, url) =>
-    safely(() => {
-      if (doc.querySelector('.vac_display_title_block')) return readJob(doc, url);
-      if (doc.querySelector('li.search-results-job-box')) return readResults(doc, url);
-      return null;
-    }),
+  extract: readByMarkup([
+    ['.vac_display_title_block', readJob],
+    ['li.search-results-job-box', readResults],
+  ]),
   testUrls: {
     match: [
       `https://${HOST}/csr/index.cgi?SID=${btoa('pageclass=Jobs&joblist_view_vac=1862348&pageaction=viewvacbyjoblist&owner=5070000')}`,

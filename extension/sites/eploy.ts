@@ -10,7 +10,7 @@ import { ATS_EXPECTED } from './read/ats';
 import { parseUkDate } from './read/dates';
 import { ADVERT_LABELS, classPairs, labelPairs, matchLabels } from './read/labels';
 import { mergeFields, type PostingFields } from './read/posting';
-import { advertResult, listResult, safely } from './read/result';
+import { advertResult, listItem, listResult, safely } from './read/result';
 import { readStructured } from './read/structured';
 import { absolute, hostIs, isHttp, pageReferences } from './read/url';
 import { visibleText } from './read/visible';
@@ -49,16 +49,14 @@ function readListing(doc: Document, url: URL): AdvertListResult | null {
     const href = absolute(link?.getAttribute('href'), url);
     if (!title || !href) continue;
     const labelled = fieldsIn(block);
-    const item: AdvertListItem = { title, href };
-    const id = VACANCY.exec(new URL(href).pathname)?.[1];
-    if (id) item.externalId = id;
-    if (labelled.location) item.location = labelled.location;
-    if (labelled.employer) item.employer = labelled.employer;
-    if (labelled.salary) item.salary = labelled.salary;
-    const closing = parseUkDate(labelled.closingDate);
-    if (closing) item.closingDate = closing;
-    if (labelled.reference) item.reference = labelled.reference;
-    items.push(item);
+    items.push(listItem(title, href, {
+      externalId: VACANCY.exec(new URL(href).pathname)?.[1],
+      location: labelled.location,
+      employer: labelled.employer,
+      salary: labelled.salary,
+      closingDate: parseUkDate(labelled.closingDate),
+      reference: labelled.reference,
+    }));
   }
   return listResult(SITE, url, items);
 }

@@ -93,8 +93,5 @@ export const genericAdvert = genericModule({
   id: SITE,
   name: 'Any advert with labelled facts',
   read: readAdvert,
-  testUrls: {
-    match: ['https://www.jobsinschoolsnortheast.com/job/assistant-curriculum-leader-mathematics-2/', 'https://careers.examplecouncil.gov.uk/jobs/social-worker-cin'],
-    noMatch: ['ftp://example.com/job.html', 'chrome-extension://abcdef/options.html'],
-  },
+  testUrls: { match: ['https://www.jobsinschoolsnortheast.com/job/assistant-curriculum-leader-mathematics-2/', 'https://careers.examplecouncil.gov.uk/jobs/social-worker-cin'] },
 });

@@ -174,8 +174,5 @@ export const genericListing = genericModule({
   id: SITE,
   name: 'Any listing of job links',
   read: readListing,
-  testUrls: {
-    match: ['https://www.jobsinschoolsnortheast.com/search-results/', 'https://jobs.examplecouncil.gov.uk/search?keywords=social+worker'],
-    noMatch: ['ftp://example.com/jobs/', 'chrome-extension://abcdef/options.html'],
-  },
+  testUrls: { match: ['https://www.jobsinschoolsnortheast.com/search-results/', 'https://jobs.examplecouncil.gov.uk/search?keywords=social+worker'] },
 });

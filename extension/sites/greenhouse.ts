@@ -6,7 +6,7 @@
  */
 import { readStructured } from './read/structured';
 import { mergeFields, type PostingFields } from './read/posting';
-import { advertResult, listResult, safely } from './read/result';
+import { advertResult, listItem, listResult, readByMarkup } from './read/result';
 import { clean, textAt, textOf } from './read/text';
 import { absolute, hostIs, isHttp, param } from './read/url';
 import type { AdvertListItem, AdvertListResult, AdvertResult, SiteModule } from './types';
@@ -72,41 +72,38 @@ function readJob(doc: Document, url: URL): AdvertResult | null {
   return advertResult(SITE, url, fields);
 }
 
-function readBoard(doc: Document, url: URL): AdvertListResult | null {
-  const items: AdvertListItem[] = [];
+/** A board row's title without the "New" badge some rows carry inside it. */
+function titleWithoutBadge(titleEl: Element | null): string | undefined {
+  if (!titleEl) return undefined;
+  const copy = titleEl.cloneNode(true) as Element;
+  copy.querySelectorAll('.tag-container, .tag-text').forEach((badge) => badge.remove());
+  return textOf(copy);
+}
+
+/** The two board layouts: each row, the title in it and the location beside it. */
+const BOARD_LAYOUTS = [
   // New layout (and embed): tr.job-post > a > p.body--medium (title + badge) + p.body--metadata.
-  for (const row of Array.from(doc.querySelectorAll('tr.job-post'))) {
-    const link = row.querySelector('a[href]');
-    const titleEl = row.querySelector('p.body--medium');
-    const href = absolute(link?.getAttribute('href'), url);
-    if (!titleEl || !href) continue;
-    const copy = titleEl.cloneNode(true) as Element;
-    copy.querySelectorAll('.tag-container, .tag-text').forEach((badge) => badge.remove());
-    const title = textOf(copy);
-    if (!title) continue;
-    const item: AdvertListItem = { title, href };
-    const location = textAt(row, 'p.body--metadata');
-    if (location) item.location = location;
-    const id = JOB_PATH.exec(new URL(href).pathname)?.[2];
-    if (id) item.externalId = id;
-    items.push(item);
-  }
+  { rows: 'tr.job-post', title: (row: Element) => titleWithoutBadge(row.querySelector('p.body--medium')), location: 'p.body--metadata' },
   // Legacy layout: div.opening > a + span.location.
-  for (const opening of Array.from(doc.querySelectorAll('div.opening'))) {
-    const link = opening.querySelector('a[href]');
-    const title = textOf(link);
-    const href = absolute(link?.getAttribute('href'), url);
-    if (!title || !href) continue;
-    const item: AdvertListItem = { title, href };
-    const location = textAt(opening, '.location');
-    if (location) item.location = location;
-    const id = JOB_PATH.exec(new URL(href).pathname)?.[2];
-    if (id) item.externalId = id;
-    items.push(item);
-  }
+  { rows: 'div.opening', title: (row: Element) => textOf(row.querySelector('a[href]')), location: '.location' },
+] as const;
+
+function readBoard(doc: Document, url: URL): AdvertListResult | null {
   const heading = textAt(doc, 'h1.page-header', '#main > h1', 'h1');
   const employer = heading?.replace(/^current openings at\s+/i, '');
-  for (const item of items) if (employer) item.employer = employer;
+  const items: AdvertListItem[] = [];
+  for (const layout of BOARD_LAYOUTS) {
+    for (const row of Array.from(doc.querySelectorAll(layout.rows))) {
+      const href = absolute(row.querySelector('a[href]')?.getAttribute('href'), url);
+      const title = href ? layout.title(row) : undefined;
+      if (!href || !title) continue;
+      items.push(listItem(title, href, {
+        location: textAt(row, layout.location),
+        externalId: JOB_PATH.exec(new URL(href).pathname)?.[2],
+        employer,
+      }));
+    }
+  }
   return listResult(SITE, url, items, employer ? { employer } : {});
 }
 
@@ -115,13 +112,10 @@ export const greenhouse: SiteModule = {
   name: 'Greenhouse job boards',
   matches: ['*://job-boards.greenhouse.io/*', '*://boards.greenhouse.io/*', '*://job-boards.eu.greenhouse.io/*', '*://boards.eu.greenhouse.io/*'],
   detect: (url) => isHttp(url) && isGreenhouseHost(url) && url.pathname.length > 1,
-  extract: (doc, url) =>
-    safely(() => {
-      const isJob = doc.querySelector('.job__title, #header .app-title, .job-post #header') !== null;
-      if (isJob) return readJob(doc, url);
-      if (doc.querySelector('tr.job-post, div.opening') !== null) return readBoard(doc, url);
-      return null;
-    }),
+  extract: readByMarkup([
+    ['.job__title, #header .app-title, .job-post #header', readJob],
+    ['tr.job-post, div.opening', readBoard],
+  ]),
   testUrls: {
     match: [
       'https://job-boards.greenhouse.io/theorchard/jobs/7820845002',

@@ -6,10 +6,8 @@
  * and its saved HTML (a search form, perhaps a maintenance banner) holds no advert: with
  * no vacancy id on the page there is nothing to read.
  */
-import { readAtsAdvert } from './read/ats';
-import { safely } from './read/result';
+import { atsAdvertModule } from './read/ats';
 import { isHttp, pageReferences, param } from './read/url';
-import type { SiteModule } from './types';
 
 const SITE = 'itrent';
 const SERVLET = /\/wrd\/run\/ETREC\d+[A-Z]*\.open$/i;
@@ -19,24 +17,22 @@ function vacancyId(doc: Document, url: URL): string | undefined {
   return param(url, 'VACANCY_ID') ?? (doc.querySelector('input[name="VACANCY_ID" i]')?.getAttribute('value') || undefined);
 }
 
-export const itrent: SiteModule = {
+/** iTrent pages post back to its ETREC*.open servlets and load its /wrd/ assets. */
+function isItrentPage(doc: Document): boolean {
+  return pageReferences(doc, /ETREC\d+\w*(\.open)?|webitrent|\/wrd(_rest)?\/|UNIFACE|powered by mhr/i) ||
+    doc.querySelector('form[id^="ETREC" i], form[name^="ETREC" i]') !== null;
+}
+
+export const itrent = atsAdvertModule({
   id: SITE,
   name: 'iTrent',
   // Council domains are asked for at run time; the servlet path is the same everywhere.
   matches: ['*://*.webitrent.com/*', '*://*/*/wrd/run/*'],
   detect: (url) => isHttp(url) && SERVLET.test(url.pathname),
-  extract: (doc, url) =>
-    safely(() => {
-      // iTrent pages post back to its ETREC*.open servlets and load its /wrd/ assets.
-      if (!pageReferences(doc, /ETREC\d+\w*(\.open)?|webitrent|\/wrd(_rest)?\/|UNIFACE|powered by mhr/i) && !doc.querySelector('form[id^="ETREC" i], form[name^="ETREC" i]')) return null;
-      const id = vacancyId(doc, url);
-      if (!id) return null;
-      return readAtsAdvert(doc, url, {
-        site: SITE,
-        titleSelectors: ['#ETREC107GF h1', 'form h1', 'form h2', 'h1', 'h2'],
-        externalId: id,
-      });
-    }),
+  // A page with no vacancy id (the job search's shell) holds no advert.
+  isAdvert: (doc, url) => isItrentPage(doc) && vacancyId(doc, url) !== undefined,
+  titleSelectors: ['#ETREC107GF h1', 'form h1', 'form h2', 'h1', 'h2'],
+  externalId: vacancyId,
   testUrls: {
     match: [
       'https://ce0123li.webitrent.com/ce0123li_webrecruitment/wrd/run/ETREC107GF.open?VACANCY_ID=583921KLMN&WVID=1234567ABC&LANG=USA',
@@ -49,4 +45,4 @@ export const itrent: SiteModule = {
       'https://jobs.hillshire.gov.uk/wrd/run/ETREC107GF.html',
     ],
   },
-};
+});

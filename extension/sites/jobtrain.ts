@@ -3,11 +3,9 @@
  * load, so `isReady(doc)` says when the content script can read it; until then extract
  * returns null rather than a half-empty advert.
  */
-import { readAtsAdvert } from './read/ats';
-import { safely } from './read/result';
+import { atsAdvertModule } from './read/ats';
 import { textAt } from './read/text';
 import { isHttp, param, pageReferences } from './read/url';
-import type { SiteModule } from './types';
 
 const SITE = 'jobtrain';
 const DETAIL = /\/Job\/JobDetail\/?$/i;
@@ -20,21 +18,15 @@ export function isReady(doc: Document): boolean {
   return !!container && !!textAt(doc, ...TITLE) && container.querySelector('dt, th, td') !== null;
 }
 
-export const jobtrain: SiteModule = {
+export const jobtrain = atsAdvertModule({
   id: SITE,
   name: 'Jobtrain',
   matches: ['*://*/*Job/JobDetail*', '*://*/*job/jobdetail*'],
   detect: (url) => isHttp(url) && DETAIL.test(url.pathname) && /^\d+$/.test(param(url, 'JobId') ?? ''),
-  extract: (doc, url) =>
-    safely(() => {
-      if (!pageReferences(doc, /jobtrain/i) || !isReady(doc)) return null;
-      return readAtsAdvert(doc, url, {
-        site: SITE,
-        titleSelectors: TITLE,
-        detailsSelector: CONTAINER,
-        externalId: param(url, 'JobId'),
-      });
-    }),
+  isAdvert: (doc) => pageReferences(doc, /jobtrain/i) && isReady(doc),
+  titleSelectors: TITLE,
+  detailsSelector: CONTAINER,
+  externalId: (_doc, url) => param(url, 'JobId'),
   testUrls: {
     match: [
       'https://www.jobtrain.co.uk/examplecouncil/Job/JobDetail?JobId=12345',
@@ -42,4 +34,4 @@ export const jobtrain: SiteModule = {
     ],
     noMatch: ['https://www.jobtrain.co.uk/examplecouncil/Job/JobDetail', 'https://www.jobtrain.co.uk/examplecouncil/Home/Job'],
   },
-};
+});

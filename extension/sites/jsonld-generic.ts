@@ -37,6 +37,5 @@ export const jsonldGeneric = genericModule({
       'https://careers.examplecouncil.gov.uk/job-search/senior-social-worker-ref-0412',
       'http://localhost:5173/demo/advert.html',
     ],
-    noMatch: ['ftp://example.com/job.html', 'chrome-extension://abcdef/options.html', 'file:///tmp/advert.html'],
   },
 });

@@ -1,6 +1,6 @@
 /** Lever job pages (jobs.lever.co/{company}/{postingId}) and company boards (jobs.lever.co/{company}). */
 import { mergeFields, type PostingFields } from './read/posting';
-import { advertResult, listResult, safely } from './read/result';
+import { advertResult, listItem, listResult, readByMarkup } from './read/result';
 import { readStructured } from './read/structured';
 import { clean, textAt } from './read/text';
 import { absolute, hostIs, isHttp } from './read/url';
@@ -42,12 +42,10 @@ function readBoard(doc: Document, url: URL) {
     const href = absolute(link?.getAttribute('href'), url);
     const title = textAt(posting, '[data-qa="posting-name"]', 'h5');
     if (!href || !title) continue;
-    const item: AdvertListItem = { title, href };
-    const id = posting.getAttribute('data-qa-posting-id') ?? JOB_PATH.exec(new URL(href).pathname)?.[2];
-    if (id) item.externalId = id;
-    const location = textAt(posting, '.location');
-    if (location) item.location = location;
-    items.push(item);
+    items.push(listItem(title, href, {
+      externalId: posting.getAttribute('data-qa-posting-id') ?? JOB_PATH.exec(new URL(href).pathname)?.[2],
+      location: textAt(posting, '.location'),
+    }));
   }
   const employer = clean(doc.querySelector('.main-header-logo img[alt]')?.getAttribute('alt')?.replace(/\s+logo$/i, '')) ?? clean(doc.title);
   return listResult(SITE, url, items, employer ? { employer } : {});
@@ -59,12 +57,10 @@ export const lever: SiteModule = {
   matches: ['*://jobs.lever.co/*', '*://jobs.eu.lever.co/*'],
   detect: (url) => isHttp(url) && (hostIs(url, 'jobs.lever.co') || hostIs(url, 'jobs.eu.lever.co')) &&
     (JOB_PATH.test(url.pathname) || BOARD_PATH.test(url.pathname)),
-  extract: (doc, url) =>
-    safely(() => {
-      if (doc.querySelector('.posting-headline')) return readJob(doc, url);
-      if (doc.querySelector('.postings-group .posting, .posting a.posting-title')) return readBoard(doc, url);
-      return null;
-    }),
+  extract: readByMarkup([
+    ['.posting-headline', readJob],
+    ['.postings-group .posting, .posting a.posting-title', readBoard],
+  ]),
   testUrls: {
     match: [
       'https://jobs.lever.co/brightfutures/3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f',

@@ -11,7 +11,7 @@ import { ATS_EXPECTED } from './read/ats';
 import { parseUkDate } from './read/dates';
 import { ADVERT_LABELS, classPairs, inlinePairs, matchLabels } from './read/labels';
 import { mergeFields, type PostingFields } from './read/posting';
-import { advertResult, listResult, safely } from './read/result';
+import { advertResult, listItem, listResult, safely } from './read/result';
 import { readStructured } from './read/structured';
 import { clean } from './read/text';
 import { absolute, hostIs, isHttp, pageReferences } from './read/url';
@@ -75,12 +75,10 @@ function readList(doc: Document, url: URL): SiteResult | null {
     const title = visibleText(link.querySelector('.job-tile__title, .job-list-item__title')) ?? visibleText(link);
     const href = absolute(link.getAttribute('href'), url);
     if (!title || !href) continue;
-    const item: AdvertListItem = { title, href };
-    const id = ROUTE.exec(new URL(href).pathname)?.[2] ?? ROUTE.exec(new URL(href).hash)?.[2];
-    if (id) item.externalId = id;
-    const location = visibleText(link.querySelector('[class*="location"]'));
-    if (location) item.location = location;
-    items.push(item);
+    items.push(listItem(title, href, {
+      externalId: ROUTE.exec(new URL(href).pathname)?.[2] ?? ROUTE.exec(new URL(href).hash)?.[2],
+      location: visibleText(link.querySelector('[class*="location"]')),
+    }));
   }
   return listResult(SITE, url, items, { employer: siteOwner(doc) });
 }

@@ -15,7 +15,7 @@ import { closingDateInText, parseUkDate } from './read/dates';
 import { ADVERT_LABELS, classPairs, columnPairs, matchLabels } from './read/labels';
 import { employerNamedIn } from './read/organisation';
 import { mergeFields, type PostingFields } from './read/posting';
-import { advertResult, listResult, safely } from './read/result';
+import { advertResult, listItem, listResult, safely } from './read/result';
 import { readStructured } from './read/structured';
 import { absolute, hostIs, isHttp, param } from './read/url';
 import { visibleText } from './read/visible';
@@ -55,17 +55,15 @@ function readList(doc: Document, url: URL): AdvertListResult | null {
     const title = visibleText(link);
     const href = absolute(link.getAttribute('href'), url);
     if (!title || !href || items.some((i) => i.href === href)) continue;
-    const item: AdvertListItem = { title, href };
-    const id = param(new URL(href), 'nPostingTargetID');
-    if (id) item.externalId = id;
     const row = link.closest('tr');
     const labelled = row ? matchLabels(columnPairs(row), ADVERT_LABELS) : {};
-    if (labelled.location) item.location = labelled.location;
-    if (labelled.salary) item.salary = labelled.salary;
-    if (labelled.reference) item.reference = labelled.reference;
-    const closing = parseUkDate(labelled.closingDate);
-    if (closing) item.closingDate = closing;
-    items.push(item);
+    items.push(listItem(title, href, {
+      externalId: param(new URL(href), 'nPostingTargetID'),
+      location: labelled.location,
+      salary: labelled.salary,
+      reference: labelled.reference,
+      closingDate: parseUkDate(labelled.closingDate),
+    }));
   }
   return listResult(SITE, url, items);
 }

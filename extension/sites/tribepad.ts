@@ -2,30 +2,22 @@
  * Tribepad council job pages: /members/modules/job/detail.php?record={id}. Tribepad runs on
  * council domains, so detection is by path shape; the page has no JSON-LD, only labelled details.
  */
-import { readAtsAdvert } from './read/ats';
-import { safely } from './read/result';
+import { atsAdvertModule } from './read/ats';
 import { isHttp, param, pageReferences } from './read/url';
-import type { SiteModule } from './types';
 
 const SITE = 'tribepad';
 const DETAIL = /\/members\/modules\/job\/detail\.php$/i;
 
-export const tribepad: SiteModule = {
+export const tribepad = atsAdvertModule({
   id: SITE,
   name: 'Tribepad',
   // Council domains differ: host permission is requested per site at run time.
   matches: ['*://*/members/modules/job/detail.php*'],
   detect: (url) => isHttp(url) && DETAIL.test(url.pathname) && /^\d+$/.test(param(url, 'record') ?? ''),
-  extract: (doc, url) =>
-    safely(() => {
-      if (!pageReferences(doc, /tribepad|\/members\/modules\//i)) return null;
-      return readAtsAdvert(doc, url, {
-        site: SITE,
-        titleSelectors: ['.job-title h1', '#job_detail h1', '.job-detail h1', 'main h1', 'h1'],
-        detailsSelector: '.job-details, #job_detail',
-        externalId: param(url, 'record'),
-      });
-    }),
+  isAdvert: (doc) => pageReferences(doc, /tribepad|\/members\/modules\//i),
+  titleSelectors: ['.job-title h1', '#job_detail h1', '.job-detail h1', 'main h1', 'h1'],
+  detailsSelector: '.job-details, #job_detail',
+  externalId: (_doc, url) => param(url, 'record'),
   testUrls: {
     match: [
       'https://jobs.examplecouncil.gov.uk/members/modules/job/detail.php?record=4821',
@@ -36,4 +28,4 @@ export const tribepad: SiteModule = {
       'https://jobs.examplecouncil.gov.uk/members/modules/job/search.php?keywords=social',
     ],
   },
-};
+});

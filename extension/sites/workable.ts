@@ -3,7 +3,7 @@
  * its JSON-LD JobPosting is served with the HTML, the data-ui markup appears once rendered.
  */
 import { mergeFields, type PostingFields } from './read/posting';
-import { advertResult, listResult, safely } from './read/result';
+import { advertResult, listItem, listResult, safely } from './read/result';
 import { findJsonLd } from './read/jsonld';
 import { readStructured } from './read/structured';
 import { textAt } from './read/text';
@@ -37,12 +37,10 @@ function readBoard(doc: Document, url: URL) {
     const href = absolute(link?.getAttribute('href'), url);
     const title = textAt(row, '[data-ui="job-title"]', 'h3');
     if (!href || !title) continue;
-    const item: AdvertListItem = { title, href };
-    const id = JOB_PATH.exec(new URL(href).pathname)?.[2];
-    if (id) item.externalId = id;
-    const location = textAt(row, '[data-ui="job-location"]');
-    if (location) item.location = location;
-    items.push(item);
+    items.push(listItem(title, href, {
+      externalId: JOB_PATH.exec(new URL(href).pathname)?.[2],
+      location: textAt(row, '[data-ui="job-location"]'),
+    }));
   }
   return listResult(SITE, url, items);
 }

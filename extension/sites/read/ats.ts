@@ -5,11 +5,11 @@
  * last resort. TalentLink, Eploy and Oracle mark their fields with classes of their own and
  * read them in their modules.
  */
-import type { AdvertField, AdvertResult } from '../types';
+import type { AdvertField, AdvertResult, SiteModule } from '../types';
 import { parseUkDate } from './dates';
 import { ADVERT_LABELS, readLabelled } from './labels';
 import { mergeFields, type PostingFields } from './posting';
-import { advertResult, EXPECTED_ADVERT_FIELDS } from './result';
+import { advertResult, EXPECTED_ADVERT_FIELDS, safely } from './result';
 import { readStructured } from './structured';
 import { textAt } from './text';
 
@@ -42,4 +42,24 @@ export function readAtsAdvert(doc: Document, url: URL, options: AtsPageOptions):
     options.extra,
   );
   return advertResult(options.site, url, fields, options.expected ?? ATS_EXPECTED);
+}
+
+export interface AtsModuleSpec extends Omit<AtsPageOptions, 'site' | 'externalId'>, Omit<SiteModule, 'extract' | 'generic'> {
+  /** True when the document is this ATS's advert and ready to read: its own markup or assets, whatever the host. */
+  isAdvert: (doc: Document, url: URL) => boolean;
+  /** The board's id for the advert (from the URL or the page). */
+  externalId: (doc: Document, url: URL) => string | undefined;
+}
+
+/** A module for a council ATS whose adverts read the common way: only its own pages, then `readAtsAdvert`. */
+export function atsAdvertModule(spec: AtsModuleSpec): SiteModule {
+  const { id, name, matches, detect, testUrls, isAdvert, externalId, ...page } = spec;
+  return {
+    id,
+    name,
+    matches,
+    detect,
+    extract: (doc, url) => safely(() => (isAdvert(doc, url) ? readAtsAdvert(doc, url, { ...page, site: id, externalId: externalId(doc, url) }) : null)),
+    testUrls,
+  };
 }

@@ -7,6 +7,9 @@ import type { SiteModule, SiteResult } from '../types';
 import { safely } from './result';
 import { isHttp } from './url';
 
+/** Pages off the web, which no generic reader may detect: every generic module's own noMatch URLs. */
+const OFF_THE_WEB = ['ftp://example.com/jobs/job.html', 'chrome-extension://abcdef/options.html', 'file:///tmp/advert.html'];
+
 export function genericModule(spec: {
   id: string;
   name: string;
@@ -20,6 +23,6 @@ export function genericModule(spec: {
     matches: [],
     detect: (url) => isHttp(url),
     extract: (doc, url) => safely(() => spec.read(doc, url)),
-    testUrls: spec.testUrls,
+    testUrls: { match: spec.testUrls.match, noMatch: [...OFF_THE_WEB, ...(spec.testUrls.noMatch ?? [])] },
   };
 }

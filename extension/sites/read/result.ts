@@ -1,5 +1,5 @@
 /** Builds results with `missing` filled in, so every module reports gaps the same way. */
-import type { AdvertField, AdvertListItem, AdvertListResult, AdvertResult } from '../types';
+import type { AdvertField, AdvertListItem, AdvertListResult, AdvertResult, SiteResult } from '../types';
 import type { PostingFields } from './posting';
 import { clean } from './text';
 
@@ -36,6 +36,18 @@ export function advertResult(
   return result;
 }
 
+/** What a listing row may show beside its title and link. */
+export type ListItemFields = Partial<Omit<AdvertListItem, 'title' | 'href'>>;
+
+/** A listing row: its title and link, with only the fields the row actually shows (empty ones left out). */
+export function listItem(title: string, href: string, fields: ListItemFields = {}): AdvertListItem {
+  const item: AdvertListItem = { title, href };
+  for (const [key, value] of Object.entries(fields) as Array<[keyof ListItemFields, string | undefined]>) {
+    if (value) item[key] = value;
+  }
+  return item;
+}
+
 export function listResult(
   site: string,
   url: URL,
@@ -60,4 +72,18 @@ export function safely<T>(read: () => T | null): T | null {
   } catch {
     return null;
   }
+}
+
+type PageReader = (doc: Document, url: URL) => SiteResult | null;
+
+/**
+ * An extract that lets the page's own markup say what it is: the reader of the first kind
+ * whose selector the document holds (a job's before a board's), null when it holds none.
+ */
+export function readByMarkup(kinds: ReadonlyArray<readonly [selector: string, read: PageReader]>): PageReader {
+  return (doc, url) =>
+    safely(() => {
+      const kind = kinds.find(([selector]) => doc.querySelector(selector) !== null);
+      return kind ? kind[1](doc, url) : null;
+    });
 }

@@ -5,6 +5,7 @@ import { findJsonLd, readJsonLd } from '@/sites/read/jsonld';
 import { readLabelled, ADVERT_LABELS } from '@/sites/read/labels';
 import { formatJobLocation } from '@/sites/read/location';
 import { readMicrodata } from '@/sites/read/microdata';
+import { listItem, readByMarkup } from '@/sites/read/result';
 import { formatBaseSalary } from '@/sites/read/salary';
 import { scriptObject } from '@/sites/read/script-object';
 import { clean, decodeEntities, htmlToText, textOf } from '@/sites/read/text';
@@ -162,5 +163,28 @@ describe('Civil Service SID', () => {
     expect(sid).toContain('+');
     const url = new URL(`https://www.civilservicejobs.service.gov.uk/csr/index.cgi?SID=${sid}`);
     expect(sidParams(url).get('joblist_view_vac')).toBe('1862348');
+  });
+});
+
+describe('listing rows and page kinds', () => {
+  it('a list item keeps only the fields the row shows', () => {
+    expect(listItem('Social Worker', 'https://x.test/1', { location: 'Leeds', salary: undefined, reference: '', externalId: '1' })).toEqual({
+      title: 'Social Worker',
+      href: 'https://x.test/1',
+      location: 'Leeds',
+      externalId: '1',
+    });
+  });
+  it('the first kind whose markup the page holds reads it; none, or a reader that throws, is null', () => {
+    const url = new URL('https://x.test/');
+    const seen: string[] = [];
+    const reader = (name: string) => () => (seen.push(name), null);
+    const extract = readByMarkup([['.job', reader('job')], ['.board', reader('board')]]);
+    extract(parseHtml('<div class="board"></div><div class="job"></div>'), url);
+    extract(parseHtml('<div class="board"></div>'), url);
+    expect(extract(parseHtml('<p>neither</p>'), url)).toBeNull();
+    expect(seen).toEqual(['job', 'board']);
+    const throwing = readByMarkup([['p', () => { throw new Error('broken page'); }]]);
+    expect(throwing(parseHtml('<p>x</p>'), url)).toBeNull();
   });
 });
