@@ -20,6 +20,7 @@ import { seedDemoCouncil } from '../../../scripts/lib/demo';
 import { startPageServer } from '../../../scripts/lib/page-server';
 import { stopAll } from '../../../scripts/lib/processes';
 import { applyLocalMigrations, ROOT, startLocalWorker } from '../../../scripts/lib/wrangler';
+import { mapHostsTo, QUIET_CHROMIUM_ARGS } from '../../e2e/support/browser';
 import { e2ePageResolver } from '../../e2e/support/pages';
 import type { Figure } from './figure';
 
@@ -43,15 +44,8 @@ async function launch(chromiumPath: string, pagePort: number, extensionDir: stri
     viewport: { width: 1280, height: 800 },
     args: [
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
-      `--host-resolver-rules=MAP * 127.0.0.1:${pagePort}, EXCLUDE 127.0.0.1, EXCLUDE localhost`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      mapHostsTo(pagePort),
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
 }

@@ -13,6 +13,21 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** Headless Chromium's switches for a quiet, repeatable profile: no sandbox, GPU, background fetches or first-run. */
+export const QUIET_CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+];
+
+/** Every host name but the local worker's reaches the page server, so pages keep their real URLs. */
+export const mapHostsTo = (pagePort: number) => `--host-resolver-rules=MAP * 127.0.0.1:${pagePort}, EXCLUDE 127.0.0.1, EXCLUDE localhost`;
+
 /**
  * Debian's Chromium with the built extension loaded, in a profile of its own. By default the
  * suite's build, every host name but localhost's mapped onto the page server; `extensionDir`
@@ -22,8 +37,6 @@ export async function launchWithExtension(options: { profileDir?: string; extens
   const ctx = e2eContext();
   const profileDir = options.profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'shortlist-profile-'));
   const extensionDir = options.extensionDir ?? ctx.extensionDir;
-  // Every host name but the local worker's reaches the page server, so pages keep real URLs.
-  const rules = `MAP * 127.0.0.1:${ctx.pageServerPort}, EXCLUDE 127.0.0.1, EXCLUDE localhost`;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: ctx.chromium!,
     headless: true,
@@ -31,15 +44,8 @@ export async function launchWithExtension(options: { profileDir?: string; extens
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      ...(options.mapHosts === false ? [] : [`--host-resolver-rules=${rules}`]),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      ...(options.mapHosts === false ? [] : [mapHostsTo(ctx.pageServerPort)]),
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

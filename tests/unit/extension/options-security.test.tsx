@@ -4,18 +4,11 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncStatus } from '@/sync/status';
+import { answerWith, sent } from './scripted-send';
 
 /** Issue 11 in the options page: https only in the sign-in form; a sign-out that could not revoke the token says so. */
 
-type Request = { type: string } & Record<string, unknown>;
-const sent: Request[] = [];
-let answer: (r: Request) => unknown = () => undefined;
-vi.mock('@/messages/send', () => ({
-  send: async (request: Request) => {
-    sent.push(request);
-    return { ok: true, data: answer(request) };
-  },
-}));
+vi.mock('@/messages/send', () => import('./scripted-send'));
 const { Options } = await import('@/ui/options/Options');
 
 const signedOut: SyncStatus = { signedIn: false, lastSyncedAt: null, pending: 0, refused: 0, conflicts: 0, lastError: null, syncing: false };
@@ -31,7 +24,7 @@ afterEach(() => cleanup());
 
 describe('options page security', () => {
   it('refuses a plain http server URL outside this computer, before asking the background', async () => {
-    answer = (r) => (r.type === 'getStatus' ? signedOut : undefined);
+    answerWith((r) => (r.type === 'getStatus' ? signedOut : undefined));
     render(<Options />);
     fireEvent.input(await screen.findByLabelText('Server URL'), { target: { value: 'http://shortlist.example.gov.uk' } });
     fireEvent.input(screen.getByLabelText('Access token'), { target: { value: 'sl_abcdefghijklmnopqrstuvwxyz' } });
@@ -41,7 +34,7 @@ describe('options page security', () => {
   });
 
   it('lets http://127.0.0.1 through (npm start)', async () => {
-    answer = (r) => (r.type === 'getStatus' ? signedOut : r.type === 'signIn' ? { signedIn: true } : undefined);
+    answerWith((r) => (r.type === 'getStatus' ? signedOut : r.type === 'signIn' ? { signedIn: true } : undefined));
     render(<Options />);
     fireEvent.input(await screen.findByLabelText('Server URL'), { target: { value: 'http://127.0.0.1:8787' } });
     fireEvent.input(screen.getByLabelText('Access token'), { target: { value: 'sl_abcdefghijklmnopqrstuvwxyz' } });
@@ -51,14 +44,14 @@ describe('options page security', () => {
 
   it('after a sign-out the server could not hear, says to ask the admin to revoke the token', async () => {
     let status = signedIn;
-    answer = (r) => {
+    answerWith((r) => {
       if (r.type === 'getStatus') return status;
       if (r.type === 'signOut') {
         status = signedOut;
         return { ok: true, revoked: false, message: 'Signed out of this browser, but the server could not be told: ask your admin to revoke the token.' };
       }
       return undefined;
-    };
+    });
     render(<Options />);
     fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
     expect((await screen.findByTestId('sign-out-notice')).textContent).toMatch(/ask your admin to revoke the token/);

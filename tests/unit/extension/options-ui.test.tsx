@@ -4,16 +4,9 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncStatus } from '@/sync/status';
+import { answerWith, sent } from './scripted-send';
 
-type Request = { type: string } & Record<string, unknown>;
-const sent: Request[] = [];
-let answer: (r: Request) => unknown = () => undefined;
-vi.mock('@/messages/send', () => ({
-  send: async (request: Request) => {
-    sent.push(request);
-    return { ok: true, data: answer(request) };
-  },
-}));
+vi.mock('@/messages/send', () => import('./scripted-send'));
 const { Options } = await import('@/ui/options/Options');
 const { Popup } = await import('@/ui/popup/Popup');
 
@@ -47,7 +40,7 @@ afterEach(() => cleanup());
 describe('options page', () => {
   it('signs in with the labelled fields; another account\'s unsynced changes need a confirmation', async () => {
     let status = signedOut;
-    answer = (r) => {
+    answerWith((r) => {
       if (r.type === 'getStatus') return status;
       if (r.type === 'signIn' && !r.force) return { signedIn: false, pending: 2, previous: 'Bob', message: '2 changes by Bob have not reached the server' };
       if (r.type === 'signIn') {
@@ -55,7 +48,7 @@ describe('options page', () => {
         return { signedIn: true };
       }
       return undefined;
-    };
+    });
     render(<Options />);
     fireEvent.input(await screen.findByLabelText('Server URL'), { target: { value: 'https://sync.test' } });
     fireEvent.input(screen.getByLabelText('Access token'), { target: { value: 'token-alice-0001' } });
@@ -70,10 +63,10 @@ describe('options page', () => {
   });
 
   it('after a refused token: says so, keeps the changes, and offers to sign in again on the same server', async () => {
-    answer = (r) =>
+    answerWith((r) =>
       r.type === 'getStatus'
         ? signedIn({ tokenExpiresAt: new Date(Date.now() - DAY).toISOString(), lastError: { kind: 'auth', message: 'This token has expired. Sign in again in Shortlist\'s options; your unsynced changes are kept.', at: new Date().toISOString() } })
-        : undefined;
+        : undefined);
     render(<Options />);
     expect((await screen.findByTestId('signed-in-as')).textContent).toContain('Alice Coordinator (coordinator), Exampleshire County Council');
     expect(screen.getByTestId('token-expiry').textContent).toContain('expired');
@@ -87,7 +80,7 @@ describe('options page', () => {
 
 describe('popup', () => {
   it('shows the sync status, changes waiting and "Sync now"', async () => {
-    answer = (r) => (r.type === 'getStatus' ? signedIn({ lastError: { kind: 'offline', message: 'Offline or the server is not answering', at: '' } }) : r.type === 'health' ? { ok: true, serverUrl: 'https://sync.test', version: '1' } : { ok: true, pushed: 0, pulled: 0 });
+    answerWith((r) => (r.type === 'getStatus' ? signedIn({ lastError: { kind: 'offline', message: 'Offline or the server is not answering', at: '' } }) : r.type === 'health' ? { ok: true, serverUrl: 'https://sync.test', version: '1' } : { ok: true, pushed: 0, pulled: 0 }));
     render(<Popup />);
     expect((await screen.findByTestId('sync-status')).textContent).toContain('Last synced 2 minutes ago');
     expect(screen.getByTestId('pending-count').textContent).toBe('3');
@@ -99,7 +92,7 @@ describe('popup', () => {
 
 describe('refused changes and conflicts in the status panel', () => {
   it('says what each refused change was and why, with Discard; conflicts with Seen', async () => {
-    answer = (r) => (r.type === 'getStatus' ? signedIn({ pending: 0, refused: 1, conflicts: 1 }) : r.type === 'health' ? { ok: true, serverUrl: 'https://sync.test', version: '1' } : true);
+    answerWith((r) => (r.type === 'getStatus' ? signedIn({ pending: 0, refused: 1, conflicts: 1 }) : r.type === 'health' ? { ok: true, serverUrl: 'https://sync.test', version: '1' } : true));
     await db.refused.add({ mutation: { id: newId(), table: 'teams', op: 'upsert', recordId: newId(), fields: { name: 'X' }, hlc: '1767225600000:000000:c' }, code: 'forbidden', message: 'a manager may not rename teams', refusedAt: '2026-03-02T10:00:00Z' });
     await db.conflicts.put({ id: 'c-1', table: 'vacancies', recordId: newId(), field: 'status', losingValue: 'closed', winningValue: 'open', losingHlc: 'a', winningHlc: 'b', at: '2026-03-02T10:00:00Z' });
     render(<Popup />);

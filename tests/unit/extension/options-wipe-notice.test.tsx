@@ -4,16 +4,16 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncStatus } from '@/sync/status';
+import { answerWith } from './scripted-send';
 
-vi.mock('@/messages/send', () => ({
-  send: async (request: { type: string }) => ({ ok: true, data: request.type === 'getStatus' ? signedOut : undefined }),
-}));
+vi.mock('@/messages/send', () => import('./scripted-send'));
 const { Options } = await import('@/ui/options/Options');
 const { wipeNoticeItem } = await import('@/sync/account');
 
 const signedOut: SyncStatus = { signedIn: false, lastSyncedAt: null, pending: 0, refused: 0, conflicts: 0, lastError: null, syncing: false };
 
 beforeEach(() => {
+  answerWith((r) => (r.type === 'getStatus' ? signedOut : undefined));
   fakeBrowser.reset();
   freshDb('options-wipe');
   Object.assign(fakeBrowser, { permissions: { contains: vi.fn(async () => true), request: vi.fn(async () => true) } });
