@@ -1,17 +1,13 @@
 import './demo-build-globals';
 import 'fake-indexeddb/auto';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from '#imports';
 import { todayInLondon } from '#shared/calendar';
 import { generateDemoCouncil } from '#demo/index';
 import type { ShortlistDb } from '@/db/database';
-import { clearHandlers, dispatch } from '@/messages/router';
-import { registerOverlayHandlers } from '@/overlay/background/handlers';
-import { clearSessions } from '@/overlay/background/sessions';
+import { dispatch } from '@/messages/router';
 import { BUILD_DEMO_ORIGIN, demoUrlOf } from '@/overlay/demo-url';
-import type { FrameView, OverlayOpened } from '@/overlay/views';
-import { demoBrowserAsPriya } from './demo-browser';
+import type { FrameView } from '@/overlay/views';
+import { frame, open, own, reader, startOverlayBackground } from './background-harness';
 
 /**
  * The background of a demo build (WXT_DEMO_ORIGIN): a localhost demo page is looked up and
@@ -19,30 +15,14 @@ import { demoBrowserAsPriya } from './demo-browser';
  * script reads it with; frames are still answered only while their tab shows that same page.
  * (Production builds: sessions.test.ts, where no demo origin is defined.)
  */
-type Sender = Browser.runtime.MessageSender;
-const own = { id: 'shortlist-id', origin: 'chrome-extension://shortlist-id/' };
 const demo = generateDemoCouncil({ asOf: todayInLondon(new Date()) });
 const { priya, untrackedAdvert } = demo.journeys;
-
-const tab = (id: number, url: string) => ({ id, url }) as Sender['tab'];
-const reader = (tabId: number, url: string): Sender => ({ id: own.id, url, tab: tab(tabId, url), frameId: 0 });
-const frame = (tabId: number, url: string): Sender => ({ id: own.id, url: `${own.origin}overlay.html#x`, tab: tab(tabId, url), frameId: 5 });
 
 let db: ShortlistDb;
 let n = 0;
 beforeEach(async () => {
-  fakeBrowser.reset();
-  clearHandlers();
-  clearSessions();
-  db = await demoBrowserAsPriya(`overlay-demo-sessions-${n++}`, demo);
-  registerOverlayHandlers();
+  db = await startOverlayBackground(`overlay-demo-sessions-${n++}`, demo);
 });
-
-async function open(sender: Sender, page: Record<string, unknown>): Promise<OverlayOpened> {
-  const reply = await dispatch({ type: 'overlay:open', page }, sender, own);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.data as OverlayOpened;
-}
 
 describe('overlay sessions in a demo build', () => {
   it('is a demo build', () => expect(BUILD_DEMO_ORIGIN).toBe('http://localhost:8790'));

@@ -1,44 +1,25 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Browser } from '#imports';
 import { todayInLondon } from '#shared/calendar';
 import { generateDemoCouncil } from '#demo/index';
 import type { ShortlistDb } from '@/db/database';
-import { clearHandlers, dispatch } from '@/messages/router';
-import { registerOverlayHandlers } from '@/overlay/background/handlers';
-import { clearSessions } from '@/overlay/background/sessions';
-import type { FrameView, OverlayOpened } from '@/overlay/views';
-import { demoBrowserAsPriya } from './demo-browser';
+import { dispatch } from '@/messages/router';
+import type { FrameView } from '@/overlay/views';
+import { frame, open, own, reader, startOverlayBackground } from './background-harness';
 
 /**
  * The background's half of the overlay: sessions opened by the page reader, answered to the
  * overlay frame of the same tab only, and every lookup and change made at the tab's real URL.
  */
-type Sender = Browser.runtime.MessageSender;
-const own = { id: 'shortlist-id', origin: 'chrome-extension://shortlist-id/' };
 const demo = generateDemoCouncil({ asOf: todayInLondon(new Date()) });
 const { priya, untrackedAdvert } = demo.journeys;
-
-const tab = (id: number, url: string) => ({ id, url }) as Sender['tab'];
-const reader = (tabId: number, url: string): Sender => ({ id: own.id, url, tab: tab(tabId, url), frameId: 0 });
-const frame = (tabId: number, url: string): Sender => ({ id: own.id, url: `${own.origin}overlay.html#x`, tab: tab(tabId, url), frameId: 5 });
 
 let db: ShortlistDb;
 let n = 0;
 beforeEach(async () => {
-  fakeBrowser.reset();
-  clearHandlers();
-  clearSessions();
-  db = await demoBrowserAsPriya(`overlay-sessions-${n++}`, demo);
-  registerOverlayHandlers();
+  db = await startOverlayBackground(`overlay-sessions-${n++}`, demo);
 });
-
-async function open(sender: Sender, page: Record<string, unknown>): Promise<OverlayOpened> {
-  const reply = await dispatch({ type: 'overlay:open', page }, sender, own);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.data as OverlayOpened;
-}
 
 const untrackedPage = { kind: 'advert', site: 'communitycare', title: 'Senior Social Worker', externalId: untrackedAdvert.externalId, expired: false };
 
