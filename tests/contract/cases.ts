@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '#shared/hlc';
-import { SYNC_SCHEMA_VERSION, type ConflictRecord, type Settings } from '#shared/schema/index';
+import { SYNC_SCHEMA_VERSION, type ConflictRecord, type Settings, type SyncTable } from '#shared/schema/index';
 import { materialise, SyncClient, type SyncTransport } from './client';
 import { application, stageEvent, team, vacancy } from './records';
 import { securityContract } from './security-cases';
@@ -35,6 +35,16 @@ export function syncContract(server: string, council: () => Promise<Council>): v
     const b = new SyncClient(c.transport, c.tokens.b);
     const { cursor } = await a.pullAll();
     return { ...c, a, b, from: cursor };
+  }
+
+  /** Pushes edits of one record in turn, each stamped `msAgo` before now by its client, and each accepted. */
+  async function pushTimedEdits(table: SyncTable, recordId: string, edits: ReadonlyArray<readonly [client: SyncClient, fields: Record<string, unknown>, msAgo: number]>) {
+    const now = Date.now();
+    for (const [client, fields, msAgo] of edits) {
+      const r = await client.push([client.upsert(table, recordId, fields, now - msAgo)]);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    return now;
   }
 
   describe(`sync contract: ${server}`, () => {
@@ -193,10 +203,11 @@ export function syncContract(server: string, council: () => Promise<Council>): v
       it('edits of different fields by two clients both stay', async () => {
         const { a, b, from } = await start();
         const t = id();
-        const now = Date.now();
-        expect((await a.push([a.upsert('teams', t, team(), now - 3000)])).status).toBe(200);
-        expect((await b.push([b.upsert('teams', t, { name: 'Renamed by B' }, now - 2000)])).status).toBe(200);
-        expect((await a.push([a.upsert('teams', t, { area: 'South' }, now - 1000)])).status).toBe(200);
+        await pushTimedEdits('teams', t, [
+          [a, team(), 3000],
+          [b, { name: 'Renamed by B' }, 2000],
+          [a, { area: 'South' }, 1000],
+        ]);
         expect(materialise((await a.pullAll(from)).changes).get(`teams:${t}`)).toMatchObject({ name: 'Renamed by B', area: 'South' });
       });
 
@@ -308,34 +319,27 @@ export function syncContract(server: string, council: () => Promise<Council>): v
     });
 
     describe('conflicts of critical fields', () => {
-      it('an edit that loses to a newer value from another client is kept as a conflict and pulled', async () => {
-        const { a, b, from } = await start();
-        const v = id();
-        const now = Date.now();
-        expect((await a.push([a.upsert('vacancies', v, vacancy(), now - 10_000)])).status).toBe(200);
-        expect((await a.push([a.upsert('vacancies', v, { status: 'closed' }, now - 1000)])).status).toBe(200);
-        const lost = await b.push([b.upsert('vacancies', v, { status: 'cancelled' }, now - 5000)]);
-        expect(lost.status).toBe(200);
-        const conflict = { table: 'vacancies', recordId: v, field: 'status', losingValue: 'cancelled', winningValue: 'closed' };
-        expect(lost.body.conflicts).toEqual([expect.objectContaining(conflict)]);
-        const state = materialise((await a.pullAll(from)).changes);
-        expect(state.get(`vacancies:${v}`)).toMatchObject({ status: 'closed' });
-        // PushResponse types a conflict without its id; both servers answer the ConflictRecord that pulls send.
-        const recorded = lost.body.conflicts[0] as ConflictRecord;
-        expect(state.get(`conflicts:${recorded.id}`)).toMatchObject(conflict);
-      });
-
-      it('an edit that wins over a value its writer could not have seen keeps the overwritten one', async () => {
-        const { a, b, from } = await start();
-        const v = id();
-        const now = Date.now();
-        expect((await a.push([a.upsert('vacancies', v, vacancy(), now - 60_000)])).status).toBe(200);
+      // A sets the status twice; B's edit, stamped between A's two or after them, arrives last.
+      it.each([
+        { edit: 'an edit that loses to a newer value from another client is kept as a conflict and pulled', aMsAgo: [10_000, 1000], b: { status: 'cancelled', msAgo: 5000 }, losingValue: 'cancelled', winningValue: 'closed' },
         // A's edit was made 10 s ago and arrives now; B's, made 5 s ago, could not have seen it.
-        expect((await a.push([a.upsert('vacancies', v, { status: 'closed' }, now - 10_000)])).status).toBe(200);
-        const won = await b.push([b.upsert('vacancies', v, { status: 'filled' }, now - 5000)]);
-        const conflict = { table: 'vacancies', recordId: v, field: 'status', losingValue: 'closed', winningValue: 'filled' };
-        expect(won.body.conflicts).toEqual([expect.objectContaining(conflict)]);
-        expect(materialise((await a.pullAll(from)).changes).get(`vacancies:${v}`)).toMatchObject({ status: 'filled' });
+        { edit: 'an edit that wins over a value its writer could not have seen keeps the overwritten one', aMsAgo: [60_000, 10_000], b: { status: 'filled', msAgo: 5000 }, losingValue: 'closed', winningValue: 'filled' },
+      ])('$edit', async ({ aMsAgo, b: edit, losingValue, winningValue }) => {
+        const { a, b, from } = await start();
+        const v = id();
+        const now = await pushTimedEdits('vacancies', v, [
+          [a, vacancy(), aMsAgo[0]!],
+          [a, { status: 'closed' }, aMsAgo[1]!],
+        ]);
+        const last = await b.push([b.upsert('vacancies', v, { status: edit.status }, now - edit.msAgo)]);
+        expect(last.status).toBe(200);
+        const conflict = { table: 'vacancies', recordId: v, field: 'status', losingValue, winningValue };
+        expect(last.body.conflicts).toEqual([expect.objectContaining(conflict)]);
+        const state = materialise((await a.pullAll(from)).changes);
+        expect(state.get(`vacancies:${v}`)).toMatchObject({ status: winningValue });
+        // PushResponse types a conflict without its id; both servers answer the ConflictRecord that pulls send.
+        const recorded = last.body.conflicts[0] as ConflictRecord;
+        expect(state.get(`conflicts:${recorded.id}`)).toMatchObject(conflict);
       });
 
       it('no conflict when one client overwrites its own value, or the values agree', async () => {
