@@ -14,6 +14,14 @@ async function fireSchedule(at = Date.now()) {
   await waitOnExecutionContext(ctx);
 }
 
+/** A vacancy its coordinator has pushed, for candidates to apply to. */
+async function vacancyIn(org: TestOrg) {
+  const c = new TestClient(org.tokens.coordinator);
+  const v = id();
+  await c.push([c.upsert('vacancies', v, vacancy())]);
+  return { org, c, v };
+}
+
 interface Candidate {
   app: string;
   events: string[];
@@ -41,10 +49,7 @@ const data = async (table: string, org: TestOrg, recordId: string) => JSON.parse
 
 describe('retention, enforced by the daily scheduled run', () => {
   it('erases an application past its date, through the erasure path, and leaves the others and the measures alone', async () => {
-    const org = await setupOrg();
-    const c = new TestClient(org.tokens.coordinator);
-    const v = id();
-    await c.push([c.upsert('vacancies', v, vacancy())]);
+    const { org, c, v } = await vacancyIn(await setupOrg());
     const expired = await candidate(org, c, v, 'Wendy Withdrew', [['applied', 400], ['withdrawn', 200]]);
     const recent = await candidate(org, c, v, 'Rita Recent', [['applied', 60], ['rejected', 30]]);
     const open = await candidate(org, c, v, 'Olly Open', [['applied', 900]]);
@@ -92,10 +97,7 @@ describe('retention, enforced by the daily scheduled run', () => {
   });
 
   it('keeps everything when the period is 0, and erases hires only after their own period', async () => {
-    const org = await setupOrg();
-    const c = new TestClient(org.tokens.coordinator);
-    const v = id();
-    await c.push([c.upsert('vacancies', v, vacancy())]);
+    const { org, c, v } = await vacancyIn(await setupOrg());
     const old = await candidate(org, c, v, 'Kit Kept', [['applied', 3000], ['rejected', 2990]]);
     const hire = await candidate(org, c, v, 'Hana Hire', [['applied', 900], ['shortlisted', 899], ['interviewed', 898], ['offered', 897], ['accepted', 896], ['checks_complete', 895], ['started', 500]]);
     const keep = await call('PUT', '/v1/admin/settings', org.tokens.admin, { retentionMonths: 0, hiredRetentionMonths: 12 });
@@ -116,9 +118,7 @@ describe('retention, enforced by the daily scheduled run', () => {
     await call('PUT', '/v1/admin/settings', keeping.tokens.admin, { retentionMonths: 0 });
     const made: Record<string, Candidate> = {};
     for (const org of [keeping, erasing]) {
-      const c = new TestClient(org.tokens.coordinator);
-      const v = id();
-      await c.push([c.upsert('vacancies', v, vacancy())]);
+      const { c, v } = await vacancyIn(org);
       made[org.orgId] = await candidate(org, c, v, 'Sam Same', [['applied', 500], ['withdrawn', 400]]);
     }
     await fireSchedule();

@@ -109,6 +109,16 @@ describe('sign-out revokes the token on the server', () => {
   });
 });
 
+/** A fetch that answers `{}` to everything and records where it was asked to send. */
+function fetchRecorder() {
+  const sent: string[] = [];
+  const spy = (async (input: RequestInfo | URL) => {
+    sent.push(String(input));
+    return new Response('{}');
+  }) as typeof fetch;
+  return { sent, spy };
+}
+
 describe('https only, except this computer', () => {
   it('accepts https anywhere and http on loopback only', () => {
     for (const ok of ['https://shortlist.herefordshire.gov.uk', 'http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787', 'http://127.0.0.2:9000', 'https://10.0.0.5'])
@@ -118,21 +128,13 @@ describe('https only, except this computer', () => {
   });
 
   it('sign-in refuses a plain http server before sending the token anywhere', async () => {
-    const sent: string[] = [];
-    const spy = (async (input: RequestInfo | URL) => {
-      sent.push(String(input));
-      return new Response('{}');
-    }) as typeof fetch;
+    const { sent, spy } = fetchRecorder();
     expect(await signIn(db, 'http://shortlist.example.gov.uk', DEFAULT_USER.token, spy)).toEqual({ ok: false, error: expect.stringMatching(/must start with https:\/\//) });
     expect(sent).toEqual([]);
   });
 
   it('the background never sends the token to a plain http server, whatever the stored session says', async () => {
-    const sent: string[] = [];
-    const spy = (async (input: RequestInfo | URL) => {
-      sent.push(String(input));
-      return new Response('{}');
-    }) as typeof fetch;
+    const { sent, spy } = fetchRecorder();
     await expect(callApi({ serverUrl: 'http://sync.example.org', token: 't' }, '/v1/me', {}, spy)).rejects.toMatchObject({ code: 'insecure_server_url' });
     expect(sent).toEqual([]);
   });
