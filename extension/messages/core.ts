@@ -17,6 +17,26 @@ export interface HealthReply {
   error?: string;
 }
 
+/** Go ahead although another account's unsynced changes (or this browser's) will be deleted. */
+const force = z.boolean().default(false);
+
+/**
+ * A sign-in from the options page: a server address (named as its form names it), one
+ * credential for it, and `force`; answered like every sign-in.
+ */
+function signInWith<T extends string, C extends z.ZodRawShape>(type: T, serverLabel: string, credential: C) {
+  return {
+    request: z.object({
+      type: z.literal(type),
+      serverUrl: z.url({ protocol: /^https?$/, error: `${serverLabel} must start with http:// or https://` }),
+      ...credential,
+      force,
+    }),
+    senders: PAGES,
+    reply: reply<SignInReply>(),
+  };
+}
+
 /** The background's own messages: health, sync status, sync, sign-in and sign-out, local writes. */
 export const CORE_MESSAGES = {
   health: { request: z.object({ type: z.literal('health') }), senders: PAGES, reply: reply<HealthReply>() },
@@ -25,39 +45,24 @@ export const CORE_MESSAGES = {
   syncNow: { request: z.object({ type: z.literal('syncNow') }), senders: PAGES, reply: reply<SyncResult>() },
   /** A page wrote to the database (or the browser came back online): sync soon. */
   localChange: { request: z.object({ type: z.literal('localChange') }), senders: PAGES, reply: reply<true>() },
-  signIn: {
-    request: z.object({
-      type: z.literal('signIn'),
-      serverUrl: z.url({ protocol: /^https?$/, error: 'Server URL must start with http:// or https://' }),
-      token: z.string().trim().min(8, { error: 'The access token looks too short: copy it whole' }).max(300),
-      /** Sign in even though another account's unsynced changes will be deleted. */
-      force: z.boolean().default(false),
-    }),
-    senders: PAGES,
-    reply: reply<SignInReply>(),
-  },
+  signIn: signInWith('signIn', 'Server URL', {
+    token: z.string().trim().min(8, { error: 'The access token looks too short: copy it whole' }).max(300),
+  }),
   /** Options page: a code typed from the invitation email, exchanged once for this browser's token. */
-  redeemInvitation: {
-    request: z.object({
-      type: z.literal('redeemInvitation'),
-      serverUrl: z.url({ protocol: /^https?$/, error: 'Server address must start with http:// or https://' }),
-      code: z.string().trim().min(1, { error: 'Enter the code from the invitation email' }).max(40),
-      force: z.boolean().default(false),
-    }),
-    senders: PAGES,
-    reply: reply<SignInReply>(),
-  },
+  redeemInvitation: signInWith('redeemInvitation', 'Server address', {
+    code: z.string().trim().min(1, { error: 'Enter the code from the invitation email' }).max(40),
+  }),
   /**
    * The invitation page's "Sign in to Shortlist" button, after a trusted click. It carries no
    * code: the background reads it from the tab's own URL, and only on the Shortlist server's
    * /invite/ page (extension/sync/invite-link.ts).
    */
   redeemInvitationLink: {
-    request: z.object({ type: z.literal('redeemInvitationLink'), force: z.boolean().default(false) }),
+    request: z.object({ type: z.literal('redeemInvitationLink'), force }),
     senders: PAGES_AND_CONTENT_SCRIPTS,
     reply: reply<SignInReply>(),
   },
-  signOut: { request: z.object({ type: z.literal('signOut'), force: z.boolean().default(false) }), senders: PAGES, reply: reply<SignOutResult>() },
+  signOut: { request: z.object({ type: z.literal('signOut'), force }), senders: PAGES, reply: reply<SignOutResult>() },
   discardRefused: { request: z.object({ type: z.literal('discardRefused'), localId: z.int() }), senders: PAGES, reply: reply<true>() },
   /** A person has seen a conflict (an edit that lost): it leaves the list. */
   dismissConflict: { request: z.object({ type: z.literal('dismissConflict'), id: z.string().min(1).max(300) }), senders: PAGES, reply: reply<true>() },
