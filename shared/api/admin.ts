@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text, userRole } from '../schema/index';
+import { userAccount } from './accounts';
 
 /** Request and response shapes of the worker's admin API (/v1/admin/*). */
 export const createUserRequest = z.object({
@@ -32,15 +33,7 @@ export const tokenInfo = z.object({
 });
 export type TokenInfo = z.infer<typeof tokenInfo>;
 
-export const adminUser = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: userRole,
-  active: z.boolean(),
-  createdAt: z.string(),
-  tokens: z.array(tokenInfo),
-});
+export const adminUser = userAccount.extend({ tokens: z.array(tokenInfo) });
 export type AdminUser = z.infer<typeof adminUser>;
 
 export const listUsersResponse = z.object({ users: z.array(adminUser) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { namedRef } from './accounts';
 
 /**
  * Invitation codes: 12 characters of Crockford's base32 (no I, L, O, U: nothing to misread when
@@ -38,8 +39,8 @@ export const redeemInvitationResponse = z.object({
   /** A bearer token for this browser; only its hash is stored. */
   token: z.string(),
   expiresAt: z.string(),
-  user: z.object({ id: z.string(), name: z.string() }),
-  organisation: z.object({ id: z.string(), name: z.string() }),
+  user: namedRef,
+  organisation: namedRef,
 });
 export type RedeemInvitationResponse = z.infer<typeof redeemInvitationResponse>;
 

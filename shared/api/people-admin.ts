@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text, userRole } from '../schema/index';
+import { namedRef, userAccount } from './accounts';
 import { createdInvitation } from './invitations';
 
 /** Request and response shapes of the admin console's people routes (/v1/admin/people, /v1/admin/organisation). */
@@ -15,14 +16,8 @@ export const updatePersonRequest = z
   .refine((v) => Object.keys(v).length > 0, { error: 'send at least one of role, teamId, active, name' });
 export type UpdatePersonRequest = z.input<typeof updatePersonRequest>;
 
-export const personRow = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: userRole,
+export const personRow = userAccount.extend({
   teamId: z.string().nullable(),
-  active: z.boolean(),
-  createdAt: z.string(),
   /** The latest use of any of their tokens (to 5 minutes), or null if never. */
   lastSeenAt: z.string().nullable(),
   /** Tokens neither revoked nor expired: browsers (or scripts) signed in. */
@@ -50,4 +45,4 @@ export const userIdParam = z.object({
 export const invitationResponse = z.object({ invitation: createdInvitation });
 
 export const updateOrganisationRequest = z.object({ name: text(200) });
-export const organisationResponse = z.object({ organisation: z.object({ id: z.string(), name: z.string() }) });
+export const organisationResponse = z.object({ organisation: namedRef });

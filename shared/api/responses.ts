@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsSchema, SYNC_TABLE_NAMES, PULL_ONLY_TABLES, userRole } from '../schema/index';
+import { namedRef } from './accounts';
 
 /**
  * Zod mirrors of the response interfaces of shared/schema/sync.ts, for the OpenAPI document
@@ -42,7 +43,7 @@ export const pullResponseSchema = z.object({ changes: z.array(changeSchema), cur
 
 export const meResponseSchema = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: userRole }),
-  organisation: z.object({ id: z.string(), name: z.string() }),
+  organisation: namedRef,
   settings: settingsSchema,
   tokenExpiresAt: z.string(),
 });
