@@ -4,6 +4,7 @@ import { effectiveSettings } from '#shared/settings';
 import type { ShortlistDb } from '@/db/database';
 import { readPeople, type Person } from '@/db/people';
 import { getSession } from '@/sync/session';
+import { readTables } from '../read-tables';
 
 /** Everything the central team's pages read, in one snapshot of the local database. */
 export interface CentralData {
@@ -22,25 +23,17 @@ export interface CentralData {
 }
 
 export async function loadCentralData(db: ShortlistDb, now = new Date()): Promise<CentralData> {
-  // Every Dexie read starts before the first await: a liveQuery observes only the reads it sees
-  // begin inside its own context, and awaiting the session (extension storage) first would lose it.
-  const [teams, posts, vacancies, adverts, applications, events, slots, people, session] = await Promise.all([
-    db.teams.toArray(),
-    db.posts.toArray(),
-    db.vacancies.toArray(),
-    db.adverts.toArray(),
-    db.applications.toArray(),
-    db.stage_events.toArray(),
-    db.rota_slots.toArray(),
+  // Every Dexie read starts before the first await: awaiting the session (extension storage)
+  // first would lose them from the liveQuery.
+  const [records, people, session] = await Promise.all([
+    readTables(db, ['teams', 'posts', 'vacancies', 'adverts', 'applications', 'stage_events', 'rota_slots']),
     readPeople(db),
     getSession(),
   ]);
+  const { stage_events: events, rota_slots: slots, ...tables } = records;
   return {
-    teams: teams.sort((a, b) => a.name.localeCompare(b.name)),
-    posts,
-    vacancies,
-    adverts,
-    applications,
+    ...tables,
+    teams: tables.teams.sort((a, b) => a.name.localeCompare(b.name)),
     events,
     slots,
     people,

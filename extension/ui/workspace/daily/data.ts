@@ -1,7 +1,8 @@
-import type { Advert, Application, Check, RotaSlot, StageEvent, Team, Vacancy } from '#shared/schema/index';
+import type { Advert, Application, Check, RotaSlot, Team, Vacancy } from '#shared/schema/index';
 import { indexEvents, type TimedEvent } from '#shared/stages';
 import type { ShortlistDb } from '@/db/database';
 import { readPeople, type Person } from '@/db/people';
+import { readTables } from '../read-tables';
 
 /** Everything the daily-work pages read, loaded in one live query so they stay consistent. */
 export interface DailyData {
@@ -17,17 +18,12 @@ export interface DailyData {
 }
 
 export async function loadDailyData(db: ShortlistDb): Promise<DailyData> {
-  const [teams, vacancies, adverts, applications, stageEvents, slots, checks, people] = await Promise.all([
-    db.teams.toArray(),
-    db.vacancies.toArray(),
-    db.adverts.toArray(),
-    db.applications.toArray(),
-    db.stage_events.toArray(),
-    db.rota_slots.toArray(),
-    db.checks.toArray(),
+  const [records, people] = await Promise.all([
+    readTables(db, ['teams', 'vacancies', 'adverts', 'applications', 'stage_events', 'rota_slots', 'checks']),
     readPeople(db),
   ]);
-  return { teams, vacancies, adverts, applications, events: indexEvents(stageEvents as StageEvent[]), slots, checks, people };
+  const { stage_events: stageEvents, rota_slots: slots, ...tables } = records;
+  return { ...tables, events: indexEvents(stageEvents), slots, people };
 }
 
 export const eventsOf = (data: Pick<DailyData, 'events'>, applicationId: string): readonly TimedEvent[] =>
