@@ -33,22 +33,6 @@ describe('UK date styles', () => {
   });
 });
 
-describe('closingDateInText', () => {
-  it.each([
-    ['Closing date for applications: Noon, Thursday 15 March 2018.', '2018-03-15'],
-    ['Closing date for applications: 26 August 2026', '2026-08-26'],
-    ['The closing date is Wednesday 2nd May 2018 at 12.30pm.', '2018-05-02'],
-    ['Applications close 30/04/2026 at midnight.', '2026-04-30'],
-  ])('%s', (text, expected) => {
-    expect(closingDateInText(text)).toBe(expected);
-  });
-
-  it('does not take another date in the advert (an interview, a start) for the closing date', () => {
-    expect(closingDateInText('Interviews will be held on Wednesday 6th May 2026. Start date: 1 September 2026.')).toBeUndefined();
-    expect(closingDateInText('The closing date for the first round will be announced soon. Published 3 March 2026.')).toBeUndefined();
-  });
-});
-
 describe('label/value pairs', () => {
   it('pairs labels and values marked by class, leaving out rows hidden with display:none', () => {
     const doc = parseHtml(`
@@ -90,22 +74,6 @@ describe('visible text', () => {
   });
 });
 
-describe('employerNamedIn', () => {
-  it('takes the organisation the advert names most, not a partner named once', () => {
-    const text = 'Teach at Zhejiang University of Finance and Economics, validated by Bangor University academics. The University is committed… collaborations beyond Bangor University.';
-    expect(employerNamedIn(text)).toBe('Bangor University');
-  });
-
-  it.each([
-    ['Kent County Council is recruiting social workers.', 'Kent County Council'],
-    ['Join the London Borough of Tower Hamlets children’s services.', 'London Borough of Tower Hamlets'],
-    ['The University of Leeds invites applications.', 'University of Leeds'],
-    ['Our Council and the University both say so.', undefined],
-  ])('%s', (text, expected) => {
-    expect(employerNamedIn(text)).toBe(expected);
-  });
-});
-
 describe('hintedFields', () => {
   it('reads values by class and by the icon in front of them; an empty value is no value', () => {
     const row = parseHtml(`<div id="row"><h3>Teacher</h3><p class="search-school-name">Chantry Middle School</p>
@@ -115,19 +83,50 @@ describe('hintedFields', () => {
   });
 });
 
-describe('salaryInText', () => {
-  it.each([
-    ['Northtown | £39,186 - £42,708 per annum | Closes 14/05/2026', '£39,186 - £42,708 per annum'],
-    ['£14.50 to £15.20 per hour', '£14.50 to £15.20 per hour'],
-    ['Pay £33,000 per annum plus benefits', '£33,000 per annum'],
-    ['£28k - £31k', '£28k - £31k'],
-  ])('%s', (text, expected) => {
-    expect(salaryInText(text)).toBe(expected);
+/** Readers of facts stated in prose: what each reads from a text, and what it must not take for its fact. */
+describe.each([
+  {
+    reader: 'closingDateInText',
+    read: closingDateInText,
+    reads: [
+      ['Closing date for applications: Noon, Thursday 15 March 2018.', '2018-03-15'],
+      ['Closing date for applications: 26 August 2026', '2026-08-26'],
+      ['The closing date is Wednesday 2nd May 2018 at 12.30pm.', '2018-05-02'],
+      ['Applications close 30/04/2026 at midnight.', '2026-04-30'],
+    ],
+    // Another date in the advert (an interview, a start, a publication) is not the closing date.
+    ignores: ['Interviews will be held on Wednesday 6th May 2026. Start date: 1 September 2026.', 'The closing date for the first round will be announced soon. Published 3 March 2026.'],
+  },
+  {
+    reader: 'employerNamedIn',
+    read: employerNamedIn,
+    reads: [
+      // The organisation the advert names most, not a partner named once.
+      ['Teach at Zhejiang University of Finance and Economics, validated by Bangor University academics. The University is committed… collaborations beyond Bangor University.', 'Bangor University'],
+      ['Kent County Council is recruiting social workers.', 'Kent County Council'],
+      ['Join the London Borough of Tower Hamlets children’s services.', 'London Borough of Tower Hamlets'],
+      ['The University of Leeds invites applications.', 'University of Leeds'],
+    ],
+    ignores: ['Our Council and the University both say so.'],
+  },
+  {
+    reader: 'salaryInText',
+    read: salaryInText,
+    reads: [
+      ['Northtown | £39,186 - £42,708 per annum | Closes 14/05/2026', '£39,186 - £42,708 per annum'],
+      ['£14.50 to £15.20 per hour', '£14.50 to £15.20 per hour'],
+      ['Pay £33,000 per annum plus benefits', '£33,000 per annum'],
+      ['£28k - £31k', '£28k - £31k'],
+    ],
+    // A sum of money that is not a salary.
+    ignores: ['Council invests £3m in family hubs', 'A £3,000 golden hello'],
+  },
+])('$reader', ({ read, reads, ignores }) => {
+  it.each(reads)('reads %s', (text, expected) => {
+    expect(read(text)).toBe(expected);
   });
-
-  it('is not fooled by a sum of money that is not a salary', () => {
-    expect(salaryInText('Council invests £3m in family hubs')).toBeUndefined();
-    expect(salaryInText('A £3,000 golden hello')).toBeUndefined();
+  it.each(ignores)('takes nothing from %s', (text) => {
+    expect(read(text)).toBeUndefined();
   });
 });
 
