@@ -1,4 +1,4 @@
-import { applicationFields, endpointOf, freshDb, newId, resetBrowserAndServer, syncVia } from './helpers';
+import { applicationFields, colleagueAndMine, endpointOf, newId, syncVia } from './helpers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from '#imports';
 import type { ShortlistDb } from '@/db/database';
@@ -6,7 +6,7 @@ import { appendStageEvent, deleteRecord, eraseCandidate, upsertRecord } from '@/
 import { storeConflicts } from '@/sync/conflicts';
 import { pushOutbox } from '@/sync/push';
 import { FakeServer } from './fake-server';
-import { everythingStored } from './privacy-support';
+import { everythingStored, notifyOverdue } from './privacy-support';
 
 let server: FakeServer;
 /** The browser under test, and a colleague's, both of the same organisation. */
@@ -39,7 +39,7 @@ async function candidateEverywhere(): Promise<string> {
     { table: 'applications', recordId: a, field: 'email', losingValue: 'sam.old@example.org', winningValue: 'sam@example.org', losingHlc: '1767225600000:000000:x', winningHlc: '1767225600001:000000:y' },
     { table: 'applications', recordId: a, field: 'assignedTo', losingValue: 'user-1', winningValue: 'user-2', losingHlc: '1767225600000:000000:x', winningHlc: '1767225600001:000000:y' },
   ]);
-  await browser.notifications.create(`overdue:${a}:shortlisting_decision`, { type: 'basic', iconUrl: 'x', title: 'Shortlisting decision overdue', message: 'Sam Candidate, Social worker' });
+  await notifyOverdue(a, 'Sam Candidate, Social worker', 'shortlisting_decision', 'Shortlisting decision overdue');
   for (const text of PERSONAL.slice(0, 7)) expect(await everythingStored(mine)).toContain(text);
   return a;
 }
@@ -47,9 +47,7 @@ async function candidateEverywhere(): Promise<string> {
 const shown = async () => Object.keys(await browser.notifications.getAll());
 
 beforeEach(() => {
-  server = resetBrowserAndServer();
-  theirs = freshDb('erasure-theirs');
-  mine = freshDb('erasure-mine');
+  ({ server, colleague: theirs, mine } = colleagueAndMine('erasure'));
 });
 
 describe('erasure everywhere, in the browser', () => {
@@ -57,7 +55,7 @@ describe('erasure everywhere, in the browser', () => {
     const a = await candidateEverywhere();
     const bystander = newId();
     await upsertRecord('applications', bystander, applicationFields({ name: 'Bea Bystander', email: 'bea@example.org', phone: '01632 960001', atsReference: 'OL-777' }), theirs);
-    await browser.notifications.create(`overdue:${bystander}:shortlisting_decision`, { type: 'basic', iconUrl: 'x', title: 'Overdue', message: 'Bea Bystander' });
+    await notifyOverdue(bystander, 'Bea Bystander');
 
     await eraseCandidate(a, theirs);
     await sync(theirs);

@@ -54,6 +54,16 @@ export function resetBrowserAndServer(...args: ConstructorParameters<typeof Fake
   return new FakeServer(...args);
 }
 
+/**
+ * A test's start for two browsers of one organisation: a new fake server (of the users given, if
+ * any), a colleague's database, then the database under test, which is left the current one.
+ */
+export function colleagueAndMine(label: string, ...users: ConstructorParameters<typeof FakeServer>) {
+  const server = resetBrowserAndServer(...users);
+  const colleague = freshDb(`${label}-colleague`);
+  return { server, colleague, mine: freshDb(label) };
+}
+
 /** One sync of a browser: its outbox pushed to the server, then the server's changes pulled. */
 export async function syncVia(server: FakeServer, d: ShortlistDb): Promise<void> {
   await pushOutbox(d, endpointOf(server), server.fetch);

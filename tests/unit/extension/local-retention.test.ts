@@ -1,4 +1,4 @@
-import { applicationFields, endpointOf, freshDb, newId, resetBrowserAndServer, syncVia } from './helpers';
+import { applicationFields, colleagueAndMine, endpointOf, newId, syncVia } from './helpers';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from '#imports';
@@ -8,7 +8,7 @@ import { eraseExpiredLocally, RETENTION_ALARM, startLocalRetention } from '@/db/
 import { META, writeMeta } from '@/db/meta';
 import { appendStageEvent, upsertRecord } from '@/db/writes';
 import { FakeServer } from './fake-server';
-import { everythingStored } from './privacy-support';
+import { everythingStored, notifyOverdue } from './privacy-support';
 
 let server: FakeServer;
 let colleague: ShortlistDb;
@@ -39,15 +39,13 @@ async function twoCandidates() {
 }
 
 beforeEach(() => {
-  server = resetBrowserAndServer();
-  colleague = freshDb('retention-colleague');
-  offline = freshDb('retention-offline');
+  ({ server, colleague, mine: offline } = colleagueAndMine('retention-offline'));
 });
 
 describe('a browser offline past a retention date', () => {
   it("erases the candidate's personal data on its own, from every table, and keeps the rest", async () => {
     const { gone, open } = await twoCandidates();
-    await browser.notifications.create(`overdue:${gone}:interview_booking`, { type: 'basic', iconUrl: 'x', title: 'Overdue', message: 'Wyn Withdrawn' });
+    await notifyOverdue(gone, 'Wyn Withdrawn', 'interview_booking');
     // Not yet: 2 March + 6 months = 2 September.
     expect(await eraseExpiredLocally(offline, DEFAULT_SETTINGS, new Date('2026-09-01T12:00:00Z'))).toEqual([]);
     expect(await everythingStored(offline)).toContain('Wyn Withdrawn');

@@ -11,7 +11,7 @@ import { pushOutbox } from '@/sync/push';
 import { getSession } from '@/sync/session';
 import { readStatus } from '@/sync/status';
 import { DEFAULT_USER, FakeServer } from './fake-server';
-import { everythingStored } from './privacy-support';
+import { everythingStored, notifyOverdue } from './privacy-support';
 
 let db: ShortlistDb;
 let server: FakeServer;
@@ -25,7 +25,7 @@ async function signedInWithACandidate(): Promise<string> {
   await pushOutbox(db, endpointOf(server), server.fetch);
   await pullChanges(db, endpointOf(server), server.fetch);
   await upsertRecord('applications', a, { phone: '01632 960222' }, db);
-  await browser.notifications.create(`overdue:${a}:shortlisting_decision`, { type: 'basic', iconUrl: 'x', title: 'Overdue', message: 'Nia Notified' });
+  await notifyOverdue(a, 'Nia Notified');
   await notifiedItem.setValue([`${a}:shortlisting_decision`]);
   await browser.action.setBadgeText({ text: '1' });
   return a;

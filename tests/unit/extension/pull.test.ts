@@ -1,4 +1,4 @@
-import { applicationFields, endpointOf, freshDb, newId, resetBrowserAndServer, syncVia, teamFields } from './helpers';
+import { applicationFields, colleagueAndMine, endpointOf, newId, syncVia, teamFields } from './helpers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictRecord, PullResponse } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
@@ -33,9 +33,7 @@ async function sharedCandidateWithNote(): Promise<{ a: string; ev: string }> {
 }
 
 beforeEach(() => {
-  server = resetBrowserAndServer([DEFAULT_USER, ...MANAGERS]);
-  other = freshDb('pull-other');
-  db = freshDb('pull');
+  ({ server, colleague: other, mine: db } = colleagueAndMine('pull', [DEFAULT_USER, ...MANAGERS]));
 });
 
 describe('pullChanges', () => {
