@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { Options, type Choice } from '@/ui/common/Options';
 
 /**
  * A labelled control with its error in words right under it, tied to it by aria-describedby
@@ -64,6 +65,17 @@ export function TextField(props: { id: string; label: string; value: string; err
       ) : (
         <input id={props.id} value={props.value} onInput={props.onInput} {...describedBy(props.id, props.error)} />
       )}
+    </Field>
+  );
+}
+
+/** A select of fixed choices in its Field, with its error tied to it. */
+export function SelectField<V extends string>(props: { id: string; label: string; value: string; choices: ReadonlyArray<Choice<V>>; error?: string; onChange: (e: { currentTarget: { value: string } }) => void }) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error}>
+      <select id={props.id} value={props.value} onChange={props.onChange} {...describedBy(props.id, props.error)}>
+        <Options choices={props.choices} />
+      </select>
     </Field>
   );
 }

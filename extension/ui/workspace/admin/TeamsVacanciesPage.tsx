@@ -3,8 +3,8 @@ import { formatDay } from '#shared/calendar';
 import { ROLE_LABELS, ROLE_LADDER, SHORTLISTING_MODES, TEAM_TYPE_LABELS, TEAM_TYPES, VACANCY_STATUSES, type Team, type Vacancy } from '#shared/schema/index';
 import { getDb } from '@/db/database';
 import { useLiveQuery } from '@/ui/hooks/useLiveQuery';
-import { choicesOf, Options } from '@/ui/common/Options';
-import { describedBy, EditButton, Field, FormActions, TableHead, TextField } from './Field';
+import { choicesOf } from '@/ui/common/Options';
+import { EditButton, FormActions, SelectField, TableHead, TextField } from './Field';
 import { MODE_LABELS, saveTeam, saveVacancy, STATUS_LABELS, teamDraft, vacancyDraft, type Saved, type VacancyDraft } from './recordForms';
 import './admin.css';
 
@@ -31,11 +31,7 @@ function TeamForm(props: { team?: Team; onDone: () => void }) {
     <form class="admin-form" aria-label={label} noValidate onSubmit={submit}>
       <h3 class="wide">{label}</h3>
       <TextField id="team-name" label="Name" value={d.name} error={errors.name} onInput={set('name')} />
-      <Field id="team-type" label="Type" error={errors.type}>
-        <select id="team-type" value={d.type} onChange={set('type')} {...describedBy('team-type', errors.type)}>
-          <Options choices={choicesOf(TEAM_TYPES, TEAM_TYPE_LABELS)} />
-        </select>
-      </Field>
+      <SelectField id="team-type" label="Type" value={d.type} choices={choicesOf(TEAM_TYPES, TEAM_TYPE_LABELS)} error={errors.type} onChange={set('type')} />
       <TextField id="team-area" label="Area or locality" value={d.area} error={errors.area} onInput={set('area')} />
       <FormActions submit="Save team" onCancel={props.onDone} error={errors.form} />
     </form>
@@ -52,22 +48,10 @@ function VacancyForm(props: { vacancy?: Vacancy; teams: Team[]; onDone: () => vo
     <form class="admin-form" aria-label={label} noValidate onSubmit={submit}>
       <h3 class="wide">{label}</h3>
       {text('title', 'Title')}
-      <Field id="vacancy-role" label="Role" error={errors.role}>
-        <select id="vacancy-role" value={d.role} onChange={set('role')}>
-          <Options choices={choicesOf(ROLE_LADDER, ROLE_LABELS)} />
-        </select>
-      </Field>
+      <SelectField id="vacancy-role" label="Role" value={d.role} choices={choicesOf(ROLE_LADDER, ROLE_LABELS)} error={errors.role} onChange={set('role')} />
       {text('posts', 'Number of posts')}
-      <Field id="vacancy-mode" label="Shortlisting" error={errors.mode}>
-        <select id="vacancy-mode" value={d.mode} onChange={set('mode')}>
-          <Options choices={choicesOf(SHORTLISTING_MODES, MODE_LABELS)} />
-        </select>
-      </Field>
-      <Field id="vacancy-status" label="Status" error={errors.status}>
-        <select id="vacancy-status" value={d.status} onChange={set('status')}>
-          <Options choices={choicesOf(VACANCY_STATUSES, STATUS_LABELS)} />
-        </select>
-      </Field>
+      <SelectField id="vacancy-mode" label="Shortlisting" value={d.mode} choices={choicesOf(SHORTLISTING_MODES, MODE_LABELS)} error={errors.mode} onChange={set('mode')} />
+      <SelectField id="vacancy-status" label="Status" value={d.status} choices={choicesOf(VACANCY_STATUSES, STATUS_LABELS)} error={errors.status} onChange={set('status')} />
       {text('reference', 'Reference')}
       {text('openedDate', 'Advert opened', 'date')}
       {text('closingDate', 'Closing date', 'date')}
