@@ -13,7 +13,11 @@
  *   worker.health_ms_1_client (GET /health: HTTP, workerd and one D1 query) and
  *   worker.raw_insert_10_ms_1_client (one D1 batch writing 10 rows, tests/bench/worker/raw-d1.ts)
  *   are the floors a push of 10 (four D1 round trips: token, reads, related reads, writes) compares with;
- * - worker.throughput_rps_50_concurrent: requests answered per second while 50 clients wait.
+ * - worker.throughput_rps_50_concurrent: requests answered per second while 50 clients wait;
+ * - worker.noop_ms_1_client, worker.noop_p99_ms_50_concurrent: a request that does nothing
+ *   (tests/bench/worker/raw-d1.ts `/__bench/noop`: no app, no D1), one at a time and 50 at
+ *   once (NOOP_ROUNDS rounds): what `wrangler dev` (its proxy and workerd, on this machine's
+ *   cores, shared with the bench's own client) costs before any of our code runs.
  */
 import { percentile } from '#shared/measures/statistics';
 import { SYNC_SCHEMA_VERSION, type PullResponse } from '#shared/schema/index';
@@ -27,6 +31,7 @@ const CLIENTS = 50;
 const ROUNDS = 10;
 const MUTATIONS_PER_PUSH = 10;
 const DEADLINE_MS = 120_000;
+const NOOP_ROUNDS = 5;
 
 interface Sample {
   kind: 'push' | 'pull';
@@ -101,6 +106,16 @@ export async function measure(): Promise<Record<string, Figure>> {
       }),
     );
 
+    const noop = () => timedJson(`${worker.url}/__bench/noop`, { method: 'GET' });
+    const noopAlone = await floor(noop);
+    const noopConcurrent: number[] = [];
+    for (let round = 0; round < NOOP_ROUNDS; round++) {
+      for (const r of await Promise.all(Array.from({ length: CLIENTS }, noop))) {
+        if (r.status !== 200) throw new Error(`noop answered ${r.status}`);
+        noopConcurrent.push(r.ms);
+      }
+    }
+
     const started = performance.now();
     const deadline = started + DEADLINE_MS;
     const samples = (await Promise.all(org.tokens.map((token, n) => client(worker, token, n, ids, deadline)))).flat();
@@ -117,6 +132,8 @@ export async function measure(): Promise<Record<string, Figure>> {
       'worker.pull_ms_1_client': aloneOf('pull'),
       'worker.health_ms_1_client': health,
       'worker.raw_insert_10_ms_1_client': rawInsert,
+      'worker.noop_ms_1_client': noopAlone,
+      'worker.noop_p99_ms_50_concurrent': p(noopConcurrent, 0.99),
       'worker.throughput_rps_50_concurrent': Math.round((samples.filter((s) => s.ok).length / seconds) * 10) / 10,
     };
   } finally {

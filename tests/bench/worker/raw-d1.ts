@@ -6,6 +6,8 @@
  *   local D1, in one db.batch() of multi-row inserts chunked as the push chunks them
  *   (worker/src/db/chunk.ts): the floor that sync.push_ratio_to_raw_d1 compares a push with
  *   (no validation, no merge, no change log, no idempotency bookkeeping);
+ * - `GET /__bench/noop` answers at once without D1 or the app: the floor of an HTTP request
+ *   through `wrangler dev` and workerd (worker.noop_* figures);
  * - `POST /__bench/org` creates an organisation with N central-team users and a token each,
  *   through the worker's own D1 binding (a `wrangler d1 execute` from another process is not
  *   always seen by the running worker) and the worker's own token hashing.
@@ -64,6 +66,7 @@ export default {
     const url = new URL(request.url);
     if (url.pathname === '/__bench/raw-insert' && request.method === 'POST') return rawInsert(request, env);
     if (url.pathname === '/__bench/org' && request.method === 'POST') return createOrg(request, env);
+    if (url.pathname === '/__bench/noop') return new Response('ok');
     return app.fetch(request, env, ctx);
   },
 };
