@@ -114,9 +114,8 @@ async function loadOnce(page: Page, url: string, withOverlay: boolean): Promise<
         const shift = performance.timeOrigin - origin;
         if (nav) out['frame:navigation'] = shift;
         if (nav) out['frame:html'] = shift + nav.responseEnd;
+        if (nav) out['frame:parsed'] = shift + nav.domInteractive;
         for (const m of performance.getEntriesByType('mark')) out[m.name] = shift + m.startTime;
-        // When each of its scripts had arrived (the chunk's name without its hash).
-        for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) out[`frame:fetched:${r.name.split('/').pop()!.replace(/-[\w-]{8}\.js$/, '')}`] = shift + r.responseEnd;
         return out;
       }, pageOrigin);
     }
