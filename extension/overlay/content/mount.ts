@@ -171,6 +171,9 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     }
   }
 
+  // The page is read at its `load` (work before it would delay the page) or when the profiles
+  // are in, whichever comes first: never later than reading after the profiles.
+  await Promise.race([profilesLoaded, afterLoad(ctx)]);
   const first = check().catch(() => undefined);
   await profilesLoaded;
   if (profiles.length) {
