@@ -80,6 +80,27 @@ describe('the first reading of a page', () => {
     await vi.waitFor(() => expect(mounted).toEqual(['1'.padStart(32, '0')]));
   });
 
+  it('leaves reading a page that is still loading until its load event (or the profiles), so the page loads first', async () => {
+    renderJob();
+    Object.defineProperty(document, 'readyState', { value: 'interactive', configurable: true });
+    try {
+      const fake = fakeContext();
+      stop = fake.stop;
+      const running = runPageOverlay(fake.ctx as never);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(openedTitles()).toEqual([]);
+      Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+      window.dispatchEvent(new Event('load'));
+      await vi.waitFor(() => expect(openedTitles()).toEqual(['Social Worker']));
+      expect(mounted).toEqual([]);
+      answerProfiles([]);
+      await running;
+      await vi.waitFor(() => expect(mounted).toHaveLength(1));
+    } finally {
+      delete (document as unknown as { readyState?: string }).readyState;
+    }
+  });
+
   it('reads the page again with a taught profile, and frames only that reading', async () => {
     renderJob();
     const fake = fakeContext();
