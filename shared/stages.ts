@@ -9,8 +9,8 @@ import {
   type ExitReason,
   type ExitStage,
   type Stage,
-  type StageEvent,
-} from './schema/stage';
+} from './labels';
+import type { StageEvent } from './schema/stage';
 
 /**
  * The stage machine (domain.md "Stages"). Rules, and why:

@@ -2,6 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { registerCoreHandlers } from '@/messages/core-handlers';
 import { registerOverlayHandlers } from '@/overlay/background/handlers';
 import { watchSiteAccess } from '@/overlay/background/site-access';
+import { timed } from '@/overlay/background/answer-timing';
 import { dispatch } from '@/messages/router';
 import { onSynced, startSyncScheduler } from '@/sync/scheduler';
 import { refreshBadgeAndNotify } from '@/badge/index';
@@ -15,7 +16,7 @@ export default defineBackground(() => {
   registerCoreHandlers();
   registerOverlayHandlers();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    dispatch(message, sender, { id: browser.runtime.id, origin: browser.runtime.getURL('/') }).then(sendResponse);
+    void timed((message as { type?: unknown } | null)?.type, () => dispatch(message, sender, { id: browser.runtime.id, origin: browser.runtime.getURL('/') })).then(sendResponse);
     return true;
   });
   startSyncScheduler();

@@ -1,5 +1,5 @@
 import type { PageFacts } from '@/messages/overlay';
-import type { Stage } from '#shared/schema/index';
+import type { Stage } from '#shared/labels';
 import type { TargetStatus } from '#shared/targets';
 
 /** What the overlay shows; built in the background from the local database, rendered in the page. */

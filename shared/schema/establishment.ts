@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, oneOf, optionalText, text } from './primitives';
+import { ROLE_LADDER } from '../labels';
 
 export const TEAM_TYPES = [
   'front_door',
@@ -41,30 +42,8 @@ export const teamSchema = z.object({
 });
 export type Team = z.infer<typeof teamSchema>;
 
-/** The role ladder of children's social work (domain.md). */
-export const ROLE_LADDER = [
-  'nqsw',
-  'social_worker',
-  'senior_social_worker',
-  'advanced_practitioner',
-  'consultant',
-  'assistant_team_manager',
-  'team_manager',
-  'iro',
-] as const;
-export type SocialWorkRole = (typeof ROLE_LADDER)[number];
+export { ROLE_LABELS, ROLE_LADDER, type SocialWorkRole } from '../labels';
 export const socialWorkRole = oneOf(ROLE_LADDER);
-
-export const ROLE_LABELS: Record<SocialWorkRole, string> = {
-  nqsw: 'NQSW / ASYE',
-  social_worker: 'Social worker',
-  senior_social_worker: 'Senior social worker',
-  advanced_practitioner: 'Advanced practitioner',
-  consultant: 'Consultant / practice lead',
-  assistant_team_manager: 'Assistant team manager',
-  team_manager: 'Team manager',
-  iro: 'IRO / CP chair',
-};
 
 export const COVER_STATES = ['permanent', 'agency', 'vacant', 'interim'] as const;
 export type CoverState = (typeof COVER_STATES)[number];

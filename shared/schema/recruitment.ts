@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { socialWorkRole } from './establishment';
 import { id, isoDate, isoDateTime, oneOf, optionalText, text } from './primitives';
+import { SOURCES } from '../labels';
 
 export const SHORTLISTING_MODES = ['rolling', 'closing-date'] as const;
 export const VACANCY_STATUSES = ['draft', 'open', 'closed', 'filled', 'cancelled'] as const;
@@ -42,28 +43,8 @@ export const advertSchema = z.object({
 });
 export type Advert = z.infer<typeof advertSchema>;
 
-export const SOURCES = [
-  'community_care',
-  'microsite',
-  'other_board',
-  'referral',
-  'agency',
-  'internal',
-  'returner',
-  'other',
-] as const;
-export type Source = (typeof SOURCES)[number];
+export { SOURCE_LABELS, SOURCES, type Source } from '../labels';
 export const source = oneOf(SOURCES);
-export const SOURCE_LABELS: Record<Source, string> = {
-  community_care: 'Community Care Jobs',
-  microsite: 'Council microsite',
-  other_board: 'Other job board',
-  referral: 'Refer a friend',
-  agency: 'Agency conversion',
-  internal: 'Internal transfer',
-  returner: 'Returner',
-  other: 'Other',
-};
 
 /**
  * A candidate's application to one vacancy. Personal data is kept to the minimum

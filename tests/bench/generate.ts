@@ -1,6 +1,6 @@
 import { addDays } from '#shared/calendar';
 import type { ReportInput } from '#shared/measures/index';
-import type { Post } from '#shared/schema/establishment';
+import type { Post, Team } from '#shared/schema/establishment';
 import { DEFAULT_SETTINGS } from '#shared/schema/organisation';
 import { SOURCES, type Application, type Vacancy } from '#shared/schema/recruitment';
 import { OPEN_STAGES, type StageEvent } from '#shared/schema/stage';
@@ -16,6 +16,12 @@ function random(seed: number) {
 }
 
 const uuid = (kind: number, n: number) => `0190a6f0-000${kind}-7000-8000-${String(n).padStart(12, '0')}`;
+
+/** The teams the vacancies name, as records: a push must create them before the vacancies that reference them. */
+export function teamsOf(vacancies: readonly Vacancy[]): Team[] {
+  const ids = [...new Set(vacancies.flatMap((v) => v.teamIds ?? []))];
+  return ids.map((id, i) => ({ id, name: `Team ${i}`, type: 'assessment' }));
+}
 
 /** 10,000 applications with exactly 10 stage events each over 200 vacancies and 40 teams. */
 export function generate(applications = 10_000, eventsEach = 10): ReportInput {

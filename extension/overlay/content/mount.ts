@@ -69,7 +69,10 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
       profiles = [];
     }
   };
-  await loadProfiles();
+  // The page is read and its session opened while the taught profiles are on their way (one
+  // round trip to the background instead of two before the frame); no frame is added until they
+  // are here, and a profile that reads the page otherwise reads it again (below).
+  const profilesLoaded = loadProfiles();
   let teaching = false;
   let shown = false;
   let frame: MountedFrame | null = null;
@@ -94,6 +97,7 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     if (mine !== generation) return;
     if (result.kind === 'advert-list') placeListingBadges(document, result.items, opened.badges);
     await afterLoad(ctx);
+    await profilesLoaded;
     if (mine !== generation) return;
     frame = mountFrame(document, opened.session, opened.placement, () => {
       frame = null;
@@ -167,7 +171,16 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     }
   }
 
-  await check().catch(() => undefined);
+  // The page is read at its `load` (work before it would delay the page) or when the profiles
+  // are in, whichever comes first: never later than reading after the profiles.
+  await Promise.race([profilesLoaded, afterLoad(ctx)]);
+  const first = check().catch(() => undefined);
+  await profilesLoaded;
+  if (profiles.length) {
+    lastUrl = ''; // read the page afresh with its taught profiles (a show under way for the first reading is dropped if they read it otherwise)
+    await check().catch(() => undefined);
+  }
+  await first;
   ctx.setInterval(() => void check().catch(() => undefined), RETRY_MS);
   ctx.addEventListener(window, 'wxt:locationchange', () => void check().catch(() => undefined));
 }

@@ -1,4 +1,4 @@
-import { STAGE_LABELS, type Stage } from '#shared/schema/index';
+import { STAGE_LABELS, type Stage } from '#shared/labels';
 import type { DueItem, TrackedAdvertView } from '@/overlay/views';
 
 function DueList(props: { items: DueItem[]; testId: string }) {

@@ -1,37 +1,28 @@
 import { useState } from 'preact/hooks';
-import { STAGE_LABELS, type Stage } from '#shared/schema/index';
-import { exitReasonsFor, moveNeeds, planMoveDetails } from '#shared/stages';
-import { ReasonOptions } from '@/ui/common/ReasonOptions';
+import { STAGE_LABELS, type Stage } from '#shared/labels';
 import type { TrackedCandidateView } from '@/overlay/views';
 import { askBackground } from '@/overlay/ask';
+import { useLazyModule } from './lazy';
+import type { MoveDetails } from './MoveForm';
+
+const loadMoveForm = () => import('./MoveForm');
 
 /** A tracked candidate: stage, time in stage, target; quick actions that only offer allowed moves. */
 export function CandidatePanel(props: { session: string; view: TrackedCandidateView; onChanged: () => void }) {
   const { view } = props;
-  const [to, setTo] = useState<Stage | ''>('');
-  const [reason, setReason] = useState('');
-  const [when, setWhen] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const reasons = to ? exitReasonsFor(to) : null;
-  async function move(stage: Stage, extra: { reason?: string; interviewAt?: string } = {}) {
+  const moveForm = useLazyModule(loadMoveForm);
+  async function move(stage: Stage, details: MoveDetails = {}): Promise<boolean> {
     setMessage(null);
     try {
-      await askBackground({ type: 'overlay:move', session: props.session, applicationId: view.applicationId, stage, ...extra });
+      await askBackground({ type: 'overlay:move', session: props.session, applicationId: view.applicationId, stage, ...details });
       setMessage({ text: `Saved: ${STAGE_LABELS[stage]}. It syncs when the council's server answers.`, error: false });
-      setTo('');
       props.onChanged();
+      return true;
     } catch (err) {
       setMessage({ text: (err as Error).message, error: true });
+      return false;
     }
-  }
-  function submit(e: Event) {
-    e.preventDefault();
-    if (!to) return;
-    // The background checks the whole move again (with the history); this catches a missing reason or time here.
-    const plan = planMoveDetails({ to, reason, interviewAt: when });
-    if (!plan.ok) return setMessage({ text: `${plan.message[0]!.toUpperCase()}${plan.message.slice(1)}.`, error: true });
-    const { reason: chosen, interviewAt } = plan.move;
-    void move(to, { ...(chosen ? { reason: chosen } : {}), ...(interviewAt ? { interviewAt } : {}) });
   }
   return (
     <div data-testid="candidate-panel">
@@ -52,37 +43,8 @@ export function CandidatePanel(props: { session: string; view: TrackedCandidateV
           </button>
         </div>
       )}
-      {view.nextStages.length > 0 && (
-        <form onSubmit={submit} aria-label="Change stage">
-          <label for="sl-to">Move to</label>
-          <select id="sl-to" value={to} onChange={(e) => { setTo(e.currentTarget.value as Stage); setReason(''); }}>
-            <option value="">Choose…</option>
-            {view.nextStages.map((s) => (
-              <option key={s} value={s}>
-                {STAGE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-          {reasons && (
-            <>
-              <label for="sl-reason">Reason</label>
-              <select id="sl-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
-                <ReasonOptions reasons={reasons} prompt="Choose…" />
-              </select>
-            </>
-          )}
-          {to && moveNeeds(to) === 'interview_time' && (
-            <>
-              <label for="sl-when">Interview date and time</label>
-              <input id="sl-when" type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
-            </>
-          )}
-          <div class="actions">
-            <button type="submit" class="primary" disabled={!to}>
-              Save
-            </button>
-          </div>
-        </form>
+      {view.nextStages.length > 0 && moveForm && (
+        <moveForm.MoveForm key={view.stage} nextStages={view.nextStages} onMove={move} onInvalid={(text) => setMessage({ text, error: true })} />
       )}
       {message && (
         <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'green'}>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SOURCE_LABELS, SOURCES, type Source } from '#shared/schema/index';
+import { SOURCE_LABELS, SOURCES, type Source } from '#shared/labels';
 import type { OverlayPage, UntrackedCandidateView } from '@/overlay/views';
 import { askBackground } from '@/overlay/ask';
 import { FormError, useRequestForm } from './requestForm';

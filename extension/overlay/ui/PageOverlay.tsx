@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import { NO_SESSION, type FrameView } from '@/overlay/views';
 import { askBackground } from '@/overlay/ask';
 import { AdvertPanel } from './AdvertPanel';
@@ -27,7 +27,8 @@ export function PageOverlay(props: { session: string; onLayout?: (layout: ShellL
       (err: Error) => setError(err.message),
     );
   }, [session]);
-  useEffect(refresh, [refresh]);
+  // Asked at once on mounting, not after the next animation frame (Shell.tsx says why).
+  useLayoutEffect(refresh, [refresh]);
 
   const page = frame?.page;
   const view = frame?.view;

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PLACEMENT, loadPlacement, savePlacement, type Placement } from '@/overlay/placement';
 import { OVERLAY_CSS } from './styles';
 
@@ -42,7 +42,9 @@ export function Shell(props: { title: string; host: string; onLayout?: (layout: 
   const panel = useRef<HTMLElement>(null);
   const onLayout = props.onLayout;
   // The frame follows the panel: its size (content height, the frame scrolls when the page's window is shorter) and place.
-  useEffect(() => {
+  // A layout effect, run as soon as the panel is rendered: a plain effect waits for the next
+  // animation frame, which a frame still sized 0 × 0 (not yet placed) may not get for 35 ms.
+  useLayoutEffect(() => {
     const el = panel.current;
     if (!el || !onLayout) return;
     const report = () => onLayout({ width: el.offsetWidth, height: el.scrollHeight + (el.offsetHeight - el.clientHeight), right: p.right, bottom: p.bottom });

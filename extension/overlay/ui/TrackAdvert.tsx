@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ROLE_LABELS, ROLE_LADDER, type SocialWorkRole } from '#shared/schema/index';
+import { ROLE_LABELS, ROLE_LADDER, type SocialWorkRole } from '#shared/labels';
 import type { OverlayPage, UntrackedAdvertView } from '@/overlay/views';
 import { askBackground } from '@/overlay/ask';
 import { FormError, useRequestForm } from './requestForm';

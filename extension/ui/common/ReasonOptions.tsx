@@ -1,4 +1,4 @@
-import { REASON_LABELS, type ExitReason } from '#shared/schema/index';
+import { REASON_LABELS, type ExitReason } from '#shared/labels';
 
 /** The options of an exit-reason select: a prompt (no reason yet), then each reason by its label. */
 export function ReasonOptions({ reasons, prompt = 'Choose a reason' }: { reasons: readonly ExitReason[]; prompt?: string }) {

@@ -108,6 +108,7 @@ async function loadOnce(page: Page, url: string, withOverlay: boolean): Promise<
         const shift = performance.timeOrigin - origin;
         if (nav) out['frame:navigation'] = shift;
         if (nav) out['frame:html'] = shift + nav.responseEnd;
+        if (nav) out['frame:parsed'] = shift + nav.domInteractive;
         for (const m of performance.getEntriesByType('mark')) out[m.name] = shift + m.startTime;
         return out;
       }, pageOrigin);
@@ -154,6 +155,8 @@ export async function measure(): Promise<Record<string, Figure>> {
     // One load each first: caches, the service worker and its database open, as for a person at work.
     await loadOnce(pageWith, url, true);
     await loadOnce(pageWithout, url, false);
+    // The background's own timings of its answers (extension/overlay/background/answer-timing.ts), for these loads only.
+    await sw.evaluate(() => performance.clearMeasures()).catch(() => undefined);
     const drawn: number[] = [];
     const steps: Record<string, number[]> = {};
     const loadWith: number[] = [];
@@ -166,6 +169,11 @@ export async function measure(): Promise<Record<string, Figure>> {
       loadWith.push(a.load);
       loadWithout.push((await loadOnce(pageWithout, url, false)).load);
     }
+    const answers = await sw
+      .evaluate(() => performance.getEntriesByType('measure').map((m) => ({ name: m.name, duration: m.duration })))
+      .catch(() => [] as Array<{ name: string; duration: number }>);
+    const answerTimes: Record<string, number[]> = {};
+    for (const a of answers) if (a.name.startsWith('answer:overlay:')) (answerTimes[a.name.slice('answer:overlay:'.length)] ??= []).push(a.duration);
     const withMedian = median(summary(loadWith));
     const withoutMedian = median(summary(loadWithout));
     return {
@@ -175,6 +183,8 @@ export async function measure(): Promise<Record<string, Figure>> {
       'overlay.load_without_ms': summary(loadWithout),
       // Where the time goes, from DOMContentLoaded: the content script starts, the background opens the session, the frame is added, the overlay is on screen.
       ...Object.fromEntries(Object.entries(steps).map(([step, t]) => [`overlay.step.${step.replace('shortlist:', '')}_after_dcl_ms`, summary(t)])),
+      // How long the background took to answer each of the overlay's requests (in the service worker, from its message to its reply).
+      ...Object.fromEntries(Object.entries(answerTimes).map(([type, t]) => [`overlay.background.${type}_ms`, summary(t)])),
     };
   } finally {
     for (const c of contexts) await c.close().catch(() => undefined);

@@ -13,7 +13,7 @@
  * Each run uses a new organisation, so every push inserts (as a first sync does).
  */
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, SYNC_SCHEMA_VERSION, type Mutation, type PullResponse } from '#shared/schema/index';
-import { generate } from '../generate';
+import { generate, teamsOf } from '../generate';
 import { createBenchOrg, startBenchWorker, timedJson, type BenchWorker } from '../lib/bench-worker';
 import { MutationSource } from '../lib/mutations';
 import { figureOf } from '../lib/sample';
@@ -75,7 +75,7 @@ export async function measure(): Promise<Record<string, Figure>> {
       const token = org.tokens[0]!;
       const client = new MutationSource(`bench-sync-${run}-${process.pid}`);
       // The vacancies the applications belong to, first and untimed, as they would be on a server already in use.
-      await push(worker, token, client.clientId, data.vacancies.map((v) => client.upsert('vacancies', v)));
+      await push(worker, token, client.clientId, [...teamsOf(data.vacancies).map((t) => client.upsert('teams', t)), ...data.vacancies.map((v) => client.upsert('vacancies', v))]);
       const before = await pullAll(worker, token, 0);
 
       const mutations = [...records.applications.map((a) => client.upsert('applications', a)), ...records.stage_events.map((e) => client.upsert('stage_events', e))];

@@ -13,11 +13,17 @@
  *   worker.health_ms_1_client (GET /health: HTTP, workerd and one D1 query) and
  *   worker.raw_insert_10_ms_1_client (one D1 batch writing 10 rows, tests/bench/worker/raw-d1.ts)
  *   are the floors a push of 10 (four D1 round trips: token, reads, related reads, writes) compares with;
- * - worker.throughput_rps_50_concurrent: requests answered per second while 50 clients wait.
+ * - worker.throughput_rps_50_concurrent: requests answered per second while 50 clients wait;
+ * - worker.in_worker_p50_ms_50_concurrent, worker.in_worker_p99_ms_50_concurrent: the same
+ *   requests timed inside the worker (from reaching it to the app's response, D1 waits included);
+ * - worker.noop_ms_1_client, worker.noop_p99_ms_50_concurrent: a request that does nothing
+ *   (tests/bench/worker/raw-d1.ts `/__bench/noop`: no app, no D1), one at a time and 50 at
+ *   once (NOOP_ROUNDS rounds): what `wrangler dev` (its proxy and workerd, on this machine's
+ *   cores, shared with the bench's own client) costs before any of our code runs.
  */
 import { percentile } from '#shared/measures/statistics';
 import { SYNC_SCHEMA_VERSION, type PullResponse } from '#shared/schema/index';
-import { generate } from '../generate';
+import { generate, teamsOf } from '../generate';
 import { createBenchOrg, startBenchWorker, timedJson, type BenchWorker } from '../lib/bench-worker';
 import { MutationSource } from '../lib/mutations';
 import { figureOf } from '../lib/sample';
@@ -27,10 +33,13 @@ const CLIENTS = 50;
 const ROUNDS = 10;
 const MUTATIONS_PER_PUSH = 10;
 const DEADLINE_MS = 120_000;
+const NOOP_ROUNDS = 5;
 
 interface Sample {
   kind: 'push' | 'pull';
   ms: number;
+  /** Of ms, the time inside the worker (tests/bench/worker/raw-d1.ts), when it said. */
+  inWorkerMs: number | null;
   ok: boolean;
 }
 
@@ -43,10 +52,10 @@ async function client(worker: BenchWorker, token: string, n: number, vacancyIds:
   const request = async (kind: Sample['kind'], run: () => ReturnType<typeof timedJson<unknown>>) => {
     try {
       const r = await run();
-      samples.push({ kind, ms: r.ms, ok: r.status === 200 });
+      samples.push({ kind, ms: r.ms, inWorkerMs: r.inWorkerMs, ok: r.status === 200 });
       return r;
     } catch {
-      samples.push({ kind, ms: NaN, ok: false });
+      samples.push({ kind, ms: NaN, inWorkerMs: null, ok: false });
       return null;
     }
   };
@@ -65,6 +74,8 @@ async function client(worker: BenchWorker, token: string, n: number, vacancyIds:
   return samples;
 }
 
+const inWorker = (samples: Sample[]) => samples.flatMap((s) => (s.ok && s.inWorkerMs !== null ? [s.inWorkerMs] : []));
+
 const p = (values: number[], q: number) => {
   const sorted = Float64Array.from(values).sort();
   return Math.round((percentile(sorted, q) ?? NaN) * 100) / 100;
@@ -76,7 +87,7 @@ export async function measure(): Promise<Record<string, Figure>> {
     const org = await createBenchOrg(worker, CLIENTS);
     const setup = new MutationSource(`bench-setup-${process.pid}`);
     const vacancies = generate(1, 10).vacancies.slice(0, 20);
-    const r = await timedJson(`${worker.url}/v1/sync/push`, { method: 'POST', token: org.tokens[0]!, body: { clientId: setup.clientId, schemaVersion: SYNC_SCHEMA_VERSION, mutations: vacancies.map((v) => setup.upsert('vacancies', v)) } });
+    const r = await timedJson(`${worker.url}/v1/sync/push`, { method: 'POST', token: org.tokens[0]!, body: { clientId: setup.clientId, schemaVersion: SYNC_SCHEMA_VERSION, mutations: [...teamsOf(vacancies).map((t) => setup.upsert('teams', t)), ...vacancies.map((v) => setup.upsert('vacancies', v))] } });
     if (r.status !== 200) throw new Error(`setup push answered ${r.status}: ${JSON.stringify(r.body).slice(0, 500)}`);
 
     const ids = vacancies.map((v) => v.id);
@@ -101,6 +112,16 @@ export async function measure(): Promise<Record<string, Figure>> {
       }),
     );
 
+    const noop = () => timedJson(`${worker.url}/__bench/noop`, { method: 'GET' });
+    const noopAlone = await floor(noop);
+    const noopConcurrent: number[] = [];
+    for (let round = 0; round < NOOP_ROUNDS; round++) {
+      for (const r of await Promise.all(Array.from({ length: CLIENTS }, noop))) {
+        if (r.status !== 200) throw new Error(`noop answered ${r.status}`);
+        noopConcurrent.push(r.ms);
+      }
+    }
+
     const started = performance.now();
     const deadline = started + DEADLINE_MS;
     const samples = (await Promise.all(org.tokens.map((token, n) => client(worker, token, n, ids, deadline)))).flat();
@@ -111,12 +132,17 @@ export async function measure(): Promise<Record<string, Figure>> {
       'worker.p99_ms_50_concurrent': p(timed(), 0.99),
       'worker.push_p99_ms_50_concurrent': p(timed('push'), 0.99),
       'worker.pull_p99_ms_50_concurrent': p(timed('pull'), 0.99),
+      // The same requests, timed inside the worker: the rest of their time was spent before our code saw them.
+      'worker.in_worker_p50_ms_50_concurrent': p(inWorker(samples), 0.5),
+      'worker.in_worker_p99_ms_50_concurrent': p(inWorker(samples), 0.99),
       'worker.errors': samples.filter((s) => !s.ok).length,
       'worker.requests': samples.length,
       'worker.push_ms_1_client': aloneOf('push'),
       'worker.pull_ms_1_client': aloneOf('pull'),
       'worker.health_ms_1_client': health,
       'worker.raw_insert_10_ms_1_client': rawInsert,
+      'worker.noop_ms_1_client': noopAlone,
+      'worker.noop_p99_ms_50_concurrent': p(noopConcurrent, 0.99),
       'worker.throughput_rps_50_concurrent': Math.round((samples.filter((s) => s.ok).length / seconds) * 10) / 10,
     };
   } finally {

@@ -64,7 +64,7 @@ export async function createBenchOrg(worker: BenchWorker, users: number): Promis
 }
 
 /** A JSON request to the bench worker, timed from send to the end of the body. */
-export async function timedJson<T>(url: string, init: { method: string; token?: string; body?: unknown }): Promise<{ ms: number; status: number; body: T }> {
+export async function timedJson<T>(url: string, init: { method: string; token?: string; body?: unknown }): Promise<{ ms: number; status: number; body: T; inWorkerMs: number | null }> {
   const started = performance.now();
   const res = await fetch(url, {
     method: init.method,
@@ -80,5 +80,6 @@ export async function timedJson<T>(url: string, init: { method: string; token?: 
   } catch {
     /* not JSON */
   }
-  return { ms, status: res.status, body: body as T };
+  const inWorker = res.headers.get('x-bench-in-worker-ms');
+  return { ms, status: res.status, body: body as T, inWorkerMs: inWorker === null ? null : Number(inWorker) };
 }

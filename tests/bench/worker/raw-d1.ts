@@ -6,6 +6,8 @@
  *   local D1, in one db.batch() of multi-row inserts chunked as the push chunks them
  *   (worker/src/db/chunk.ts): the floor that sync.push_ratio_to_raw_d1 compares a push with
  *   (no validation, no merge, no change log, no idempotency bookkeeping);
+ * - `GET /__bench/noop` answers at once without D1 or the app: the floor of an HTTP request
+ *   through `wrangler dev` and workerd (worker.noop_* figures);
  * - `POST /__bench/org` creates an organisation with N central-team users and a token each,
  *   through the worker's own D1 binding (a `wrangler d1 execute` from another process is not
  *   always seen by the running worker) and the worker's own token hashing.
@@ -59,11 +61,26 @@ async function createOrg(request: Request, env: Env): Promise<Response> {
   return Response.json({ orgId, tokens });
 }
 
+/**
+ * The app's answer with `x-bench-in-worker-ms`: from the request reaching this isolate to the
+ * app's response (our middleware, the route and its D1 round trips, waits for D1 included),
+ * so the bench can tell time spent in the worker from time spent before it (wrangler dev's
+ * proxy, workerd's queue). The clock of a Worker moves on I/O only, which is what is timed here.
+ */
+async function inWorkerTimed(answer: () => Response | Promise<Response>): Promise<Response> {
+  const started = Date.now();
+  const res = await answer();
+  const timed = new Response(res.body, res);
+  timed.headers.set('x-bench-in-worker-ms', String(Date.now() - started));
+  return timed;
+}
+
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === '/__bench/raw-insert' && request.method === 'POST') return rawInsert(request, env);
     if (url.pathname === '/__bench/org' && request.method === 'POST') return createOrg(request, env);
-    return app.fetch(request, env, ctx);
+    if (url.pathname === '/__bench/noop') return new Response('ok');
+    return inWorkerTimed(() => app.fetch(request, env, ctx));
   },
 };

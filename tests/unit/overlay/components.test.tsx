@@ -57,7 +57,8 @@ describe('overlay components', () => {
         onChanged={() => undefined}
       />,
     );
-    fireEvent.change(screen.getByLabelText('Move to'), { target: { value: 'interview_booked' } });
+    // The form arrives after the panel is drawn (loaded on demand: it needs the stage rules).
+    fireEvent.change(await screen.findByLabelText('Move to'), { target: { value: 'interview_booked' } });
     fireEvent.submit(screen.getByRole('form', { name: 'Change stage' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Choose the date and time of the interview.');
     fireEvent.change(screen.getByLabelText('Move to'), { target: { value: 'rejected' } });
