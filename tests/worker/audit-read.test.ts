@@ -84,6 +84,31 @@ describe('GET /v1/admin/audit', () => {
     expect((await audit(org.tokens.admin, `?from=2020-01-01T00:00:00Z&to=${encodeURIComponent(future)}`)).entries).toHaveLength(8);
   });
 
+  it("filters by person: their applications' entries with those of their stage events and checks, nobody else's", async () => {
+    const org = await setupOrg();
+    const c = new TestClient(org.tokens.coordinator);
+    const v = id();
+    const [first, second, other] = [id(), id(), id()];
+    const [ev1, ev2, evOther, check] = [id(), id(), id(), id()];
+    await c.push([
+      c.upsert('vacancies', v, vacancy()),
+      c.upsert('applications', first, application(v, { name: 'Ben Francis' })),
+      c.upsert('applications', second, application(v, { name: 'Ben Francis' })),
+      c.upsert('applications', other, application(v, { name: 'Someone Else' })),
+      c.upsert('stage_events', ev1, stageEvent(first, org.users.coordinator, 'shortlisted')),
+      c.upsert('stage_events', ev2, stageEvent(second, org.users.coordinator, 'shortlisted')),
+      c.upsert('stage_events', evOther, stageEvent(other, org.users.coordinator, 'shortlisted')),
+      c.upsert('checks', check, { applicationId: first, kind: 'dbs_barred_list', requested: '2026-11-02' }),
+    ]);
+    const ben = await audit(org.tokens.central, `?applicationIds=${first},${second}`);
+    expect(new Set(ben.entries.map((e) => e.recordId))).toEqual(new Set([first, second, ev1, ev2, check]));
+    const one = await audit(org.tokens.central, `?applicationIds=${first}&table=stage_events`);
+    expect(one.entries.map((e) => e.recordId)).toEqual([ev1]);
+    expect((await call('GET', '/v1/admin/audit?applicationIds=Ben%20Francis', org.tokens.admin)).status).toBe(400);
+    const many = Array.from({ length: 21 }, () => id()).join(',');
+    expect((await call('GET', `/v1/admin/audit?applicationIds=${many}`, org.tokens.admin)).status).toBe(400);
+  });
+
   it('is read by admins and the central team only, each within their own organisation', async () => {
     const org = await setupOrg();
     const other = await setupOrg('Elsewhere Council');
