@@ -83,6 +83,10 @@ const FIELD_WORDS: Record<string, string> = {
   teamPreference: 'team preference',
   interviewAt: 'interview time',
   notApplicable: 'not-applicable mark',
+  // A check's dates.
+  requested: 'requested date',
+  received: 'received date',
+  cleared: 'cleared date',
   // The council's rules (update_settings lists the settings it was sent).
   division: 'bank holidays',
   shortlistWorkingDays: 'shortlisting target',
