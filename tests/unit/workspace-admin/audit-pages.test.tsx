@@ -87,6 +87,18 @@ describe('audit trail page', () => {
     expect(query.get('from')).toBe('2026-12-01T00:00:00.000Z');
     expect(query.get('to')).toBe('2026-12-03T00:00:00.000Z');
     expect(screen.getByText(new RegExp(`Candidate: ${application.name} \\(${sameEmail.length} application`))).toBeDefined();
+
+    // The record filter appears once a kind is chosen: a list where this browser can name the records, else their id.
+    expect(screen.queryByLabelText('Record id')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Kind of record'), { target: { value: 'credentials' } });
+    expect(screen.getByLabelText('Record id')).toBeDefined();
+    fireEvent.change(screen.getByLabelText('Kind of record'), { target: { value: 'vacancies' } });
+    const record = screen.getByLabelText('Record') as HTMLSelectElement;
+    expect(record.options.length).toBe(demo.records.vacancies.length + 1);
+    fireEvent.change(record, { target: { value: demo.records.vacancies[0]!.id } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show entries' }));
+    await waitFor(() => expect(api.audit).toHaveBeenCalledTimes(3));
+    expect(new URLSearchParams(api.audit.mock.calls[2]![0] as string).get('recordId')).toBe(demo.records.vacancies[0]!.id);
   });
 
   it('pages to older entries and exports the whole filter as CSV, in words', async () => {
@@ -214,6 +226,7 @@ describe('erasure and subject access page', () => {
     const section = screen.getByRole('region', { name: /^Erased candidate ·/ });
     expect(section.textContent).not.toContain(application.email!);
     expect(section.textContent).not.toContain('A strong candidate');
+    expect(screen.queryByRole('button', { name: 'Download JSON' })).toBeNull();
     api.erasureProgress.mockResolvedValue(progress(2));
     fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
     await screen.findByText('All 2 active browsers of the council have pulled the erasure.');

@@ -56,7 +56,7 @@ function Filters(props: { records: AuditRecords; onApply: (params: AuditQueryPar
           <Options choices={Object.entries(RECORD_KINDS).map(([value, label]) => ({ value, label }))} />
         </select>
       </Field>
-      {choices.length ? (
+      {!draft.table ? null : choices.length ? (
         <Field id="audit-record" label="Record" error={errors.recordId}>
           <select id="audit-record" value={draft.recordId} onChange={set('recordId')} {...describedBy('audit-record', errors.recordId)}>
             <option value="">Any of them</option>
@@ -134,7 +134,7 @@ export function AuditPage() {
   const now = new Date();
   return (
     <section aria-labelledby="audit-title">
-      <div class="page-head">
+      <div class="page-head admin-head">
         <h1 id="audit-title">Audit trail</h1>
         <span>
           <button type="button" onClick={() => void exportCsv()} disabled={!entries?.length}>

@@ -106,9 +106,10 @@ export function SubjectAccessPage() {
       </form>
       {found && (
         <section aria-labelledby="held-title">
-          <div class="page-head">
+          <div class="page-head admin-head">
             <h2 id="held-title">{held.length ? `What is held: ${held.length} application${held.length === 1 ? '' : 's'}` : 'Nothing is held'}</h2>
-            {held.length > 0 && (
+            {/* Once erased, what the page still has in memory from before is not offered for download. */}
+            {held.length > 0 && erasedNow.size === 0 && (
               <span>
                 <button type="button" onClick={() => downloadJson(found)}>
                   Download JSON
