@@ -101,6 +101,22 @@ describe('audit trail page', () => {
     expect(new URLSearchParams(api.audit.mock.calls[2]![0] as string).get('recordId')).toBe(demo.records.vacancies[0]!.id);
   });
 
+  it('shows the answer to the latest filter, whatever order the answers come back in', async () => {
+    await signedInAs('admin');
+    let answerFirst!: (v: unknown) => void;
+    api.audit
+      .mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)))
+      .mockResolvedValueOnce({ entries: [entry({ action: 'create_invitation', table: 'invitations', recordId: 'i2', fields: null })], nextCursor: null });
+    render(<AuditPage />);
+    fireEvent.change(await screen.findByLabelText('Done by'), { target: { value: TOM.id } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show entries' }));
+    await screen.findByText(/Tom Okafor made a sign-in invitation/);
+    answerFirst({ entries: [entry({ action: 'revoke_token', table: 'credentials', recordId: 't', fields: null })], nextCursor: null });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText(/revoked a token/)).toBeNull();
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+  });
+
   it('pages to older entries and exports the whole filter as CSV, in words', async () => {
     await signedInAs('admin');
     const first = entry({ action: 'update_settings', table: 'settings', recordId: 'org', userId: SAM.id, userName: SAM.name, fields: ['shortlistWorkingDays'] });

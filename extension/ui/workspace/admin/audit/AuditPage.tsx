@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuditEntryView } from '#shared/api/index';
 import { Options } from '@/ui/common/Options';
 import { datedName, saveCsv } from '@/ui/csv/saveFile';
@@ -91,17 +91,21 @@ export function AuditPage() {
   const [busy, setBusy] = useState(false);
   const [exportNote, setExportNote] = useState<string | null>(null);
 
+  // Filters applied in quick succession: only the latest request's answer is shown.
+  const latest = useRef(0);
   async function load(query: AuditQueryParams, cursor: string | null) {
+    const request = ++latest.current;
     setBusy(true);
     try {
       const page = await adminApi.audit(auditSearch(query, { cursor, limit: PAGE }));
+      if (request !== latest.current) return;
       setEntries((shown) => (cursor ? [...(shown ?? []), ...page.entries] : page.entries));
       setNext(page.nextCursor);
       setError(null);
     } catch (err) {
-      setError((err as Error).message);
+      if (request === latest.current) setError((err as Error).message);
     } finally {
-      setBusy(false);
+      if (request === latest.current) setBusy(false);
     }
   }
   useEffect(() => void load(params, null), [params]);
