@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { formatDay, londonDateOf } from '#shared/calendar';
 import { CHECK_LABELS, REASON_LABELS, STAGE_LABELS } from '#shared/schema/index';
 import { nameOf } from '@/db/people';
+import { DataTable } from '@/ui/common/DataTable';
 import type { AuditRecords } from '../audit/auditRecords';
 import { auditSentence, foldErasures } from '../audit/auditWording';
 import { describeApplication, type HeldApplication } from './subjectAccessModel';
@@ -37,51 +38,31 @@ export function HeldApplicationView(props: { held: HeldApplication; records: Aud
           )}
         </dl>
       )}
-      <table aria-label="Stage history">
-        <thead>
-          <tr>
-            <th scope="col">Stage</th>
-            <th scope="col">When</th>
-            <th scope="col">Recorded by</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
-        <tbody>
-          {a.stageEvents.map((e) => (
-            <tr key={e.id}>
-              <td>{STAGE_LABELS[e.stage]}</td>
-              <td>{day(e.at)}</td>
-              <td>{nameOf(people, e.by)}</td>
-              <td>{e.reason ? REASON_LABELS[e.reason] : ''}</td>
-              <td>{props.erasedNow ? '' : (e.note ?? '')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label="Stage history"
+        rows={a.stageEvents}
+        rowKey={(e) => e.id}
+        columns={[
+          { header: 'Stage', cell: (e) => STAGE_LABELS[e.stage] },
+          { header: 'When', cell: (e) => day(e.at) },
+          { header: 'Recorded by', cell: (e) => nameOf(people, e.by) },
+          { header: 'Reason', cell: (e) => (e.reason ? REASON_LABELS[e.reason] : '') },
+          { header: 'Note', cell: (e) => (props.erasedNow ? '' : (e.note ?? '')) },
+        ]}
+      />
       {a.checks.length > 0 && (
-        <table aria-label="Pre-employment checks">
-          <thead>
-            <tr>
-              <th scope="col">Check</th>
-              <th scope="col">Requested</th>
-              <th scope="col">Received</th>
-              <th scope="col">Cleared</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.checks.map((c) => (
-              <tr key={c.id}>
-                <td>{CHECK_LABELS[c.kind]}</td>
-                <td>{day(c.requested)}</td>
-                <td>{day(c.received)}</td>
-                <td>{c.notApplicable ? 'not applicable' : day(c.cleared)}</td>
-                <td>{props.erasedNow ? '' : (c.note ?? '')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Pre-employment checks"
+          rows={a.checks}
+          rowKey={(c) => c.id}
+          columns={[
+            { header: 'Check', cell: (c) => CHECK_LABELS[c.kind] },
+            { header: 'Requested', cell: (c) => day(c.requested) },
+            { header: 'Received', cell: (c) => day(c.received) },
+            { header: 'Cleared', cell: (c) => (c.notApplicable ? 'not applicable' : day(c.cleared)) },
+            { header: 'Note', cell: (c) => (props.erasedNow ? '' : (c.note ?? '')) },
+          ]}
+        />
       )}
       <p class="muted">
         {a.checks.length ? '' : 'No pre-employment checks. '}
