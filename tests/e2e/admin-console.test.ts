@@ -8,7 +8,7 @@ import type { MeResponse, Settings } from '#shared/schema/index';
 import { shortlistingDueDate } from '#shared/targets';
 import { ROOT } from '../../scripts/lib/wrangler';
 import { SyncClient } from '../contract/client';
-import { application, stageEvent } from '../contract/records';
+import { application, stageEvent, vacancy } from '../contract/records';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { e2eContext } from './support/context';
 import { ask, openExtensionPage, syncUntilClean } from './support/extension-page';
@@ -180,12 +180,14 @@ describe.skipIf(!ctx.chromium)('admin console: invitation, sign-in from the link
     expect(journey, 'the invitation test above signs both browsers in').not.toBeNull();
     const { admin, queue } = journey!;
 
-    // A new application for Tom to decide (assigned to him, on a vacancy of his queue), pushed by Priya as her browser would.
-    const inQueue = await queue.locator('table.queue tbody tr', { hasText: 'Shortlisting decision' }).first().getAttribute('data-application-id');
-    const vacancyId = demo.records.applications.find((a) => a.id === inQueue)!.vacancyId;
+    // A new application for Tom to decide (assigned to him), on a vacancy of this suite's own so that no other suite's
+    // counts change, pushed by Priya as her browser would.
     const priya = pusherFor(demoTokenFor('priya'));
+    const vacancyId = crypto.randomUUID();
+    const ownVacancy = vacancy({ title: 'Social worker, court team (admin console suite)' });
     const erinId = crypto.randomUUID();
     const pushed = await priya.push([
+      priya.upsert('vacancies', vacancyId, ownVacancy),
       priya.upsert('applications', erinId, application(vacancyId, { ...ERIN, phone: '07700 900456', assignedTo: TOM.id, receivedDate: ctx.demoAsOf })),
       priya.upsert('stage_events', crypto.randomUUID(), stageEvent(erinId, PRIYA.id, 'applied', { note: 'Keen on the court team' })),
     ]);
@@ -271,6 +273,9 @@ describe.skipIf(!ctx.chromium)('admin console: invitation, sign-in from the link
     expect(trail).toMatch(/Tom Okafor moved an erased candidate from Applied to Shortlisted, /);
     expect(trail).toMatch(/Sam Kerr changed the council’s rules: shortlisting target, /);
     expect(trail).not.toContain('Castellano');
+
+    // The suite's vacancy is cancelled, so the erased application leaves Tom's queue for the suites after this one.
+    expect((await priya.push([priya.upsert('vacancies', vacancyId, { ...ownVacancy, status: 'cancelled' })])).status).toBe(200);
   });
 
   it('the options page offers the invitation code first, the token as the fallback (screenshot)', async () => {
