@@ -5,3 +5,4 @@ export * from './responses';
 export * from './privacy';
 export * from './invitations';
 export * from './people-admin';
+export * from './erasure';

@@ -36,6 +36,15 @@ export const auditQuery = z
     table: z.string().regex(/^[a-z_]{1,40}$/, { error: 'must be a table name' }).optional(),
     recordId: z.string().min(1).max(64).optional(),
     userId: z.string().min(1).max(64).optional(),
+    /**
+     * A person's applications, comma-separated (up to 20): entries on them and on their stage
+     * events and checks. The console finds them by name in the browser's own records, so the
+     * server is never asked by name.
+     */
+    applicationIds: z
+      .string()
+      .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,19}$/i, { error: 'must be up to 20 application ids, separated by commas' })
+      .optional(),
     from: isoDateTime.optional(),
     to: isoDateTime.optional(),
     cursor: z.string().regex(/^\d{1,15}$/, { error: 'must be the cursor of a previous page' }).optional(),

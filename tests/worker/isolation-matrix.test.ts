@@ -71,6 +71,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /v1/admin/people/:id/invitations', method: 'POST', path: (w) => `/v1/admin/people/${w.a.users.manager}/invitations`, refused: ['central', 'coordinator', 'manager'], allowed: 'admin' },
   { name: 'PATCH /v1/admin/organisation', method: 'PATCH', path: () => '/v1/admin/organisation', body: () => ({ name: 'Renamed Council' }), refused: ['central', 'coordinator', 'manager'], allowed: 'admin' },
   { name: 'POST /v1/admin/erase', method: 'POST', path: () => '/v1/admin/erase', body: (w) => ({ applicationId: w.applicationId }), refused: ['central', 'coordinator', 'manager'], allowed: 'admin' },
+  { name: 'GET /v1/admin/erasures/:id', method: 'GET', path: (w) => `/v1/admin/erasures/${w.applicationId}`, refused: ['central', 'coordinator', 'manager'], allowed: 'admin' },
   { name: 'GET /v1/admin/subject-access', method: 'GET', path: () => '/v1/admin/subject-access?email=marker-a@example.com', refused: ['central', 'coordinator', 'manager'], allowed: 'admin' },
   { name: 'GET /v1/admin/audit', method: 'GET', path: (w) => `/v1/admin/audit?table=applications&recordId=${w.applicationId}`, refused: ['coordinator', 'manager'], allowed: 'admin' },
 ];

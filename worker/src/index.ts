@@ -18,6 +18,7 @@ import { peopleAdmin } from './routes/people-admin';
 import { reports } from './routes/reports';
 import { auditRead } from './routes/audit-read';
 import { subjectAccess } from './routes/subject-access';
+import { erasureProgress } from './routes/erasure-progress';
 import { runRetention } from './retention/run';
 import { sync } from './routes/sync';
 
@@ -53,6 +54,7 @@ const app = new Hono<AppEnv>()
   .route('/v1/sync', sync)
   .route('/v1/admin/audit', auditRead)
   .route('/v1/admin/subject-access', subjectAccess)
+  .route('/v1/admin/erasures', erasureProgress)
   .route('/v1/admin', admin)
   .route('/v1/admin', peopleAdmin)
   .route('/v1/reports', reports)

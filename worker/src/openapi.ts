@@ -21,6 +21,8 @@ import {
   createUserRequest,
   eraseRequest,
   eraseResponse,
+  erasureProgressResponse,
+  idParam,
   exportQuery,
   exportResponse,
   healthResponseSchema,
@@ -193,9 +195,16 @@ export function openApiDocument() {
       },
       '/v1/admin/audit': {
         get: {
-          summary: 'The audit trail, newest first, filtered by record, user and time, paged by cursor (admin and central)',
+          summary: 'The audit trail, newest first, filtered by record, person (their application ids), user and time, paged by cursor (admin and central)',
           parameters: params(auditQuery, 'query'),
           responses: { ...ok('A page of audit entries', auditResponse), ...errors(...STD) },
+        },
+      },
+      '/v1/admin/erasures/{id}': {
+        get: {
+          summary: "An application's erasure across the council's browsers: each active browser (live token, pulled within activeClientDays) and whether it has pulled past the erasure (admin)",
+          parameters: params(idParam, 'path'),
+          responses: { ...ok('Progress of the erasure', erasureProgressResponse), ...errors(...STD, '404') },
         },
       },
       '/v1/admin/erase': {

@@ -10,10 +10,11 @@ import {
   type ExportResponse,
 } from '#shared/api/index';
 import { formatHlc } from '#shared/hlc';
-import { settingsSchema } from '#shared/schema/index';
+import { settingsSchema, type Settings } from '#shared/schema/index';
 import type { AppEnv } from '../env';
 import { ApiFailure } from '../errors';
 import { prepareToken } from '../auth/tokens';
+import { readSettings } from '../db/settings';
 import { listUsers } from '../db/users';
 import { validate } from '../middleware/validate';
 import { auditRow } from './audit';
@@ -113,12 +114,15 @@ export const admin = new Hono<AppEnv>()
   .put('/settings', validate('json', settingsSchema), async (c) => {
     const { orgId, userId } = c.get('auth');
     const settings = c.req.valid('json');
+    // The whole document is replaced; the trail names the rules that changed (the page sends them all).
+    const before = await readSettings(c.env.DB, orgId);
+    const changed = (Object.keys(settings) as (keyof Settings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(settings[k]));
     await c.env.DB.batch([
       c.env.DB.prepare(
         `INSERT INTO settings (org_id, data, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (org_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       ).bind(orgId, JSON.stringify(settings), new Date().toISOString(), userId),
-      audit(c, 'update_settings', 'settings', orgId, Object.keys(settings)),
+      audit(c, 'update_settings', 'settings', orgId, changed),
     ]);
     return c.json({ settings }, 200);
   })

@@ -17,9 +17,10 @@ interface AuditRow {
 
 /**
  * `GET /v1/admin/audit` (admin and central, index.ts): the organisation's audit trail, newest
- * first, filtered by record (table + id), user and time range (`from` inclusive, `to`
- * exclusive), paged by entry id. The trail holds field names, never values, so it survives a
- * candidate's erasure with nothing personal of theirs in it.
+ * first, filtered by record (table + id), person (their applications, with the stage events
+ * and checks of those), user and time range (`from` inclusive, `to` exclusive), paged by entry
+ * id. The trail holds field names, never values, so it survives a candidate's erasure with
+ * nothing personal of theirs in it.
  */
 export const auditRead = new Hono<AppEnv>().get('/', validate('query', auditQuery), async (c) => {
   const q = c.req.valid('query');
@@ -29,10 +30,22 @@ export const auditRead = new Hono<AppEnv>().get('/', validate('query', auditQuer
       WHERE a.org_id = ?1
         AND (?2 IS NULL OR a.tbl = ?2) AND (?3 IS NULL OR a.record_id = ?3) AND (?4 IS NULL OR a.user_id = ?4)
         AND (?5 IS NULL OR a.at >= ?5) AND (?6 IS NULL OR a.at < ?6) AND (?7 IS NULL OR a.id < ?7)
+        AND (?9 IS NULL OR (a.tbl = 'applications' AND a.record_id IN (SELECT value FROM json_each(?9)))
+             OR (a.tbl IN ('stage_events', 'checks') AND a.record_id IN (${CHILDREN_OF_APPLICATIONS})))
       ORDER BY a.id DESC
       LIMIT ?8`,
   )
-    .bind(c.get('auth').orgId, q.table ?? null, q.recordId ?? null, q.userId ?? null, utc(q.from), utc(q.to), q.cursor ? Number(q.cursor) : null, q.limit + 1)
+    .bind(
+      c.get('auth').orgId,
+      q.table ?? null,
+      q.recordId ?? null,
+      q.userId ?? null,
+      utc(q.from),
+      utc(q.to),
+      q.cursor ? Number(q.cursor) : null,
+      q.limit + 1,
+      q.applicationIds ? JSON.stringify(q.applicationIds.split(',')) : null,
+    )
     .all<AuditRow>();
   const page = results.slice(0, q.limit);
   const body: AuditResponse = {
@@ -50,6 +63,11 @@ export const auditRead = new Hono<AppEnv>().get('/', validate('query', auditQuer
   };
   return c.json(body, 200);
 });
+
+/** Ids of the stage events and checks of the applications in ?9 (their applicationId survives erasure). */
+const CHILDREN_OF_APPLICATIONS = ['stage_events', 'checks']
+  .map((t) => `SELECT id FROM ${t} WHERE org_id = ?1 AND json_extract(data, '$.applicationId') IN (SELECT value FROM json_each(?9))`)
+  .join(' UNION ALL ');
 
 /** Audit times are stored as UTC ISO strings: compare against the same form. */
 const utc = (at: string | undefined) => (at ? new Date(at).toISOString() : null);

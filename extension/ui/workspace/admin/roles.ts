@@ -10,3 +10,4 @@ export const ROLE_NAMES: Record<UserRole, string> = {
 /** Who may use which console page: the server refuses everyone else anyway (403). */
 export const ADMINS: readonly UserRole[] = ['admin'];
 export const RECORD_EDITORS: readonly UserRole[] = ['coordinator', 'central'];
+export const AUDIT_READERS: readonly UserRole[] = ['admin', 'central'];
