@@ -123,11 +123,20 @@ export function seesApplication(reader: Reader, vacancies: VacancyScope, app: Ap
  * with the application record and decisions only add to a scope, so neither is in it. Every
  * pull answer carries it; the client sends it back with its next pull.
  */
-export async function scopeFingerprint(reader: Reader, vacancies: VacancyScope): Promise<string> {
+export function scopeFingerprint(reader: Reader, vacancies: VacancyScope): string {
   if (!isRestricted(reader)) return reader.role;
   const text = `${reader.role}|${vacancies === 'all' ? '*' : [...vacancies].sort().join(',')}`;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return `${reader.role}:${[...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `${reader.role}:${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x01000193)}`;
+}
+
+/** FNV-1a, 32 bits, from a given basis: two bases make a 64-bit fingerprint (change detection, not secrecy). */
+function fnv1a(text: string, basis: number): string {
+  let h = basis;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /**

@@ -54,6 +54,8 @@ async function council() {
   return { org, c, t, own, rota, other, slot, people };
 }
 
+const errorOf = (r: { body: unknown }) => (r.body as { error: { code: string; details: { scope: string; restartFrom: number } } }).error;
+
 /** Every page from 0, as the extension pulls (sending back the scope), as `table:id` → record. */
 async function pullAs(client: TestClient) {
   client.scope = undefined;
@@ -132,7 +134,7 @@ describe('need-to-know: re-scope', () => {
     const before = await pullAs(m);
     expectWhole(before.records, people.onRota);
     const scope = m.scope!;
-    expect(scope).toMatch(/^manager:[0-9a-f]{24}$/);
+    expect(scope).toMatch(/^manager:[0-9a-f]{16}$/);
     // Nothing changed: the next pull goes on from the cursor.
     const same = await m.pull(before.cursor);
     expect(same.status).toBe(200);
@@ -141,12 +143,12 @@ describe('need-to-know: re-scope', () => {
     expect((await c.push([c.mutation('rota_slots', 'delete', slot)])).status).toBe(200);
     const refused = await m.pull(before.cursor);
     expect(refused.status).toBe(409);
-    expect(refused.body.error.code).toBe('scope_changed');
-    expect(refused.body.error.details.restartFrom).toBe(0);
-    expect(refused.body.error.details.scope).not.toBe(scope);
+    expect(errorOf(refused).code).toBe('scope_changed');
+    expect(errorOf(refused).details.restartFrom).toBe(0);
+    expect(errorOf(refused).details.scope).not.toBe(scope);
 
     const after = await pullAs(m);
-    expect(m.scope).toBe(refused.body.error.details.scope);
+    expect(m.scope).toBe(errorOf(refused).details.scope);
     expectRedacted(after.records, after.text, people.onRota, rota);
     expectWhole(after.records, people.ownTeam);
     expectWhole(after.records, people.assigned);
@@ -161,7 +163,7 @@ describe('need-to-know: re-scope', () => {
       c.upsert('rota_slots', id(), rotaSlot(org.users.manager, thisWeek, 'interviewing', { vacancyId: other })),
     ]);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect((await m.pull(cursor)).body.error.code).toBe('scope_changed');
+    expect(errorOf(await m.pull(cursor)).code).toBe('scope_changed');
     const after = await pullAs(m);
     expectRedacted(after.records, after.text, people.ownTeam, own);
     expectWhole(after.records, people.outside);

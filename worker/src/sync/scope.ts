@@ -21,7 +21,7 @@ export interface ReaderScope {
 
 /** Reads what a reader's scope depends on this week: their rota slots, the teams they manage, the vacancies' teams. */
 export async function readerScope(db: D1Database, orgId: string, reader: Reader, now = new Date()): Promise<ReaderScope> {
-  if (!isRestricted(reader)) return { reader, vacancies: 'all', fingerprint: await scopeFingerprint(reader, 'all') };
+  if (!isRestricted(reader)) return { reader, vacancies: 'all', fingerprint: scopeFingerprint(reader, 'all') };
   const thisWeek = mondayOf(now.toISOString());
   const [slots, teams, vacancies] = await db.batch([
     db
@@ -37,7 +37,7 @@ export async function readerScope(db: D1Database, orgId: string, reader: Reader,
     (teams!.results as { id: string }[]).map((r) => r.id),
     (vacancies!.results as { id: string; team_ids: string }[]).map((r) => ({ id: r.id, teamIds: JSON.parse(r.team_ids) as string[] })),
   );
-  return { reader, vacancies: scope, fingerprint: await scopeFingerprint(reader, scope) };
+  return { reader, vacancies: scope, fingerprint: scopeFingerprint(reader, scope) };
 }
 
 interface Facts {
