@@ -12,14 +12,17 @@ const NADIA = 'user-nadia';
 
 type Rec = Record<string, unknown>;
 
-/** Every live record the server sends this token, from cursor 0, by `table/id`. */
+/** Every live record the server sends this token, from cursor 0, by `table/id` (as that reader may see it). */
 async function pulled(token: string): Promise<Map<string, Rec>> {
   const records = new Map<string, Rec>();
   let cursor = 0;
+  let scope = '';
   for (;;) {
-    const res = await fetch(`${ctx.workerUrl}/v1/sync/pull?cursor=${cursor}&limit=2000`, { headers: { authorization: `Bearer ${token}` } });
+    // The scope of the first page goes back with the next, as the extension sends it.
+    const res = await fetch(`${ctx.workerUrl}/v1/sync/pull?cursor=${cursor}&limit=2000${scope}`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     const page = (await res.json()) as PullResponse;
+    scope = page.scope === undefined ? '' : `&scope=${encodeURIComponent(page.scope)}`;
     for (const c of page.changes) {
       if (c.deleted || !c.record) records.delete(`${c.table}/${c.recordId}`);
       else records.set(`${c.table}/${c.recordId}`, c.record);
