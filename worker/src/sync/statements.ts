@@ -125,12 +125,13 @@ function byTable(rows: PushPlan['rows']): Map<SyncTable, SyncRow[]> {
 }
 
 export function auditStatements(db: D1Database, auth: AuthContext, clientId: string | null, nowIso: string, audit: AuditEntry[]): D1PreparedStatement[] {
-  const rows = audit.map((e) => ({ ...e, fields: e.fields && JSON.stringify(e.fields) }));
+  const rows = audit.map((e) => ({ ...e, fields: e.fields && JSON.stringify(e.fields), values: e.values ? JSON.stringify(e.values) : null }));
   return chunkJson(rows).map((part) =>
     db
       .prepare(
-        `INSERT INTO audit_log (org_id, at, user_id, credential_id, client_id, action, tbl, record_id, fields)
-         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', j.value->>'table', j.value->>'recordId', j.value->>'fields' FROM json_each(?6) j ORDER BY j.key`,
+        `INSERT INTO audit_log (org_id, at, user_id, credential_id, client_id, action, tbl, record_id, fields, field_values)
+         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', j.value->>'table', j.value->>'recordId', j.value->>'fields', j.value->>'values'
+           FROM json_each(?6) j ORDER BY j.key`,
       )
       .bind(auth.orgId, nowIso, auth.userId, auth.credentialId, clientId, part),
   );
@@ -138,12 +139,14 @@ export function auditStatements(db: D1Database, auth: AuthContext, clientId: str
 
 const PERSONAL_PATHS = PERSONAL_FIELDS.map((f) => `'$.${f}', NULL`).join(', ');
 
-/** Erasure reaches the change log and the conflicts too: personal values there become null. */
-export function eraseScrubStatements(db: D1Database, orgId: string, appId: string, relatedIds: string[]): D1PreparedStatement[] {
+/**
+ * Erasure and deletion reach the change log and the conflicts too: personal values there become
+ * null (appId null: deleted stage events or checks alone).
+ */
+export function eraseScrubStatements(db: D1Database, orgId: string, appId: string | null, relatedIds: string[]): D1PreparedStatement[] {
+  const ofApplication = appId === null ? [] : applicationScrubStatements(db, orgId, appId);
   return [
-    db
-      .prepare(`UPDATE changes SET payload = json_replace(payload, ${PERSONAL_PATHS}) WHERE org_id = ?1 AND tbl = 'applications' AND record_id = ?2 AND payload IS NOT NULL`)
-      .bind(orgId, appId),
+    ...ofApplication,
     ...chunkJson(relatedIds).map((part) =>
       db
         .prepare(
@@ -152,6 +155,14 @@ export function eraseScrubStatements(db: D1Database, orgId: string, appId: strin
         )
         .bind(orgId, part),
     ),
+  ];
+}
+
+function applicationScrubStatements(db: D1Database, orgId: string, appId: string): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(`UPDATE changes SET payload = json_replace(payload, ${PERSONAL_PATHS}) WHERE org_id = ?1 AND tbl = 'applications' AND record_id = ?2 AND payload IS NOT NULL`)
+      .bind(orgId, appId),
     db
       .prepare(
         `UPDATE conflicts SET losing_value = 'null', winning_value = 'null'
