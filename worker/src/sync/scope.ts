@@ -7,6 +7,7 @@ import {
   seesApplication,
   vacancyScope,
   type Reader,
+  type ScopeLookup,
   type ScopeSlot,
   type VacancyScope,
 } from '#shared/sync/scope';
@@ -54,7 +55,8 @@ interface Facts {
  */
 export async function scopePage(db: D1Database, orgId: string, scope: ReaderScope, page: PullResponse): Promise<PullResponse> {
   const { reader, vacancies } = scope;
-  if (!isRestricted(reader) || vacancies === 'all') return { ...page, scope: scope.fingerprint };
+  // Every candidate in scope: only the rules for every reader redact (a Stay conversation's person).
+  if (!isRestricted(reader) || vacancies === 'all') return scoped(page, scope, { reader, seesApplication: () => true });
   const appIds = new Set<string>();
   for (const c of page.changes) {
     if (!c.record) continue;
@@ -84,6 +86,10 @@ export async function scopePage(db: D1Database, orgId: string, scope: ReaderScop
       return !!f && seesApplication(reader, vacancies, { vacancyId: f.vacancy_id, assignedTo: f.assigned_to, decidedByReader: !!f.decided });
     },
   };
+  return scoped(page, scope, lookup);
+}
+
+function scoped(page: PullResponse, scope: ReaderScope, lookup: ScopeLookup): PullResponse {
   const changes = page.changes.map((c) => (c.record ? { ...c, record: scopedRecord(c.table, c.record, lookup) } : c));
   return { ...page, changes, scope: scope.fingerprint };
 }
