@@ -29,7 +29,7 @@ import {
 } from '../shared/schema/index';
 import { addDays, addMonths, calendarDaysBetween, dateMs, mondayOf, workingDayOnOrAfter, workingDayOnOrBefore } from './dates';
 import type { Establishment } from './establishment';
-import { FIRST_NAMES, LAST_NAMES } from './names';
+import { STAFF_FIRST_NAMES, STAFF_LAST_NAMES } from './names';
 import { HR_BUSINESS_PARTNER, MANAGERS, PRINCIPAL_SOCIAL_WORKER, type TeamKey } from './people';
 import { Rng } from './prng';
 
@@ -133,7 +133,7 @@ export function generateRetention(input: RetentionInput): { records: RetentionRe
   const rng = new Rng(input.seed, 'retention');
   const cutoff = addDays(asOf, -1);
   const keyOfTeam = new Map(Object.entries(establishment.teamId).map(([k, id]) => [id, k as TeamKey]));
-  const name = () => `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
+  const name = () => `${rng.pick(STAFF_FIRST_NAMES)} ${rng.pick(STAFF_LAST_NAMES)}`;
   const made = (date: string) => rng.uuid(dateMs(date));
 
   // ---- cohorts: the September intake at least a year back, on a new programme and the standard one

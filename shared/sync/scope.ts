@@ -57,6 +57,8 @@ export const SCOPE_RULES: Partial<Record<PullTable, ScopeRule>> = {
   stage_events: candidateRule('stage_events', followsApplication),
   checks: candidateRule('checks', followsApplication),
   stay_conversations: { fields: STAY_PERSON_FIELDS, visible: holderAndAdmins },
+  // A hire's staff record names the candidate it came from: it follows that application's need-to-know.
+  staff: { fields: ['name'], visible: (r, s) => typeof r.applicationId !== 'string' || s.seesApplication(r.applicationId) },
 };
 
 /** Roles whose applications are limited to their scope; the others see every candidate. */
