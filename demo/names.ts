@@ -24,6 +24,20 @@ export const LAST_NAMES = [
   'Francis', 'Grant', 'Hollis', 'Ibrahim', 'Kaur', 'Lindqvist', 'Morgan', 'Novak', 'Osei', 'Pearce',
 ] as const;
 
+/**
+ * Names of the council's own staff (post holders, leavers), from lists that share no name with
+ * the candidates', so a search of a browser for a candidate's name never finds a colleague.
+ * (A hire keeps the name they applied with.)
+ */
+export const STAFF_FIRST_NAMES = [
+  'Abigail', 'Bilal', 'Ciara', 'Dominic', 'Esther', 'Femi', 'Gemma', 'Hamza', 'Ivy', 'Jonah',
+  'Keira', 'Luke', 'Maryam', 'Nathan', 'Olivia', 'Priti', 'Rhys', 'Sadia', 'Tobias', 'Vanessa',
+] as const;
+export const STAFF_LAST_NAMES = [
+  'Ashworth', 'Baptiste', 'Cartwright', 'Dlamini', 'Eriksen', 'Fairclough', 'Gill', 'Hartley', 'Igwe', 'Jarvis',
+  'Khan-Wright', 'Lowe', 'Mahmood', 'Nwosu', 'Okonkwo', 'Pritchard', 'Rowntree', 'Sandhu', 'Tierney', 'Whitlock',
+] as const;
+
 export const EMAIL_DOMAINS = ['example.org', 'example.com'] as const;
 
 /** Fictional agencies supplying locum social workers. */

@@ -1,4 +1,4 @@
-import { candidateFieldsOf, type PullTable, type SyncTable, type UserRole } from '../schema/index';
+import { candidateFieldsOf, STAY_PERSON_FIELDS, type PullTable, type SyncTable, type UserRole } from '../schema/index';
 import type { Refusal } from './refusals';
 
 /**
@@ -15,7 +15,8 @@ import type { Refusal } from './refusals';
  *   policy uses for own-team decisions (shared/sync/permissions.ts); the admin console's
  *   `users.team_id` says where a person works and grants no access;
  * - where they recorded a stage event (`by`), whatever the week.
- * Admins, central and coordinators get everything (they run recruitment for the whole council).
+ * Admins, central and coordinators get every candidate (they run recruitment for the whole council).
+ * A Stay conversation's person goes to its holder and admins only, whatever the role.
  *
  * Adding a table's rule is one line in SCOPE_RULES: the fields redacted and who sees them.
  */
@@ -43,11 +44,21 @@ const candidateRule = (table: SyncTable, visible: ScopeRule['visible']): ScopeRu
 const ownApplication: ScopeRule['visible'] = (r, s) => s.seesApplication(String(r.id));
 const followsApplication: ScopeRule['visible'] = (r, s) => s.seesApplication(String(r.applicationId));
 
+/**
+ * Who a Stay conversation was with is for its holder and admins only, whatever the reader's
+ * role (issue 16): the central team, coordinators and other managers get its outcome, themes,
+ * date and holder, never the person.
+ */
+const holderAndAdmins: ScopeRule['visible'] = (r, s) => s.reader.role === 'admin' || r.heldBy === s.reader.userId;
+
 /** Per pulled table: who gets it whole. A table without a rule goes whole to every reader. */
 export const SCOPE_RULES: Partial<Record<PullTable, ScopeRule>> = {
   applications: candidateRule('applications', ownApplication),
   stage_events: candidateRule('stage_events', followsApplication),
   checks: candidateRule('checks', followsApplication),
+  stay_conversations: { fields: STAY_PERSON_FIELDS, visible: holderAndAdmins },
+  // A hire's staff record names the candidate it came from: it follows that application's need-to-know.
+  staff: { fields: ['name'], visible: (r, s) => typeof r.applicationId !== 'string' || s.seesApplication(r.applicationId) },
 };
 
 /** Roles whose applications are limited to their scope; the others see every candidate. */
