@@ -54,6 +54,14 @@ export class ShortlistDb extends Dexie {
   declare rota_slots: SyncTables['rota_slots'];
   declare checks: SyncTables['checks'];
   declare site_profiles: SyncTables['site_profiles'];
+  declare staff: SyncTables['staff'];
+  declare leavers: SyncTables['leavers'];
+  declare exit_interviews: SyncTables['exit_interviews'];
+  declare stay_conversations: SyncTables['stay_conversations'];
+  declare transfers: SyncTables['transfers'];
+  declare incentives: SyncTables['incentives'];
+  declare cohorts: SyncTables['cohorts'];
+  declare caseload_weeks: SyncTables['caseload_weeks'];
   declare outbox: Table<OutboxEntry, number>;
   declare refused: Table<RefusedEntry, number>;
   declare conflicts: Table<ConflictRecord, string>;
@@ -65,6 +73,7 @@ export class ShortlistDb extends Dexie {
     // One line per version: the stores that changed, and a step that brings older data along.
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(fillServerViews);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 
@@ -91,13 +100,26 @@ export const SCHEMA_V2 = {
   server_views: '[table+id]',
 } as const;
 
+/** Version 3: the retention tables (issue 16), new and empty, so no upgrade step. */
+export const SCHEMA_V3 = {
+  staff: 'id, postId, applicationId, cohortId',
+  leavers: 'id, staffId, postId, leavingDate',
+  exit_interviews: 'id, leaverId',
+  stay_conversations: 'id, staffId, heldBy, heldOn',
+  transfers: 'id, staffId, requestedOn',
+  incentives: 'id, staffId, referredApplicationId',
+  cohorts: 'id, startMonth',
+  caseload_weeks: 'id, teamId, weekStart, [teamId+weekStart]',
+} as const;
+
 /**
  * The best view of the server an older database has: its records as they are (pending edits
  * included). Each record's next pull replaces it with the server's; until then a refused change
  * of such a record stays on screen (as before version 2) rather than losing the record.
  */
 async function fillServerViews(tx: Transaction): Promise<void> {
-  for (const table of SYNC_TABLE_NAMES) {
+  // Only the tables version 1 had: later tables do not exist yet at this step.
+  for (const table of SYNC_TABLE_NAMES.filter((t) => Object.hasOwn(SCHEMA_V1, t))) {
     const records = (await tx.table(table).toArray()) as Array<Record<string, unknown>>;
     await tx.table('server_views').bulkPut(records.map((record) => ({ table, id: String(record.id), record })));
   }

@@ -2,6 +2,7 @@ export * from './primitives';
 export * from './organisation';
 export * from './establishment';
 export * from './recruitment';
+export * from './retention';
 export * from './stage';
 export * from './tables';
 export * from './personal';

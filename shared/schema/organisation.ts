@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAGES } from './stage';
 import { division, id, text } from './primitives';
+import { DEFAULT_EXIT_THEMES } from './retention';
 
 export const ROLES = ['admin', 'central', 'coordinator', 'manager'] as const;
 export const userRole = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
@@ -48,6 +49,14 @@ export const settingsSchema = z.object({
    * own team's vacancies without a rota slot. Off: only slots a coordinator gave them count.
    */
   managersDecideOwnTeam: z.boolean().default(false),
+  /** The themes an exit interview or Stay conversation is tagged with; the council edits the list. */
+  exitThemes: z.array(text(60)).min(1).max(40).default([...DEFAULT_EXIT_THEMES]),
+  /** The council's turnover target, in percent a year (Nottinghamshire: 10). */
+  turnoverTargetPercent: z.number({ error: 'must be a number' }).min(0).max(100).default(10),
+  /** Most cases per FTE holding cases (Dorset: 15). */
+  caseloadLimit: z.number({ error: 'must be a number' }).gt(0).max(100).default(15),
+  /** Months of probation: a refer-a-friend reward falls due when the referred hire has served them. */
+  probationMonths: z.int({ error: 'must be a whole number of months' }).min(0).max(24).default(6),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

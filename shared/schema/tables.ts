@@ -9,6 +9,16 @@ import {
   siteProfileSchema,
   vacancySchema,
 } from './recruitment';
+import {
+  caseloadWeekSchema,
+  cohortSchema,
+  exitInterviewSchema,
+  incentiveSchema,
+  leaverSchema,
+  staffSchema,
+  stayConversationSchema,
+  transferSchema,
+} from './retention';
 import { stageEventSchema } from './stage';
 
 /**
@@ -25,6 +35,14 @@ export const SYNC_TABLES = {
   rota_slots: { schema: rotaSlotSchema, appendOnly: false },
   checks: { schema: checkSchema, appendOnly: false },
   site_profiles: { schema: siteProfileSchema, appendOnly: false },
+  staff: { schema: staffSchema, appendOnly: false },
+  leavers: { schema: leaverSchema, appendOnly: false },
+  exit_interviews: { schema: exitInterviewSchema, appendOnly: false },
+  stay_conversations: { schema: stayConversationSchema, appendOnly: false },
+  transfers: { schema: transferSchema, appendOnly: false },
+  incentives: { schema: incentiveSchema, appendOnly: false },
+  cohorts: { schema: cohortSchema, appendOnly: false },
+  caseload_weeks: { schema: caseloadWeekSchema, appendOnly: false },
 } as const satisfies Record<string, { schema: z.ZodType; appendOnly: boolean }>;
 
 export type SyncTable = keyof typeof SYNC_TABLES;

@@ -32,9 +32,38 @@ export const REFERENCES: Partial<Record<SyncTable, readonly Reference[]>> = {
     { field: 'teamId', target: 'teams' },
     { field: 'vacancyId', target: 'vacancies' },
   ],
+  staff: [
+    { field: 'postId', target: 'posts' },
+    { field: 'cohortId', target: 'cohorts' },
+    { field: 'applicationId', target: 'applications' },
+  ],
+  leavers: [
+    { field: 'staffId', target: 'staff' },
+    { field: 'postId', target: 'posts' },
+  ],
+  exit_interviews: [{ field: 'leaverId', target: 'leavers' }],
+  stay_conversations: [
+    { field: 'staffId', target: 'staff' },
+    { field: 'heldBy', target: 'users' },
+  ],
+  transfers: [
+    { field: 'staffId', target: 'staff' },
+    { field: 'fromTeamId', target: 'teams' },
+    { field: 'toTeamId', target: 'teams' },
+    { field: 'toPostId', target: 'posts' },
+  ],
+  incentives: [
+    { field: 'staffId', target: 'staff' },
+    { field: 'referredApplicationId', target: 'applications' },
+  ],
+  caseload_weeks: [
+    { field: 'teamId', target: 'teams' },
+    { field: 'confirmedBy', target: 'users' },
+  ],
 };
 
-const SINGULAR: Record<SyncTable | 'users', string> = {
+/** What one record of each table is called, in messages a person reads. */
+export const RECORD_NOUN: Record<SyncTable | 'users', string> = {
   teams: 'team',
   posts: 'post',
   vacancies: 'vacancy',
@@ -44,6 +73,14 @@ const SINGULAR: Record<SyncTable | 'users', string> = {
   rota_slots: 'rota slot',
   checks: 'check',
   site_profiles: 'site profile',
+  staff: 'staff record',
+  leavers: 'leaver',
+  exit_interviews: 'exit interview',
+  stay_conversations: 'Stay conversation',
+  transfers: 'transfer',
+  incentives: 'incentive',
+  cohorts: 'cohort',
+  caseload_weeks: 'caseload week',
   users: 'user',
 };
 
@@ -84,8 +121,8 @@ export function referenceIssues(table: SyncTable, fields: Record<string, unknown
         continue;
       }
       const row = rows.get(ref.target, id);
-      if (!row) issues.push(`${ref.field}: no ${SINGULAR[ref.target]} ${id} in your organisation (create it first, in this push or an earlier one)`);
-      else if (row.deleted) issues.push(`${ref.field}: ${SINGULAR[ref.target]} ${id} was deleted`);
+      if (!row) issues.push(`${ref.field}: no ${RECORD_NOUN[ref.target]} ${id} in your organisation (create it first, in this push or an earlier one)`);
+      else if (row.deleted) issues.push(`${ref.field}: ${RECORD_NOUN[ref.target]} ${id} was deleted`);
     }
   }
   return issues;

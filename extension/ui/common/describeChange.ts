@@ -1,16 +1,8 @@
 import type { Mutation, SyncTable } from '#shared/schema/index';
+import { RECORD_NOUN } from '#shared/sync/references';
 
-const NOUN: Record<SyncTable, string> = {
-  teams: 'team',
-  posts: 'post',
-  vacancies: 'vacancy',
-  adverts: 'advert',
-  applications: 'application',
-  stage_events: 'stage change',
-  rota_slots: 'rota slot',
-  checks: 'check',
-  site_profiles: 'site profile',
-};
+// A stage event reads as a "stage change" to the person whose change was refused.
+const NOUN: Record<SyncTable, string> = { ...RECORD_NOUN, stage_events: 'stage change' };
 
 export const nounOf = (table: SyncTable): string => NOUN[table] ?? table;
 
