@@ -1,14 +1,9 @@
+import type { CaseloadWeek as CaseloadWeekRecord } from '../schema/retention';
 import { inPeriod } from './filters';
 import type { ReportFilters } from './types';
 
 /** A team's weekly caseload figure, confirmed with the establishment. */
-export interface CaseloadWeekFacts {
-  teamId: string;
-  /** Monday of the week. */
-  week: string;
-  casesHeld: number;
-  fteHoldingCases: number;
-}
+export type CaseloadWeekFacts = Pick<CaseloadWeekRecord, 'teamId' | 'weekStart' | 'casesHeld' | 'fteHoldingCases'>;
 
 export interface CaseloadRow {
   teamId: string;
@@ -43,12 +38,12 @@ export function caseload(weeks: readonly CaseloadWeekFacts[], limit: number, fil
   const byWeek = new Map<string, CaseloadWeek>();
   for (const w of weeks) {
     if (filters.teamIds?.length && !filters.teamIds.includes(w.teamId)) continue;
-    if ((filters.from || filters.to) && !inPeriod(w.week, filters)) continue;
+    if ((filters.from || filters.to) && !inPeriod(w.weekStart, filters)) continue;
     const value = ratio(w.casesHeld, w.fteHoldingCases);
     const overLimit = value !== null && value > limit;
-    rows.push({ teamId: w.teamId, week: w.week, casesHeld: w.casesHeld, fteHoldingCases: w.fteHoldingCases, caseload: value, overLimit });
-    let total = byWeek.get(w.week);
-    if (!total) byWeek.set(w.week, (total = { week: w.week, casesHeld: 0, fteHoldingCases: 0, caseload: null, overLimit: false, teamsOverLimit: 0 }));
+    rows.push({ teamId: w.teamId, week: w.weekStart, casesHeld: w.casesHeld, fteHoldingCases: w.fteHoldingCases, caseload: value, overLimit });
+    let total = byWeek.get(w.weekStart);
+    if (!total) byWeek.set(w.weekStart, (total = { week: w.weekStart, casesHeld: 0, fteHoldingCases: 0, caseload: null, overLimit: false, teamsOverLimit: 0 }));
     total.casesHeld += w.casesHeld;
     total.fteHoldingCases = Math.round((total.fteHoldingCases + w.fteHoldingCases) * 1000) / 1000;
     if (overLimit) total.teamsOverLimit++;

@@ -1,32 +1,21 @@
 import { addMonths } from '../retention';
+import type { Cohort, Staff } from '../schema/retention';
 import { rate } from './statistics';
-import { inPostOn, leftOn, type LeavingFacts, type StaffFacts } from './staff-in-post';
+import { inPostOn, leftOn, type LeavingFacts } from './staff-in-post';
 import type { Rate } from './types';
 
-export interface CohortFacts {
-  id: string;
-  name: string;
-  /** The first day of the cohort's programme. */
-  startDate: string;
-  programme?: string | null;
-  /** A control group, against which a new programme's cohort is compared. */
-  control?: boolean | null;
-}
-
-export interface CohortMemberFacts {
-  cohortId: string;
-  staffId: string;
-  /** When the member completed the ASYE or Early Career Framework year, if they have. */
-  completedDate?: string | null;
-}
+export type CohortFacts = Pick<Cohort, 'id' | 'name' | 'startMonth' | 'programme' | 'isControl'>;
+/** Members are the staff whose cohortId names the cohort; `asyeCompletedOn` says when they completed. */
+export type CohortMemberFacts = Pick<Staff, 'id' | 'startDate' | 'cohortId' | 'asyeCompletedOn'>;
 
 export const RETENTION_MONTHS = [12, 24, 36] as const;
 
 export interface CohortRow {
   cohortId: string;
   name: string;
-  programme: string | null;
+  programme: string;
   control: boolean;
+  /** The first day of the start month: 12, 24 and 36 months are counted from it. */
   startDate: string;
   members: number;
   /** Share completed within 12 months of the start; null until 12 months have passed (or no members). */
@@ -39,33 +28,29 @@ export interface CohortRow {
 export function cohortRetention(
   cohorts: readonly CohortFacts[],
   members: readonly CohortMemberFacts[],
-  staff: readonly Pick<StaffFacts, 'id' | 'startDate'>[],
-  leavers: readonly LeavingFacts[],
+  leavers: readonly Pick<LeavingFacts, 'staffId' | 'leavingDate'>[],
   asOf: string,
 ): CohortRow[] {
   const left = leftOn(leavers);
-  const staffOf = new Map(staff.map((s) => [s.id, s]));
   return [...cohorts]
-    .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.name.localeCompare(b.name))
+    .sort((a, b) => a.startMonth.localeCompare(b.startMonth) || a.name.localeCompare(b.name))
     .map((c) => {
+      const startDate = `${c.startMonth}-01`;
       const mine = members.filter((m) => m.cohortId === c.id);
-      const at = (months: number) => addMonths(c.startDate, months);
+      const at = (months: number) => addMonths(startDate, months);
       const due = (months: number) => at(months) <= asOf;
       const retained = (months: number): Rate => {
         if (!due(months)) return null;
-        const kept = mine.filter((m) => {
-          const s = staffOf.get(m.staffId);
-          return s !== undefined && inPostOn(s, left, at(months));
-        }).length;
+        const kept = mine.filter((m) => inPostOn(m, left, at(months))).length;
         return rate(kept, mine.length);
       };
-      const completed = mine.filter((m) => m.completedDate && m.completedDate <= at(12)).length;
+      const completed = mine.filter((m) => m.asyeCompletedOn && m.asyeCompletedOn <= at(12)).length;
       return {
         cohortId: c.id,
         name: c.name,
-        programme: c.programme ?? null,
-        control: !!c.control,
-        startDate: c.startDate,
+        programme: c.programme,
+        control: c.isControl,
+        startDate,
         members: mine.length,
         completedIn12: due(12) ? rate(completed, mine.length) : null,
         retention: { 12: retained(12), 24: retained(24), 36: retained(36) },

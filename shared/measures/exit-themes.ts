@@ -1,20 +1,16 @@
+import type { ExitInterview } from '../schema/retention';
 import { inPeriod } from './filters';
 import { periodOf } from './over-time';
 import { staffMatches, type LeavingFacts, type StaffFacts } from './staff-in-post';
 import type { ReportFilters } from './types';
 
 /** What the measure reads of an exit interview: never its notes, which stay out of every report. */
-export interface ExitInterviewFacts {
-  leaverId: string;
-  status: 'offered' | 'held' | 'declined';
-  offeredDate?: string | null;
-  heldDate?: string | null;
-  themes?: readonly string[] | null;
-}
+export type ExitInterviewFacts = Pick<ExitInterview, 'leaverId' | 'outcome' | 'offeredOn' | 'heldOn'> & { themes?: readonly string[] | null };
 
 export interface ExitThemesQuarter {
   /** '2026-Q2'. */
   quarter: string;
+  /** Offered and not (yet) held or declined. */
   offered: number;
   held: number;
   declined: number;
@@ -33,13 +29,13 @@ export function exitThemes(interviews: readonly ExitInterviewFacts[], leavers: r
   const quarters = new Map<string, ExitThemesQuarter>();
   for (const i of interviews) {
     const s = leaverStaff.get(i.leaverId);
-    const date = i.status === 'held' ? i.heldDate : i.offeredDate;
+    const date = i.outcome === 'held' ? i.heldOn : i.offeredOn;
     if (!s || !date || !staffMatches(s, filters) || !inPeriod(date, filters)) continue;
     const quarter = periodOf(date, 'quarter');
     let q = quarters.get(quarter);
     if (!q) quarters.set(quarter, (q = { quarter, offered: 0, held: 0, declined: 0, themes: {} }));
-    q[i.status]++;
-    if (i.status === 'held') for (const theme of new Set(i.themes ?? [])) q.themes[theme] = (q.themes[theme] ?? 0) + 1;
+    q[i.outcome === 'pending' ? 'offered' : i.outcome]++;
+    if (i.outcome === 'held') for (const theme of new Set(i.themes ?? [])) q.themes[theme] = (q.themes[theme] ?? 0) + 1;
   }
   return [...quarters.values()].sort((a, b) => a.quarter.localeCompare(b.quarter));
 }

@@ -1,5 +1,6 @@
+import type { Transfer } from '../schema/retention';
 import { inPeriod } from './filters';
-import { isInternalMove, roundFte, staffMatches, type LeavingFacts, type StaffFacts } from './staff-in-post';
+import { roundFte, staffMatches, type LeavingFacts, type StaffFacts } from './staff-in-post';
 import type { ReportFilters } from './types';
 
 export interface Tally {
@@ -11,7 +12,7 @@ export interface LeaversBreakdown {
   leavers: Tally;
   byReason: Record<string, Tally>;
   byDestination: Record<string, Tally>;
-  /** Moves to another team: transfers, counted apart and never as leavers. */
+  /** Moves out of the teams (all teams: every move) in the period: transfers, counted apart and never as leavers. */
   internalMoves: number;
 }
 
@@ -22,20 +23,24 @@ const add = (into: Record<string, Tally>, key: string, fte: number) => {
 };
 
 /** Leavers in the period (`from`–`to`, by leaving date) by reason and by destination, headcount and FTE, as the census asks. */
-export function leaversBreakdown(staff: readonly StaffFacts[], leavers: readonly LeavingFacts[], filters: ReportFilters): LeaversBreakdown {
+export function leaversBreakdown(
+  staff: readonly StaffFacts[],
+  leavers: readonly LeavingFacts[],
+  transfers: readonly Pick<Transfer, 'fromTeamId' | 'movedOn'>[],
+  filters: ReportFilters,
+): LeaversBreakdown {
   const byId = new Map(staff.map((s) => [s.id, s]));
   const out: LeaversBreakdown = { leavers: { count: 0, fte: 0 }, byReason: {}, byDestination: {}, internalMoves: 0 };
   for (const l of leavers) {
     const s = byId.get(l.staffId);
     if (!s || !staffMatches(s, filters) || !inPeriod(l.leavingDate, filters)) continue;
-    if (isInternalMove(l)) {
-      out.internalMoves++;
-      continue;
-    }
     out.leavers.count++;
-    out.leavers.fte = roundFte(out.leavers.fte + s.fte);
-    add(out.byReason, l.reason, s.fte);
-    add(out.byDestination, l.destination, s.fte);
+    out.leavers.fte = roundFte(out.leavers.fte + l.fte);
+    add(out.byReason, l.reason, l.fte);
+    add(out.byDestination, l.destination, l.fte);
+  }
+  for (const t of transfers) {
+    if (t.movedOn && inPeriod(t.movedOn, filters) && (!filters.teamIds?.length || filters.teamIds.includes(t.fromTeamId))) out.internalMoves++;
   }
   return out;
 }

@@ -1,24 +1,31 @@
 import { addDays, quarterStart } from '../calendar';
+import type { Post } from '../schema/establishment';
+import type { CaseloadWeek, Cohort, ExitInterview, Staff, StayConversation, Transfer } from '../schema/retention';
 import { agencyConversions, type AgencyConversions } from './agency-conversion';
-import { caseload, type CaseloadRow, type CaseloadWeek, type CaseloadWeekFacts } from './caseload';
-import { cohortRetention, type CohortFacts, type CohortMemberFacts, type CohortRow } from './cohort-retention';
-import { exitThemes, type ExitInterviewFacts, type ExitThemesQuarter } from './exit-themes';
+import { caseload, type CaseloadRow, type CaseloadWeek as CaseloadWeekRow } from './caseload';
+import { cohortRetention, type CohortRow } from './cohort-retention';
+import { exitThemes, type ExitThemesQuarter } from './exit-themes';
 import { leaversBreakdown, type LeaversBreakdown } from './leavers';
 import { stability, type Stability } from './stability';
-import { lastCensusDate, type LeavingFacts, type StaffFacts } from './staff-in-post';
-import { stayConversations, type StayConversationFacts, type StayQuarter } from './stay-conversations';
+import { lastCensusDate, staffFacts, type LeavingFacts } from './staff-in-post';
+import { stayConversations, type StayQuarter } from './stay-conversations';
+import { transfers, type Transfers } from './transfers';
 import { turnover, type Turnover } from './turnover';
 import type { ReportFilters } from './types';
 
 export interface RetentionInput {
-  staff: readonly StaffFacts[];
+  staff: readonly Staff[];
+  /** For each member of staff's team (their post's). */
+  posts: readonly Pick<Post, 'id' | 'teamId'>[];
   leavers: readonly LeavingFacts[];
-  exitInterviews: readonly ExitInterviewFacts[];
-  stayConversations: readonly StayConversationFacts[];
-  cohorts: readonly CohortFacts[];
-  cohortMembers: readonly CohortMemberFacts[];
-  caseloadWeeks: readonly CaseloadWeekFacts[];
-  /** The council's caseload limit (settings). */
+  /** Notes are never read. */
+  exitInterviews: readonly ExitInterview[];
+  /** Whose each was is never read: other views hold them without it. */
+  stayConversations: readonly Pick<StayConversation, 'heldOn' | 'outcome' | 'themes'>[];
+  transfers: readonly Transfer[];
+  cohorts: readonly Cohort[];
+  caseloadWeeks: readonly CaseloadWeek[];
+  /** The council's caseload limit (settings.caseloadLimit). */
   caseloadLimit: number;
 }
 
@@ -32,9 +39,10 @@ export interface RetentionReport {
   leavers: LeaversBreakdown;
   exitThemes: ExitThemesQuarter[];
   stayConversations: StayQuarter[];
+  transfers: Transfers;
   agencyConversions: AgencyConversions;
   cohorts: CohortRow[];
-  caseload: { limit: number; rows: CaseloadRow[]; byWeek: CaseloadWeek[] };
+  caseload: { limit: number; rows: CaseloadRow[]; byWeek: CaseloadWeekRow[] };
 }
 
 /** The last day of each of the `n` calendar quarters ending on or before `date`, oldest first. */
@@ -48,20 +56,25 @@ export function quarterEnds(date: string, n: number): string[] {
   return ends;
 }
 
-/** Every retention measure over one data set, for the period and team and role filters. */
+/**
+ * Every retention measure over one data set, for the period and the team and role filters
+ * (cohorts are followed whole; Stay conversations are never filtered by team or role).
+ */
 export function computeRetentionReport(input: RetentionInput, filters: ReportFilters, asOf: string): RetentionReport {
   const end = filters.to && filters.to < asOf ? filters.to : asOf;
   const census = lastCensusDate(end);
   const people = { teamIds: filters.teamIds, roles: filters.roles };
+  const staff = staffFacts(input.staff, input.posts);
   return {
-    census: { turnover: turnover(input.staff, input.leavers, census, people), stability: stability(input.staff, input.leavers, census, people) },
-    rolling: { turnover: turnover(input.staff, input.leavers, end, people), stability: stability(input.staff, input.leavers, end, people) },
-    turnoverByQuarter: quarterEnds(end, 8).map((quarterEnd) => ({ quarterEnd, turnover: turnover(input.staff, input.leavers, quarterEnd, people) })),
-    leavers: leaversBreakdown(input.staff, input.leavers, filters),
-    exitThemes: exitThemes(input.exitInterviews, input.leavers, input.staff, filters),
-    stayConversations: stayConversations(input.stayConversations, input.staff, filters),
-    agencyConversions: agencyConversions(input.staff, filters),
-    cohorts: cohortRetention(input.cohorts, input.cohortMembers, input.staff, input.leavers, asOf),
+    census: { turnover: turnover(staff, input.leavers, census, people), stability: stability(staff, input.leavers, census, people) },
+    rolling: { turnover: turnover(staff, input.leavers, end, people), stability: stability(staff, input.leavers, end, people) },
+    turnoverByQuarter: quarterEnds(end, 8).map((quarterEnd) => ({ quarterEnd, turnover: turnover(staff, input.leavers, quarterEnd, people) })),
+    leavers: leaversBreakdown(staff, input.leavers, input.transfers, filters),
+    exitThemes: exitThemes(input.exitInterviews, input.leavers, staff, filters),
+    stayConversations: stayConversations(input.stayConversations, filters),
+    transfers: transfers(input.transfers, filters),
+    agencyConversions: agencyConversions(staff, filters),
+    cohorts: cohortRetention(input.cohorts, input.staff, input.leavers, asOf),
     caseload: { limit: input.caseloadLimit, ...caseload(input.caseloadWeeks, input.caseloadLimit, filters) },
   };
 }

@@ -1,4 +1,5 @@
-import type { SocialWorkRole } from '../schema/establishment';
+import type { Post, SocialWorkRole } from '../schema/establishment';
+import type { Leaver, Staff } from '../schema/retention';
 import { addMonths } from '../retention';
 import { addDays } from '../calendar';
 import type { ReportFilters } from './types';
@@ -17,19 +18,17 @@ export interface StaffFacts {
   fromAgency?: boolean | null;
 }
 
-/** The destination that is a move inside the council: a transfer, never a leaver (DfE census). */
-export const INTERNAL_MOVE = 'internal_move';
-
-/** What the measures read of a leaving: whose, when (the last day of employment), why and where to. */
-export interface LeavingFacts {
-  id: string;
-  staffId: string;
-  leavingDate: string;
-  reason: string;
-  destination: string;
+/** A member of staff as the measures read them: their team is their post's (after a transfer, the new one). */
+export function staffFacts(staff: readonly Staff[], posts: readonly Pick<Post, 'id' | 'teamId'>[]): StaffFacts[] {
+  const teamOf = new Map(posts.map((p) => [p.id, p.teamId]));
+  return staff.map((s) => ({ id: s.id, teamId: teamOf.get(s.postId) ?? '', role: s.role, fte: s.fte, startDate: s.startDate, fromAgency: s.fromAgency ?? false }));
 }
 
-export const isInternalMove = (l: Pick<LeavingFacts, 'destination'>) => l.destination === INTERNAL_MOVE;
+/**
+ * What the measures read of a leaving: whose, when (the last day of employment), why, where to
+ * and the FTE they left. An internal move is never a leaving: it is a transfer (census: not a leaver).
+ */
+export type LeavingFacts = Pick<Leaver, 'id' | 'staffId' | 'leavingDate' | 'reason' | 'destination' | 'fte'>;
 
 /** The census year (or any twelve months) ending on `end`: the day after `end` a year earlier, to `end`. */
 export function yearTo(end: string): { from: string; to: string } {
@@ -45,14 +44,10 @@ export function lastCensusDate(date: string): string {
 export const staffMatches = (s: Pick<StaffFacts, 'teamId' | 'role'>, filters: Pick<ReportFilters, 'teamIds' | 'roles'>) =>
   (!filters.teamIds?.length || filters.teamIds.includes(s.teamId)) && (!filters.roles?.length || filters.roles.includes(s.role));
 
-/**
- * Each member of staff's leaving date: the first leaving that left the council. An internal move
- * is not one: the person is still in post, in another team.
- */
-export function leftOn(leavers: readonly LeavingFacts[]): Map<string, string> {
+/** Each member of staff's leaving date (the first, should two have been recorded). */
+export function leftOn(leavers: readonly Pick<LeavingFacts, 'staffId' | 'leavingDate'>[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const l of leavers) {
-    if (isInternalMove(l)) continue;
     const seen = out.get(l.staffId);
     if (!seen || l.leavingDate < seen) out.set(l.staffId, l.leavingDate);
   }

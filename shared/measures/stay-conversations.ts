@@ -1,38 +1,36 @@
+import type { StayConversation } from '../schema/retention';
 import { inPeriod } from './filters';
 import { periodOf } from './over-time';
-import { staffMatches, type StaffFacts } from './staff-in-post';
 import type { ReportFilters } from './types';
 
-/** What the measure reads of a Stay conversation; whose it was serves the team and role filters only. */
-export interface StayConversationFacts {
-  staffId: string;
-  heldDate: string;
-  outcome?: string | null;
-  themes?: readonly string[] | null;
-}
+/**
+ * What the measure reads of a Stay conversation: when, the outcome and the themes. Never whose it
+ * was: other views do not even hold that (the server keeps it for the holder and admins).
+ */
+export type StayConversationFacts = Pick<StayConversation, 'heldOn' | 'outcome'> & { themes?: readonly string[] | null };
 
 /** Counts only: no row names or points to a person, so a report can show it to anyone. */
 export interface StayQuarter {
   quarter: string;
   held: number;
-  /** Outcome → count ('open' while there is none yet). */
+  /** Outcome → count. */
   outcomes: Record<string, number>;
   themes: Record<string, number>;
 }
 
-/** Stay conversations per quarter held: how many, their outcomes and their themes. */
-export function stayConversations(conversations: readonly StayConversationFacts[], staff: readonly StaffFacts[], filters: ReportFilters): StayQuarter[] {
-  const staffOf = new Map(staff.map((s) => [s.id, s]));
+/**
+ * Stay conversations per quarter held: how many, their outcomes and their themes. The period
+ * applies; team and role filters do not: a small team's count would point at the person.
+ */
+export function stayConversations(conversations: readonly StayConversationFacts[], filters: Pick<ReportFilters, 'from' | 'to'>): StayQuarter[] {
   const quarters = new Map<string, StayQuarter>();
   for (const c of conversations) {
-    const s = staffOf.get(c.staffId);
-    if (!s || !staffMatches(s, filters) || !inPeriod(c.heldDate, filters)) continue;
-    const quarter = periodOf(c.heldDate, 'quarter');
+    if ((filters.from || filters.to) && !inPeriod(c.heldOn, filters)) continue;
+    const quarter = periodOf(c.heldOn, 'quarter');
     let q = quarters.get(quarter);
     if (!q) quarters.set(quarter, (q = { quarter, held: 0, outcomes: {}, themes: {} }));
     q.held++;
-    const outcome = c.outcome ?? 'open';
-    q.outcomes[outcome] = (q.outcomes[outcome] ?? 0) + 1;
+    q.outcomes[c.outcome] = (q.outcomes[c.outcome] ?? 0) + 1;
     for (const theme of new Set(c.themes ?? [])) q.themes[theme] = (q.themes[theme] ?? 0) + 1;
   }
   return [...quarters.values()].sort((a, b) => a.quarter.localeCompare(b.quarter));

@@ -1,5 +1,5 @@
 import { rate } from './statistics';
-import { inPostOn, isInternalMove, leftOn, roundFte, staffMatches, yearTo, type LeavingFacts, type StaffFacts } from './staff-in-post';
+import { inPostOn, leftOn, roundFte, staffMatches, yearTo, type LeavingFacts, type StaffFacts } from './staff-in-post';
 import type { Rate, ReportFilters } from './types';
 
 export interface Turnover {
@@ -17,7 +17,8 @@ export interface Turnover {
 
 /**
  * Turnover rate as the DfE children's social work workforce census defines it: FTE of leavers in
- * the year to 30 September ÷ FTE in post at 30 September. An internal move is not a leaver. `end`
+ * the year to 30 September ÷ FTE in post at 30 September, each leaver at the FTE they left. An
+ * internal move (a transfer) is not a leaver. `end`
  * is the census date, or any date for the twelve months to it (the quarterly view).
  */
 export function turnover(staff: readonly StaffFacts[], leavers: readonly LeavingFacts[], end: string, filters: Pick<ReportFilters, 'teamIds' | 'roles'> = {}): Turnover {
@@ -31,10 +32,10 @@ export function turnover(staff: readonly StaffFacts[], leavers: readonly Leaving
   const counted = new Set<string>();
   for (const l of leavers) {
     const s = byId.get(l.staffId);
-    if (!s || isInternalMove(l) || counted.has(s.id) || l.leavingDate < from || l.leavingDate > to || !staffMatches(s, filters)) continue;
+    if (!s || counted.has(s.id) || l.leavingDate < from || l.leavingDate > to || !staffMatches(s, filters)) continue;
     counted.add(s.id);
     count++;
-    leaversFte += s.fte;
+    leaversFte += l.fte;
   }
   return { from, to, leavers: count, leaversFte: roundFte(leaversFte), fteInPost: roundFte(fteInPost), rate: rate(leaversFte, fteInPost) };
 }
