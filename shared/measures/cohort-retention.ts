@@ -1,7 +1,7 @@
 import { addMonths } from '../retention';
 import type { Cohort, Staff } from '../schema/retention';
 import { rate } from './statistics';
-import { inPostOn, leftOn, type LeavingFacts } from './staff-in-post';
+import { inPostForCensus, leftOn, type LeavingFacts } from './staff-in-post';
 import type { Rate } from './types';
 
 export type CohortFacts = Pick<Cohort, 'id' | 'name' | 'startMonth' | 'programme' | 'isControl'>;
@@ -41,7 +41,7 @@ export function cohortRetention(
       const due = (months: number) => at(months) <= asOf;
       const retained = (months: number): Rate => {
         if (!due(months)) return null;
-        const kept = mine.filter((m) => inPostOn(m, left, at(months))).length;
+        const kept = mine.filter((m) => inPostForCensus(m, left, at(months))).length;
         return rate(kept, mine.length);
       };
       const completed = mine.filter((m) => m.asyeCompletedOn && m.asyeCompletedOn <= at(12)).length;

@@ -32,7 +32,7 @@ export { workforceFte, type WorkforceFte } from './workforce';
 export { sourceEffectiveness, type SourceRow } from './source-effectiveness';
 export { overTime, periodOf, type PeriodRow } from './over-time';
 // Retention (issue 16): DfE census measures over staff, leavers and what is recorded about them.
-export { inPostOn, lastCensusDate, leftOn, staffFacts, yearTo, type LeavingFacts, type StaffFacts } from './staff-in-post';
+export { inPostForCensus, lastCensusDate, leftOn, staffFacts, yearTo, type LeavingFacts, type StaffFacts } from './staff-in-post';
 export { turnover, type Turnover } from './turnover';
 export { stability, type Stability } from './stability';
 export { leaversBreakdown, type LeaversBreakdown, type Tally } from './leavers';

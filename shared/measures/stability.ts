@@ -1,6 +1,6 @@
 import { rate } from './statistics';
 import { addMonths } from '../retention';
-import { inPostOn, leftOn, staffMatches, type LeavingFacts, type StaffFacts } from './staff-in-post';
+import { inPostForCensus, leftOn, staffMatches, type LeavingFacts, type StaffFacts } from './staff-in-post';
 import type { Rate, ReportFilters } from './types';
 
 export interface Stability {
@@ -25,9 +25,9 @@ export function stability(staff: readonly StaffFacts[], leavers: readonly Leavin
   let inPostAYearAgo = 0;
   let stillInPost = 0;
   for (const s of staff) {
-    if (!staffMatches(s, filters) || !inPostOn(s, left, yearAgo)) continue;
+    if (!staffMatches(s, filters) || !inPostForCensus(s, left, yearAgo)) continue;
     inPostAYearAgo++;
-    if (inPostOn(s, left, to)) stillInPost++;
+    if (inPostForCensus(s, left, to)) stillInPost++;
   }
   return { from: yearAgo, to, inPostAYearAgo, stillInPost, rate: rate(stillInPost, inPostAYearAgo) };
 }

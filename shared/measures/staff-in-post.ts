@@ -55,11 +55,12 @@ export function leftOn(leavers: readonly Pick<LeavingFacts, 'staffId' | 'leaving
 }
 
 /**
- * In post on `date`: started on or before it and not left on or before it. A leaver whose last
- * day is 30 September counts as a leaver of the year to that date and so not in post on it, as the
- * census asks (counted once, never both).
+ * Counted in post on `date` by the census: started on or before it and not left on or before it.
+ * A leaver whose last day is 30 September is a leaver of the year to that date and so not counted
+ * in post on it: the census counts each person once, never both. (Who holds a post on a day,
+ * shared/staff/holders.ts, still names them on their last day: a different question.)
  */
-export function inPostOn(s: Pick<StaffFacts, 'id' | 'startDate'>, left: ReadonlyMap<string, string>, date: string): boolean {
+export function inPostForCensus(s: Pick<StaffFacts, 'id' | 'startDate'>, left: ReadonlyMap<string, string>, date: string): boolean {
   const leaving = left.get(s.id);
   return s.startDate <= date && (leaving === undefined || leaving > date);
 }

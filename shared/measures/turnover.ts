@@ -1,5 +1,5 @@
 import { rate } from './statistics';
-import { inPostOn, leftOn, roundFte, staffMatches, yearTo, type LeavingFacts, type StaffFacts } from './staff-in-post';
+import { inPostForCensus, leftOn, roundFte, staffMatches, yearTo, type LeavingFacts, type StaffFacts } from './staff-in-post';
 import type { Rate, ReportFilters } from './types';
 
 export interface Turnover {
@@ -26,7 +26,7 @@ export function turnover(staff: readonly StaffFacts[], leavers: readonly Leaving
   const left = leftOn(leavers);
   const byId = new Map(staff.map((s) => [s.id, s]));
   let fteInPost = 0;
-  for (const s of staff) if (staffMatches(s, filters) && inPostOn(s, left, to)) fteInPost += s.fte;
+  for (const s of staff) if (staffMatches(s, filters) && inPostForCensus(s, left, to)) fteInPost += s.fte;
   let count = 0;
   let leaversFte = 0;
   const counted = new Set<string>();
