@@ -44,6 +44,7 @@ export const PERSONAL_DATA = {
     plannedShortlistDate: 'none',
     plannedInterviewDate: 'none',
     status: 'none',
+    postIds: 'none',
   },
   adverts: {
     vacancyId: 'none',

@@ -20,6 +20,8 @@ export const vacancySchema = z
     plannedShortlistDate: isoDate.nullable().optional(),
     plannedInterviewDate: isoDate.nullable().optional(),
     status: oneOf(VACANCY_STATUSES),
+    /** The posts this vacancy recruits to, when known ("recruit to this post"): a starter becomes their holder. */
+    postIds: z.array(id).max(100).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.mode === 'closing-date' && !v.closingDate && v.status === 'open') {

@@ -1,5 +1,6 @@
 import type { Duty, Mutation, Settings } from '../schema/index';
 import type { Caller, PeopleLookup } from './people';
+import { managerRetentionRefusal, stayConversationRefusal } from './retention-permissions';
 import type { RowLookup, SyncRow } from './rows';
 
 /**
@@ -20,7 +21,10 @@ import type { RowLookup, SyncRow } from './rows';
  *                         another active manager: `managerId` is the only field they may change).
  *                         Creating slots, or changing their week, duty or scope, is for
  *                         coordinators and the central team: otherwise a manager could put
- *                         themselves on duty for the whole council and decide anything.
+ *                         themselves on duty for the whole council and decide anything;
+ *                       - leavers, transfers, post cover and draft vacancies of teams they manage
+ *                         (shared/sync/retention-permissions.ts).
+ * Stay conversations    their holder and admins only, whatever the role (retention-permissions.ts).
  */
 export interface PermissionView {
   caller: Caller;
@@ -43,11 +47,15 @@ const ADMIN_REFUSAL = 'admins manage users, tokens and settings and may read; ch
 /** Why a mutation is refused, or null when it is allowed. `fields` are the validated fields. */
 export function roleRefusal(m: Mutation, fields: Record<string, unknown>, v: PermissionView): string | null {
   const { role } = v.caller;
+  // Confidential whatever the role: shared/sync/retention-permissions.ts.
+  if (m.table === 'stay_conversations') return stayConversationRefusal(m, fields, v);
   if (role === 'central' || role === 'coordinator') return null;
   if (role === 'admin') return ADMIN_REFUSAL;
   if (m.table === 'rota_slots') return managerSlotRefusal(m, fields, v);
   if (m.table === 'stage_events' && m.op === 'upsert') return managerDecisionRefusal(fields, v);
-  return `managers may push only stage events (shortlisting and interview decisions) and hand back or swap their own rota slots, not ${m.op} on ${m.table}`;
+  const retention = managerRetentionRefusal(m, fields, v);
+  if (retention !== undefined) return retention;
+  return `managers may push only stage events (shortlisting and interview decisions), hand back or swap their own rota slots, and record leavers and transfers of their own teams, not ${m.op} on ${m.table}`;
 }
 
 function managerSlotRefusal(m: Mutation, fields: Record<string, unknown>, v: PermissionView): string | null {

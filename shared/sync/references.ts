@@ -19,7 +19,10 @@ interface Reference {
 export const REFERENCES: Partial<Record<SyncTable, readonly Reference[]>> = {
   teams: [{ field: 'managerId', target: 'users' }],
   posts: [{ field: 'teamId', target: 'teams' }],
-  vacancies: [{ field: 'teamIds', target: 'teams', many: true }],
+  vacancies: [
+    { field: 'teamIds', target: 'teams', many: true },
+    { field: 'postIds', target: 'posts', many: true },
+  ],
   adverts: [{ field: 'vacancyId', target: 'vacancies' }],
   applications: [
     { field: 'vacancyId', target: 'vacancies' },

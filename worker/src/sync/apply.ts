@@ -122,6 +122,7 @@ async function attemptOnce(db: D1Database, auth: AuthContext, mutations: Mutatio
     await store.load([['teams', teamIds]]);
     const weeks = new Set([thisWeek, ...fresh.map((m) => mondayOf(String(m.fields?.at ?? '')))].filter(Boolean));
     for (const w of weeks) await loadSlots(store, db, orgId, auth.userId, w);
+    await loadManagedTeams(store, fresh);
   }
 
   // ---- decide (shared/sync/decide.ts), then write: one atomic batch -----------------------
@@ -157,6 +158,30 @@ async function loadSlots(store: Store, db: D1Database, orgId: string, userId: st
     .bind(orgId, userId, week)
     .all<{ id: string }>();
   await store.load([['rota_slots', results.map((r) => r.id)]]);
+}
+
+/**
+ * The posts and teams a manager's retention change is judged by (shared/sync/retention-permissions.ts):
+ * the post a leaver leaves (an exit interview's through its leaver), a post's team, a transfer's and a draft vacancy's teams, as they were
+ * and as the change makes them.
+ */
+async function loadManagedTeams(store: Store, fresh: Mutation[]) {
+  const valuesOf = (m: Mutation, field: string) => [store.get(m.table, m.recordId)?.data[field], m.fields?.[field]].flat();
+  const ids = (values: unknown[]) => values.filter((x): x is string => typeof x === 'string');
+  await store.load([['leavers', fresh.flatMap((m) => (m.table === 'exit_interviews' ? ids(valuesOf(m, 'leaverId')) : []))]]);
+  const postIds = fresh.flatMap((m) => {
+    if (m.table === 'leavers') return ids(valuesOf(m, 'postId'));
+    if (m.table === 'exit_interviews') return ids(valuesOf(m, 'leaverId').map((l) => (typeof l === 'string' ? store.get('leavers', l)?.data.postId : undefined)));
+    return m.table === 'posts' ? [m.recordId] : [];
+  });
+  await store.load([['posts', postIds]]);
+  const teamIds = fresh.flatMap((m) => {
+    if (m.table === 'transfers') return ids([...valuesOf(m, 'fromTeamId'), ...valuesOf(m, 'toTeamId')]);
+    if (m.table === 'vacancies') return ids(valuesOf(m, 'teamIds'));
+    return [];
+  });
+  for (const p of postIds) teamIds.push(...ids([store.get('posts', p)?.data.teamId]));
+  await store.load([['teams', teamIds]]);
 }
 
 function settingsOf(rows: { data: string }[]): Settings {
