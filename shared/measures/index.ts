@@ -42,6 +42,7 @@ export { cohortRetention, RETENTION_MONTHS, type CohortFacts, type CohortMemberF
 export { caseload, type CaseloadRow, type CaseloadWeek, type CaseloadWeekFacts } from './caseload';
 export { agencyConversions, type AgencyConversions } from './agency-conversion';
 export { transfers, type TransferFacts, type Transfers } from './transfers';
+export { NATIONAL_REFERENCE } from './national';
 export { computeRetentionReport, quarterEnds, type RetentionInput, type RetentionReport } from './retention-report';
 
 export interface Report {

@@ -9,13 +9,14 @@ import { choicesOf, Options } from '@/ui/common/Options';
 import { DownloadCsvButton } from '@/ui/csv';
 import { establishment, type TeamRow } from './establishmentModel';
 import { percent } from './reportModel';
-import { useCentralData } from './useCentralData';
+import { useRetentionData } from '../retention/useRetentionData';
+import { holderNames } from './holderNames';
 
 const COVER_LABELS: Record<CoverState, string> = { permanent: 'Permanent', agency: 'Agency', vacant: 'Vacant', interim: 'Interim / secondment' };
 const COVER_CHOICES = choicesOf(COVER_STATES, COVER_LABELS);
 const money = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
 
-function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string | null) => void }) {
+function PostRow(props: { post: Post; holder: string | undefined; endingSoon: boolean; onError: (m: string | null) => void }) {
   const { post } = props;
   async function save(fields: Partial<Post>) {
     try {
@@ -29,6 +30,7 @@ function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string |
     <tr data-testid={`post-${post.id}`}>
       <td>{ROLE_LABELS[post.role]}</td>
       <td>{post.fte}</td>
+      <td data-testid="post-holder">{props.holder ?? <span class="muted">nobody</span>}</td>
       <td>
         <label class="visually-hidden" for={`cover-${post.id}`}>
           Cover of this {ROLE_LABELS[post.role]} post
@@ -87,7 +89,7 @@ function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string |
   );
 }
 
-function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | '' }) {
+function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | ''; holders: ReadonlyMap<string, string> }) {
   const { row } = props;
   // The cover filter narrows the table only: the team's rates stay over all its posts.
   const listed = props.cover ? row.posts.filter((p) => p.cover === props.cover) : row.posts;
@@ -122,10 +124,10 @@ function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | ''
         )}
       </p>
       <table>
-        <TableHead headers={['Role', 'FTE', 'Cover', 'Agency', 'Weekly cost', 'Cover ends']} />
+        <TableHead headers={['Role', 'FTE', 'Holder', 'Cover', 'Agency', 'Weekly cost', 'Cover ends']} />
         <tbody>
           {listed.map((p) => (
-            <PostRow key={p.id} post={p} endingSoon={row.endingSoon.includes(p)} onError={setError} />
+            <PostRow key={p.id} post={p} holder={props.holders.get(p.id)} endingSoon={row.endingSoon.includes(p)} onError={setError} />
           ))}
         </tbody>
       </table>
@@ -151,7 +153,8 @@ function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | ''
 
 /** Every post in the establishment and its cover, tracked weekly, with the census rates per team. */
 export function EstablishmentPage() {
-  const data = useCentralData();
+  // The retention data is the central data plus who holds each post (issue 16).
+  const data = useRetentionData();
   const [teamId, setTeamId] = useState('');
   const [cover, setCover] = useState<CoverState | ''>('');
   if (!data) return <p>Loading the establishment…</p>;
@@ -159,6 +162,7 @@ export function EstablishmentPage() {
   const shown = rows.filter((r) => (!teamId || r.team.id === teamId) && (!cover || r.posts.some((p) => p.cover === cover)));
   const unconfirmed = rows.filter((r) => !r.confirmedThisWeek);
   const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
+  const holders = holderNames(data.posts, data.staff, data.leavers, data.asOf);
   return (
     <div>
       <h1>Establishment</h1>
@@ -186,7 +190,7 @@ export function EstablishmentPage() {
         />
       </div>
       {shown.map((row) => (
-        <TeamSection key={row.team.id} row={row} asOf={data.asOf} cover={cover} />
+        <TeamSection key={row.team.id} row={row} asOf={data.asOf} cover={cover} holders={holders} />
       ))}
     </div>
   );
