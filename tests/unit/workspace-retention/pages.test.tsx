@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { demoDb, demo } from '../workspace-daily/helpers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { TOM } from '#demo/index';
+import type { Staff } from '#shared/schema/index';
+import { StaffPage } from '@/ui/workspace/retention/StaffPage';
+import { StayPage } from '@/ui/workspace/retention/StayPage';
+
+afterEach(cleanup);
+const slow = { timeout: 10_000 }; // Dexie's live query on a busy machine
+
+/** The demo council with Tom managing one team, and a holder on one of its permanent posts. */
+async function withHolder() {
+  const db = await demoDb();
+  const team = demo.records.teams[0]!;
+  await db.teams.update(team.id, { managerId: TOM.id });
+  const post = demo.records.posts.find((p) => p.teamId === team.id && p.cover === 'permanent')!;
+  const holder: Staff = { id: '0190a6f0-0000-7000-8000-00000000abcd', postId: post.id, name: 'Priya Holder', role: post.role, fte: post.fte, startDate: '2021-09-06' };
+  await db.staff.put(holder);
+  return { db, team, post, holder };
+}
+
+describe('staff and leavers page', () => {
+  it('a team manager records a leaver: the post is vacant, an exit interview is offered, and "recruit to this post" drafts the vacancy', async () => {
+    const { db, team, post, holder } = await withHolder();
+    render(<StaffPage />);
+    const row = await screen.findByTestId(`staff-post-${post.id}`, {}, slow);
+    expect(within(row).getByTestId('post-holder').textContent).toBe('Priya Holder');
+    // Tom manages this team only: no leaver button on another team's posts, and no holder editing at all.
+    expect(screen.queryAllByRole('button', { name: /Add holder|Edit holder/ })).toEqual([]);
+    const other = demo.records.teams.find((t) => t.id !== team.id && demo.records.posts.some((p) => p.teamId === t.id))!;
+    expect(within(screen.getByTestId(`staff-team-${other.id}`)).queryAllByRole('button')).toEqual([]);
+
+    fireEvent.click(within(row).getByRole('button', { name: /Record a leaver/ }));
+    const form = screen.getByRole('form', { name: 'Record Priya Holder leaving' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Record leaver' }));
+    expect(within(form).getByLabelText('Where to').getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText('choose where they are going')).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText('Where to'), { target: { value: 'another_council' } });
+    fireEvent.input(within(form).getByLabelText('Last day'), { target: { value: '2026-01-30' } });
+    fireEvent.change(within(form).getByLabelText('Main reason'), { target: { value: 'workload' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Record leaver' }));
+
+    await waitFor(async () => expect((await db.posts.get(post.id))?.cover).toBe('vacant'), slow);
+    const [leaver] = await db.leavers.where('staffId').equals(holder.id).toArray();
+    expect(leaver).toMatchObject({ postId: post.id, leavingDate: '2026-01-30', reason: 'workload', destination: 'another_council', fte: post.fte });
+    expect(await db.exit_interviews.where('leaverId').equals(leaver!.id).count()).toBe(1);
+    expect((await db.outbox.toArray()).map((e) => e.mutation.table).sort()).toEqual(['exit_interviews', 'leavers', 'posts']);
+
+    const recruit = await within(await screen.findByTestId(`staff-post-${post.id}`)).findByRole('button', { name: /Recruit to this post/ }, slow);
+    fireEvent.click(recruit);
+    await waitFor(async () => expect((await db.vacancies.toArray()).filter((v) => v.postIds?.includes(post.id))).toHaveLength(1), slow);
+    const [draft] = (await db.vacancies.toArray()).filter((v) => v.postIds?.includes(post.id));
+    expect(draft).toMatchObject({ status: 'draft', teamIds: [team.id], role: post.role });
+    await waitFor(() => expect(screen.getByTestId(`staff-post-${post.id}`).textContent).toContain('(draft)'), slow);
+  });
+});
+
+describe('Stay conversations page', () => {
+  it('shows another manager only the quarter, outcome and themes, never the person', async () => {
+    const { db, holder } = await withHolder();
+    await db.stay_conversations.put({ id: '0190a6f0-0000-7000-8000-00000000ab01', staffId: holder.id, heldBy: 'user-psw', holderRole: 'principal_social_worker', heldOn: '2026-02-10', outcome: 'stayed', themes: ['caseload'], notes: 'Thinking of agency work' });
+    render(<StayPage />);
+    const row = await screen.findByTestId('stay-0190a6f0-0000-7000-8000-00000000ab01', {}, slow);
+    expect(row.textContent).toContain('confidential');
+    expect(row.textContent).toContain('2026-Q1');
+    expect(document.body.textContent).not.toMatch(/Priya Holder|agency work|2026-02-10/);
+    expect(within(row).queryAllByRole('button')).toEqual([]);
+  });
+});
