@@ -42,6 +42,10 @@ describe('staff on posts', () => {
       [null, true],
     ]);
     expect(staffOnPosts({ ...base, userId: 'user-x', role: 'coordinator' }, today).every((t) => t.canAct)).toBe(true);
+    // A holder working their notice still holds the post, and recruiting to it can start.
+    const leaving: Leaver = { id: uuid(50), staffId: uuid(21), postId: uuid(11), leavingDate: '2026-12-31', reason: 'pay', destination: 'agency', fte: 1 };
+    const noticed = staffOnPosts({ ...base, leavers: [leaving], userId: TOM, role: 'manager' }, today)[0]!.lines[0]!;
+    expect([noticed.holder?.name, noticed.leaving?.id, offersRecruitment(noticed)]).toEqual(['Priya Shah', uuid(50), true]);
     expect(staffOnPosts({ ...base, userId: 'user-x', role: 'admin' }, today).some((t) => t.canAct)).toBe(false);
   });
 

@@ -133,5 +133,8 @@ export function planDeparture(
 /** "Recruit to this post": the draft vacancy shared/staff fills in from the post. */
 export const recruitChanges = (post: Pick<Post, 'id' | 'teamId' | 'role'>, team: Pick<Team, 'name'>, id: string): PlannedUpsert[] => [upsert('vacancies', id, vacancyDraftForPost(post, team))];
 
-/** A vacant post with nobody recruiting to it yet: where "recruit to this post" is offered. */
-export const offersRecruitment = (line: PostLine) => !line.holder && line.post.cover !== 'permanent' && !line.recruitment;
+/**
+ * Where "recruit to this post" is offered: nobody recruiting to it yet, and either nobody holds it
+ * or its holder is working their notice (recruiting starts the day the leaver is recorded).
+ */
+export const offersRecruitment = (line: PostLine) => !line.recruitment && (line.leaving !== null || (!line.holder && line.post.cover !== 'permanent'));
