@@ -14,10 +14,11 @@ import { journeysOf } from './journeys';
 import { DEMO_USERS, MANAGERS, SERVICE_MANAGER, type TeamKey } from './people';
 import { Rota } from './rota';
 import type { DemoCouncil, DemoOptions } from './types';
+import { generateRetention } from './retention';
 import { generateAdverts, generateVacancies } from './vacancies';
 
 export { censusRates } from './establishment';
-export { DEMO_USERS, PRIYA, TOM, AMIRA, SAM } from './people';
+export { DEMO_USERS, PRIYA, TOM, AMIRA, SAM, PRINCIPAL_SOCIAL_WORKER, HR_BUSINESS_PARTNER } from './people';
 export type { DemoCouncil, DemoJourneys, DemoOptions, DemoRecords, DemoRole, DemoUser } from './types';
 export { Rng, Quota } from './prng';
 export { communityCareJobPage, communityCareListingPage, tribepadJobPage, atsCandidatePage, escapeHtml, jsonInScript, isExpired, salaryText, COMMUNITY_CARE_HOST, ATS_HOST } from './pages';
@@ -68,6 +69,14 @@ export function generateDemoCouncil(options: DemoOptions): DemoCouncil {
   const rotaSlots = rota.slots(windowStart, ROTA_WEEKS_AHEAD, establishment.teamId, councilWide, seed);
 
   const journeys = journeysOf({ asOf, seed, era, establishment, vacancies, adverts, ids, apps });
+  const retention = generateRetention({
+    asOf,
+    seed,
+    establishment,
+    vacancies: vacancies.map((v) => v.record),
+    applications: apps.applications,
+    stageEvents: apps.stageEvents,
+  });
 
   return {
     asOf,
@@ -84,8 +93,9 @@ export function generateDemoCouncil(options: DemoOptions): DemoCouncil {
       stage_events: apps.stageEvents,
       rota_slots: rotaSlots,
       checks: apps.checks,
+      ...retention.records,
     },
-    journeys,
+    journeys: { ...journeys, retention: retention.journey },
   };
 }
 

@@ -24,7 +24,7 @@ export interface JourneysInput {
   apps: ApplicationsResult;
 }
 
-export function journeysOf(input: JourneysInput): DemoJourneys {
+export function journeysOf(input: JourneysInput): Omit<DemoJourneys, 'retention'> {
   const { asOf, seed, era, establishment, vacancies, adverts, ids, apps } = input;
   const byKey = (key: VacancyKey) => {
     const v = vacancies.find((x) => x.spec.key === key);

@@ -33,6 +33,10 @@ export type TeamKey = keyof typeof MANAGERS;
 /** Service manager: covers council-wide vacancies (IRO) and steps in on the rota. */
 export const SERVICE_MANAGER = user('nadia', 'Nadia Karim', 'manager');
 
+/** Herefordshire's "Stay" conversations are held by the principal social worker or an HR business partner. */
+export const PRINCIPAL_SOCIAL_WORKER = user('bola', 'Bola Adebayo', 'central');
+export const HR_BUSINESS_PARTNER = user('claire', 'Claire Dunmore', 'central');
+
 export const COORDINATORS = [PRIYA, user('joel', 'Joel Whitfield', 'coordinator'), user('megan', 'Megan Price', 'coordinator')] as const;
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -41,4 +45,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
   ...COORDINATORS,
   ...Object.values(MANAGERS),
   SERVICE_MANAGER,
+  PRINCIPAL_SOCIAL_WORKER,
+  HR_BUSINESS_PARTNER,
 ];

@@ -4,6 +4,7 @@
  * without importing one another.
  */
 import type { Advert, Application, Check, Post, RotaSlot, Settings, StageEvent, Team, Vacancy } from '../shared/schema/index';
+import type { RetentionJourney, RetentionRecords } from './retention';
 
 export type DemoRole = 'admin' | 'central' | 'coordinator' | 'manager';
 export interface DemoUser {
@@ -13,7 +14,7 @@ export interface DemoUser {
   role: DemoRole;
 }
 
-export interface DemoRecords {
+export interface DemoRecords extends RetentionRecords {
   teams: Team[];
   posts: Post[];
   vacancies: Vacancy[];
@@ -49,6 +50,8 @@ export interface DemoJourneys {
   cwd: { teamId: string; agencyEndingNextMonth: string[] };
   erasedApplicationId: string;
   quarter: { start: string; previousStart: string };
+  /** Issue 16: a holder of Tom's team to record as a leaver, and a confidential Stay conversation. */
+  retention: RetentionJourney;
 }
 
 export interface DemoCouncil {

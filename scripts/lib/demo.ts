@@ -41,8 +41,13 @@ function organisationSql(data: DemoCouncil, now: string): string {
   return rows.join('\n');
 }
 
-/** Every record of the demo council as upserts, in an order that keeps references valid. */
-function demoMutations(data: DemoCouncil, nowMs: number): Mutation[] {
+/** A Stay conversation is confidential: only its holder (and admins) may push it, so each holder loads their own. */
+type Records = Partial<DemoCouncil['records']>;
+const heldRecords = (data: DemoCouncil, heldBy: string): Records => ({ stay_conversations: data.records.stay_conversations.filter((s) => s.heldBy === heldBy) });
+const withoutHeldRecords = (data: DemoCouncil): Records => ({ ...data.records, stay_conversations: [] });
+
+/** Records of the demo council as upserts, in an order that keeps references valid. */
+function demoMutations(records: Records, nowMs: number, node = SEED_CLIENT): Mutation[] {
   const mutations: Mutation[] = [];
   const add = (table: Mutation['table'], op: Mutation['op'], recordId: string, fields?: Record<string, unknown>) => {
     const seq = mutations.length + 1;
@@ -54,12 +59,11 @@ function demoMutations(data: DemoCouncil, nowMs: number): Mutation[] {
       recordId,
       ...(fields ? { fields } : {}),
       // A stage event is entered when it happened (the server labels one entered later "recorded late").
-      hlc: formatHlc({ wall: table === 'stage_events' ? Math.min(Date.parse(String(fields?.at)), nowMs) : nowMs, counter: seq, node: SEED_CLIENT }),
+      hlc: formatHlc({ wall: table === 'stage_events' ? Math.min(Date.parse(String(fields?.at)), nowMs) : nowMs, counter: seq, node }),
     });
   };
   for (const table of SYNC_TABLE_NAMES) {
-    const records = (data.records as unknown as Record<string, Array<{ id: string }>>)[table] ?? [];
-    for (const record of records) {
+    for (const record of (records as unknown as Record<string, Array<{ id: string }>>)[table] ?? []) {
       const { id, erased, ...fields } = record as { id: string; erased?: boolean; name?: string | null };
       // An erased candidate arrives the way it happened: the application, then its erasure.
       const before = { ...fields, name: 'Candidate who asked to be forgotten', referrer: (fields as { source?: string }).source === 'referral' ? 'Referrer (erased)' : null };
@@ -100,9 +104,15 @@ export async function seedDemoCouncil(workerUrl: string, stateDir: string, asOf 
   await executeLocalSql(stateDir, organisationSql(data, now));
   const central = data.users.find((u) => u.role === 'central');
   if (!central) throw new Error('demo council has no central-team user to load its records');
-  const mutations = demoMutations(data, Date.now());
-  for (let i = 0; i < mutations.length; i += 1000) {
-    await push(workerUrl, demoToken(central.id), { clientId: SEED_CLIENT, schemaVersion: SYNC_SCHEMA_VERSION, mutations: mutations.slice(i, i + 1000) });
+  const loads = [
+    { userId: central.id, clientId: SEED_CLIENT, records: withoutHeldRecords(data) },
+    ...[...new Set(data.records.stay_conversations.map((s) => s.heldBy))].map((heldBy) => ({ userId: heldBy, clientId: `${SEED_CLIENT}-${heldBy}`, records: heldRecords(data, heldBy) })),
+  ];
+  for (const load of loads) {
+    const mutations = demoMutations(load.records, Date.now(), load.clientId);
+    for (let i = 0; i < mutations.length; i += 1000) {
+      await push(workerUrl, demoToken(load.userId), { clientId: load.clientId, schemaVersion: SYNC_SCHEMA_VERSION, mutations: mutations.slice(i, i + 1000) });
+    }
   }
   // Written last: a run interrupted before this point loads again (pushes are idempotent).
   await executeLocalSql(stateDir, `INSERT OR REPLACE INTO meta (key, value) VALUES ('demo_as_of', ${sql(data.asOf)})`);

@@ -35,13 +35,14 @@ export const SYNC_TABLES = {
   rota_slots: { schema: rotaSlotSchema, appendOnly: false },
   checks: { schema: checkSchema, appendOnly: false },
   site_profiles: { schema: siteProfileSchema, appendOnly: false },
+  // In reference order (a staff record names its cohort), so a load in this order is valid.
+  cohorts: { schema: cohortSchema, appendOnly: false },
   staff: { schema: staffSchema, appendOnly: false },
   leavers: { schema: leaverSchema, appendOnly: false },
   exit_interviews: { schema: exitInterviewSchema, appendOnly: false },
   stay_conversations: { schema: stayConversationSchema, appendOnly: false },
   transfers: { schema: transferSchema, appendOnly: false },
   incentives: { schema: incentiveSchema, appendOnly: false },
-  cohorts: { schema: cohortSchema, appendOnly: false },
   caseload_weeks: { schema: caseloadWeekSchema, appendOnly: false },
 } as const satisfies Record<string, { schema: z.ZodType; appendOnly: boolean }>;
 

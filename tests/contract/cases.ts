@@ -4,6 +4,7 @@ import { formatHlc } from '#shared/hlc';
 import { SYNC_SCHEMA_VERSION, type ConflictRecord, type Settings } from '#shared/schema/index';
 import { materialise, SyncClient, type SyncTransport } from './client';
 import { application, stageEvent, team, vacancy } from './records';
+import { retentionContract } from './retention-cases';
 import { securityContract } from './security-cases';
 
 /**
@@ -349,4 +350,5 @@ export function syncContract(server: string, council: () => Promise<Council>): v
   });
 
   securityContract(server, start);
+  retentionContract(server, start);
 }

@@ -30,3 +30,15 @@ export const stageEvent = (applicationId: string, by: string, stage = 'shortlist
 });
 export const rotaSlot = (managerId: string, week: string, duty = 'shortlisting', over: Record<string, unknown> = {}) => ({ week, duty, managerId, ...over });
 
+export const post = (teamId: string, over: Record<string, unknown> = {}) => ({ teamId, role: 'social_worker', fte: 1, cover: 'permanent', ...over });
+export const staffMember = (postId: string, over: Record<string, unknown> = {}) => ({ postId, name: 'Jo Holder', role: 'social_worker', fte: 1, startDate: '2023-09-04', ...over });
+export const stayConversation = (staffId: string, heldBy: string, over: Record<string, unknown> = {}) => ({
+  staffId,
+  heldBy,
+  holderRole: 'principal_social_worker',
+  heldOn: '2026-10-12',
+  outcome: 'open',
+  themes: ['caseload'],
+  notes: 'Thinking of going to an agency over travel',
+  ...over,
+});
