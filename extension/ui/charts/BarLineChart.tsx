@@ -37,7 +37,7 @@ export function chartConfig(labels: string[], series: Series[]): ChartConfigurat
       animation: false,
       // Only the axes some series uses: a chart of counts alone has no empty days axis.
       scales: {
-        ...(series.some((s) => s.axis === 'count') ? { count: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'count' } } } : {}),
+        ...(series.some((s) => s.axis === 'count') ? { count: { type: 'linear', position: 'left', beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'count' } } } : {}),
         ...(series.some((s) => s.axis === 'percent') ? { percent: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: '%' } } } : {}),
         ...(series.some((s) => s.axis === 'days')
           ? { days: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'days' } } }
