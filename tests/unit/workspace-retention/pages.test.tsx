@@ -3,21 +3,20 @@ import { demoDb, demo } from '../workspace-daily/helpers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { TOM } from '#demo/index';
-import type { Staff } from '#shared/schema/index';
 import { StaffPage } from '@/ui/workspace/retention/StaffPage';
 import { StayPage } from '@/ui/workspace/retention/StayPage';
 
 afterEach(cleanup);
 const slow = { timeout: 10_000 }; // Dexie's live query on a busy machine
 
-/** The demo council with Tom managing one team, and a holder on one of its permanent posts. */
+/** The demo council, Tom signed in: the team he manages and the holder of one of its posts (demo journeys). */
 async function withHolder() {
   const db = await demoDb();
-  const team = demo.records.teams[0]!;
-  await db.teams.update(team.id, { managerId: TOM.id });
-  const post = demo.records.posts.find((p) => p.teamId === team.id && p.cover === 'permanent')!;
-  const holder: Staff = { id: '0190a6f0-0000-7000-8000-00000000abcd', postId: post.id, name: 'Priya Holder', role: post.role, fte: post.fte, startDate: '2021-09-06' };
-  await db.staff.put(holder);
+  const { staffId, postId } = demo.journeys.retention.tomsHolder;
+  const post = demo.records.posts.find((p) => p.id === postId)!;
+  const team = demo.records.teams.find((t) => t.id === post.teamId)!;
+  expect(team.managerId).toBe(TOM.id);
+  const holder = demo.records.staff.find((s) => s.id === staffId)!;
   return { db, team, post, holder };
 }
 
@@ -26,14 +25,14 @@ describe('staff and leavers page', () => {
     const { db, team, post, holder } = await withHolder();
     render(<StaffPage />);
     const row = await screen.findByTestId(`staff-post-${post.id}`, {}, slow);
-    expect(within(row).getByTestId('post-holder').textContent).toBe('Priya Holder');
+    expect(within(row).getByTestId('post-holder').textContent).toBe(holder.name);
     // Tom manages this team only: no leaver button on another team's posts, and no holder editing at all.
     expect(screen.queryAllByRole('button', { name: /Add holder|Edit holder/ })).toEqual([]);
-    const other = demo.records.teams.find((t) => t.id !== team.id && demo.records.posts.some((p) => p.teamId === t.id))!;
+    const other = demo.records.teams.find((t) => t.managerId !== TOM.id && demo.records.posts.some((p) => p.teamId === t.id))!;
     expect(within(screen.getByTestId(`staff-team-${other.id}`)).queryAllByRole('button')).toEqual([]);
 
     fireEvent.click(within(row).getByRole('button', { name: /Record a leaver/ }));
-    const form = screen.getByRole('form', { name: 'Record Priya Holder leaving' });
+    const form = screen.getByRole('form', { name: `Record ${holder.name} leaving` });
     fireEvent.click(within(form).getByRole('button', { name: 'Record leaver' }));
     expect(within(form).getByLabelText('Where to').getAttribute('aria-invalid')).toBe('true');
     expect(within(form).getByText('choose where they are going')).toBeTruthy();
@@ -65,7 +64,8 @@ describe('Stay conversations page', () => {
     const row = await screen.findByTestId('stay-0190a6f0-0000-7000-8000-00000000ab01', {}, slow);
     expect(row.textContent).toContain('confidential');
     expect(row.textContent).toContain('2026-Q1');
-    expect(document.body.textContent).not.toMatch(/Priya Holder|agency work|2026-02-10/);
+    expect(document.body.textContent).not.toContain(holder.name);
+    expect(document.body.textContent).not.toMatch(/Thinking of agency work|2026-02-10/);
     expect(within(row).queryAllByRole('button')).toEqual([]);
   });
 });
