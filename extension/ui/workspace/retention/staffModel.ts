@@ -32,7 +32,7 @@ export function staffOnPosts(
     lines: data.posts
       .filter((p) => p.teamId === team.id)
       .map((post) => {
-        const holder = holderOf(post.id, [...data.staff], data.leavers, today);
+        const holder = holderOf(post.id, data.staff, data.leavers, today);
         return { post, holder, leaving: (holder && data.leavers.find((l) => l.staffId === holder.id)) ?? null, recruitment: recruiting.get(post.id) ?? null };
       }),
   }));

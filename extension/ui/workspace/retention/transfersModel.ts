@@ -1,7 +1,6 @@
 import { calendarDaysBetween } from '#shared/calendar';
-import { isoDate, type Post, type Staff, type Team, type Transfer, type TransferDecision, type UserRole } from '#shared/schema/index';
+import { isoDate, type Leaver, type Post, type Staff, type Team, type Transfer, type TransferDecision, type UserRole } from '#shared/schema/index';
 import { completeTransfer, holderOf, recordDeparture, upsert, type PlannedUpsert } from '#shared/staff/index';
-import type { Leaver } from '#shared/schema/index';
 import { canActForTeam, isRecordEditor } from './access';
 
 export const DECISION_LABELS: Record<TransferDecision, string> = { pending: 'Waiting for a decision', approved: 'Approved', declined: 'Declined', withdrawn: 'Withdrawn' };
@@ -39,7 +38,7 @@ export function transferLines(data: Data, today: string): TransferLine[] {
         waitingDays: calendarDaysBetween(transfer.requestedOn, transfer.movedOn ?? (open ? today : (transfer.decidedOn ?? today))),
         canDecide,
         canMove,
-        freePosts: canMove ? data.posts.filter((p) => p.teamId === transfer.toTeamId && !holderOf(p.id, [...data.staff], data.leavers, today)) : [],
+        freePosts: canMove ? data.posts.filter((p) => p.teamId === transfer.toTeamId && !holderOf(p.id, data.staff, data.leavers, today)) : [],
       };
     });
 }
@@ -50,7 +49,7 @@ export function requestable(data: Data, today: string): Array<{ staff: Staff; po
   const teams = new Map(data.teams.map((t) => [t.id, t]));
   return data.staff.flatMap((staff) => {
     const post = posts.get(staff.postId);
-    if (!post || holderOf(post.id, [...data.staff], data.leavers, today)?.id !== staff.id) return [];
+    if (!post || holderOf(post.id, data.staff, data.leavers, today)?.id !== staff.id) return [];
     return canActForTeam(data.role, teams.get(post.teamId), data.userId) ? [{ staff, post }] : [];
   });
 }
