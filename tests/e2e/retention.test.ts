@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCouncil } from '#demo/index';
 import { periodOf } from '#shared/measures/index';
-import type { Leaver, Post, StayConversation, Vacancy } from '#shared/schema/index';
+import type { Leaver, Post, Vacancy } from '#shared/schema/index';
 import { ROOT } from '../../scripts/lib/wrangler';
 import { e2eContext } from './support/context';
 import { openExtensionPage, readTable, syncUntilClean } from './support/extension-page';
@@ -114,8 +114,6 @@ describe.skipIf(!ctx.chromium)('retention: a team manager in Chromium', () => {
     expect(await row.textContent()).toContain('confidential');
     expect(await stay.locator('body').textContent()).not.toContain(person);
     expect(await row.getByRole('button').count()).toBe(0);
-    const held = (await readTable<StayConversation>(stay, 'stay_conversations')).find((c) => c.id === confidentialStay.id)!;
-    expect(held.outcome).toBeDefined();
     await shot(stay, 'stay');
   });
 });

@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
-import { demoDb, demo } from '../workspace-daily/helpers';
+import { asOf, demoDb, demo } from '../workspace-daily/helpers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { TOM } from '#demo/index';
+import { computeRetentionReport } from '#shared/measures/index';
+import { ReportsPage } from '@/ui/workspace/central-team/ReportsPage';
+import { toFilters } from '@/ui/workspace/central-team/reportModel';
 import { StaffPage } from '@/ui/workspace/retention/StaffPage';
 import { StayPage } from '@/ui/workspace/retention/StayPage';
 
@@ -67,5 +70,34 @@ describe('Stay conversations page', () => {
     expect(document.body.textContent).not.toContain(holder.name);
     expect(document.body.textContent).not.toMatch(/Thinking of agency work|2026-02-10/);
     expect(within(row).queryAllByRole('button')).toEqual([]);
+  });
+});
+
+describe('the reports page’s retention section', () => {
+  const expected = (teamId?: string) =>
+    computeRetentionReport(
+      { ...demo.records, exitInterviews: demo.records.exit_interviews, stayConversations: demo.records.stay_conversations, caseloadWeeks: demo.records.caseload_weeks, caseloadLimit: demo.settings.caseloadLimit },
+      toFilters({ period: 'this-quarter', ...(teamId ? { teamId } : {}) }, asOf),
+      asOf,
+    );
+  const pct1 = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+
+  it('shows the figures shared/measures computes, against the target and England, charts with tables, and follows the team filter', async () => {
+    await demoDb();
+    render(<ReportsPage route={{ path: '/reports', params: new URLSearchParams() }} />);
+    const section = await screen.findByTestId('retention', {}, slow);
+    const all = expected();
+    expect(all.census.turnover.leavers).toBeGreaterThan(0);
+    expect(within(section).getByTestId('retention-turnover-census').textContent).toBe(pct1(all.census.turnover.rate));
+    const censusRow = within(section).getByTestId('retention-turnover-census').closest('tr')!;
+    expect(censusRow.textContent).toContain(`≤ ${demo.settings.turnoverTargetPercent}%`);
+    expect(censusRow.textContent).toContain('15.9%');
+    expect(within(section).getAllByRole('img').length).toBeGreaterThanOrEqual(2);
+    expect(within(within(section).getByTestId('turnover-by-quarter')).getAllByRole('row')).toHaveLength(9); // head + 8 quarters
+    expect(within(section).getByTestId('stay-quarters').textContent).not.toMatch(/principal|user-/);
+
+    const team = demo.records.teams.find((t) => expected(t.id).census.turnover.rate !== all.census.turnover.rate)!;
+    fireEvent.change(screen.getByLabelText('Team'), { target: { value: team.id } });
+    await waitFor(() => expect(within(section).getByTestId('retention-turnover-census').textContent).toBe(pct1(expected(team.id).census.turnover.rate)), slow);
   });
 });
