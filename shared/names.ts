@@ -1,5 +1,9 @@
 /** What the screens call a candidate whose personal data was erased (erasure sets the name to null everywhere). */
 export const ERASED_CANDIDATE = 'Erased candidate';
 
-/** A candidate's name for display: their name, or that they were erased. */
-export const candidateName = (application: { name?: string | null }): string => application.name ?? ERASED_CANDIDATE;
+/** What they call a candidate outside the user's need-to-know scope (the pull sent no personal data: shared/sync/scope.ts). */
+export const OUT_OF_SCOPE_CANDIDATE = 'Candidate outside your scope';
+
+/** A candidate's name for display: their name, or that they were erased or are outside this user's scope. */
+export const candidateName = (application: { name?: string | null; redacted?: unknown }): string =>
+  application.name ?? (application.redacted === true ? OUT_OF_SCOPE_CANDIDATE : ERASED_CANDIDATE);

@@ -8,6 +8,8 @@ export const META = {
   clock: 'clock',
   lastAckedSeq: 'lastAckedSeq',
   cursor: 'cursor',
+  /** The need-to-know scope of the last pulled page (shared/sync/scope.ts), sent back with each pull. */
+  pullScope: 'pullScope',
   lastSyncedAt: 'lastSyncedAt',
   lastError: 'lastError',
   /** How many outbox entries the next push sends (sync/push.ts: halved when a batch fails whole). */

@@ -2,7 +2,7 @@ import { DEFAULT_PULL_LIMIT, SYNC_TABLES, type Change, type ConflictRecord, type
 import type { ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta, writeMeta } from '@/db/meta';
 import { rebuildLocal } from '@/db/rebuild';
-import { scrubDeletedExtras } from '@/db/scrub';
+import { scrubCandidateExtras, scrubDeletedExtras } from '@/db/scrub';
 import { putView } from '@/db/server-views';
 import { clearNotificationsOf } from '@/badge/clear';
 import { ApiError, callApi, type Endpoint, type Fetch } from './api';
@@ -27,6 +27,15 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   // The server's record, then this client's unacknowledged edits back on top (so they never flicker away).
   await putView(db, change.table, change.recordId, change.record);
   await rebuildLocal(db, change.table, change.recordId);
+  // Outside this user's scope (need-to-know): the copy above replaced the whole one; the
+  // candidate's personal data leaves refused edits and conflicts too.
+  if (change.table === 'applications' && change.record.redacted === true) {
+    const children = new Set([
+      ...(await db.stage_events.where('applicationId').equals(change.recordId).primaryKeys()),
+      ...(await db.checks.where('applicationId').equals(change.recordId).primaryKeys()),
+    ]);
+    await scrubCandidateExtras(db, change.recordId, children);
+  }
 }
 
 /**
@@ -34,7 +43,9 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
  * reset), so every page after it would be empty for ever; 409 `cursor_below_floor`: the server
  * compacted its change log past this browser's cursor (idle for long). Either way start again
  * from 0: pulled records overwrite the server views, and pending local changes stay in the
- * outbox on top. Once per pull.
+ * outbox on top. 409 `scope_changed`: what this user may see changed (need-to-know: a new rota
+ * week, a slot or team change); the pull from 0 brings every record again as this user may now
+ * see it, and each replaces the copy here. Once per pull.
  */
 async function restartFromZero(db: ShortlistDb, owner: string, cursor: number): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
@@ -43,8 +54,8 @@ async function restartFromZero(db: ShortlistDb, owner: string, cursor: number): 
   });
 }
 
-const mustRestart = (err: unknown) =>
-  err instanceof ApiError && err.status === 409 && (err.code === 'cursor_ahead' || err.code === 'cursor_below_floor');
+const RESTART_CODES = ['cursor_ahead', 'cursor_below_floor', 'scope_changed'];
+const mustRestart = (err: unknown) => err instanceof ApiError && err.status === 409 && RESTART_CODES.includes(err.code);
 
 /** Pulls every change after the cursor, page by page; each page and its cursor are applied in one transaction. */
 export async function pullChanges(db: ShortlistDb, endpoint: Endpoint, fetchImpl?: Fetch, limit = DEFAULT_PULL_LIMIT): Promise<{ pulled: number }> {
@@ -54,9 +65,11 @@ export async function pullChanges(db: ShortlistDb, endpoint: Endpoint, fetchImpl
   const owner = await clientId(db);
   for (;;) {
     const cursor = await readMeta(db, META.cursor, 0);
+    const scope = await readMeta<string | null>(db, META.pullScope, null);
+    const scopeParam = scope === null ? '' : `&scope=${encodeURIComponent(scope)}`;
     let page: PullResponse;
     try {
-      page = await callApi<PullResponse>(endpoint, `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, {}, fetchImpl);
+      page = await callApi<PullResponse>(endpoint, `/v1/sync/pull?cursor=${cursor}&limit=${limit}${scopeParam}`, {}, fetchImpl);
     } catch (err) {
       if (restarted || cursor === 0 || !mustRestart(err)) throw err;
       restarted = true;
@@ -69,11 +82,13 @@ export async function pullChanges(db: ShortlistDb, endpoint: Endpoint, fetchImpl
       if ((await readMeta(db, META.cursor, 0)) !== cursor) return false;
       for (const change of page.changes) await applyChange(db, change);
       await writeMeta(db, META.cursor, Math.max(cursor, page.cursor));
+      if (page.scope !== undefined) await writeMeta(db, META.pullScope, page.scope);
       return false;
     });
     if (wiped) throw new Error('the local data was emptied (signed out) during the pull; nothing more was stored');
-    // Notifications named the candidates erased or deleted in this page: take them back too.
-    await clearNotificationsOf(page.changes.filter((c) => c.table === 'applications' && (c.deleted || c.record?.erased)).map((c) => c.recordId));
+    // Notifications named the candidates erased, deleted or now outside this user's scope in this page: take them back too.
+    const gone = (c: Change) => c.table === 'applications' && (c.deleted || c.record?.erased === true || c.record?.redacted === true);
+    await clearNotificationsOf(page.changes.filter(gone).map((c) => c.recordId));
     pulled += page.changes.length;
     if (!page.hasMore || page.changes.length === 0) return { pulled };
   }

@@ -38,7 +38,7 @@ export const changeSchema = z.object({
   record: z.record(z.string(), z.unknown()).nullable(),
 });
 
-export const pullResponseSchema = z.object({ changes: z.array(changeSchema), cursor: z.int(), hasMore: z.boolean() });
+export const pullResponseSchema = z.object({ changes: z.array(changeSchema), cursor: z.int(), hasMore: z.boolean(), scope: z.string().optional() });
 
 export const meResponseSchema = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: userRole }),

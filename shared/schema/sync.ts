@@ -88,6 +88,11 @@ export interface PullResponse {
   changes: Change[];
   cursor: number;
   hasMore: boolean;
+  /**
+   * The reader's need-to-know scope (shared/sync/scope.ts), to send back as `?scope=` with the
+   * next pull; absent from older servers. Records outside it arrive with `redacted: true`.
+   */
+  scope?: string;
 }
 
 export const DEFAULT_PULL_LIMIT = 500;

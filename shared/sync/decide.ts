@@ -1,6 +1,6 @@
 import { clampHlc } from '../hlc';
 import { DEFAULT_SETTINGS, SYNC_TABLES, type ConflictRecord, type Mutation, type Settings, type SyncTable } from '../schema/index';
-import { mergeDelete, mergeErase, mergeUpsert, scrubNote } from './merge';
+import { mergeDelete, mergeErase, mergeUpsert, scrubCandidateFields, scrubNote } from './merge';
 import type { Caller, PeopleLookup } from './people';
 import { mondayOf, roleRefusal } from './permissions';
 import { referenceIssues } from './references';
@@ -27,9 +27,13 @@ export interface AuditEntry {
   fields: string[] | null;
 }
 
-/** An erased application and the stage events and checks that belong to it. */
+/**
+ * Personal data to scrub from the change log and conflicts: an erased or deleted application
+ * and the stage events and checks that belong to it, or (applicationId null) deleted stage
+ * events and checks alone.
+ */
 export interface Erasure {
-  applicationId: string;
+  applicationId: string | null;
   relatedIds: string[];
 }
 
@@ -138,7 +142,22 @@ export function decidePush(input: PushInput): { refusal: Refusal } | { plan: Pus
   const audit: AuditEntry[] = [];
   const conflicts: ConflictRecord[] = [];
   const erased: string[] = [];
+  const deletedChildren: string[] = [];
   let applied = 0;
+
+  /** An erased or deleted candidate's stage events and checks lose their notes. */
+  const scrubChildren = (applicationId: string, m: Mutation) => {
+    for (const t of CHILD_TABLES) {
+      for (const row of ws.all(t)) {
+        if (row.data.applicationId !== applicationId) continue;
+        const scrubbed = scrubNote(row);
+        if (!scrubbed) continue;
+        ws.put(t, scrubbed);
+        changes.push({ table: t, recordId: row.id, op: 'erase', payload: null, mutationId: m.id });
+        audit.push({ action: 'erase', table: t, recordId: row.id, fields: ['note'] });
+      }
+    }
+  };
 
   for (const sent of input.mutations) {
     const m = withServerSet(sent, caller);
@@ -193,11 +212,16 @@ export function decidePush(input: PushInput): { refusal: Refusal } | { plan: Pus
       changes.push({ table: m.table, recordId: m.recordId, op, payload: r.applied, mutationId: m.id });
       audit.push({ action: op, table: m.table, recordId: m.recordId, fields: Object.keys(r.applied) });
     } else if (m.op === 'delete') {
+      // A tombstone keeps no personal data either: deleted is scrubbed like erased.
       const r = mergeDelete(current, m.recordId, hlc, nowIso);
       if (!r.changed) continue;
-      ws.put(m.table, r.state);
+      ws.put(m.table, scrubCandidateFields(m.table, r.state));
       changes.push({ table: m.table, recordId: m.recordId, op: 'delete', payload: null, mutationId: m.id });
       audit.push({ action: 'delete', table: m.table, recordId: m.recordId, fields: null });
+      if (m.table === 'applications') {
+        erased.push(m.recordId);
+        scrubChildren(m.recordId, m);
+      } else if ((CHILD_TABLES as readonly string[]).includes(m.table)) deletedChildren.push(m.recordId);
     } else {
       const r = mergeErase(current, m.recordId, hlc, nowIso);
       erased.push(m.recordId);
@@ -206,24 +230,16 @@ export function decidePush(input: PushInput): { refusal: Refusal } | { plan: Pus
         changes.push({ table: 'applications', recordId: m.recordId, op: 'erase', payload: null, mutationId: m.id });
         audit.push({ action: 'erase', table: 'applications', recordId: m.recordId, fields: null });
       }
-      for (const t of CHILD_TABLES) {
-        for (const row of ws.all(t)) {
-          if (row.data.applicationId !== m.recordId) continue;
-          const scrubbed = scrubNote(row);
-          if (!scrubbed) continue;
-          ws.put(t, scrubbed);
-          changes.push({ table: t, recordId: row.id, op: 'erase', payload: null, mutationId: m.id });
-          audit.push({ action: 'erase', table: t, recordId: row.id, fields: ['note'] });
-        }
-      }
+      scrubChildren(m.recordId, m);
     }
   }
   if (invalid.length) return { refusal: invalidMutations(invalid) };
   if (refused.length) return { refusal: forbiddenMutations(caller.role, refused) };
 
-  const erasures = [...new Set(erased)].map((applicationId) => ({
+  const erasures: Erasure[] = [...new Set(erased)].map((applicationId) => ({
     applicationId,
     relatedIds: CHILD_TABLES.flatMap((t) => ws.all(t)).filter((r) => r.data.applicationId === applicationId).map((r) => r.id),
   }));
+  if (deletedChildren.length) erasures.push({ applicationId: null, relatedIds: [...new Set(deletedChildren)] });
   return { plan: { applied, rows: ws.rows(), changes, audit, conflicts, erasures } };
 }

@@ -1,5 +1,5 @@
 import { parseHlc } from '../hlc';
-import { CRITICAL_FIELDS, PERSONAL_FIELDS, type Conflict, type SyncTable } from '../schema/index';
+import { candidateFieldsOf, CRITICAL_FIELDS, PERSONAL_FIELDS, type Conflict, type SyncTable } from '../schema/index';
 import { cloneRow, newRow, type SyncRow } from './rows';
 
 /**
@@ -96,4 +96,13 @@ export function scrubNote(current: SyncRow): SyncRow | null {
   const state = cloneRow(current);
   state.data.note = null;
   return state;
+}
+
+/** A tombstone without the candidate's fields of its table (shared/schema/personal.ts). */
+export function scrubCandidateFields(table: SyncTable, state: SyncRow): SyncRow {
+  const fields = candidateFieldsOf(table) as readonly string[];
+  if (!fields.some((f) => state.data[f] != null)) return state;
+  const out = cloneRow(state);
+  for (const f of fields) if (f in out.data) out.data[f] = null;
+  return out;
 }

@@ -15,6 +15,8 @@ export const pullQuerySchema = z.object({
     .min(1, { error: 'must be at least 1' })
     .max(MAX_PULL_LIMIT, { error: `must be at most ${MAX_PULL_LIMIT}` })
     .default(DEFAULT_PULL_LIMIT),
+  /** The scope fingerprint of the client's last pull answer (shared/sync/scope.ts); absent from older clients. */
+  scope: z.string().max(100, { error: 'must be a scope this server gave' }).optional(),
 });
 
 /** One entry of the change log after the cursor, with its record as it is now (null: a tombstone). */

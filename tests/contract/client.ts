@@ -22,6 +22,8 @@ export type PushReply = Reply<PushResponse & { error: { code: string; message: s
 export class SyncClient {
   seq = 0;
   counter = 0;
+  /** The need-to-know scope of the last pull answer, sent back like the extension does. */
+  scope: string | undefined;
   readonly clientId: string;
 
   constructor(
@@ -48,8 +50,11 @@ export class SyncClient {
     return this.transport.push(this.token, { clientId: this.clientId, schemaVersion, mutations });
   }
 
-  pull(cursor = 0, limit?: number): Promise<Reply<PullResponse>> {
-    return this.transport.pull(this.token, `?cursor=${cursor}${limit ? `&limit=${limit}` : ''}`);
+  async pull(cursor = 0, limit?: number): Promise<Reply<PullResponse>> {
+    const scope = this.scope === undefined ? '' : `&scope=${encodeURIComponent(this.scope)}`;
+    const r = await this.transport.pull(this.token, `?cursor=${cursor}${limit ? `&limit=${limit}` : ''}${scope}`);
+    if (r.status === 200 && typeof r.body?.scope === 'string') this.scope = r.body.scope;
+    return r;
   }
 
   /** Pulls every page after `cursor`; returns the changes and the final cursor. */

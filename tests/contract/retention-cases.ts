@@ -141,6 +141,17 @@ export function retentionContract(server: string, start: () => Promise<Started>)
       expect(materialise((await a.pullAll(from)).changes).get(`stay_conversations:${stay}`)).toMatchObject({ outcome: 'stayed', heldBy: userIds.a });
     });
 
+    it("a Stay conversation's person reaches its holder only: another coordinator's and a manager's pulls carry outcome and themes", async () => {
+      const { a, b, from, manager, userIds, holder } = await establishment(start);
+      const stay = id();
+      const record = stayConversation(holder, userIds.a, { outcome: 'stayed', themes: ['travel'] });
+      expect((await a.push([a.upsert('stay_conversations', stay, record)])).status).toBe(200);
+      expect(materialise((await a.pullAll(from)).changes).get(`stay_conversations:${stay}`)).toEqual({ id: stay, ...record });
+      for (const reader of [b, manager]) {
+        expect(materialise((await reader.pullAll()).changes).get(`stay_conversations:${stay}`)).toEqual({ id: stay, ...record, staffId: null, notes: null, redacted: true });
+      }
+    });
+
     it('a team manager drafts "recruit to this post" for their team; opening it is for a coordinator', async () => {
       const { a, from, manager, mine, theirs, myPost } = await establishment(start);
       const draft = id();

@@ -130,7 +130,8 @@ async function run(h: History, schedule: Step[], all: Mutation[][], ids: { app: 
     } else await pushOne(s);
   }
   for (let ci = 0; ci < clients.length; ci++) await pushOne({ client: ci, take: 1000, replay: false, parallel: false });
-  const reader = new TestClient(org.tokens.manager);
+  // An admin reads every candidate whole (a manager's pull is limited to their scope: need-to-know).
+  const reader = new TestClient(org.tokens.admin);
   const pulled = await reader.pullAll(0, 3);
   const state = materialise(pulled.changes.filter((c) => c.table !== 'conflicts'));
   const events = [...state.entries()].filter(([k, v]) => k.startsWith('stage_events:') && v).map(([k]) => k.slice('stage_events:'.length));

@@ -115,6 +115,8 @@ class Client {
   made: string[] = [];
   parked = new Set<string>();
   cursor = 0;
+  /** The need-to-know scope of the last pull answer, sent back with the next pull. */
+  scope: string | undefined;
   seen: Change[] = [];
   clock: Hlc;
   skew = 0;
@@ -265,21 +267,30 @@ async function react(w: World, c: Client, r: Answer, fault: string) {
 }
 
 async function pull(w: World, c: Client, limit: number, ahead: boolean) {
+  const scopeOf = (cl: Client) => (cl.scope === undefined ? '' : `&scope=${encodeURIComponent(cl.scope)}`);
   if (ahead) {
-    const r = await request('GET', `/v1/sync/pull?cursor=${c.cursor + 1_000_000_000}&limit=${limit}`, c.token);
+    const r = await request('GET', `/v1/sync/pull?cursor=${c.cursor + 1_000_000_000}&limit=${limit}${scopeOf(c)}`, c.token);
     if (r.status === 401) return void (c.token = await createToken(w.org.orgId, c.userId));
-    if (r.status !== 409 || r.body.error.code !== 'cursor_ahead') throw new Error(`a cursor beyond the log answered ${r.status} ${JSON.stringify(r.body)}`);
+    // A manager who never pulled has no scope to send: told to start from 0 for that reason first.
+    const restart = r.body.error?.code === 'cursor_ahead' || (c.scope === undefined && r.body.error?.code === 'scope_changed');
+    if (r.status !== 409 || !restart) throw new Error(`a cursor beyond the log answered ${r.status} ${JSON.stringify(r.body)}`);
   }
   for (let pages = 0; pages < 1000; pages++) {
-    const r = await request('GET', `/v1/sync/pull?cursor=${c.cursor}&limit=${limit}`, c.token);
+    const r = await request('GET', `/v1/sync/pull?cursor=${c.cursor}&limit=${limit}${scopeOf(c)}`, c.token);
     if (r.status === 401) {
       c.token = await createToken(w.org.orgId, c.userId);
+      continue;
+    }
+    // Invariant 13: what this user may see changed; start again from 0, every record comes again.
+    if (r.status === 409 && r.body.error.code === 'scope_changed') {
+      c.cursor = 0;
       continue;
     }
     if (r.status !== 200) throw new Error(`pull ${r.status} ${JSON.stringify(r.body)}`);
     if (r.body.cursor < c.cursor) throw new Error(`invariant 6: the cursor went back from ${c.cursor} to ${r.body.cursor}`);
     c.seen.push(...r.body.changes);
     c.cursor = r.body.cursor;
+    c.scope = r.body.scope;
     if (!r.body.hasMore) return;
   }
   throw new Error('pull did not finish');

@@ -108,7 +108,7 @@ describe('roles: manager', () => {
     const { org, assigned, v } = await world();
     const cases: [string, (c: TestClient) => any, RegExp][] = [
       ['offered', (c) => [c.upsert('stage_events', id(), stageEvent(assigned, org.users.manager, 'offered'))], /may record only shortlisted, rejected, interview_booked, interviewed/],
-      ['vacancy edit', (c) => [c.upsert('vacancies', v, { status: 'closed' })], /not upsert on vacancies/],
+      ['vacancy edit', (c) => [c.upsert('vacancies', v, { status: 'closed' })], /managers may change only draft vacancies of their own teams/],
       ['application edit', (c) => [c.upsert('applications', assigned, { assignedTo: org.users.manager })], /not upsert on applications/],
       ['erase', (c) => [c.mutation('applications', 'erase', assigned)], /not erase on applications/],
       ['team create', (c) => [c.upsert('teams', id(), team())], /not upsert on teams/],

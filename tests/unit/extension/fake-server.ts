@@ -13,7 +13,9 @@ import {
 } from '#shared/schema/index';
 import { decidePush } from '#shared/sync/decide';
 import type { PeopleLookup } from '#shared/sync/people';
+import { mondayOf } from '#shared/sync/permissions';
 import { cursorRefusal, pullPage, pullQuerySchema } from '#shared/sync/pull';
+import { scopeChanged, scopeChangedRefusal, scopedRecord, scopeFingerprint, seesApplication, vacancyScope, type Reader, type ScopeSlot } from '#shared/sync/scope';
 import { schemaVersionRefusal } from '#shared/sync/refusals';
 import { newRow, type RowLookup, type SyncRow } from '#shared/sync/rows';
 import { sequencePush, type ClientState } from '#shared/sync/sequence';
@@ -302,7 +304,7 @@ export class FakeServer {
       if (route === 'pull') {
         const query = pullQuerySchema.safeParse(Object.fromEntries(url.searchParams));
         if (!query.success) throw invalidRequest('query string', query.error);
-        return json(200, this.pull(user.orgId, query.data.cursor, query.data.limit));
+        return json(200, this.pull(user.orgId, query.data.cursor, query.data.limit, { userId: user.userId, role: user.role }, query.data.scope));
       }
       const tooOld = schemaVersionRefusal(body);
       if (tooOld) throw new Failure(tooOld);
@@ -354,16 +356,42 @@ export class FakeServer {
     return { lastSeq: newLastSeq, applied: plan.applied, skipped, conflicts: plan.conflicts };
   }
 
-  pull(orgId: string, cursor: number, limit: number): PullResponse {
+  /** A page after `cursor`; with a reader, as that reader may see it (need-to-know, shared/sync/scope.ts). */
+  pull(orgId: string, cursor: number, limit: number, reader?: Reader, sentScope?: string): PullResponse {
     const o = this.org(orgId);
+    const live = (t: SyncTable) => o.all(t).filter((r) => !r.deleted);
+    const vacancies = reader
+      ? vacancyScope(
+          reader,
+          mondayOf(new Date(this.now()).toISOString()),
+          live('rota_slots').map((r) => r.data as unknown as ScopeSlot),
+          live('teams').filter((r) => r.data.managerId === reader.userId).map((r) => r.id),
+          live('vacancies').map((r) => ({ id: r.id, teamIds: (r.data.teamIds as string[] | undefined) ?? [] })),
+        )
+      : 'all';
+    const fingerprint = reader && scopeFingerprint(reader, vacancies);
+    if (reader && scopeChanged(cursor, sentScope, fingerprint!, reader)) throw new Failure(scopeChangedRefusal(fingerprint!));
     const after = o.log.filter((c) => c.seq > cursor).slice(0, limit + 1);
     const ahead = after.length === 0 && cursor > 0 ? cursorRefusal(cursor, o.log.at(-1)?.seq ?? 0) : null;
     if (ahead) throw new Failure(ahead);
-    return pullPage(
+    const page = pullPage(
       after.map((c) => ({ ...c, record: structuredClone(this.current(o, c.table, c.recordId)) })),
       cursor,
       limit,
     );
+    if (!reader) return page;
+    const lookup = {
+      reader,
+      seesApplication: (id: string) => {
+        const app = o.get('applications', id);
+        if (!app) return false;
+        const decidedByReader = o.all('stage_events').some((e) => e.data.applicationId === id && e.data.by === reader.userId);
+        const facts = { vacancyId: (app.data.vacancyId as string | undefined) ?? null, assignedTo: (app.data.assignedTo as string | undefined) ?? null, decidedByReader };
+        return seesApplication(reader, vacancies, facts);
+      },
+    };
+    const changes = page.changes.map((c) => (c.record ? { ...c, record: scopedRecord(c.table, c.record, lookup) } : c));
+    return { ...page, changes, scope: fingerprint! };
   }
 
   /** A record as it is now; null for a tombstone. */

@@ -27,8 +27,9 @@ export const sync = new Hono<AppEnv>()
     return c.json(body, 200);
   })
   .get('/pull', validate('query', pullQuerySchema), async (c) => {
-    const { cursor, limit } = c.req.valid('query');
-    await checkPullFloor(c.env.DB, c.get('auth'), cursor);
-    const body: PullResponse = await withRetry(() => pull(c.env.DB, c.get('auth').orgId, cursor, limit));
+    const { cursor, limit, scope } = c.req.valid('query');
+    const auth = c.get('auth');
+    await checkPullFloor(c.env.DB, auth, cursor);
+    const body: PullResponse = await withRetry(() => pull(c.env.DB, auth.orgId, { userId: auth.userId, role: auth.role }, cursor, limit, scope));
     return c.json(body, 200);
   });

@@ -103,9 +103,11 @@ async function attemptOnce(db: D1Database, auth: AuthContext, mutations: Mutatio
   // ---- related reads: every row the decision looks at beyond the mutations' own ----------
   const appIdOf = (m: Mutation) => String(m.fields?.applicationId ?? store.get(m.table, m.recordId)?.data.applicationId ?? '');
   const related = fresh.filter((m) => m.table === 'stage_events' || m.table === 'checks').map(appIdOf);
-  for (const m of fresh) if (m.op === 'erase') related.push(m.recordId);
+  // An erased or deleted application takes its events' and checks' notes with it: read them.
+  const scrubs = (m: Mutation) => m.op === 'erase' || (m.op === 'delete' && m.table === 'applications');
+  for (const m of fresh) if (scrubs(m)) related.push(m.recordId);
   await store.load([['applications', related]]);
-  const eraseIds = [...new Set(fresh.filter((m) => m.op === 'erase').map((m) => m.recordId))];
+  const eraseIds = [...new Set(fresh.filter(scrubs).map((m) => m.recordId))];
   for (const id of eraseIds) {
     await store.loadWhere('stage_events', 'applicationId', id);
     await store.loadWhere('checks', 'applicationId', id);

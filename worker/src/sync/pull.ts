@@ -1,6 +1,8 @@
 import { SYNC_TABLE_NAMES, type PullResponse } from '#shared/schema/index';
 import { cursorRefusal, pullPage, type LoggedChange } from '#shared/sync/pull';
+import { scopeChanged, scopeChangedRefusal, type Reader } from '#shared/sync/scope';
 import { refusedWith } from './refused';
+import { readerScope, scopePage } from './scope';
 
 const recordCase = SYNC_TABLE_NAMES.map(
   (t) => `WHEN '${t}' THEN (SELECT json_array(r.deleted, json(r.data)) FROM ${t} r WHERE r.org_id = c.org_id AND r.id = c.record_id)`,
@@ -25,8 +27,15 @@ LIMIT ?3`;
  * makes the page. The change log's seq is AUTOINCREMENT and D1 runs one batch at a time, so a
  * seq visible to a reader is never followed later by a smaller one: paging by `seq > cursor`
  * misses nothing.
+ *
+ * Need-to-know: records outside the reader's scope arrive redacted (./scope.ts), and the answer
+ * carries the scope's fingerprint. A client that pulled with another scope (`sentScope`: a new
+ * rota week, a slot or team change, a new role) is answered 409 `scope_changed` and pulls again
+ * from 0, replacing its copies.
  */
-export async function pull(db: D1Database, orgId: string, cursor: number, limit: number): Promise<PullResponse> {
+export async function pull(db: D1Database, orgId: string, reader: Reader, cursor: number, limit: number, sentScope?: string): Promise<PullResponse> {
+  const scope = await readerScope(db, orgId, reader);
+  if (scopeChanged(cursor, sentScope, scope.fingerprint, reader)) throw refusedWith(scopeChangedRefusal(scope.fingerprint));
   const { results } = await db.prepare(PULL_SQL).bind(orgId, cursor, limit + 1).all<{ seq: number; tbl: string; record_id: string; row: string | null }>();
   if (results.length === 0 && cursor > 0) {
     // Nothing after the cursor: is the cursor one this server's log ever reached?
@@ -38,5 +47,5 @@ export async function pull(db: D1Database, orgId: string, cursor: number, limit:
     const [deleted, record] = r.row ? (JSON.parse(r.row) as [number, Record<string, unknown>]) : [1, null];
     return { seq: r.seq, table: r.tbl, recordId: r.record_id, record: deleted ? null : record };
   });
-  return pullPage(after, cursor, limit);
+  return scopePage(db, orgId, scope, pullPage(after, cursor, limit));
 }

@@ -138,12 +138,14 @@ export function auditStatements(db: D1Database, auth: AuthContext, clientId: str
 
 const PERSONAL_PATHS = PERSONAL_FIELDS.map((f) => `'$.${f}', NULL`).join(', ');
 
-/** Erasure reaches the change log and the conflicts too: personal values there become null. */
-export function eraseScrubStatements(db: D1Database, orgId: string, appId: string, relatedIds: string[]): D1PreparedStatement[] {
+/**
+ * Erasure and deletion reach the change log and the conflicts too: personal values there become
+ * null (appId null: deleted stage events or checks alone).
+ */
+export function eraseScrubStatements(db: D1Database, orgId: string, appId: string | null, relatedIds: string[]): D1PreparedStatement[] {
+  const ofApplication = appId === null ? [] : applicationScrubStatements(db, orgId, appId);
   return [
-    db
-      .prepare(`UPDATE changes SET payload = json_replace(payload, ${PERSONAL_PATHS}) WHERE org_id = ?1 AND tbl = 'applications' AND record_id = ?2 AND payload IS NOT NULL`)
-      .bind(orgId, appId),
+    ...ofApplication,
     ...chunkJson(relatedIds).map((part) =>
       db
         .prepare(
@@ -152,6 +154,14 @@ export function eraseScrubStatements(db: D1Database, orgId: string, appId: strin
         )
         .bind(orgId, part),
     ),
+  ];
+}
+
+function applicationScrubStatements(db: D1Database, orgId: string, appId: string): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(`UPDATE changes SET payload = json_replace(payload, ${PERSONAL_PATHS}) WHERE org_id = ?1 AND tbl = 'applications' AND record_id = ?2 AND payload IS NOT NULL`)
+      .bind(orgId, appId),
     db
       .prepare(
         `UPDATE conflicts SET losing_value = 'null', winning_value = 'null'

@@ -1,0 +1,95 @@
+import type { PullResponse } from '#shared/schema/index';
+import { mondayOf } from '#shared/sync/permissions';
+import {
+  isRestricted,
+  scopedRecord,
+  scopeFingerprint,
+  seesApplication,
+  vacancyScope,
+  type Reader,
+  type ScopeLookup,
+  type ScopeSlot,
+  type VacancyScope,
+} from '#shared/sync/scope';
+import { chunkJson } from '../db/chunk';
+
+/** A reader's scope as one pull sees it: the vacancies they see and its fingerprint (shared/sync/scope.ts). */
+export interface ReaderScope {
+  reader: Reader;
+  vacancies: VacancyScope;
+  fingerprint: string;
+}
+
+/** Reads what a reader's scope depends on this week: their rota slots, the teams they manage, the vacancies' teams. */
+export async function readerScope(db: D1Database, orgId: string, reader: Reader, now = new Date()): Promise<ReaderScope> {
+  if (!isRestricted(reader)) return { reader, vacancies: 'all', fingerprint: scopeFingerprint(reader, 'all') };
+  const thisWeek = mondayOf(now.toISOString());
+  const [slots, teams, vacancies] = await db.batch([
+    db
+      .prepare(`SELECT data FROM rota_slots WHERE org_id = ?1 AND deleted = 0 AND data->>'$.managerId' = ?2 AND data->>'$.week' = ?3`)
+      .bind(orgId, reader.userId, thisWeek),
+    db.prepare(`SELECT id FROM teams WHERE org_id = ?1 AND deleted = 0 AND data->>'$.managerId' = ?2`).bind(orgId, reader.userId),
+    db.prepare(`SELECT id, coalesce(data->'$.teamIds', '[]') AS team_ids FROM vacancies WHERE org_id = ?1 AND deleted = 0`).bind(orgId),
+  ]);
+  const scope = vacancyScope(
+    reader,
+    thisWeek,
+    (slots!.results as { data: string }[]).map((r) => JSON.parse(r.data) as ScopeSlot),
+    (teams!.results as { id: string }[]).map((r) => r.id),
+    (vacancies!.results as { id: string; team_ids: string }[]).map((r) => ({ id: r.id, teamIds: JSON.parse(r.team_ids) as string[] })),
+  );
+  return { reader, vacancies: scope, fingerprint: scopeFingerprint(reader, scope) };
+}
+
+interface Facts {
+  id: string;
+  vacancy_id: string | null;
+  assigned_to: string | null;
+  decided: number;
+}
+
+/**
+ * The page as this reader may see it: records outside their scope redacted by the rules of
+ * shared/sync/scope.ts. For a restricted reader, reads the facts of the applications the page
+ * concerns (its applications, and those its stage events and checks belong to).
+ */
+export async function scopePage(db: D1Database, orgId: string, scope: ReaderScope, page: PullResponse): Promise<PullResponse> {
+  const { reader, vacancies } = scope;
+  // Every candidate in scope: only the rules for every reader redact (a Stay conversation's person).
+  if (!isRestricted(reader) || vacancies === 'all') return scoped(page, scope, { reader, seesApplication: () => true });
+  const appIds = new Set<string>();
+  for (const c of page.changes) {
+    if (!c.record) continue;
+    if (c.table === 'applications') appIds.add(c.recordId);
+    else if (typeof c.record.applicationId === 'string') appIds.add(c.record.applicationId);
+  }
+  const facts = new Map<string, Facts>();
+  const parts = chunkJson([...appIds]);
+  if (parts.length) {
+    const results = await db.batch(
+      parts.map((part) =>
+        db
+          .prepare(
+            `SELECT a.id, a.data->>'$.vacancyId' AS vacancy_id, a.data->>'$.assignedTo' AS assigned_to,
+                    a.id IN (SELECT e.data->>'$.applicationId' FROM stage_events e WHERE e.org_id = ?1 AND e.data->>'$.by' = ?2) AS decided
+               FROM applications a WHERE a.org_id = ?1 AND a.id IN (SELECT value FROM json_each(?3))`,
+          )
+          .bind(orgId, reader.userId, part),
+      ),
+    );
+    for (const r of results) for (const f of r.results as unknown as Facts[]) facts.set(f.id, f);
+  }
+  const lookup = {
+    reader,
+    seesApplication: (id: string) => {
+      const f = facts.get(id);
+      return !!f && seesApplication(reader, vacancies, { vacancyId: f.vacancy_id, assignedTo: f.assigned_to, decidedByReader: !!f.decided });
+    },
+  };
+  return scoped(page, scope, lookup);
+}
+
+function scoped(page: PullResponse, scope: ReaderScope, lookup: ScopeLookup): PullResponse {
+  const changes = page.changes.map((c) => (c.record ? { ...c, record: scopedRecord(c.table, c.record, lookup) } : c));
+  return { ...page, changes, scope: scope.fingerprint };
+}
