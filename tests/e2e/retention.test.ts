@@ -114,6 +114,9 @@ describe.skipIf(!ctx.chromium)('retention: a team manager in Chromium', () => {
     expect(await row.textContent()).toContain('confidential');
     expect(await stay.locator('body').textContent()).not.toContain(person);
     expect(await row.getByRole('button').count()).toBe(0);
+    // Nor does this browser hold it: the server sends another manager the conversation without its person.
+    const held = (await readTable<Record<string, unknown>>(stay, 'stay_conversations')).find((c) => c.id === confidentialStay.id)!;
+    expect([held.staffId ?? null, held.notes ?? null, held.outcome]).toEqual([null, null, demo.records.stay_conversations.find((c) => c.id === confidentialStay.id)!.outcome]);
     await shot(stay, 'stay');
   });
 });
@@ -152,6 +155,7 @@ describe.skipIf(!ctx.chromium)('retention: the central team and the Stay holder 
       const row = stay.getByTestId(`stay-${confidentialStay.id}`);
       await row.waitFor({ timeout: 20_000 });
       expect(await row.textContent()).toContain(person);
+      expect((await readTable<Record<string, unknown>>(stay, 'stay_conversations')).find((c) => c.id === confidentialStay.id)?.staffId).toBe(confidentialStay.staffId);
     } finally {
       await browser.close();
     }
