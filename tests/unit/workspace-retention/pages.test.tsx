@@ -36,6 +36,7 @@ describe('staff and leavers page', () => {
 
     fireEvent.click(within(row).getByRole('button', { name: /Record a leaver/ }));
     const form = screen.getByRole('form', { name: `Record ${holder.name} leaving` });
+    expect(document.activeElement).toBe(within(form).getByLabelText('Where to')); // the form opened in place takes the focus
     fireEvent.click(within(form).getByRole('button', { name: 'Record leaver' }));
     expect(within(form).getByLabelText('Where to').getAttribute('aria-invalid')).toBe('true');
     expect(within(form).getByText('choose where they are going')).toBeTruthy();

@@ -26,7 +26,7 @@ function InterviewForm(props: { line: LeaverLine; themes: readonly string[]; tod
   const themes = [...new Set([...props.themes, ...d.themes])];
   return (
     <form class="admin-form" aria-label={`Exit interview of ${line.name}`} noValidate onSubmit={submit}>
-      <SelectField id={`${id}-outcome`} label="Outcome" value={d.outcome} choices={OUTCOME_CHOICES} error={errors.outcome} onChange={set('outcome')} />
+      <SelectField id={`${id}-outcome`} autoFocus label="Outcome" value={d.outcome} choices={OUTCOME_CHOICES} error={errors.outcome} onChange={set('outcome')} />
       <TextField id={`${id}-offered`} label="Offered on" type="date" value={d.offeredOn} error={errors.offeredOn} onInput={set('offeredOn')} />
       {d.outcome === 'held' && <TextField id={`${id}-held`} label="Held on" type="date" value={d.heldOn} error={errors.heldOn} onInput={set('heldOn')} />}
       <TextField id={`${id}-with`} label="With whom (the colleague they chose)" value={d.heldWith} error={errors.heldWith} onInput={set('heldWith')} />

@@ -27,7 +27,7 @@ function IncentiveForm(props: { data: RetentionData; onDone: () => void }) {
   const referred = data.applications.filter((a) => a.source === 'referral' && a.name);
   return (
     <form class="admin-form" aria-label="Add an incentive" noValidate onSubmit={submit}>
-      <SelectField id="inc-kind" label="Kind" value={d.kind} choices={choicesOf(INCENTIVE_KINDS, INCENTIVE_KIND_LABELS)} error={errors.kind} onChange={set('kind')} />
+      <SelectField id="inc-kind" autoFocus label="Kind" value={d.kind} choices={choicesOf(INCENTIVE_KINDS, INCENTIVE_KIND_LABELS)} error={errors.kind} onChange={set('kind')} />
       <SelectField
         id="inc-person"
         label={d.kind === 'refer_a_friend' ? 'Referred by' : 'Paid to'}

@@ -74,7 +74,7 @@ function LeaverForm(props: { line: PostLine; teams: readonly Team[]; today: stri
   const internal = d.destination === 'internal_move';
   return (
     <form class="admin-form" aria-label={`Record ${holder.name} leaving`} noValidate onSubmit={submit}>
-      <SelectField id={`${id}-destination`} label="Where to" value={d.destination} prompt="Choose…" choices={DESTINATION_CHOICES} error={errors.destination} onChange={set('destination')} />
+      <SelectField id={`${id}-destination`} autoFocus label="Where to" value={d.destination} prompt="Choose…" choices={DESTINATION_CHOICES} error={errors.destination} onChange={set('destination')} />
       {internal ? (
         <SelectField
           id={`${id}-to`}

@@ -26,7 +26,7 @@ function StayForm(props: { data: RetentionData; conversation: StayConversation |
   const inPost = data.staff.filter((s) => holderOf(s.postId, data.staff, data.leavers, data.asOf)?.id === s.id || s.id === d.staffId);
   return (
     <form class="admin-form" aria-label={props.conversation ? 'Edit the Stay conversation' : 'Record a Stay conversation'} noValidate onSubmit={submit}>
-      <SelectField id="stay-person" label="With" value={d.staffId} prompt="Choose…" choices={inPost.map((s) => ({ value: s.id, label: s.name }))} error={errors.staffId} onChange={set('staffId')} />
+      <SelectField id="stay-person" autoFocus label="With" value={d.staffId} prompt="Choose…" choices={inPost.map((s) => ({ value: s.id, label: s.name }))} error={errors.staffId} onChange={set('staffId')} />
       <SelectField id="stay-role" label="You held it as" value={d.holderRole} prompt="Choose…" choices={choicesOf(STAY_HOLDER_ROLES, STAY_HOLDER_ROLE_LABELS)} error={errors.holderRole} onChange={set('holderRole')} />
       <TextField id="stay-held" label="Held on" type="date" value={d.heldOn} error={errors.heldOn} onInput={set('heldOn')} />
       <SelectField id="stay-outcome" label="Outcome" value={d.outcome} choices={STAY_OUTCOME_CHOICES} error={errors.outcome} onChange={set('outcome')} />

@@ -27,7 +27,7 @@ function RequestForm(props: { data: RetentionData; onDone: () => void }) {
   }
   return (
     <form class="admin-form" aria-label="Request a transfer" noValidate onSubmit={submit}>
-      <SelectField id="transfer-person" label="Who" value={d.staffId} prompt="Choose…" choices={people.map((p) => ({ value: p.staff.id, label: `${p.staff.name} (${ROLE_LABELS[p.staff.role]})` }))} error={errors.staffId} onChange={set('staffId')} />
+      <SelectField id="transfer-person" autoFocus label="Who" value={d.staffId} prompt="Choose…" choices={people.map((p) => ({ value: p.staff.id, label: `${p.staff.name} (${ROLE_LABELS[p.staff.role]})` }))} error={errors.staffId} onChange={set('staffId')} />
       <SelectField id="transfer-to" label="To team" value={d.toTeamId} prompt="Choose…" choices={data.teams.map((t) => ({ value: t.id, label: t.name }))} error={errors.toTeamId} onChange={set('toTeamId')} />
       <TextField id="transfer-requested" label="Asked on" type="date" value={d.requestedOn} error={errors.requestedOn} onInput={set('requestedOn')} />
       <FormActions submit="Request transfer" onCancel={props.onDone} error={errors.form} />
@@ -49,7 +49,7 @@ function MoveForm(props: { line: TransferLine; data: RetentionData; onDone: () =
   }
   return (
     <form class="admin-form" aria-label={`Record ${line.name}'s move`} noValidate onSubmit={submit}>
-      <SelectField id={`${id}-post`} label="Into post" value={d.toPostId} prompt="Choose…" choices={line.freePosts.map((p) => ({ value: p.id, label: `${ROLE_LABELS[p.role]}, ${p.fte} FTE (${p.cover})` }))} error={errors.toPostId} onChange={set('toPostId')} />
+      <SelectField id={`${id}-post`} autoFocus label="Into post" value={d.toPostId} prompt="Choose…" choices={line.freePosts.map((p) => ({ value: p.id, label: `${ROLE_LABELS[p.role]}, ${p.fte} FTE (${p.cover})` }))} error={errors.toPostId} onChange={set('toPostId')} />
       <TextField id={`${id}-date`} label="Moved on" type="date" value={d.movedOn} error={errors.movedOn} onInput={set('movedOn')} />
       <FormActions submit="Record the move" onCancel={props.onDone} error={errors.form} />
     </form>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Choice } from '@/ui/common/Options';
 import { Options } from '@/ui/common/Options';
 import { describedBy, Field } from '../admin/Field';
@@ -14,9 +14,10 @@ export function useDraft<D extends object>(initial: D | (() => D)) {
   return { d, setD, errors, setErrors, set };
 }
 
-/** A labelled select with its error under it; `prompt` adds an empty first choice. */
+/** A labelled select with its error under it; `prompt` adds an empty first choice; `autoFocus` for a form that opens in place. */
 export function SelectField<V extends string>(props: {
   id: string;
+  autoFocus?: boolean;
   label: string;
   value: string;
   choices: ReadonlyArray<Choice<V>>;
@@ -24,9 +25,14 @@ export function SelectField<V extends string>(props: {
   prompt?: string;
   onChange: (e: { currentTarget: { value: string } }) => void;
 }) {
+  // Focus moved by hand: the autofocus attribute is honoured only once per document.
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (props.autoFocus) select.current?.focus();
+  }, []);
   return (
     <Field id={props.id} label={props.label} error={props.error}>
-      <select id={props.id} value={props.value} onChange={props.onChange} {...describedBy(props.id, props.error)}>
+      <select ref={select} id={props.id} value={props.value} onChange={props.onChange} {...describedBy(props.id, props.error)}>
         {props.prompt !== undefined && <option value="">{props.prompt}</option>}
         <Options choices={props.choices} />
       </select>
