@@ -1,4 +1,4 @@
-import { DEFAULT_PULL_LIMIT, SYNC_TABLES, type Change, type ConflictRecord, type PullResponse, type SyncTable } from '#shared/schema/index';
+import { CANDIDATE_CHILD_TABLES, DEFAULT_PULL_LIMIT, SYNC_TABLES, type Change, type ConflictRecord, type PullResponse, type SyncTable } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta, writeMeta } from '@/db/meta';
 import { rebuildLocal } from '@/db/rebuild';
@@ -22,6 +22,12 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
     await db.server_views.delete([change.table, change.recordId]);
     await db.table(change.table).delete(change.recordId);
     await scrubDeletedExtras(db, change.table, change.recordId);
+    // A deleted candidate is scrubbed like an erased one: their events' and checks' notes leave refused edits too.
+    if (change.table === 'applications') {
+      for (const t of CANDIDATE_CHILD_TABLES) {
+        for (const id of await db.table(t).where('applicationId').equals(change.recordId).primaryKeys()) await scrubDeletedExtras(db, t, String(id));
+      }
+    }
     return;
   }
   // The server's record, then this client's unacknowledged edits back on top (so they never flicker away).
@@ -29,13 +35,16 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   await rebuildLocal(db, change.table, change.recordId);
   // Outside this user's scope (need-to-know): the copy above replaced the whole one; the
   // candidate's personal data leaves refused edits and conflicts too.
-  if (change.table === 'applications' && change.record.redacted === true) {
-    const children = new Set([
-      ...(await db.stage_events.where('applicationId').equals(change.recordId).primaryKeys()),
-      ...(await db.checks.where('applicationId').equals(change.recordId).primaryKeys()),
-    ]);
-    await scrubCandidateExtras(db, change.recordId, children);
-  }
+  if (change.table === 'applications' && change.record.redacted === true) await scrubCandidateOf(db, change.recordId);
+}
+
+/** The candidate's personal data leaves refused edits and conflicts of the application and of its events and checks. */
+async function scrubCandidateOf(db: ShortlistDb, applicationId: string): Promise<void> {
+  const children = new Set([
+    ...(await db.stage_events.where('applicationId').equals(applicationId).primaryKeys()),
+    ...(await db.checks.where('applicationId').equals(applicationId).primaryKeys()),
+  ]);
+  await scrubCandidateExtras(db, applicationId, children);
 }
 
 /**

@@ -53,8 +53,10 @@ export const auditEntry = z.object({
   action: z.string(),
   table: z.string().nullable(),
   recordId: z.string().nullable(),
-  /** Field names changed (values are never kept in the audit trail). */
+  /** Field names changed. */
   fields: z.array(z.string()).nullable(),
+  /** The new values of the changed fields that are not personal data (personal ones: only their names, above). */
+  values: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type AuditEntryView = z.infer<typeof auditEntry>;
 

@@ -1,5 +1,5 @@
 import { clampHlc } from '../hlc';
-import { DEFAULT_SETTINGS, SYNC_TABLES, type ConflictRecord, type Mutation, type Settings, type SyncTable } from '../schema/index';
+import { DEFAULT_SETTINGS, PERSONAL_DATA, SYNC_TABLES, type ConflictRecord, type Personal, type Mutation, type Settings, type SyncTable } from '../schema/index';
 import { mergeDelete, mergeErase, mergeUpsert, scrubCandidateFields, scrubNote } from './merge';
 import type { Caller, PeopleLookup } from './people';
 import { mondayOf, roleRefusal } from './permissions';
@@ -19,12 +19,22 @@ export interface ChangeEntry {
   mutationId: string;
 }
 
-/** One row of the audit log: who did what to which record; field names, never values. */
+/**
+ * One row of the audit log: who did what to which record, the fields changed, and the new
+ * values of those that are not personal data (for personal ones only that they changed).
+ */
 export interface AuditEntry {
   action: string;
   table: string | null;
   recordId: string | null;
   fields: string[] | null;
+  values?: Record<string, unknown> | null;
+}
+
+/** The applied values the audit may keep: fields declared `none` in shared/schema/personal.ts. */
+function auditValues(table: SyncTable, applied: Record<string, unknown>): Record<string, unknown> {
+  const declared = PERSONAL_DATA[table] as Record<string, Personal>;
+  return Object.fromEntries(Object.entries(applied).filter(([f]) => declared[f] === 'none'));
 }
 
 /**
@@ -210,7 +220,7 @@ export function decidePush(input: PushInput): { refusal: Refusal } | { plan: Pus
       ws.put(m.table, r.state);
       const op = current ? 'update' : 'create';
       changes.push({ table: m.table, recordId: m.recordId, op, payload: r.applied, mutationId: m.id });
-      audit.push({ action: op, table: m.table, recordId: m.recordId, fields: Object.keys(r.applied) });
+      audit.push({ action: op, table: m.table, recordId: m.recordId, fields: Object.keys(r.applied), values: auditValues(m.table, r.applied) });
     } else if (m.op === 'delete') {
       // A tombstone keeps no personal data either: deleted is scrubbed like erased.
       const r = mergeDelete(current, m.recordId, hlc, nowIso);

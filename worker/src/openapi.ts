@@ -115,7 +115,7 @@ export function openApiDocument() {
           responses: {
             ...ok('A page of changes', pullResponseSchema),
             ...errors('400', '401', '429', '500'),
-            '409': { description: 'cursor_below_floor: the change log below details.floor was compacted; pull again from cursor 0', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            '409': { description: 'cursor_below_floor: the change log below details.floor was compacted; cursor_ahead: the cursor is beyond the log; scope_changed: the reader\'s need-to-know scope changed (details.scope); pull again from cursor 0', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
           },
         },
       },

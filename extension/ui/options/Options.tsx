@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { wipeNoticeItem, type WipeNotice } from '@/sync/account';
 import { useSyncStatus } from '../common/useSyncStatus';
+import { useWipeNotice } from '../common/useWipeNotice';
 import { SignedIn } from './SignedIn';
 import { InvitationForm } from './InvitationForm';
 import { SignInForm } from './SignInForm';
@@ -11,12 +11,7 @@ export function Options() {
   const { status, refresh } = useSyncStatus();
   // What sign-out could not do (revoke the token on the server while offline), shown after it.
   const [notice, setNotice] = useState<string | null>(null);
-  // What the last local wipe (sign-out, revoked token) removed from this browser.
-  const [wiped, setWiped] = useState<WipeNotice | null>(null);
-  useEffect(() => {
-    void wipeNoticeItem.getValue().then(setWiped);
-    return wipeNoticeItem.watch(setWiped);
-  }, []);
+  const wiped = useWipeNotice();
   return (
     <main style={{ font: '15px system-ui, sans-serif', maxWidth: '640px', margin: '24px auto', padding: '0 16px' }}>
       <h1>Shortlist settings</h1>

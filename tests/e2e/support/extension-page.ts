@@ -52,3 +52,34 @@ export async function syncUntilClean(page: Page, timeoutMs = 30_000): Promise<St
   }
   throw new Error(`sync did not finish cleanly within ${timeoutMs / 1000}s: ${JSON.stringify(last)}`);
 }
+
+/**
+ * Every row of every object store of every IndexedDB database of the extension's origin, as one
+ * JSON text to search for personal data (a database this code does not know of counts too).
+ */
+export function everythingInIndexedDb(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const out: Record<string, Record<string, unknown>> = {};
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      out[name] = await new Promise<Record<string, unknown>>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const stores = [...db.objectStoreNames];
+          const rows: Record<string, unknown> = {};
+          if (!stores.length) return resolve(rows);
+          const tx = db.transaction(stores, 'readonly');
+          for (const s of stores) tx.objectStore(s).getAll().onsuccess = (e) => (rows[s] = (e.target as IDBRequest).result);
+          tx.oncomplete = () => {
+            db.close();
+            resolve(rows);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    }
+    return JSON.stringify(out);
+  });
+}

@@ -6,9 +6,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncStatus } from '@/sync/status';
 
 vi.mock('@/messages/send', () => ({
-  send: async (request: { type: string }) => ({ ok: true, data: request.type === 'getStatus' ? signedOut : undefined }),
+  send: async (request: { type: string }) => ({
+    ok: true,
+    data: request.type === 'getStatus' ? signedOut : request.type === 'health' ? { ok: false, serverUrl: '', error: 'Not signed in' } : undefined,
+  }),
 }));
 const { Options } = await import('@/ui/options/Options');
+const { Popup } = await import('@/ui/popup/Popup');
 const { wipeNoticeItem } = await import('@/sync/account');
 
 const signedOut: SyncStatus = { signedIn: false, lastSyncedAt: null, pending: 0, refused: 0, conflicts: 0, lastError: null, syncing: false };
@@ -19,6 +23,18 @@ beforeEach(() => {
   Object.assign(fakeBrowser, { permissions: { contains: vi.fn(async () => true), request: vi.fn(async () => true) } });
 });
 afterEach(() => cleanup());
+
+const REVOKED = "Your access token was revoked, so Shortlist removed the council's candidates from this browser.";
+
+describe('popup after a local wipe', () => {
+  it('says what was removed, until the next sign-in clears the notice', async () => {
+    await wipeNoticeItem.setValue({ message: REVOKED, at: '2026-12-01T09:00:00Z' });
+    render(<Popup />);
+    expect((await screen.findByTestId('wipe-notice')).textContent).toBe(REVOKED);
+    await wipeNoticeItem.setValue(null);
+    await vi.waitFor(() => expect(screen.queryByTestId('wipe-notice')).toBeNull());
+  });
+});
 
 describe('options page after a local wipe', () => {
   it('says what was removed from this browser, and why', async () => {

@@ -13,6 +13,7 @@ interface AuditRow {
   tbl: string | null;
   record_id: string | null;
   fields: string | null;
+  field_values: string | null;
 }
 
 /**
@@ -24,7 +25,7 @@ interface AuditRow {
 export const auditRead = new Hono<AppEnv>().get('/', validate('query', auditQuery), async (c) => {
   const q = c.req.valid('query');
   const { results } = await c.env.DB.prepare(
-    `SELECT a.id, a.at, a.user_id, u.name AS user_name, a.action, a.tbl, a.record_id, a.fields
+    `SELECT a.id, a.at, a.user_id, u.name AS user_name, a.action, a.tbl, a.record_id, a.fields, a.field_values
        FROM audit_log a LEFT JOIN users u ON u.org_id = a.org_id AND u.id = a.user_id
       WHERE a.org_id = ?1
         AND (?2 IS NULL OR a.tbl = ?2) AND (?3 IS NULL OR a.record_id = ?3) AND (?4 IS NULL OR a.user_id = ?4)
@@ -45,6 +46,7 @@ export const auditRead = new Hono<AppEnv>().get('/', validate('query', auditQuer
       table: r.tbl,
       recordId: r.record_id,
       fields: r.fields ? (JSON.parse(r.fields) as string[]) : null,
+      values: r.field_values ? (JSON.parse(r.field_values) as Record<string, unknown>) : null,
     })),
     nextCursor: results.length > q.limit ? String(page.at(-1)!.id) : null,
   };

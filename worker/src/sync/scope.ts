@@ -7,7 +7,6 @@ import {
   seesApplication,
   vacancyScope,
   type Reader,
-  type ScopeLookup,
   type ScopeSlot,
   type VacancyScope,
 } from '#shared/sync/scope';
@@ -48,15 +47,27 @@ interface Facts {
   decided: number;
 }
 
-/**
- * The page as this reader may see it: records outside their scope redacted by the rules of
- * shared/sync/scope.ts. For a restricted reader, reads the facts of the applications the page
- * concerns (its applications, and those its stage events and checks belong to).
- */
+/** The page as this reader may see it: records outside their scope redacted by the rules of shared/sync/scope.ts. */
 export async function scopePage(db: D1Database, orgId: string, scope: ReaderScope, page: PullResponse): Promise<PullResponse> {
   const { reader, vacancies } = scope;
-  // Every candidate in scope: only the rules for every reader redact (a Stay conversation's person).
-  if (!isRestricted(reader) || vacancies === 'all') return scoped(page, scope, { reader, seesApplication: () => true });
+  // Only a restricted reader with a limited vacancy scope needs the applications' facts; the
+  // rules still run for everyone (a table's rule may limit any role).
+  const limited = isRestricted(reader) && vacancies !== 'all';
+  const facts = limited ? await applicationFacts(db, orgId, reader, page) : new Map<string, Facts>();
+  const lookup = {
+    reader,
+    seesApplication: (id: string) => {
+      if (!limited) return true;
+      const f = facts.get(id);
+      return !!f && seesApplication(reader, vacancies, { vacancyId: f.vacancy_id, assignedTo: f.assigned_to, decidedByReader: !!f.decided });
+    },
+  };
+  const changes = page.changes.map((c) => (c.record ? { ...c, record: scopedRecord(c.table, c.record, lookup) } : c));
+  return { ...page, changes, scope: scope.fingerprint };
+}
+
+/** The facts of the applications the page concerns: its applications, and those its stage events and checks belong to. */
+async function applicationFacts(db: D1Database, orgId: string, reader: Reader, page: PullResponse): Promise<Map<string, Facts>> {
   const appIds = new Set<string>();
   for (const c of page.changes) {
     if (!c.record) continue;
@@ -65,31 +76,18 @@ export async function scopePage(db: D1Database, orgId: string, scope: ReaderScop
   }
   const facts = new Map<string, Facts>();
   const parts = chunkJson([...appIds]);
-  if (parts.length) {
-    const results = await db.batch(
-      parts.map((part) =>
-        db
-          .prepare(
-            `SELECT a.id, a.data->>'$.vacancyId' AS vacancy_id, a.data->>'$.assignedTo' AS assigned_to,
-                    a.id IN (SELECT e.data->>'$.applicationId' FROM stage_events e WHERE e.org_id = ?1 AND e.data->>'$.by' = ?2) AS decided
-               FROM applications a WHERE a.org_id = ?1 AND a.id IN (SELECT value FROM json_each(?3))`,
-          )
-          .bind(orgId, reader.userId, part),
-      ),
-    );
-    for (const r of results) for (const f of r.results as unknown as Facts[]) facts.set(f.id, f);
-  }
-  const lookup = {
-    reader,
-    seesApplication: (id: string) => {
-      const f = facts.get(id);
-      return !!f && seesApplication(reader, vacancies, { vacancyId: f.vacancy_id, assignedTo: f.assigned_to, decidedByReader: !!f.decided });
-    },
-  };
-  return scoped(page, scope, lookup);
-}
-
-function scoped(page: PullResponse, scope: ReaderScope, lookup: ScopeLookup): PullResponse {
-  const changes = page.changes.map((c) => (c.record ? { ...c, record: scopedRecord(c.table, c.record, lookup) } : c));
-  return { ...page, changes, scope: scope.fingerprint };
+  if (!parts.length) return facts;
+  const results = await db.batch(
+    parts.map((part) =>
+      db
+        .prepare(
+          `SELECT a.id, a.data->>'$.vacancyId' AS vacancy_id, a.data->>'$.assignedTo' AS assigned_to,
+                  a.id IN (SELECT e.data->>'$.applicationId' FROM stage_events e WHERE e.org_id = ?1 AND e.data->>'$.by' = ?2) AS decided
+             FROM applications a WHERE a.org_id = ?1 AND a.id IN (SELECT value FROM json_each(?3))`,
+        )
+        .bind(orgId, reader.userId, part),
+    ),
+  );
+  for (const r of results) for (const f of r.results as unknown as Facts[]) facts.set(f.id, f);
+  return facts;
 }

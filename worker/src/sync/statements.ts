@@ -125,12 +125,13 @@ function byTable(rows: PushPlan['rows']): Map<SyncTable, SyncRow[]> {
 }
 
 export function auditStatements(db: D1Database, auth: AuthContext, clientId: string | null, nowIso: string, audit: AuditEntry[]): D1PreparedStatement[] {
-  const rows = audit.map((e) => ({ ...e, fields: e.fields && JSON.stringify(e.fields) }));
+  const rows = audit.map((e) => ({ ...e, fields: e.fields && JSON.stringify(e.fields), values: e.values ? JSON.stringify(e.values) : null }));
   return chunkJson(rows).map((part) =>
     db
       .prepare(
-        `INSERT INTO audit_log (org_id, at, user_id, credential_id, client_id, action, tbl, record_id, fields)
-         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', j.value->>'table', j.value->>'recordId', j.value->>'fields' FROM json_each(?6) j ORDER BY j.key`,
+        `INSERT INTO audit_log (org_id, at, user_id, credential_id, client_id, action, tbl, record_id, fields, field_values)
+         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', j.value->>'table', j.value->>'recordId', j.value->>'fields', j.value->>'values'
+           FROM json_each(?6) j ORDER BY j.key`,
       )
       .bind(auth.orgId, nowIso, auth.userId, auth.credentialId, clientId, part),
   );
