@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { TOM } from '#demo/index';
 import { computeRetentionReport } from '#shared/measures/index';
+import { holderOf } from '#shared/staff/index';
+import { EstablishmentPage } from '@/ui/workspace/central-team/EstablishmentPage';
 import { ReportsPage } from '@/ui/workspace/central-team/ReportsPage';
 import { toFilters } from '@/ui/workspace/central-team/reportModel';
 import { StaffPage } from '@/ui/workspace/retention/StaffPage';
@@ -57,6 +59,17 @@ describe('staff and leavers page', () => {
     const [draft] = (await db.vacancies.toArray()).filter((v) => v.postIds?.includes(post.id));
     expect(draft).toMatchObject({ status: 'draft', teamIds: [team.id], role: post.role });
     await waitFor(() => expect(screen.getByTestId(`staff-post-${post.id}`).textContent).toContain('(draft)'), slow);
+  });
+});
+
+describe('establishment page', () => {
+  it('names each post’s holder today, and nobody for a vacant post', async () => {
+    const { post, holder } = await withHolder();
+    render(<EstablishmentPage />);
+    const row = await screen.findByTestId(`post-${post.id}`, {}, slow);
+    await waitFor(() => expect(within(row).getByTestId('post-holder').textContent).toBe(holder.name), slow);
+    const vacant = demo.records.posts.find((p) => p.cover === 'vacant' && !holderOf(p.id, demo.records.staff, demo.records.leavers, asOf))!;
+    expect(within(screen.getByTestId(`post-${vacant.id}`)).getByTestId('post-holder').textContent).toBe('nobody');
   });
 });
 

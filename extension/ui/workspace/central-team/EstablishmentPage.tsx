@@ -9,8 +9,8 @@ import { choicesOf, Options } from '@/ui/common/Options';
 import { DownloadCsvButton } from '@/ui/csv';
 import { establishment, type TeamRow } from './establishmentModel';
 import { percent } from './reportModel';
-import { useRetentionData } from '../retention/useRetentionData';
-import { holderNames } from './holderNames';
+import { useHolderNames } from './holderNames';
+import { useCentralData } from './useCentralData';
 
 const COVER_LABELS: Record<CoverState, string> = { permanent: 'Permanent', agency: 'Agency', vacant: 'Vacant', interim: 'Interim / secondment' };
 const COVER_CHOICES = choicesOf(COVER_STATES, COVER_LABELS);
@@ -153,8 +153,9 @@ function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | ''
 
 /** Every post in the establishment and its cover, tracked weekly, with the census rates per team. */
 export function EstablishmentPage() {
-  // The retention data is the central data plus who holds each post (issue 16).
-  const data = useRetentionData();
+  const data = useCentralData();
+  // Who holds each post (issue 16), read apart so the establishment shows without waiting for it.
+  const holders = useHolderNames();
   const [teamId, setTeamId] = useState('');
   const [cover, setCover] = useState<CoverState | ''>('');
   if (!data) return <p>Loading the establishment…</p>;
@@ -162,7 +163,6 @@ export function EstablishmentPage() {
   const shown = rows.filter((r) => (!teamId || r.team.id === teamId) && (!cover || r.posts.some((p) => p.cover === cover)));
   const unconfirmed = rows.filter((r) => !r.confirmedThisWeek);
   const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
-  const holders = holderNames(data.posts, data.staff, data.leavers, data.asOf);
   return (
     <div>
       <h1>Establishment</h1>
