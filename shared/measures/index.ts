@@ -31,6 +31,19 @@ export { agencyRate } from './agency-rate';
 export { workforceFte, type WorkforceFte } from './workforce';
 export { sourceEffectiveness, type SourceRow } from './source-effectiveness';
 export { overTime, periodOf, type PeriodRow } from './over-time';
+// Retention (issue 16): DfE census measures over staff, leavers and what is recorded about them.
+export { inPostForCensus, lastCensusDate, leftOn, staffFacts, yearTo, type LeavingFacts, type StaffFacts } from './staff-in-post';
+export { turnover, type Turnover } from './turnover';
+export { stability, type Stability } from './stability';
+export { leaversBreakdown, type LeaversBreakdown, type Tally } from './leavers';
+export { exitThemes, themeTotals, type ExitInterviewFacts, type ExitThemesQuarter } from './exit-themes';
+export { stayConversations, type StayConversationFacts, type StayQuarter } from './stay-conversations';
+export { cohortRetention, RETENTION_MONTHS, type CohortFacts, type CohortMemberFacts, type CohortRow } from './cohort-retention';
+export { caseload, type CaseloadRow, type CaseloadWeek, type CaseloadWeekFacts } from './caseload';
+export { agencyConversions, type AgencyConversions } from './agency-conversion';
+export { transfers, type TransferFacts, type Transfers } from './transfers';
+export { NATIONAL_REFERENCE } from './national';
+export { computeRetentionReport, quarterEnds, type RetentionInput, type RetentionReport } from './retention-report';
 
 export interface Report {
   asOf: string;

@@ -7,9 +7,11 @@ export interface Series {
   label: string;
   values: Array<number | null>;
   kind: 'bar' | 'line';
-  /** Which y axis: counts on the left, days on the right. */
-  axis: 'count' | 'days';
+  /** Which y axis: counts on the left, days on the right, percentages (values 0–100) on the left. */
+  axis: 'count' | 'days' | 'percent';
   color: string;
+  /** A reference line (a target, the national figure): dashed, without points. */
+  reference?: boolean;
 }
 
 /** The chart.js configuration for labelled series: kept apart so tests can check what is drawn. */
@@ -26,6 +28,7 @@ export function chartConfig(labels: string[], series: Series[]): ChartConfigurat
         backgroundColor: s.color,
         borderColor: s.color,
         spanGaps: true,
+        ...(s.reference ? { borderDash: [6, 4], pointRadius: 0, borderWidth: 2 } : {}),
       })) as ChartConfiguration['data']['datasets'],
     },
     options: {
@@ -34,7 +37,8 @@ export function chartConfig(labels: string[], series: Series[]): ChartConfigurat
       animation: false,
       // Only the axes some series uses: a chart of counts alone has no empty days axis.
       scales: {
-        ...(series.some((s) => s.axis === 'count') ? { count: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'count' } } } : {}),
+        ...(series.some((s) => s.axis === 'count') ? { count: { type: 'linear', position: 'left', beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'count' } } } : {}),
+        ...(series.some((s) => s.axis === 'percent') ? { percent: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: '%' } } } : {}),
         ...(series.some((s) => s.axis === 'days')
           ? { days: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'days' } } }
           : {}),

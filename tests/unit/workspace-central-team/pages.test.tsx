@@ -72,7 +72,8 @@ describe('reports page', () => {
     const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
     expect(screen.getByTestId('figure-sla-interview').textContent).toBe(pct(r.sla.interview.rate));
     expect(screen.getByTestId('figure-agency-rate').textContent).toBe(pct(r.workforce.agencyRate));
-    const charts = screen.getAllByRole('img');
+    // The recruitment charts: the retention section below has its own (tests/unit/workspace-retention).
+    const charts = screen.getAllByRole('img').filter((c) => !c.closest('[data-testid="retention"]'));
     expect(charts.length).toBe(2);
     expect(within(screen.getByTestId('funnel')).getAllByRole('row').length).toBe(r.funnel.steps.length + 1);
     expect(within(screen.getByTestId('over-time')).getAllByRole('row').length).toBe(r.overTime.length + 1);

@@ -9,13 +9,14 @@ import { choicesOf, Options } from '@/ui/common/Options';
 import { DownloadCsvButton } from '@/ui/csv';
 import { establishment, type TeamRow } from './establishmentModel';
 import { percent } from './reportModel';
+import { useHolderNames } from './holderNames';
 import { useCentralData } from './useCentralData';
 
 const COVER_LABELS: Record<CoverState, string> = { permanent: 'Permanent', agency: 'Agency', vacant: 'Vacant', interim: 'Interim / secondment' };
 const COVER_CHOICES = choicesOf(COVER_STATES, COVER_LABELS);
 const money = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
 
-function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string | null) => void }) {
+function PostRow(props: { post: Post; holder: string | undefined; endingSoon: boolean; onError: (m: string | null) => void }) {
   const { post } = props;
   async function save(fields: Partial<Post>) {
     try {
@@ -29,6 +30,7 @@ function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string |
     <tr data-testid={`post-${post.id}`}>
       <td>{ROLE_LABELS[post.role]}</td>
       <td>{post.fte}</td>
+      <td data-testid="post-holder">{props.holder ?? <span class="muted">nobody</span>}</td>
       <td>
         <label class="visually-hidden" for={`cover-${post.id}`}>
           Cover of this {ROLE_LABELS[post.role]} post
@@ -87,7 +89,7 @@ function PostRow(props: { post: Post; endingSoon: boolean; onError: (m: string |
   );
 }
 
-function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | '' }) {
+function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | ''; holders: ReadonlyMap<string, string> }) {
   const { row } = props;
   // The cover filter narrows the table only: the team's rates stay over all its posts.
   const listed = props.cover ? row.posts.filter((p) => p.cover === props.cover) : row.posts;
@@ -122,10 +124,10 @@ function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | ''
         )}
       </p>
       <table>
-        <TableHead headers={['Role', 'FTE', 'Cover', 'Agency', 'Weekly cost', 'Cover ends']} />
+        <TableHead headers={['Role', 'FTE', 'Holder', 'Cover', 'Agency', 'Weekly cost', 'Cover ends']} />
         <tbody>
           {listed.map((p) => (
-            <PostRow key={p.id} post={p} endingSoon={row.endingSoon.includes(p)} onError={setError} />
+            <PostRow key={p.id} post={p} holder={props.holders.get(p.id)} endingSoon={row.endingSoon.includes(p)} onError={setError} />
           ))}
         </tbody>
       </table>
@@ -152,6 +154,8 @@ function TeamSection(props: { row: TeamRow; asOf: string; cover: CoverState | ''
 /** Every post in the establishment and its cover, tracked weekly, with the census rates per team. */
 export function EstablishmentPage() {
   const data = useCentralData();
+  // Who holds each post (issue 16), read apart so the establishment shows without waiting for it.
+  const holders = useHolderNames();
   const [teamId, setTeamId] = useState('');
   const [cover, setCover] = useState<CoverState | ''>('');
   if (!data) return <p>Loading the establishment…</p>;
@@ -186,7 +190,7 @@ export function EstablishmentPage() {
         />
       </div>
       {shown.map((row) => (
-        <TeamSection key={row.team.id} row={row} asOf={data.asOf} cover={cover} />
+        <TeamSection key={row.team.id} row={row} asOf={data.asOf} cover={cover} holders={holders} />
       ))}
     </div>
   );

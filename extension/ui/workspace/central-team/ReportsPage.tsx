@@ -10,6 +10,7 @@ import { choicesOf } from '@/ui/common/Options';
 import { DownloadCsvButton } from '@/ui/csv';
 import type { Route } from '@/ui/hooks/useHashRoute';
 import { choiceFromParams, days, headlineFigures, percent, periodRange, quarterLabel, buildReport, type PeriodChoice, type ReportChoices } from './reportModel';
+import { RetentionSection } from './RetentionSection';
 import { useCentralData } from './useCentralData';
 
 function Filters(props: { choice: ReportChoices; onChange: (c: ReportChoices) => void; teams: Array<{ id: string; name: string }> }) {
@@ -186,6 +187,7 @@ export function ReportsPage(props: { route: Route }) {
       <Funnel report={report} />
       <TimeInStage report={report} />
       <Sources report={report} />
+      <RetentionSection choice={choice} />
       <p class="muted">
         Figures computed by the same code as the server's reports (shared/measures); funnel stages: {FUNNEL_STAGES.map((s) => STAGE_LABELS[s]).join(' → ')}.
       </p>

@@ -1,0 +1,74 @@
+import { EXIT_INTERVIEW_OUTCOMES, isoDate, type ExitInterview, type ExitInterviewOutcome, type Leaver, type Post, type Staff, type Team, type UserRole } from '#shared/schema/index';
+import { upsert, type PlannedUpsert } from '#shared/staff/index';
+import { canActForTeam } from './access';
+
+export const OUTCOME_LABELS: Record<ExitInterviewOutcome, string> = { pending: 'Offered, not held yet', held: 'Held', declined: 'Declined' };
+export const OUTCOME_CHOICES = EXIT_INTERVIEW_OUTCOMES.map((value) => ({ value, label: OUTCOME_LABELS[value] }));
+
+export interface LeaverLine {
+  leaver: Leaver;
+  name: string;
+  team: Team | undefined;
+  interview: ExitInterview | null;
+  /** Editors anywhere; managers for leavers of the teams they manage. */
+  canEdit: boolean;
+}
+
+/** Every leaver, latest first, with their exit interview (every leaver is offered one). */
+export function leaverLines(data: { leavers: readonly Leaver[]; staff: readonly Staff[]; posts: readonly Post[]; teams: readonly Team[]; exitInterviews: readonly ExitInterview[]; userId: string; role: UserRole | null }): LeaverLine[] {
+  const staff = new Map(data.staff.map((s) => [s.id, s]));
+  const teamOfPost = new Map(data.posts.map((p) => [p.id, p.teamId]));
+  const teams = new Map(data.teams.map((t) => [t.id, t]));
+  const interviews = new Map(data.exitInterviews.map((i) => [i.leaverId, i]));
+  return [...data.leavers]
+    .sort((a, b) => b.leavingDate.localeCompare(a.leavingDate))
+    .map((leaver) => {
+      const team = teams.get(teamOfPost.get(leaver.postId) ?? '');
+      return { leaver, name: staff.get(leaver.staffId)?.name ?? '(no staff record)', team, interview: interviews.get(leaver.id) ?? null, canEdit: canActForTeam(data.role, team, data.userId) };
+    });
+}
+
+export interface InterviewDraft {
+  outcome: ExitInterviewOutcome;
+  offeredOn: string;
+  heldOn: string;
+  heldWith: string;
+  themes: string[];
+  notes: string;
+}
+
+export const interviewDraft = (i: ExitInterview | null, today: string): InterviewDraft => ({
+  outcome: i?.outcome ?? 'pending',
+  offeredOn: i?.offeredOn ?? today,
+  heldOn: i?.heldOn ?? '',
+  heldWith: i?.heldWith ?? '',
+  themes: [...(i?.themes ?? [])],
+  notes: i?.notes ?? '',
+});
+
+/** The interview record a form writes, or its errors field by field. Themes and a date belong to a held interview only. */
+export function interviewChanges(leaverId: string, id: string, d: InterviewDraft): { ok: false; errors: Record<string, string> } | { ok: true; changes: PlannedUpsert[] } {
+  const errors: Record<string, string> = {};
+  if (!isoDate.safeParse(d.offeredOn).success) errors.offeredOn = 'give the date it was offered';
+  if (d.outcome === 'held') {
+    if (!isoDate.safeParse(d.heldOn).success) errors.heldOn = 'give the date it was held';
+    else if (d.heldOn < d.offeredOn) errors.heldOn = 'it was held on or after the day it was offered';
+  }
+  if (d.outcome !== 'held' && d.themes.length) errors.themes = 'themes come from a held interview';
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const held = d.outcome === 'held';
+  return {
+    ok: true,
+    changes: [
+      upsert('exit_interviews', id, {
+        leaverId,
+        outcome: d.outcome,
+        offeredOn: d.offeredOn,
+        heldOn: held ? d.heldOn : null,
+        heldWith: d.heldWith.trim() || null,
+        themes: held ? d.themes : [],
+        notes: d.notes.trim() || null,
+      }),
+    ],
+  };
+}
