@@ -7,7 +7,7 @@
 import type { CoverState, Post, SocialWorkRole, Team } from '../shared/schema/index';
 import { addDays, addMonths, dateMs, mondayOf, nextMonthStart } from './dates';
 import { AGENCIES } from './names';
-import type { TeamKey } from './people';
+import { MANAGERS, type TeamKey } from './people';
 import { Rng } from './prng';
 
 interface TeamSpec {
@@ -107,7 +107,7 @@ export function generateEstablishment(asOf: string, seed: number): Establishment
   for (const spec of TEAM_SPECS) {
     const id = rng.uuid(created);
     teamId[spec.key] = id;
-    teams.push({ id, name: spec.name, type: spec.type, area: spec.area });
+    teams.push({ id, name: spec.name, type: spec.type, area: spec.area, managerId: MANAGERS[spec.key].id });
 
     const remainingCover = [...spec.cover];
     const partTime = [...spec.partTime];

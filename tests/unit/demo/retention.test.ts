@@ -124,10 +124,11 @@ describe.each([DEFAULT_DEMO_AS_OF, '2026-11-23', '2027-06-14'])('demo retention 
     }
   });
 
-  it("gives the retention journeys a holder of Tom's team", () => {
+  it('gives the retention journeys a holder of Tom\'s team, and every team its manager', () => {
     const { tomsHolder } = data.journeys.retention;
     const post = r.posts.find((p) => p.id === tomsHolder.postId)!;
-    expect(post.teamId).toBe(data.journeys.tom.teamId);
+    expect(r.teams.find((t) => t.id === post.teamId)).toMatchObject({ managerId: 'user-tom' });
     expect(holderOf(post.id, r.staff, r.leavers, cutoff)?.id).toBe(tomsHolder.staffId);
+    expect(r.teams.every((t) => t.managerId)).toBe(true);
   });
 });
