@@ -34,10 +34,11 @@ async function pulled(token: string): Promise<Map<string, Rec>> {
 
 const applications = (records: Map<string, Rec>) => [...records].filter(([k]) => k.startsWith('applications/')).map(([, r]) => r);
 
-/** The coordinator gives these rota slots to `managerId` (one push of upserts, as the extension sends them). */
-async function handSlots(slotIds: string[], managerId: string): Promise<void> {
+/** The coordinator gives these rota slots and teams to `managerId` (one push of upserts, as the extension sends them). */
+async function handOver(slotIds: string[], teamIds: string[], managerId: string): Promise<void> {
   const clientId = `e2e-need-to-know-${Date.now()}`;
-  const mutations = slotIds.map((recordId, i) => ({ id: crypto.randomUUID(), seq: i + 1, table: 'rota_slots', op: 'upsert', recordId, fields: { managerId }, hlc: `${Date.now()}:${String(i).padStart(6, '0')}:${clientId}` }));
+  const records = [...slotIds.map((recordId) => ['rota_slots', recordId] as const), ...teamIds.map((recordId) => ['teams', recordId] as const)];
+  const mutations = records.map(([table, recordId], i) => ({ id: crypto.randomUUID(), seq: i + 1, table, op: 'upsert', recordId, fields: { managerId }, hlc: `${Date.now()}:${String(i).padStart(6, '0')}:${clientId}` }));
   const res = await fetch(`${ctx.workerUrl}/v1/sync/push`, {
     method: 'POST',
     headers: { authorization: `Bearer ${demoTokenFor('priya')}`, 'content-type': 'application/json' },
@@ -71,11 +72,12 @@ describe.skipIf(!ctx.chromium)("need-to-know: a team manager's browser", () => {
     // Counted all the same: every application is there, redacted or whole.
     expect(stored.match(/"receivedDate"/g)!.length).toBeGreaterThanOrEqual(tomView.length);
 
-    // The scope moves on: this week's slots of Tom's go to the service manager.
+    // The scope moves on: this week's slots of Tom's, and the team he manages, go to the service manager.
     const thisWeek = mondayOf(new Date().toISOString());
     const slots = [...full].filter(([k, r]) => k.startsWith('rota_slots/') && r.managerId === TOM && r.week === thisWeek).map(([, r]) => String(r.id));
-    expect(slots.length).toBeGreaterThan(0);
-    await handSlots(slots, NADIA);
+    const teams = [...full].filter(([k, r]) => k.startsWith('teams/') && r.managerId === TOM).map(([, r]) => String(r.id));
+    expect(slots.length + teams.length).toBeGreaterThan(0);
+    await handOver(slots, teams, NADIA);
     try {
       await syncUntilClean(session.page);
       const after = applications(await pulled(demoTokenFor('tom')));
@@ -87,8 +89,8 @@ describe.skipIf(!ctx.chromium)("need-to-know: a team manager's browser", () => {
       for (const t of tracesOnlyOf(lost, wholeAfter)) expect(stored.includes(t), `Tom's browser still holds "${t}"`).toBe(false);
       for (const a of wholeAfter.slice(0, 5)) expect(stored).toContain(String(a.name));
     } finally {
-      // Later suites read Tom's queue: his slots go back to him.
-      await handSlots(slots, TOM);
+      // Later suites read Tom's queue: his slots and team go back to him.
+      await handOver(slots, teams, TOM);
       await syncUntilClean(session.page);
     }
   });
