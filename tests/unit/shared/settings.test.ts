@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateName } from '#shared/names';
+import { candidateName, staffName } from '#shared/names';
 import { DEFAULT_SETTINGS } from '#shared/schema/organisation';
 import { effectiveSettings } from '#shared/settings';
 
@@ -20,5 +20,13 @@ describe('candidate names', () => {
   it('show an erased candidate as erased', () => {
     expect(candidateName({ name: 'Ann Lee' })).toBe('Ann Lee');
     expect(candidateName({ name: null })).toBe('Erased candidate');
+  });
+});
+
+describe('staff names', () => {
+  it('show a colleague outside the reader\'s scope, or erased, without a name (the retention pages sort and show these)', () => {
+    expect(staffName({ name: 'Dee Marsh' })).toBe('Dee Marsh');
+    expect(staffName({ name: null, redacted: true })).toBe('Colleague outside your scope');
+    expect(staffName({ name: null })).toBe('Erased staff member');
   });
 });

@@ -11,6 +11,7 @@ import type { RetentionData } from './data';
 import { SelectField, useDraft } from './fields';
 import { useRetentionData } from './useRetentionData';
 import { applyChanges } from './writes';
+import { staffName } from '#shared/names';
 
 function CohortForm(props: { onDone: () => void }) {
   const { d, setD, errors, setErrors, set } = useDraft(cohortDraft);
@@ -49,7 +50,7 @@ function Members(props: { view: CohortView; data: RetentionData; edit: boolean }
         rows={view.members}
         rowKey={(s) => s.id}
         columns={[
-          { header: 'Member', cell: (s) => s.name },
+          { header: 'Member', cell: (s) => staffName(s) },
           { header: 'Started', cell: (s) => s.startDate },
           { header: 'ASYE / ECF', cell: (s) => (s.asyeStatus ? ASYE_STATUS_LABELS[s.asyeStatus] : '—') + (s.asyeCompletedOn ? ` ${s.asyeCompletedOn}` : '') },
           {
@@ -57,7 +58,7 @@ function Members(props: { view: CohortView; data: RetentionData; edit: boolean }
             cell: (s) =>
               props.edit && s.asyeStatus !== 'completed' ? (
                 <button type="button" onClick={() => void write(completionChanges(s.id, data.asOf))}>
-                  Completed today<span class="visually-hidden"> ({s.name})</span>
+                  Completed today<span class="visually-hidden"> ({staffName(s)})</span>
                 </button>
               ) : (
                 ''
@@ -67,7 +68,7 @@ function Members(props: { view: CohortView; data: RetentionData; edit: boolean }
       />
       {props.edit && (
         <form class="admin-form" aria-label={`Add a member to ${view.row.name}`} onSubmit={(e) => (e.preventDefault(), join && void write(joinChanges(join, view.row.cohortId)).then(() => setJoin('')))}>
-          <SelectField id={id} label="Add a member" value={join} prompt="Choose…" choices={joinable(data.staff).map((s) => ({ value: s.id, label: s.name }))} onChange={(e) => setJoin(e.currentTarget.value)} />
+          <SelectField id={id} label="Add a member" value={join} prompt="Choose…" choices={joinable(data.staff).map((s) => ({ value: s.id, label: staffName(s) }))} onChange={(e) => setJoin(e.currentTarget.value)} />
           <span class="actions">
             <button type="submit">Add to cohort</button>
             <FormError error={error} />

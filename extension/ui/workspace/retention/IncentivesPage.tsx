@@ -10,6 +10,7 @@ import { NumberField, SelectField, useDraft } from './fields';
 import { BASIS_LABELS, incentiveChanges, incentiveDraft, incentiveLists, money } from './incentivesModel';
 import { useRetentionData } from './useRetentionData';
 import { applyChanges } from './writes';
+import { staffName } from '#shared/names';
 
 const REFERRAL_STATUS = { not_started: 'Referred hire not started', waiting: 'In probation', due: 'Due', paid: 'Paid', lapsed: 'Lapsed (left in probation)' } as const;
 
@@ -33,7 +34,7 @@ function IncentiveForm(props: { data: RetentionData; onDone: () => void }) {
         label={d.kind === 'refer_a_friend' ? 'Referred by' : 'Paid to'}
         value={d.staffId}
         prompt="Choose…"
-        choices={data.staff.map((s) => ({ value: s.id, label: s.name }))}
+        choices={data.staff.map((s) => ({ value: s.id, label: staffName(s) }))}
         error={errors.staffId}
         onChange={set('staffId')}
       />

@@ -23,6 +23,7 @@ import { NumberField, SelectField, useDraft } from './fields';
 import { canEditHolders, holderChanges, holderDraft, leaverDraft, offersRecruitment, planDeparture, recruitChanges, staffOnPosts, type PostLine } from './staffModel';
 import { useRetentionData } from './useRetentionData';
 import { applyChanges } from './writes';
+import { staffName } from '#shared/names';
 
 const COVER_LABELS = { permanent: 'Permanent', agency: 'Agency', vacant: 'Vacant', interim: 'Interim / secondment' } as const;
 const ECF_LABELS = { asye: 'ASYE', ecf: 'Early Career Framework' } as const;
@@ -39,7 +40,7 @@ function HolderForm(props: { line: PostLine; onDone: (message: string | null) =>
     props.onDone(`${d.name.trim()} holds this ${ROLE_LABELS[d.role]} post.`);
   }
   return (
-    <form class="admin-form" aria-label={holder ? `Edit ${holder.name}` : `Add the holder of this ${ROLE_LABELS[post.role]} post`} noValidate onSubmit={submit}>
+    <form class="admin-form" aria-label={holder ? `Edit ${staffName(holder)}` : `Add the holder of this ${ROLE_LABELS[post.role]} post`} noValidate onSubmit={submit}>
       <TextField id={`${id}-name`} label="Name" value={d.name} error={errors.name} onInput={set('name')} />
       <SelectField id={`${id}-role`} label="Role" value={d.role} choices={choicesOf(ROLE_LADDER, ROLE_LABELS)} error={errors.role} onChange={set('role')} />
       <NumberField id={`${id}-fte`} label="FTE" value={d.fte} step="0.1" error={errors.fte} onInput={set('fte')} />
@@ -67,13 +68,13 @@ function LeaverForm(props: { line: PostLine; teams: readonly Team[]; today: stri
     if (!saved.ok) return setErrors(saved.errors);
     props.onDone(
       planned.departure.kind === 'leaver'
-        ? `${holder!.name} recorded as a leaver; the post is ${d.cover === 'agency' ? 'covered by an agency' : 'vacant'} and an exit interview is offered.`
-        : `Transfer requested for ${holder!.name}: not a leaver. The post frees when the move happens.`,
+        ? `${staffName(holder!)} recorded as a leaver; the post is ${d.cover === 'agency' ? 'covered by an agency' : 'vacant'} and an exit interview is offered.`
+        : `Transfer requested for ${staffName(holder!)}: not a leaver. The post frees when the move happens.`,
     );
   }
   const internal = d.destination === 'internal_move';
   return (
-    <form class="admin-form" aria-label={`Record ${holder.name} leaving`} noValidate onSubmit={submit}>
+    <form class="admin-form" aria-label={`Record ${staffName(holder)} leaving`} noValidate onSubmit={submit}>
       <SelectField id={`${id}-destination`} autoFocus label="Where to" value={d.destination} prompt="Choose…" choices={DESTINATION_CHOICES} error={errors.destination} onChange={set('destination')} />
       {internal ? (
         <SelectField
@@ -140,7 +141,7 @@ function TeamStaff(props: { team: Team; lines: PostLine[]; canAct: boolean; edit
                   <td>{post.fte}</td>
                   <td data-testid="post-cover">{COVER_LABELS[post.cover]}</td>
                   <td data-testid="post-holder">
-                    {holder ? holder.name : <span class="muted">nobody</span>}
+                    {holder ? staffName(holder) : <span class="muted">nobody</span>}
                     {line.leaving && <span class="status-amber"> · leaving {line.leaving.leavingDate}</span>}
                   </td>
                   <td>{holder?.startDate ?? ''}</td>

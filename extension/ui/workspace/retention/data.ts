@@ -2,6 +2,7 @@ import type { CaseloadWeek, Cohort, ExitInterview, Incentive, Leaver, Staff, Sta
 import type { ShortlistDb } from '@/db/database';
 import { getSession } from '@/sync/session';
 import { loadCentralData, type CentralData } from '../central-team/data';
+import { staffName } from '#shared/names';
 
 /** The central data plus the retention tables (issue 16) and who is looking. */
 export interface RetentionData extends CentralData {
@@ -32,7 +33,7 @@ export async function loadRetentionData(db: ShortlistDb, now = new Date()): Prom
   ]);
   return {
     ...central,
-    staff: staff.sort((a, b) => a.name.localeCompare(b.name)),
+    staff: staff.sort((a, b) => staffName(a).localeCompare(staffName(b))),
     leavers,
     exitInterviews,
     stayConversations,

@@ -1,6 +1,7 @@
 import { EXIT_INTERVIEW_OUTCOMES, isoDate, type ExitInterview, type ExitInterviewOutcome, type Leaver, type Post, type Staff, type Team, type UserRole } from '#shared/schema/index';
 import { upsert, type PlannedUpsert } from '#shared/staff/index';
 import { canActForTeam } from './access';
+import { staffName } from '#shared/names';
 
 export const OUTCOME_LABELS: Record<ExitInterviewOutcome, string> = { pending: 'Offered, not held yet', held: 'Held', declined: 'Declined' };
 export const OUTCOME_CHOICES = EXIT_INTERVIEW_OUTCOMES.map((value) => ({ value, label: OUTCOME_LABELS[value] }));
@@ -24,7 +25,7 @@ export function leaverLines(data: { leavers: readonly Leaver[]; staff: readonly 
     .sort((a, b) => b.leavingDate.localeCompare(a.leavingDate))
     .map((leaver) => {
       const team = teams.get(teamOfPost.get(leaver.postId) ?? '');
-      return { leaver, name: staff.get(leaver.staffId)?.name ?? '(no staff record)', team, interview: interviews.get(leaver.id) ?? null, canEdit: canActForTeam(data.role, team, data.userId) };
+      return { leaver, name: (s => (s ? staffName(s) : '(no staff record)'))(staff.get(leaver.staffId)), team, interview: interviews.get(leaver.id) ?? null, canEdit: canActForTeam(data.role, team, data.userId) };
     });
 }
 

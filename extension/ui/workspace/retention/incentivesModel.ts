@@ -1,5 +1,6 @@
 import { CLAWBACK_BASES, INCENTIVE_KINDS, isoDate, type Incentive, type IncentiveKind, type Leaver, type Staff } from '#shared/schema/index';
 import { clawbacksIfLeftToday, referralRewards, upsert, type Clawback, type PlannedUpsert, type ReferralReward } from '#shared/staff/index';
+import { staffName } from '#shared/names';
 
 export const BASIS_LABELS = { full: 'Repaid in full', pro_rata: 'Repaid pro rata (the unserved share)' } as const;
 
@@ -17,7 +18,7 @@ export interface IncentiveLists {
 
 /** The incentives page's lists, by shared/staff's clawback and referral rules as of today. */
 export function incentiveLists(data: { incentives: readonly Incentive[]; staff: readonly Staff[]; leavers: readonly Leaver[] }, probationMonths: number, today: string): IncentiveLists {
-  const names = new Map(data.staff.map((s) => [s.id, s.name]));
+  const names = new Map(data.staff.map((s) => [s.id, staffName(s)]));
   const name = (id: string | null) => (id ? (names.get(id) ?? '(no staff record)') : '');
   const rewards = referralRewards(data.incentives, data.staff, data.leavers, probationMonths, today).map((r) => ({ ...r, referrer: name(r.staffId), hire: name(r.hireStaffId) }));
   return {

@@ -2,6 +2,7 @@ import { periodOf } from '#shared/measures/index';
 import { isoDate, STAY_OUTCOMES, type Staff, type StayConversation, type StayHolderRole, type StayOutcome, type UserRole } from '#shared/schema/index';
 import { upsert, type PlannedUpsert } from '#shared/staff/index';
 import { seesStayPerson } from './access';
+import { staffName } from '#shared/names';
 
 export const STAY_OUTCOME_LABELS: Record<StayOutcome, string> = { open: 'Open', stayed: 'Stayed', transferred: 'Transferred', left: 'Left' };
 export const STAY_OUTCOME_CHOICES = STAY_OUTCOMES.map((value) => ({ value, label: STAY_OUTCOME_LABELS[value] }));
@@ -17,7 +18,7 @@ export type StayLine =
  * (the server redacts too, but this view never relies on it).
  */
 export function stayLines(conversations: readonly StayConversation[], staff: readonly Pick<Staff, 'id' | 'name'>[], userId: string, role: UserRole | null): StayLine[] {
-  const names = new Map(staff.map((s) => [s.id, s.name]));
+  const names = new Map(staff.map((s) => [s.id, staffName(s)]));
   return [...conversations]
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn))
     .map((c): StayLine =>

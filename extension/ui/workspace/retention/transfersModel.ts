@@ -2,6 +2,7 @@ import { calendarDaysBetween } from '#shared/calendar';
 import { isoDate, type Leaver, type Post, type Staff, type Team, type Transfer, type TransferDecision, type UserRole } from '#shared/schema/index';
 import { completeTransfer, holderOf, recordDeparture, upsert, type PlannedUpsert } from '#shared/staff/index';
 import { canActForTeam, isRecordEditor } from './access';
+import { staffName } from '#shared/names';
 
 export const DECISION_LABELS: Record<TransferDecision, string> = { pending: 'Waiting for a decision', approved: 'Approved', declined: 'Declined', withdrawn: 'Withdrawn' };
 
@@ -22,7 +23,7 @@ export interface TransferLine {
 type Data = { transfers: readonly Transfer[]; staff: readonly Staff[]; leavers: readonly Leaver[]; posts: readonly Post[]; teams: readonly Team[]; userId: string; role: UserRole | null };
 
 export function transferLines(data: Data, today: string): TransferLine[] {
-  const names = new Map(data.staff.map((s) => [s.id, s.name]));
+  const names = new Map(data.staff.map((s) => [s.id, staffName(s)]));
   const teams = new Map(data.teams.map((t) => [t.id, t]));
   return [...data.transfers]
     .sort((a, b) => b.requestedOn.localeCompare(a.requestedOn))
