@@ -20,7 +20,7 @@ export { percentile, percentiles, summarise, rate } from './statistics';
 export { deriveFacts, type ApplicationFacts } from './facts';
 export { eventColumns, type EventColumns } from './event-columns';
 export { factsOf, prepareReport, ReportPreparer, type PreparedReport, type ReportData } from './prepared';
-export { funnel, FUNNEL_STAGES, type Funnel, type FunnelStep } from './funnel';
+export { funnel, funnelGroupOf, FUNNEL_GROUPS, FUNNEL_STAGES, type Funnel, type FunnelCounts, type FunnelGroup, type FunnelStep } from './funnel';
 export { timeToHire, type TimeToHire } from './time-to-hire';
 export { firstStartByVacancy, timeToFill, type TimeToFill } from './time-to-fill';
 export { timeInStage, TIMED_STAGES, type TimeInStage } from './time-in-stage';

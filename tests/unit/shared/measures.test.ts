@@ -83,6 +83,9 @@ describe('measures on a hand-computed data set', () => {
       offered: { rejected: 0, withdrawn: 1 }, // A2
       shortlisted: { rejected: 0, withdrawn: 1 }, // A8
     });
+    // No internal applications here: the external funnel is the whole one.
+    expect(r.funnel.byGroup.external).toEqual({ steps: r.funnel.steps, exits: r.funnel.exits });
+    expect(r.funnel.byGroup.internal.steps.map((s) => [s.count, s.fromApplied])).toEqual(r.funnel.steps.map(() => [0, null]));
   });
 
   it('time to hire, and the civil-service variant from closing date to offer', () => {
@@ -181,6 +184,51 @@ describe('measures on a hand-computed data set', () => {
   });
 });
 
+describe('funnel: internal applications counted apart from external ones', () => {
+  // The hand-computed set above (all external) and three internal applications (staff moving
+  // teams under the transfer protocol) to V1: I1 moves, I2 is shortlisted and withdraws, I3 is rejected.
+  const internal = [
+    application(21, V1, 'internal', '2026-03-09', [
+      ['applied', '2026-03-09'], ['shortlisted', '2026-03-10'], ['interviewed', '2026-03-12'], ['offered', '2026-03-13'],
+      ['accepted', '2026-03-16'], ['checks_complete', '2026-03-20'], ['started', '2026-04-01'],
+    ]),
+    application(22, V1, 'internal', '2026-03-10', [['applied', '2026-03-10'], ['shortlisted', '2026-03-11'], ['withdrawn', '2026-03-18', why('location')]]),
+    application(23, V1, 'internal', '2026-03-11', [['applied', '2026-03-11'], ['rejected', '2026-03-12', why('not_qualified')]]),
+  ];
+  const withInternal: ReportInput = { ...input, applications: [...input.applications, ...internal.map((d) => d.app)], events: [...input.events, ...internal.flatMap((d) => d.events)] };
+  const f = computeReport(withInternal).funnel;
+  const counts = (steps: Report['funnel']['steps']) => steps.map((s) => s.count);
+
+  it('leaves the external funnel exactly as it was without them', () => {
+    expect(f.byGroup.external).toEqual(computeReport(input).funnel.byGroup.external);
+    expect(counts(f.byGroup.external.steps)).toEqual([8, 4, 3, 3, 2, 2]);
+    expect(f.byGroup.external.exits).toEqual({ rejected: 1, withdrawn: 3 });
+  });
+
+  it('counts the internal ones on their own, with their own conversions', () => {
+    // Reached: applied I1 I2 I3; shortlisted I1 I2; interviewed, offered, accepted, started I1.
+    expect(counts(f.byGroup.internal.steps)).toEqual([3, 2, 1, 1, 1, 1]);
+    expect(f.byGroup.internal.steps.map((s) => s.fromPrevious)).toEqual([1, 2 / 3, 1 / 2, 1, 1, 1]);
+    expect(f.byGroup.internal.steps.at(-1)!.fromApplied).toBe(1 / 3);
+    expect(f.byGroup.internal.exits).toEqual({ rejected: 1, withdrawn: 1 }); // I3, I2
+  });
+
+  it('keeps the headline funnel over all applications', () => {
+    expect(counts(f.steps)).toEqual([11, 6, 4, 4, 3, 3]);
+    expect(f.steps.at(-1)!.fromApplied).toBe(3 / 11);
+    expect(f.exits).toEqual({ rejected: 2, withdrawn: 4 });
+    expect(f.byReason).toEqual({ rejected: { not_qualified: 2 }, withdrawn: { declined_offer: 1, took_another_job: 1, salary: 1, location: 1 } });
+  });
+
+  it('follows the source filter: internal only leaves the external funnel empty', () => {
+    const only = computeReport(withInternal, { sources: ['internal'] }).funnel;
+    expect(only.byGroup.internal).toEqual(f.byGroup.internal);
+    expect(counts(only.byGroup.external.steps)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(only.byGroup.external.steps[0]!.fromPrevious).toBeNull();
+    expect(only.byGroup.external.exits).toEqual({ rejected: 0, withdrawn: 0 });
+  });
+});
+
 describe('measures: properties', () => {
   // Random histories: walk the pipeline a random distance, maybe exit, a few days per step.
   const history = fc.record({
@@ -188,7 +236,7 @@ describe('measures: properties', () => {
     furthest: fc.integer({ min: 0, max: OPEN_STAGES.length - 1 }),
     exit: fc.option(fc.constantFrom<[Stage, ExitReason]>(['rejected', 'not_qualified'], ['withdrawn', 'declined_offer'], ['withdrawn', 'salary'])),
     gaps: fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 9, maxLength: 9 }),
-    source: fc.constantFrom<Source>('community_care', 'microsite', 'referral'),
+    source: fc.constantFrom<Source>('community_care', 'microsite', 'referral', 'internal'),
     closing: fc.boolean(),
   });
 
@@ -214,7 +262,7 @@ describe('measures: properties', () => {
   }
 
   const rates = (r: Report) => [
-    ...r.funnel.steps.flatMap((s) => [s.fromPrevious, s.fromApplied]),
+    ...[r.funnel, r.funnel.byGroup.external, r.funnel.byGroup.internal].flatMap((f) => f.steps.flatMap((s) => [s.fromPrevious, s.fromApplied])),
     r.sla.shortlisting.rate, r.sla.interview.rate, r.offerAcceptance.rate, r.workforce.vacancyRate, r.workforce.agencyRate,
     ...r.sources.map((s) => s.conversion), ...r.overTime.map((p) => p.shortlistingSla),
   ];
@@ -227,6 +275,11 @@ describe('measures: properties', () => {
         for (let i = 1; i < counts.length; i++) expect(counts[i]!).toBeLessThanOrEqual(counts[i - 1]!);
         expect(counts[0]).toBe(histories.length);
         for (const x of rates(r)) if (x !== null) expect(x >= 0 && x <= 1, String(x)).toBe(true);
+        // External and internal applications add up to the whole funnel, exits included.
+        const { external, internal } = r.funnel.byGroup;
+        expect(counts.map((_, i) => external.steps[i]!.count + internal.steps[i]!.count)).toEqual(counts);
+        expect(internal.steps[0]!.count).toBe(histories.filter((h) => h.source === 'internal').length);
+        expect([external.exits.rejected + internal.exits.rejected, external.exits.withdrawn + internal.exits.withdrawn]).toEqual([r.funnel.exits.rejected, r.funnel.exits.withdrawn]);
         const s = r.sla.shortlisting;
         expect(s.met + s.missed + s.pending + s.excluded).toBe(histories.length);
       }),

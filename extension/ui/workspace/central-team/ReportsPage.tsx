@@ -8,8 +8,23 @@ import { ChoiceSelect } from '@/ui/common/ChoiceSelect';
 import { DataTable, type TableColumn } from '@/ui/common/DataTable';
 import { choicesOf } from '@/ui/common/Options';
 import { DownloadCsvButton } from '@/ui/csv';
+import { TitleWithCsv } from '@/ui/csv/TitleWithCsv';
 import type { Route } from '@/ui/hooks/useHashRoute';
-import { choiceFromParams, days, headlineFigures, percent, periodRange, quarterLabel, buildReport, type PeriodChoice, type ReportChoices } from './reportModel';
+import {
+  buildReport,
+  choiceFromParams,
+  days,
+  FUNNEL_COLUMNS,
+  funnelExitRows,
+  funnelRows,
+  headlineFigures,
+  percent,
+  periodRange,
+  quarterLabel,
+  type FunnelRow,
+  type PeriodChoice,
+  type ReportChoices,
+} from './reportModel';
 import { RetentionSection } from './RetentionSection';
 import { useCentralData } from './useCentralData';
 
@@ -75,29 +90,41 @@ function OverTime(props: { report: Report }) {
   );
 }
 
-const FUNNEL_COLUMNS: ReadonlyArray<TableColumn<Report['funnel']['steps'][number]>> = [
-  { header: 'Stage reached', cell: (s) => STAGE_LABELS[s.stage] },
-  { header: 'Applications', cell: (s) => s.count },
-  { header: 'From the step before', cell: (s) => percent(s.fromPrevious) },
-  { header: 'From applied', cell: (s) => percent(s.fromApplied) },
-];
+const FUNNEL_TABLE_COLUMNS: ReadonlyArray<TableColumn<FunnelRow>> = FUNNEL_COLUMNS.map((c) => ({ header: c.header, cell: c.value }));
 
+/** The funnel over all applications, with external and internal ones (transfers) counted apart in the chart, table and CSV. */
 function Funnel(props: { report: Report }) {
   const f = props.report.funnel;
+  const { external, internal } = f.byGroup;
   const reasons = (kind: 'rejected' | 'withdrawn') =>
     Object.entries(f.byReason[kind])
       .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
       .map(([reason, n]) => `${reason === 'unknown' ? 'No reason recorded' : REASON_LABELS[reason as ExitReason]} ${n}`)
       .join(', ');
-  const funnelLabels = useMemo(() => f.steps.map((s) => STAGE_LABELS[s.stage]), [f]);
-  const funnelSeries: Series[] = useMemo(() => [{ label: 'Applications', values: f.steps.map((s) => s.count), kind: 'bar', axis: 'count', color: '#1d70b8' }], [f]);
+  const rows = useMemo(() => funnelRows(f), [f]);
+  const csvRows = useMemo(() => [...rows, ...funnelExitRows(f)], [rows, f]);
+  const funnelLabels = useMemo(() => rows.map((r) => r.label), [rows]);
+  const funnelSeries: Series[] = useMemo(
+    () => [
+      { label: 'External applications', values: rows.map((r) => r.external), kind: 'bar', axis: 'count', color: '#1d70b8' },
+      { label: 'Internal applications (transfers)', values: rows.map((r) => r.internal), kind: 'bar', axis: 'count', color: '#4c2c92' },
+    ],
+    [rows],
+  );
   return (
-    <section>
-      <h2>Funnel</h2>
-      <BarLineChart labels={funnelLabels} series={funnelSeries} title="Funnel: applications reaching each stage" />
-      <DataTable label="Funnel" testId="funnel" rows={f.steps} rowKey={(s) => s.stage} columns={FUNNEL_COLUMNS} />
+    <section aria-labelledby="funnel-heading">
+      <TitleWithCsv title="Funnel" titleId="funnel-heading" level={2} rows={csvRows} columns={FUNNEL_COLUMNS} filename="shortlist-funnel" label="Export funnel as CSV" />
+      <p data-testid="funnel-scope">
+        The funnel counts all applications, as the figures above do. Internal applications (staff moving teams under the transfer protocol) are also counted apart from
+        external ones, so that moves within the council do not blur the external funnel's conversions.
+      </p>
+      <BarLineChart labels={funnelLabels} series={funnelSeries} title="Funnel: external and internal applications reaching each stage" />
+      <DataTable label="Funnel" testId="funnel" rows={rows} rowKey={(r) => r.id} columns={FUNNEL_TABLE_COLUMNS} />
       <p data-testid="exits">
         Rejected by us: <strong>{f.exits.rejected}</strong> ({reasons('rejected') || 'none'}). Withdrew: <strong>{f.exits.withdrawn}</strong> ({reasons('withdrawn') || 'none'}).
+      </p>
+      <p data-testid="exits-by-group">
+        External: {external.exits.rejected} rejected, {external.exits.withdrawn} withdrew. Internal: {internal.exits.rejected} rejected, {internal.exits.withdrawn} withdrew.
       </p>
     </section>
   );
@@ -189,7 +216,8 @@ export function ReportsPage(props: { route: Route }) {
       <Sources report={report} />
       <RetentionSection choice={choice} />
       <p class="muted">
-        Figures computed by the same code as the server's reports (shared/measures); funnel stages: {FUNNEL_STAGES.map((s) => STAGE_LABELS[s]).join(' → ')}.
+        Figures computed by the same code as the server's reports (shared/measures); funnel stages: {FUNNEL_STAGES.map((s) => STAGE_LABELS[s]).join(' → ')}, over all applications, with internal ones (source
+        “{SOURCE_LABELS.internal}”) counted apart.
       </p>
     </div>
   );

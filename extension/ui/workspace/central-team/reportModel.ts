@@ -1,6 +1,7 @@
 import { addDays, quarterStart } from '#shared/calendar';
-import { reportFromPrepared, ReportPreparer, type Report, type ReportFilters } from '#shared/measures/index';
-import type { Source, SocialWorkRole } from '#shared/schema/index';
+import { reportFromPrepared, ReportPreparer, type Funnel, type Rate, type Report, type ReportFilters } from '#shared/measures/index';
+import { STAGE_LABELS, type Source, type SocialWorkRole } from '#shared/schema/index';
+import type { CsvColumn } from '@/ui/csv';
 import type { CentralData } from './data';
 
 export type PeriodChoice = 'this-quarter' | 'last-quarter' | 'last-12-months' | 'custom';
@@ -79,6 +80,60 @@ export function headlineFigures(r: Report): Array<{ id: string; label: string; v
     { id: 'agency-rate', label: 'Agency rate', value: percent(r.workforce.agencyRate) },
   ];
 }
+
+/**
+ * One line of the funnel: applications reaching a stage (or leaving by an exit), all of them
+ * (the headline funnel, like every other figure on the page) and external and internal ones
+ * apart. Exit lines have no conversion rates.
+ */
+export interface FunnelRow {
+  id: string;
+  label: string;
+  all: number;
+  external: number;
+  internal: number;
+  fromPrevious?: Rate;
+  fromApplied?: Rate;
+  externalFromPrevious?: Rate;
+  internalFromPrevious?: Rate;
+}
+
+/** The funnel's stage lines, for its table and CSV. */
+export function funnelRows(f: Funnel): FunnelRow[] {
+  const { external, internal } = f.byGroup;
+  return f.steps.map((s, i) => ({
+    id: s.stage,
+    label: STAGE_LABELS[s.stage],
+    all: s.count,
+    external: external.steps[i]!.count,
+    internal: internal.steps[i]!.count,
+    fromPrevious: s.fromPrevious,
+    fromApplied: s.fromApplied,
+    externalFromPrevious: external.steps[i]!.fromPrevious,
+    internalFromPrevious: internal.steps[i]!.fromPrevious,
+  }));
+}
+
+/** The funnel's exit lines (we rejected, they withdrew): in its CSV after the stages. */
+export function funnelExitRows(f: Funnel): FunnelRow[] {
+  const { external, internal } = f.byGroup;
+  return [
+    { id: 'rejected', label: 'Rejected by us', all: f.exits.rejected, external: external.exits.rejected, internal: internal.exits.rejected },
+    { id: 'withdrawn', label: 'Withdrew', all: f.exits.withdrawn, external: external.exits.withdrawn, internal: internal.exits.withdrawn },
+  ];
+}
+
+/** The funnel's columns, the same in its table, print view and CSV. */
+export const FUNNEL_COLUMNS: ReadonlyArray<CsvColumn<FunnelRow>> = [
+  { header: 'Stage reached', value: (r) => r.label },
+  { header: 'All applications', value: (r) => r.all },
+  { header: 'From the step before', value: (r) => percent(r.fromPrevious) },
+  { header: 'From applied', value: (r) => percent(r.fromApplied) },
+  { header: 'External', value: (r) => r.external },
+  { header: 'External, from the step before', value: (r) => percent(r.externalFromPrevious) },
+  { header: 'Internal', value: (r) => r.internal },
+  { header: 'Internal, from the step before', value: (r) => percent(r.internalFromPrevious) },
+];
 
 /** `?quarter=2026Q1` (the leadership print link) or `?period=last-quarter`; otherwise this quarter. */
 export function choiceFromParams(params: URLSearchParams): ReportChoices {
