@@ -7,3 +7,6 @@ export const OUT_OF_SCOPE_CANDIDATE = 'Candidate outside your scope';
 /** A candidate's name for display: their name, or that they were erased or are outside this user's scope. */
 export const candidateName = (application: { name?: string | null; redacted?: unknown }): string =>
   application.name ?? (application.redacted === true ? OUT_OF_SCOPE_CANDIDATE : ERASED_CANDIDATE);
+
+/** What the screens call a member of staff whose personal data was erased (their staff record's name is null). */
+export const ERASED_STAFF = 'Erased member of staff';

@@ -32,7 +32,7 @@ async function council() {
   const holderId = await createUser(org.orgId, 'central', 'Principal social worker');
   const holder = new TestClient(await createToken(org.orgId, holderId));
   const c = new TestClient(org.tokens.coordinator);
-  const [t1, t2, p1, p2, jo, bea, leaver, exit, stay, beaStay, transfer, incentive] = Array.from({ length: 12 }, id);
+  const [t1, t2, p1, p2, jo, bea, leaver, exit, stay, beaStay, transfer, incentive] = [id(), id(), id(), id(), id(), id(), id(), id(), id(), id(), id(), id()];
   const made = await c.push([
     c.upsert('teams', t1, team()),
     c.upsert('teams', t2, team({ name: 'Children in care' })),
