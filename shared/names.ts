@@ -10,3 +10,9 @@ export const candidateName = (application: { name?: string | null; redacted?: un
 
 /** What the screens call a member of staff whose personal data was erased (their staff record's name is null). */
 export const ERASED_STAFF = 'Erased member of staff';
+
+/** A hire's staff record outside the user's need-to-know scope (it follows their application's: shared/sync/scope.ts). */
+export const OUT_OF_SCOPE_STAFF = 'Member of staff outside your scope';
+
+/** A member of staff's name for display: their name, or that they were erased or are outside this user's scope. */
+export const staffName = (staff: { name?: string | null; redacted?: unknown }): string => staff.name ?? (staff.redacted === true ? OUT_OF_SCOPE_STAFF : ERASED_STAFF);

@@ -1,5 +1,5 @@
 import type { CaseloadWeek, Cohort, ExitInterview, Incentive, Leaver, Staff, StayConversation, Transfer, UserRole } from '#shared/schema/index';
-import { ERASED_STAFF } from '#shared/names';
+import { staffName } from '#shared/names';
 import type { ShortlistDb } from '@/db/database';
 import { getSession } from '@/sync/session';
 import { loadCentralData, type CentralData } from '../central-team/data';
@@ -33,8 +33,8 @@ export async function loadRetentionData(db: ShortlistDb, now = new Date()): Prom
   ]);
   return {
     ...central,
-    // An erased member of staff's record keeps its dates and FTE for the measures, and no name.
-    staff: staff.map((s) => (s.name == null ? { ...s, name: ERASED_STAFF } : s)).sort((a, b) => a.name.localeCompare(b.name)),
+    // An erased (or out-of-scope) member of staff's record keeps its dates and FTE for the measures, and no name.
+    staff: staff.map((s) => (s.name == null ? { ...s, name: staffName(s) } : s)).sort((a, b) => a.name.localeCompare(b.name)),
     leavers,
     exitInterviews,
     stayConversations,
