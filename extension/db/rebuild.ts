@@ -1,6 +1,7 @@
 import { SYNC_TABLES, type SyncTable } from '#shared/schema/index';
 import type { ShortlistDb } from './database';
 import { pendingFor, scrubViews, viewOf } from './server-views';
+import { erasedFieldsHere } from './erase-staff';
 import { eraseLocally } from './writes';
 
 /**
@@ -28,6 +29,9 @@ export async function rebuildLocal(db: ShortlistDb, table: SyncTable, id: string
   }
   await local.put(record as never);
   if (table === 'applications' && (record.erased || erasedHere)) await eraseLocally(db, id);
+  // An erased member of staff's record, or one of theirs: pending edits put no words about them back on screen.
+  const erased = (await erasedFieldsHere(db, table, record)).filter((f) => record[f] != null);
+  if (erased.length) await local.update(id, Object.fromEntries(erased.map((f) => [f, null])));
   if ((table === 'stage_events' || table === 'checks') && record.note != null) {
     if ((await db.applications.get(String(record.applicationId)))?.erased) {
       await local.update(id, { note: null });

@@ -1,4 +1,5 @@
 import { CANDIDATE_CHILD_TABLES, CHILD_PERSONAL_FIELDS, PERSONAL_FIELDS, type SyncTable } from '#shared/schema/index';
+import { ERASABLE, erasedFieldsOf, isErasable } from '#shared/sync/erasure';
 import type { OutboxEntry, ServerView, ShortlistDb } from './database';
 
 /** This client's unacknowledged changes of one record, in the order they were made. */
@@ -14,9 +15,10 @@ export async function putView(db: ShortlistDb, table: SyncTable, id: string, rec
   await db.server_views.put({ table, id, record });
 }
 
-const withoutPersonal = (fields: Record<string, unknown>) => {
+/** An erased record's own personal fields (an application's candidate, a staff record's member of staff) stay out of its view. */
+const withoutPersonal = (table: SyncTable, fields: Record<string, unknown>) => {
   const out = { ...fields };
-  for (const f of PERSONAL_FIELDS) delete out[f];
+  for (const f of isErasable(table) ? erasedFieldsOf(ERASABLE[table], table) : []) delete out[f];
   return out;
 };
 
@@ -32,7 +34,7 @@ export async function foldAcknowledged(db: ShortlistDb, entries: OutboxEntry[]):
     else if (m.op === 'erase') await scrubViews(db, m.recordId);
     else {
       const base = (await db.server_views.get(key))?.record ?? { id: m.recordId };
-      const fields = base.erased ? withoutPersonal(m.fields ?? {}) : (m.fields ?? {});
+      const fields = base.erased ? withoutPersonal(m.table, m.fields ?? {}) : (m.fields ?? {});
       await db.server_views.put({ table: m.table, id: m.recordId, record: { ...base, ...fields } });
     }
   }

@@ -1,6 +1,7 @@
 import { CANDIDATE_CHILD_TABLES, DEFAULT_PULL_LIMIT, SYNC_TABLES, type Change, type ConflictRecord, type PullResponse, type SyncTable } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta, writeMeta } from '@/db/meta';
+import { eraseStaffLocally } from '@/db/erase-staff';
 import { rebuildLocal } from '@/db/rebuild';
 import { scrubCandidateExtras, scrubDeletedExtras } from '@/db/scrub';
 import { putView } from '@/db/server-views';
@@ -36,6 +37,8 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   // Outside this user's scope (need-to-know): the copy above replaced the whole one; the
   // candidate's personal data leaves refused edits and conflicts too.
   if (change.table === 'applications' && change.record.redacted === true) await scrubCandidateOf(db, change.recordId);
+  // A member of staff erased: their records here, pending and refused edits lose the words about them too.
+  if (change.table === 'staff' && change.record.erased === true) await eraseStaffLocally(db, change.recordId);
 }
 
 /** The candidate's personal data leaves refused edits and conflicts of the application and of its events and checks. */

@@ -21,7 +21,11 @@ export const createTokenRequest = z.object({
 export const idParam = z.object({ id });
 
 export const exportQuery = z.object({ applicationId: id });
-export const eraseRequest = z.object({ applicationId: id });
+/** One person per request: a candidate's application, or a member of staff's record (their retention records go with it). */
+export const eraseRequest = z.union([z.object({ applicationId: id }).strict(), z.object({ staffId: id }).strict()], {
+  error: 'send exactly one of applicationId or staffId',
+});
+export type EraseRequest = z.infer<typeof eraseRequest>;
 
 export const tokenInfo = z.object({
   id: z.string(),
@@ -45,7 +49,8 @@ export const createdTokenResponse = z.object({
   expiresAt: z.string(),
 });
 export const revokeTokenResponse = z.object({ id: z.string(), revokedAt: z.string() });
-export const eraseResponse = z.object({ applicationId: z.string(), erased: z.literal(true), changes: z.number() });
+export const eraseResponse = z.object({ applicationId: z.string().optional(), staffId: z.string().optional(), erased: z.literal(true), changes: z.number() });
+export type EraseResponse = z.infer<typeof eraseResponse>;
 
 /** Subject access request: everything held about one candidate. */
 export const exportResponse = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { userRole } from '../schema/index';
 
-/** `GET /v1/admin/erasures/{id}`: how far one application's erasure has reached the council's browsers. */
+/** `GET /v1/admin/erasures/{id}`: how far one application's (or staff record's) erasure has reached the council's browsers. */
 
 export const erasureBrowser = z.object({
   /** The browser's token, by its display prefix (one token per browser, as a rule). */
@@ -17,6 +17,7 @@ export const erasureBrowser = z.object({
 export type ErasureBrowser = z.infer<typeof erasureBrowser>;
 
 export const erasureProgressResponse = z.object({
+  /** The erased record: an application, or a staff record (the id is unique across tables). */
   applicationId: z.string(),
   erasedAt: z.string(),
   /** The last change-log entry of the erasure: a browser whose pull cursor reached it has it. */

@@ -1,6 +1,26 @@
 import { z } from 'zod';
-import { isoDateTime } from '../schema/index';
+import { id, isoDateTime } from '../schema/index';
 import { exportResponse } from './admin';
+
+const record = z.record(z.string(), z.unknown());
+
+/**
+ * Everything held about one member of staff: their staff record and each record that concerns
+ * them (shared/sync/erasure.ts: leavers, exit interviews with notes, Stay conversations with
+ * notes, transfers, incentives), with their conflicts, change log and audit entries.
+ */
+export const staffExport = z.object({
+  staffId: z.string(),
+  staff: record,
+  deleted: z.boolean(),
+  erased: z.boolean(),
+  /** Records about the person, by table (leavers, exit_interviews, stay_conversations, transfers, incentives). */
+  records: z.record(z.string(), z.array(record)),
+  conflicts: exportResponse.shape.conflicts,
+  changes: exportResponse.shape.changes,
+  audit: exportResponse.shape.audit,
+});
+export type StaffExport = z.infer<typeof staffExport>;
 
 /** Request and response shapes of the data-protection routes: subject access and the audit trail (issue 12). */
 
@@ -14,17 +34,21 @@ export const subjectAccessQuery = z
     email: z.string().trim().min(3).max(254).optional(),
     reference: z.string().trim().min(1).max(80).optional(),
     name: z.string().trim().min(2).max(120).optional(),
+    /** A member of staff's record id: their staff record and retention records (a name finds those too). */
+    staff: id.optional(),
     format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).default('json'),
   })
-  .refine((q) => [q.email, q.reference, q.name].filter(Boolean).length === 1, { error: 'send exactly one of email, reference or name' });
+  .refine((q) => [q.email, q.reference, q.name, q.staff].filter(Boolean).length === 1, { error: 'send exactly one of email, reference, name or staff' });
 export type SubjectAccessQuery = z.infer<typeof subjectAccessQuery>;
 
 export const subjectAccessResponse = z.object({
   generatedAt: z.string(),
   /** Which key found the person (the value is not repeated). */
-  matchedBy: z.enum(['email', 'reference', 'name']),
+  matchedBy: z.enum(['email', 'reference', 'name', 'staff']),
   /** Everything held about each application of the person, as the per-application export has it. */
   applications: z.array(exportResponse),
+  /** The person as a member of staff (found by name or staff id): each staff record with every retention record about them. */
+  staff: z.array(staffExport).default([]),
 });
 export type SubjectAccessResponse = z.infer<typeof subjectAccessResponse>;
 

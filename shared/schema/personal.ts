@@ -8,7 +8,9 @@ import type { SYNC_TABLES, SyncTable } from './tables';
  *   free text such as notes and team preference). Erased with the candidate (admin erasure,
  *   retention), scrubbed from the change log, conflicts and every browser;
  * - `staff`: names a council user (a user id, or free text about a post that may name its
- *   holder). Kept: the audit trail needs who did what; it leaves with the council's own records;
+ *   holder) or a member of staff. User ids are kept: the audit trail needs who did what. A
+ *   member of staff's erasure nulls the words about them (a staff record's name, the notes and
+ *   names of their exit interviews and Stay conversations), by the rule of shared/sync/erasure.ts;
  * - `none`: not personal data (dates, stages, reasons, sources, ids): kept, so the measures
  *   keep working on anonymised records.
  * tests/unit/shared/personal-fields.test.ts fails when a schema gains a field not listed here.
@@ -106,6 +108,7 @@ export const PERSONAL_DATA = {
     cohortId: 'none',
     applicationId: 'none',
     fromAgency: 'none',
+    erased: 'none',
   },
   leavers: { staffId: 'none', postId: 'none', leavingDate: 'none', reason: 'none', destination: 'none', fte: 'none' },
   exit_interviews: {

@@ -30,6 +30,7 @@ export type EarlyCareerFramework = (typeof EARLY_CAREER_FRAMEWORKS)[number];
 export const staffSchema = z.object({
   id,
   postId: id,
+  /** Null once erased (`erased`). */
   name: text(120),
   role: socialWorkRole,
   fte,
@@ -44,6 +45,8 @@ export const staffSchema = z.object({
   applicationId: id.nullable().optional(),
   /** Held the post (or another) as agency cover before taking it permanently. */
   fromAgency: z.boolean().optional(),
+  /** UK GDPR erasure: the name (and their notes elsewhere) is null from then on; dates, FTE and role stay for the measures. */
+  erased: z.boolean().optional(),
 });
 export type Staff = z.infer<typeof staffSchema>;
 

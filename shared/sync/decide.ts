@@ -1,6 +1,7 @@
 import { clampHlc } from '../hlc';
 import { DEFAULT_SETTINGS, PERSONAL_DATA, SYNC_TABLES, type ConflictRecord, type Personal, type Mutation, type Settings, type SyncTable } from '../schema/index';
-import { mergeDelete, mergeErase, mergeUpsert, scrubCandidateFields, scrubNote } from './merge';
+import { dependentRows, ERASABLE, erasedFieldsOf, erasedOwnerOf, isErasable, withoutFields, type ErasableTable, type ErasedRecords } from './erasure';
+import { mergeDelete, mergeErase, mergeUpsert, scrubCandidateFields } from './merge';
 import type { Caller, PeopleLookup } from './people';
 import { mondayOf, roleRefusal } from './permissions';
 import { referenceIssues } from './references';
@@ -38,14 +39,11 @@ function auditValues(table: SyncTable, applied: Record<string, unknown>): Record
 }
 
 /**
- * Personal data to scrub from the change log and conflicts: an erased or deleted application
- * and the stage events and checks that belong to it, or (applicationId null) deleted stage
- * events and checks alone.
+ * Personal data to scrub from the change log and conflicts, table by table: an erased or
+ * deleted application and its stage events' and checks' notes, an erased member of staff and
+ * their records (./erasure.ts), or deleted stage events and checks alone.
  */
-export interface Erasure {
-  applicationId: string | null;
-  relatedIds: string[];
-}
+export type Erasure = ErasedRecords;
 
 /** Everything one accepted push writes, all or nothing. */
 export interface PushPlan {
@@ -134,6 +132,8 @@ function withServerSet(m: Mutation, caller: Caller): Mutation {
   return m;
 }
 
+const uniqueRecords = <T extends { table: string; id: string }>(list: T[]): T[] => [...new Map(list.map((e) => [`${e.table}:${e.id}`, e])).values()];
+
 /**
  * Decides a push on the rows it touches: validation, the caller's checks, field-level merge
  * by clock (clamped to server time + 60 s), append-only stage events, tombstones, erasure with
@@ -151,20 +151,20 @@ export function decidePush(input: PushInput): { refusal: Refusal } | { plan: Pus
   const changes: ChangeEntry[] = [];
   const audit: AuditEntry[] = [];
   const conflicts: ConflictRecord[] = [];
-  const erased: string[] = [];
-  const deletedChildren: string[] = [];
+  const erased: { table: ErasableTable; id: string }[] = [];
+  const deletedChildren: { table: SyncTable; id: string }[] = [];
   let applied = 0;
 
-  /** An erased or deleted candidate's stage events and checks lose their notes. */
-  const scrubChildren = (applicationId: string, m: Mutation) => {
-    for (const t of CHILD_TABLES) {
-      for (const row of ws.all(t)) {
-        if (row.data.applicationId !== applicationId) continue;
-        const scrubbed = scrubNote(row);
+  /** An erased (or deleted) person's records lose the words about them: a candidate's notes, a member of staff's notes and names. */
+  const scrubDependents = (table: ErasableTable, id: string, m: Mutation) => {
+    for (const { table: t, rows } of dependentRows(table, id, ws)) {
+      const fields = erasedFieldsOf(ERASABLE[table], t);
+      for (const row of rows) {
+        const scrubbed = withoutFields(row, fields);
         if (!scrubbed) continue;
         ws.put(t, scrubbed);
         changes.push({ table: t, recordId: row.id, op: 'erase', payload: null, mutationId: m.id });
-        audit.push({ action: 'erase', table: t, recordId: row.id, fields: ['note'] });
+        audit.push({ action: 'erase', table: t, recordId: row.id, fields: [...fields] });
       }
     }
   };
@@ -203,8 +203,9 @@ export function decidePush(input: PushInput): { refusal: Refusal } | { plan: Pus
     if (m.table === 'rota_slots' && m.op === 'upsert' && Object.hasOwn(fields, 'managerId')) fields.givenBy = caller.userId;
     applied++;
     if (m.op === 'upsert') {
-      const parentId = String(fields.applicationId ?? current?.data.applicationId ?? '');
-      if ((CHILD_TABLES as readonly string[]).includes(m.table) && ws.get('applications', parentId)?.erased && 'note' in fields) fields.note = null;
+      // A record of an erased person (a candidate's stage event, a member of staff's exit interview) takes no words about them back.
+      const owner = erasedOwnerOf(m.table, { ...current?.data, ...fields }, ws);
+      if (owner) for (const f of erasedFieldsOf(ERASABLE[owner], m.table)) if (f in fields) fields[f] = null;
       const r = mergeUpsert(m.table, SYNC_TABLES[m.table].appendOnly, current, m.recordId, fields, hlc, nowMs, nowIso);
       for (const c of r.conflicts) {
         const id = crypto.randomUUID();
@@ -229,27 +230,31 @@ export function decidePush(input: PushInput): { refusal: Refusal } | { plan: Pus
       changes.push({ table: m.table, recordId: m.recordId, op: 'delete', payload: null, mutationId: m.id });
       audit.push({ action: 'delete', table: m.table, recordId: m.recordId, fields: null });
       if (m.table === 'applications') {
-        erased.push(m.recordId);
-        scrubChildren(m.recordId, m);
-      } else if ((CHILD_TABLES as readonly string[]).includes(m.table)) deletedChildren.push(m.recordId);
-    } else {
-      const r = mergeErase(current, m.recordId, hlc, nowIso);
-      erased.push(m.recordId);
+        erased.push({ table: 'applications', id: m.recordId });
+        scrubDependents('applications', m.recordId, m);
+      } else if ((CHILD_TABLES as readonly string[]).includes(m.table)) deletedChildren.push({ table: m.table, id: m.recordId });
+    } else if (isErasable(m.table)) {
+      const r = mergeErase(m.table, current, m.recordId, hlc, nowIso);
+      erased.push({ table: m.table, id: m.recordId });
       if (r.changed) {
-        ws.put('applications', r.state);
-        changes.push({ table: 'applications', recordId: m.recordId, op: 'erase', payload: null, mutationId: m.id });
-        audit.push({ action: 'erase', table: 'applications', recordId: m.recordId, fields: null });
+        ws.put(m.table, r.state);
+        changes.push({ table: m.table, recordId: m.recordId, op: 'erase', payload: null, mutationId: m.id });
+        audit.push({ action: 'erase', table: m.table, recordId: m.recordId, fields: null });
       }
-      scrubChildren(m.recordId, m);
+      scrubDependents(m.table, m.recordId, m);
     }
   }
   if (invalid.length) return { refusal: invalidMutations(invalid) };
   if (refused.length) return { refusal: forbiddenMutations(caller.role, refused) };
 
-  const erasures: Erasure[] = [...new Set(erased)].map((applicationId) => ({
-    applicationId,
-    relatedIds: CHILD_TABLES.flatMap((t) => ws.all(t)).filter((r) => r.data.applicationId === applicationId).map((r) => r.id),
-  }));
-  if (deletedChildren.length) erasures.push({ applicationId: null, relatedIds: [...new Set(deletedChildren)] });
+  const erasures: Erasure[] = [];
+  const push = (table: SyncTable, ids: string[], fields: readonly string[]) => {
+    if (ids.length && fields.length) erasures.push({ table, ids: [...new Set(ids)], fields });
+  };
+  for (const e of uniqueRecords(erased)) {
+    push(e.table, [e.id], erasedFieldsOf(ERASABLE[e.table], e.table));
+    for (const d of dependentRows(e.table, e.id, ws)) push(d.table, d.rows.map((r) => r.id), erasedFieldsOf(ERASABLE[e.table], d.table));
+  }
+  for (const t of CHILD_TABLES) push(t, deletedChildren.filter((c) => c.table === t).map((c) => c.id), erasedFieldsOf('candidate', t));
   return { plan: { applied, rows: ws.rows(), changes, audit, conflicts, erasures } };
 }

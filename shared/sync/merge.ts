@@ -1,5 +1,6 @@
 import { parseHlc } from '../hlc';
-import { candidateFieldsOf, CRITICAL_FIELDS, PERSONAL_FIELDS, type Conflict, type SyncTable } from '../schema/index';
+import { candidateFieldsOf, CRITICAL_FIELDS, type Conflict, type SyncTable } from '../schema/index';
+import { ERASABLE, erasedFieldsOf, isErasable } from './erasure';
 import { cloneRow, newRow, type SyncRow } from './rows';
 
 /**
@@ -9,8 +10,8 @@ import { cloneRow, newRow, type SyncRow } from './rows';
  * - a deleted record stays deleted: later upserts are ignored, whatever their clocks
  *   (to restore, create a new record); a delete of an unknown id leaves a tombstone so
  *   that a create arriving later is ignored too;
- * - an erased application keeps its personal fields null and `erased: true` forever;
- *   other fields still merge;
+ * - an erased application or staff record keeps its personal fields null and `erased: true`
+ *   forever; other fields still merge;
  * - stage events are append-only: the first write of an id wins, later ones are ignored.
  * Conflicts (CRITICAL_FIELDS only, different values from different clients):
  * - the incoming value loses to a newer one: the incoming value is kept as the loser;
@@ -25,7 +26,8 @@ export interface MergeResult {
   conflicts: Omit<Conflict, 'table' | 'recordId'>[];
 }
 
-const PERSONAL = new Set<string>(PERSONAL_FIELDS);
+/** The fields an erasure of a record of `table` nulls in that record (none: the table holds no erasable person). */
+const erasedOwnFields = (table: SyncTable): readonly string[] => (isErasable(table) ? erasedFieldsOf(ERASABLE[table], table) : []);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const unchanged = (state: SyncRow): MergeResult => ({ state, applied: {}, changed: false, conflicts: [] });
 
@@ -45,8 +47,9 @@ export function mergeUpsert(
   const applied: Record<string, unknown> = {};
   const conflicts: MergeResult['conflicts'] = [];
   const incoming = parseHlc(hlc);
+  const personal = new Set(state.erased ? erasedOwnFields(table) : []);
   for (const [field, value] of Object.entries(fields)) {
-    if (state.erased && (PERSONAL.has(field) || field === 'erased')) continue;
+    if (state.erased && (personal.has(field) || field === 'erased')) continue;
     const clock = state.clocks[field];
     if (clock === hlc) continue;
     const old = state.data[field];
@@ -76,26 +79,19 @@ export function mergeDelete(current: SyncRow | null, recordId: string, hlc: stri
   return { state, applied: {}, changed: true, conflicts: [] };
 }
 
-/** Personal fields to null, `erased: true`; idempotent. */
-export function mergeErase(current: SyncRow | null, recordId: string, hlc: string, nowIso: string): MergeResult {
+/** Personal fields of an application or staff record to null, `erased: true`; idempotent. */
+export function mergeErase(table: SyncTable, current: SyncRow | null, recordId: string, hlc: string, nowIso: string): MergeResult {
   const state = current ? cloneRow(current) : newRow(recordId, nowIso);
-  const already = state.erased && PERSONAL_FIELDS.every((f) => state.data[f] == null) && state.data.erased === true;
+  const fields = erasedOwnFields(table);
+  const already = state.erased && fields.every((f) => state.data[f] == null) && state.data.erased === true;
   if (already) return unchanged(current!);
-  for (const f of PERSONAL_FIELDS) {
+  for (const f of fields) {
     if (f in state.data) state.data[f] = null;
   }
   state.data.erased = true;
   state.erased = true;
   state.clocks.erased = hlc;
   return { state, applied: {}, changed: true, conflicts: [] };
-}
-
-/** Free-text notes of an erased candidate's stage events and checks go too. */
-export function scrubNote(current: SyncRow): SyncRow | null {
-  if (current.data.note == null) return null;
-  const state = cloneRow(current);
-  state.data.note = null;
-  return state;
 }
 
 /** A tombstone without the candidate's fields of its table (shared/schema/personal.ts). */

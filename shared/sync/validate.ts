@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { describeIssues, SYNC_TABLES, type Mutation } from '../schema/index';
+import { isErasable } from './erasure';
 
 export interface ValidatedMutation {
   /** "field: problem" lines; empty when the mutation is valid. */
@@ -22,9 +23,9 @@ export function validateMutation(m: Mutation, exists: boolean): ValidatedMutatio
     return { issues: [], fields: {} };
   }
   if (m.op === 'erase') {
-    if (m.table !== 'applications') return { issues: [`op: erase applies to applications only, not ${m.table}`], fields: {} };
+    if (!isErasable(m.table)) return { issues: [`op: erase applies to applications and staff only, not ${m.table}`], fields: {} };
     // Erasing an id the server does not hold would leave a live half-record no report can read.
-    if (!exists) return { issues: [`recordId: no application ${m.recordId} in your organisation to erase`], fields: {} };
+    if (!exists) return { issues: [`recordId: no ${m.table === 'staff' ? 'staff record' : 'application'} ${m.recordId} in your organisation to erase`], fields: {} };
     return { issues: [], fields: {} };
   }
   const given = m.fields;
@@ -34,7 +35,7 @@ export function validateMutation(m: Mutation, exists: boolean): ValidatedMutatio
   if (givenId !== undefined && givenId !== m.recordId) issues.push('id: must equal the mutation recordId');
   // Own keys only: `constructor`, `toString`, `__proto__` are "in" every object.
   for (const key of Object.keys(rest)) if (!Object.hasOwn(schema.shape, key)) issues.push(`${fieldName(key)}: is not a field of ${m.table}`);
-  if (rest.erased === true) issues.push('erased: use op "erase" to erase a candidate');
+  if (rest.erased === true) issues.push(`erased: use op "erase" to erase a ${m.table === 'staff' ? 'member of staff' : 'candidate'}`);
   if (issues.length) return { issues, fields: {} };
 
   if (def.appendOnly || !exists) {

@@ -311,11 +311,11 @@ export function syncContract(server: string, council: () => Promise<Council>): v
         expect((await a.pullAll(head.cursor)).changes).toEqual([]);
       });
 
-      it('applies to applications only', async () => {
+      it('applies to applications and staff records only', async () => {
         const { a } = await start();
         const r = await a.push([a.mutation('teams', 'erase', id())]);
         expect(r.status).toBe(400);
-        expect(r.body.error.details[0].issues).toEqual(['op: erase applies to applications only, not teams']);
+        expect(r.body.error.details[0].issues).toEqual(['op: erase applies to applications and staff only, not teams']);
       });
     });
 

@@ -17,9 +17,11 @@ const CONTENT_SCRIPT_BUDGET = 30 * KB;
  * background now (81.7 KB from 95.2 KB); what remains is Dexie (~30 KB) and zod (~25 KB, the
  * shared schemas the sync engine validates with), which only a smaller schema library
  * (zod/mini) in shared/ and extension/sync would take below 60 KB. Raised from 84 KB to 86 KB for
- * the eight retention tables (issue 16), whose schemas the sync engine validates pulls with (85.2 KB).
+ * the eight retention tables (issue 16), whose schemas the sync engine validates pulls with (85.2 KB);
+ * to 87 KB for a member of staff's erasure applied on pull (shared/sync/erasure.ts and the
+ * references it reads the staff's records by: 86.2 KB).
  */
-const BACKGROUND_BUDGET = 86 * KB;
+const BACKGROUND_BUDGET = 87 * KB;
 const BACKGROUND_TARGET = 60 * KB;
 /**
  * What the overlay's frame loads before it draws (overlay.html's script and preloads): Preact

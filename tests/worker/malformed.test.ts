@@ -45,7 +45,7 @@ describe('malformed requests get a 4xx JSON error a person can act on', () => {
       [c.upsert('teams', t, { colour: 'red' }), /colour: is not a field of teams/],
       [c.upsert('teams', t, {}), /fields: an upsert needs at least one field/],
       [c.upsert('teams', id(), { name: 'Only a name' }), /type: .*is required \(a new record needs all its required fields\)/],
-      [c.mutation('teams', 'erase', t), /erase applies to applications only/],
+      [c.mutation('teams', 'erase', t), /erase applies to applications and staff only/],
     ] as const;
     for (const [m, why] of cases) {
       c.seq = 1;

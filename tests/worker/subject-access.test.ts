@@ -54,7 +54,7 @@ describe('GET /v1/admin/subject-access', () => {
     expect(nobody.applications).toEqual([]);
     const two = await call('GET', '/v1/admin/subject-access?name=Pat&email=pat%40example.org', org.tokens.admin);
     expect(two.status).toBe(400);
-    expect(two.body.error.message).toMatch(/exactly one of email, reference or name/);
+    expect(two.body.error.message).toMatch(/exactly one of email, reference, name or staff/);
   });
 
   it('gives a CSV a person can read, with a section per kind of record', async () => {

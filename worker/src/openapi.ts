@@ -208,7 +208,7 @@ export function openApiDocument() {
         },
       },
       '/v1/admin/erase': {
-        post: { summary: 'Erase a candidate: personal fields to null everywhere, offline copies too (admin)', requestBody: { required: true, content: json(eraseRequest, 'input') }, responses: { ...ok('Erased', eraseResponse), ...errors(...STD, '404') } },
+        post: { summary: 'Erase a candidate (applicationId) or a member of staff (staffId): personal fields to null everywhere, offline copies too (admin)', requestBody: { required: true, content: json(eraseRequest, 'input') }, responses: { ...ok('Erased', eraseResponse), ...errors(...STD, '404') } },
       },
     },
   };

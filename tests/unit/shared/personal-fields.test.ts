@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHILD_PERSONAL_FIELDS, PERSONAL_DATA, PERSONAL_FIELDS, SYNC_TABLES, SYNC_TABLE_NAMES } from '#shared/schema/index';
+import { ERASURE_DEPENDENTS, erasedFieldsOf } from '#shared/sync/erasure';
 
 // A convention enforced by a test: every field of every synced table says whether it is
 // personal data (shared/schema/personal.ts), so a new field cannot slip past erasure unnoticed.
@@ -23,5 +24,23 @@ describe('personal data declaration', () => {
     expect([...PERSONAL_FIELDS].sort()).toEqual(['atsReference', 'atsUrl', 'email', 'name', 'phone', 'referrer', 'teamPreference']);
     for (const kept of ['vacancyId', 'source', 'experience', 'yearsQualified', 'receivedDate']) expect(PERSONAL_FIELDS).not.toContain(kept);
     expect(CHILD_PERSONAL_FIELDS).toEqual({ stage_events: ['note'], checks: ['note'] });
+  });
+
+  it("a member of staff's erasure reaches their records and takes the words about them, not the links, user ids or what the measures count", () => {
+    expect(ERASURE_DEPENDENTS.staff.map((d) => `${d.table}.${d.link}→${d.parent}`).sort()).toEqual([
+      'exit_interviews.leaverId→leavers',
+      'incentives.staffId→staff',
+      'leavers.staffId→staff',
+      'stay_conversations.staffId→staff',
+      'transfers.staffId→staff',
+    ]);
+    const taken = Object.fromEntries(['staff', ...ERASURE_DEPENDENTS.staff.map((d) => d.table)].map((t) => [t, erasedFieldsOf('staff', t as never)]));
+    expect(taken).toEqual({ staff: ['name'], leavers: [], exit_interviews: ['heldWith', 'notes'], stay_conversations: ['notes'], transfers: [], incentives: [] });
+    // The candidate's erasure is the same rule: the application's candidate fields, its events' and checks' notes.
+    expect(erasedFieldsOf('candidate', 'applications')).toEqual(PERSONAL_FIELDS);
+    expect(ERASURE_DEPENDENTS.applications.map((d) => [d.table, erasedFieldsOf('candidate', d.table)])).toEqual([
+      ['stage_events', ['note']],
+      ['checks', ['note']],
+    ]);
   });
 });

@@ -26,7 +26,7 @@ describe('candidate names', () => {
 describe('staff names', () => {
   it('show a colleague outside the reader\'s scope, or erased, without a name (the retention pages sort and show these)', () => {
     expect(staffName({ name: 'Dee Marsh' })).toBe('Dee Marsh');
-    expect(staffName({ name: null, redacted: true })).toBe('Colleague outside your scope');
-    expect(staffName({ name: null })).toBe('Erased staff member');
+    expect(staffName({ name: null, redacted: true })).toBe('Member of staff outside your scope');
+    expect(staffName({ name: null })).toBe('Erased member of staff');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '#shared/hlc';
-import type { Mutation, SyncTable } from '#shared/schema/index';
+import { PERSONAL_FIELDS, type Mutation, type SyncTable } from '#shared/schema/index';
 import { decidePush } from '#shared/sync/decide';
 import { pullPage } from '#shared/sync/pull';
 import type { RowLookup, SyncRow } from '#shared/sync/rows';
@@ -70,7 +70,10 @@ describe('decidePush', () => {
     const rows = new Map(d.plan.rows.map((r) => [r.row.id, r.row]));
     expect(rows.get(APP)!.data).toMatchObject({ name: null, email: null, erased: true, vacancyId: VAC });
     expect(rows.get(EVENT)!.data.note).toBeNull();
-    expect(d.plan.erasures).toEqual([{ applicationId: APP, relatedIds: [EVENT] }]);
+    expect(d.plan.erasures).toEqual([
+      { table: 'applications', ids: [APP], fields: [...PERSONAL_FIELDS] },
+      { table: 'stage_events', ids: [EVENT], fields: ['note'] },
+    ]);
     expect(d.plan.changes.map((c) => [c.table, c.op])).toEqual([
       ['stage_events', 'create'],
       ['applications', 'erase'],

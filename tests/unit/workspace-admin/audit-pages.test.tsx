@@ -8,7 +8,7 @@ import { STAGE_LABELS, type UserRole } from '#shared/schema/index';
 import { orderEvents } from '#shared/stages';
 import { sessionItem } from '@/sync/session';
 
-const api = vi.hoisted(() => ({ audit: vi.fn(), subjectAccess: vi.fn(), subjectAccessCsv: vi.fn(), erase: vi.fn(), erasureProgress: vi.fn() }));
+const api = vi.hoisted(() => ({ audit: vi.fn(), subjectAccess: vi.fn(), subjectAccessCsv: vi.fn(), erase: vi.fn(), eraseStaff: vi.fn(), erasureProgress: vi.fn() }));
 vi.mock('@/ui/workspace/admin/api', () => ({ adminApi: api }));
 const files = vi.hoisted(() => ({ saveFile: vi.fn(), saveCsv: vi.fn(), datedName: (name: string, ext: string) => `${name}.${ext}` }));
 vi.mock('@/ui/csv/saveFile', () => files);
@@ -246,6 +246,47 @@ describe('erasure and subject access page', () => {
     api.erasureProgress.mockResolvedValue(progress(2));
     fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
     await screen.findByText('All 2 active browsers of the council have pulled the erasure.');
+  });
+
+  it('finds a member of staff by name, shows their retention records, and erases their staff record', async () => {
+    await signedInAs('admin');
+    const jo = '00000000-0000-4000-8000-0000000000a1';
+    api.subjectAccess.mockResolvedValue({
+      generatedAt: '2026-12-03T09:00:00Z',
+      matchedBy: 'name',
+      applications: [],
+      staff: [
+        {
+          staffId: jo,
+          staff: { id: jo, name: 'Jo Leaving', role: 'social_worker', fte: 1, startDate: '2022-01-10' },
+          deleted: false,
+          erased: false,
+          records: { leavers: [{ id: 'l1', leavingDate: '2026-06-30', reason: 'pay', destination: 'another_council' }], exit_interviews: [{ id: 'e1', leaverId: 'l1', notes: 'Pay elsewhere' }] },
+          conflicts: [],
+          changes: [],
+          audit: [],
+        },
+      ],
+    });
+    api.eraseStaff.mockResolvedValue({ staffId: jo, erased: true, changes: 2 });
+    api.erasureProgress.mockResolvedValue({ ...progress(2), applicationId: jo });
+    render(<SubjectAccessPage />);
+    fireEvent.change(await screen.findByLabelText('Find by'), { target: { value: 'name' } });
+    fireEvent.input(screen.getByLabelText('Full name'), { target: { value: 'Jo Leaving' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    await screen.findByRole('heading', { name: 'What is held: 1 staff record' });
+    const record = screen.getByRole('region', { name: /^Jo Leaving · staff record: Social worker/ });
+    expect(record.textContent).toContain('Left Tue 30 Jun 2026: Pay, to Another council.');
+    fireEvent.click(screen.getByRole('button', { name: 'Erase this person…' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Erase Jo Leaving?' });
+    expect(dialog.textContent).toContain('1 staff record: Social worker, started Mon 10 Jan 2022.');
+    expect(dialog.textContent).toMatch(/Their name, and what 1 exit interview .* say, removed from the server/);
+    fireEvent.click(screen.getByRole('button', { name: 'Erase the staff record' }));
+    await screen.findByText('All 2 active browsers of the council have pulled the erasure.');
+    expect(api.eraseStaff).toHaveBeenCalledWith(jo);
+    expect(api.erase).not.toHaveBeenCalled();
+    expect(api.erasureProgress).toHaveBeenCalledWith(jo);
+    expect(screen.getByRole('region', { name: /^Erased member of staff ·/ })).toBeDefined();
   });
 
   it('says in words when the erasure fails, and erases nothing more', async () => {

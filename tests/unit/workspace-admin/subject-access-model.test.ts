@@ -19,7 +19,7 @@ const exportOf = (id: string, over: Partial<ExportResponse> = {}): ExportRespons
   audit: [{ at: '2026-12-02T10:14:00Z', userId: 'user-tom', action: 'create', table: 'stage_events', recordId: `${id}-e2`, fields: ['stage'] }],
   ...over,
 });
-const body = (apps: ExportResponse[]): SubjectAccessResponse => ({ generatedAt: '2026-12-03T09:00:00Z', matchedBy: 'email', applications: apps });
+const body = (apps: ExportResponse[]): SubjectAccessResponse => ({ generatedAt: '2026-12-03T09:00:00Z', matchedBy: 'email', applications: apps, staff: [] });
 const titles = new Map([[VACANCY, 'Senior social worker, Assessment']]);
 
 describe('subject access and erasure, in words', () => {

@@ -7,6 +7,7 @@ import {
   exportQuery,
   idParam,
   updateUserRequest,
+  type EraseResponse,
   type ExportResponse,
 } from '#shared/api/index';
 import { formatHlc } from '#shared/hlc';
@@ -135,18 +136,13 @@ export const admin = new Hono<AppEnv>()
   })
   .post('/erase', validate('json', eraseRequest), async (c) => {
     const auth = c.get('auth');
-    const { applicationId } = c.req.valid('json');
-    const exists = await c.env.DB.prepare('SELECT 1 FROM applications WHERE org_id = ?1 AND id = ?2').bind(auth.orgId, applicationId).first();
-    if (!exists) throw new ApiFailure(404, 'application_not_found', `No application ${applicationId} in your organisation`);
+    const body = c.req.valid('json');
+    // A candidate (their application) or a member of staff (their staff record): one rule, shared/sync/erasure.ts.
+    const [table, recordId, noun] = 'staffId' in body ? (['staff', body.staffId, 'staff record'] as const) : (['applications', body.applicationId, 'application'] as const);
+    const exists = await c.env.DB.prepare(`SELECT 1 FROM ${table} WHERE org_id = ?1 AND id = ?2`).bind(auth.orgId, recordId).first();
+    if (!exists) throw new ApiFailure(404, `${table === 'staff' ? 'staff' : 'application'}_not_found`, `No ${noun} ${recordId} in your organisation`);
     const hlc = formatHlc({ wall: Date.now(), counter: 0, node: 'server' });
-    const r = await applyMutations(
-      c.env.DB,
-      auth,
-      [{ id: crypto.randomUUID(), seq: 1, table: 'applications', op: 'erase', recordId: applicationId, hlc }],
-      { clientId: null, trusted: true },
-    );
-    return c.json({ applicationId, erased: true as const, changes: r.applied }, 200);
+    const r = await applyMutations(c.env.DB, auth, [{ id: crypto.randomUUID(), seq: 1, table, op: 'erase', recordId, hlc }], { clientId: null, trusted: true });
+    const erased: EraseResponse = { ...('staffId' in body ? { staffId: recordId } : { applicationId: recordId }), erased: true, changes: r.applied };
+    return c.json(erased, 200);
   });
-
-export type AdminRoutes = typeof admin;
-void z;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { idParam, type ErasureProgressResponse } from '#shared/api/index';
 import type { UserRole } from '#shared/schema/index';
+import { ERASABLE } from '#shared/sync/erasure';
 import { readSettings } from '../db/settings';
 import type { AppEnv } from '../env';
 import { ApiFailure } from '../errors';
@@ -19,8 +20,9 @@ interface BrowserRow {
 
 /**
  * `GET /v1/admin/erasures/{id}` (admin, index.ts): how many of the council's active browsers
- * have an application's erasure. An erasure is one mutation: its change-log entries (the
- * application's and its stage events' and checks') share the mutation id, and a browser has it
+ * have an application's or a member of staff's erasure. An erasure is one mutation: its
+ * change-log entries (the application's and its stage events' and checks', or the staff
+ * record's and its retention records') share the mutation id, and a browser has it
  * all once its pull cursor reaches the last of them. The cursor the server keeps
  * (pull_cursors) is the one a browser sends when it pulls again, so a browser counts once it
  * came back after applying the erasure: confirmed, never assumed. Active browsers are those the
@@ -35,11 +37,11 @@ export const erasureProgress = new Hono<AppEnv>().get('/:id', validate('param', 
   const erasure = await db
     .prepare(
       `SELECT max(seq) AS seq, min(created_at) AS at FROM changes
-        WHERE org_id = ?1 AND mutation_id = (SELECT mutation_id FROM changes WHERE org_id = ?1 AND tbl = 'applications' AND record_id = ?2 AND op = 'erase' ORDER BY seq DESC LIMIT 1)`,
+        WHERE org_id = ?1 AND mutation_id = (SELECT mutation_id FROM changes WHERE org_id = ?1 AND tbl IN (SELECT value FROM json_each(?3)) AND record_id = ?2 AND op = 'erase' ORDER BY seq DESC LIMIT 1)`,
     )
-    .bind(orgId, id)
+    .bind(orgId, id, JSON.stringify(Object.keys(ERASABLE)))
     .first<{ seq: number | null; at: string | null }>();
-  if (!erasure?.seq || !erasure.at) throw new ApiFailure(404, 'erasure_not_found', `Application ${id} has not been erased in your organisation`);
+  if (!erasure?.seq || !erasure.at) throw new ApiFailure(404, 'erasure_not_found', `Application or staff record ${id} has not been erased in your organisation`);
   const now = new Date();
   const settings = await readSettings(db, orgId);
   const activeSince = new Date(now.getTime() - settings.activeClientDays * DAY_MS).toISOString();

@@ -1,5 +1,15 @@
 import type { SubjectAccessResponse } from '#shared/api/index';
-import { CHECK_LABELS, STAGE_LABELS, type CheckKind, type Stage } from '#shared/schema/index';
+import {
+  CHECK_LABELS,
+  INCENTIVE_KIND_LABELS,
+  LEAVER_DESTINATION_LABELS,
+  LEAVER_REASON_LABELS,
+  ROLE_LABELS,
+  STAGE_LABELS,
+  STAY_HOLDER_ROLE_LABELS,
+  type CheckKind,
+  type Stage,
+} from '#shared/schema/index';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -61,11 +71,70 @@ export function subjectAccessCsv(body: SubjectAccessResponse, names: ReadonlyMap
       ['Application', 'Field', 'Value kept aside', 'Value kept', 'When'],
       apps.flatMap((x) => x.conflicts.map((k) => [x.applicationId, k.field as Cell, JSON.stringify(k.losingValue ?? null), JSON.stringify(k.winningValue ?? null), k.at as Cell])),
     ),
+    ...(body.staff.length ? staffSections(body, who) : []),
     section(
       'Audit trail',
       ['When', 'Who', 'Action', 'Record type', 'Record', 'Fields'],
-      apps.flatMap((x) => x.audit.map((e) => [e.at, e.userId === 'retention' ? 'Retention schedule' : who(e.userId), e.action, e.table, e.recordId, Array.isArray(e.fields) ? e.fields.join(' ') : null])),
+      [...apps, ...body.staff].flatMap((x) =>
+        x.audit.map((e) => [e.at, e.userId === 'retention' ? 'Retention schedule' : who(e.userId), e.action, e.table, e.recordId, Array.isArray(e.fields) ? e.fields.join(' ') : null]),
+      ),
     ),
   ];
   return `${parts.join('\r\n\r\n')}\r\n`;
+}
+
+const list = (v: unknown) => (Array.isArray(v) ? v.join('; ') : (v as Cell));
+
+/** The person as a member of staff: their staff records and every retention record about them, notes included. */
+function staffSections(body: SubjectAccessResponse, who: (id: unknown) => string | null): string[] {
+  const rows = (table: string) => body.staff.flatMap((x) => (x.records[table] ?? []).map((r) => ({ staffId: x.staffId, r })));
+  return [
+    section(
+      'Staff records',
+      ['Staff record', 'Name', 'Role', 'FTE', 'Start date', 'ASYE status', 'Deleted', 'Erased'],
+      body.staff.map(({ staffId, staff: s, deleted, erased }) => [
+        staffId,
+        s.name as Cell,
+        label(ROLE_LABELS as Record<string, string>, s.role),
+        s.fte as Cell,
+        s.startDate as Cell,
+        s.asyeStatus as Cell,
+        deleted ? 'yes' : 'no',
+        erased ? 'yes' : 'no',
+      ]),
+    ),
+    section(
+      'Leaving',
+      ['Staff record', 'Leaving date', 'Reason', 'Destination', 'FTE'],
+      rows('leavers').map(({ staffId, r }) => [staffId, r.leavingDate as Cell, label(LEAVER_REASON_LABELS, r.reason), label(LEAVER_DESTINATION_LABELS, r.destination), r.fte as Cell]),
+    ),
+    section(
+      'Exit interviews',
+      ['Staff record', 'Offered', 'Outcome', 'Held', 'Held with', 'Themes', 'Notes'],
+      rows('exit_interviews').map(({ staffId, r }) => [staffId, r.offeredOn as Cell, r.outcome as Cell, r.heldOn as Cell, r.heldWith as Cell, list(r.themes), r.notes as Cell]),
+    ),
+    section(
+      'Stay conversations',
+      ['Staff record', 'Held', 'Held by', 'Holder role', 'Outcome', 'Themes', 'Notes'],
+      rows('stay_conversations').map(({ staffId, r }) => [
+        staffId,
+        r.heldOn as Cell,
+        who(r.heldBy),
+        label(STAY_HOLDER_ROLE_LABELS, r.holderRole),
+        r.outcome as Cell,
+        list(r.themes),
+        r.notes as Cell,
+      ]),
+    ),
+    section(
+      'Internal transfers',
+      ['Staff record', 'Requested', 'Decision', 'Decided', 'Moved'],
+      rows('transfers').map(({ staffId, r }) => [staffId, r.requestedOn as Cell, r.decision as Cell, r.decidedOn as Cell, r.movedOn as Cell]),
+    ),
+    section(
+      'Incentives',
+      ['Staff record', 'Kind', 'Amount', 'Paid on', 'Clawback months'],
+      rows('incentives').map(({ staffId, r }) => [staffId, label(INCENTIVE_KIND_LABELS, r.kind), r.amount as Cell, list(r.paidOn), r.clawbackMonths as Cell]),
+    ),
+  ];
 }

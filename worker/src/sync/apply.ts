@@ -2,6 +2,7 @@ import { DEFAULT_SETTINGS, settingsSchema, type ConflictRecord, type Mutation, t
 import { decidePush } from '#shared/sync/decide';
 import type { PeopleLookup, Person } from '#shared/sync/people';
 import { mondayOf } from '#shared/sync/permissions';
+import { dependentRows, ERASURE_DEPENDENTS, isErasable, parentLinkOf, type ErasableTable } from '#shared/sync/erasure';
 import { referencedIds } from '#shared/sync/references';
 import { sequencePush, type PushingClient } from '#shared/sync/sequence';
 import type { AuthContext } from '../env';
@@ -103,15 +104,13 @@ async function attemptOnce(db: D1Database, auth: AuthContext, mutations: Mutatio
   // ---- related reads: every row the decision looks at beyond the mutations' own ----------
   const appIdOf = (m: Mutation) => String(m.fields?.applicationId ?? store.get(m.table, m.recordId)?.data.applicationId ?? '');
   const related = fresh.filter((m) => m.table === 'stage_events' || m.table === 'checks').map(appIdOf);
-  // An erased or deleted application takes its events' and checks' notes with it: read them.
+  // An erased or deleted application takes its events' and checks' notes with it, an erased
+  // member of staff their records' notes and names: read them.
   const scrubs = (m: Mutation) => m.op === 'erase' || (m.op === 'delete' && m.table === 'applications');
-  for (const m of fresh) if (scrubs(m)) related.push(m.recordId);
+  for (const m of fresh) if (scrubs(m) && m.table === 'applications') related.push(m.recordId);
   await store.load([['applications', related]]);
-  const eraseIds = [...new Set(fresh.filter(scrubs).map((m) => m.recordId))];
-  for (const id of eraseIds) {
-    await store.loadWhere('stage_events', 'applicationId', id);
-    await store.loadWhere('checks', 'applicationId', id);
-  }
+  for (const m of uniqueBy(fresh.filter(scrubs), (m) => `${m.table}:${m.recordId}`)) if (isErasable(m.table)) await loadDependents(store, m.table, m.recordId);
+  await loadOwners(store, fresh);
   if (auth.role === 'manager' && !opts.trusted) {
     // The role policy reads the application's vacancy, its teams (own-team decisions) and the
     // manager's rota slots for the weeks concerned.
@@ -150,6 +149,30 @@ async function attemptOnce(db: D1Database, auth: AuthContext, mutations: Mutatio
   });
   await db.batch(batch);
   return { lastSeq: newLastSeq, applied: plan.applied, skipped, conflicts: plan.conflicts };
+}
+
+const uniqueBy = <T>(list: T[], key: (x: T) => string): T[] => [...new Map(list.map((x) => [key(x), x])).values()];
+
+/** Every record an erasure of `table`'s record `id` reaches (shared/sync/erasure.ts), parents before their dependents. */
+async function loadDependents(store: Store, table: ErasableTable, id: string) {
+  for (const d of ERASURE_DEPENDENTS[table]) {
+    const parents = d.parent === table ? [id] : dependentRows(table, id, store).find((x) => x.table === d.parent)?.rows.map((r) => r.id) ?? [];
+    for (const p of parents) await store.loadWhere(d.table, d.link, p);
+  }
+}
+
+/** The records above each mutated record up to the person it belongs to (an exit interview's leaver and staff record): is that person erased? */
+async function loadOwners(store: Store, fresh: Mutation[]) {
+  let level = fresh.map((m) => ({ table: m.table, data: { ...store.get(m.table, m.recordId)?.data, ...m.fields } as Record<string, unknown> | undefined }));
+  while (level.length) {
+    const up = level.flatMap(({ table, data }) => {
+      const link = parentLinkOf(table);
+      const id = link && data?.[link.link];
+      return link && typeof id === 'string' ? [{ table: link.parent, id }] : [];
+    });
+    await store.load(up.map((u) => [u.table, [u.id]]));
+    level = up.map((u) => ({ table: u.table, data: store.get(u.table, u.id)?.data }));
+  }
 }
 
 async function loadSlots(store: Store, db: D1Database, orgId: string, userId: string, week: string) {

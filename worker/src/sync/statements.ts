@@ -1,5 +1,5 @@
-import { PERSONAL_FIELDS, type SyncTable } from '#shared/schema/index';
-import type { AuditEntry, PushPlan } from '#shared/sync/decide';
+import type { SyncTable } from '#shared/schema/index';
+import type { AuditEntry, Erasure, PushPlan } from '#shared/sync/decide';
 import type { SyncRow } from '#shared/sync/rows';
 import { chunkJson } from '../db/chunk';
 import { tableSql } from '../db/records';
@@ -112,7 +112,7 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
     }
   }
   out.push(...auditStatements(db, p.auth, p.clientId, p.nowIso, plan.audit));
-  for (const e of plan.erasures) out.push(...eraseScrubStatements(db, orgId, e.applicationId, e.relatedIds));
+  for (const e of plan.erasures) out.push(...eraseScrubStatements(db, orgId, e));
   out.push(db.prepare('DELETE FROM sync_guard'));
   return out;
 }
@@ -137,37 +137,21 @@ export function auditStatements(db: D1Database, auth: AuthContext, clientId: str
   );
 }
 
-const PERSONAL_PATHS = PERSONAL_FIELDS.map((f) => `'$.${f}', NULL`).join(', ');
-
 /**
- * Erasure and deletion reach the change log and the conflicts too: personal values there become
- * null (appId null: deleted stage events or checks alone).
+ * Erasure and deletion reach the change log and the conflicts too: the erased fields of each
+ * record (shared/sync/erasure.ts) become null in every logged payload and kept conflict.
  */
-export function eraseScrubStatements(db: D1Database, orgId: string, appId: string | null, relatedIds: string[]): D1PreparedStatement[] {
-  const ofApplication = appId === null ? [] : applicationScrubStatements(db, orgId, appId);
-  return [
-    ...ofApplication,
-    ...chunkJson(relatedIds).map((part) =>
-      db
-        .prepare(
-          `UPDATE changes SET payload = json_replace(payload, '$.note', NULL)
-            WHERE org_id = ?1 AND tbl IN ('stage_events', 'checks') AND record_id IN (SELECT value FROM json_each(?2)) AND payload IS NOT NULL`,
-        )
-        .bind(orgId, part),
-    ),
-  ];
-}
-
-function applicationScrubStatements(db: D1Database, orgId: string, appId: string): D1PreparedStatement[] {
-  return [
+export function eraseScrubStatements(db: D1Database, orgId: string, e: Erasure): D1PreparedStatement[] {
+  const paths = e.fields.map((f) => `'$.${f}', NULL`).join(', ');
+  return chunkJson(e.ids).flatMap((part) => [
     db
-      .prepare(`UPDATE changes SET payload = json_replace(payload, ${PERSONAL_PATHS}) WHERE org_id = ?1 AND tbl = 'applications' AND record_id = ?2 AND payload IS NOT NULL`)
-      .bind(orgId, appId),
+      .prepare(`UPDATE changes SET payload = json_replace(payload, ${paths}) WHERE org_id = ?1 AND tbl = ?2 AND record_id IN (SELECT value FROM json_each(?3)) AND payload IS NOT NULL`)
+      .bind(orgId, e.table, part),
     db
       .prepare(
         `UPDATE conflicts SET losing_value = 'null', winning_value = 'null'
-          WHERE org_id = ?1 AND tbl = 'applications' AND record_id = ?2 AND field IN (SELECT value FROM json_each(?3))`,
+          WHERE org_id = ?1 AND tbl = ?2 AND record_id IN (SELECT value FROM json_each(?3)) AND field IN (SELECT value FROM json_each(?4))`,
       )
-      .bind(orgId, appId, JSON.stringify(PERSONAL_FIELDS)),
-  ];
+      .bind(orgId, e.table, part, JSON.stringify(e.fields)),
+  ]);
 }

@@ -2,6 +2,7 @@ import type {
   AddPersonRequest,
   AuditResponse,
   CreatedInvitation,
+  EraseResponse,
   ErasureProgressResponse,
   PeopleListResponse,
   PersonResponse,
@@ -48,7 +49,9 @@ export const adminApi = {
   audit: (search: string) => admin<AuditResponse>(`/v1/admin/audit${search}`),
   subjectAccess: (key: SubjectKey, value: string) => admin<SubjectAccessResponse>(`/v1/admin/subject-access${subjectSearch(key, value, 'json')}`),
   subjectAccessCsv: (key: SubjectKey, value: string) => admin<string>(`/v1/admin/subject-access${subjectSearch(key, value, 'csv')}`, {}, asText()),
-  erase: (applicationId: string) => admin<{ applicationId: string; erased: true; changes: number }>('/v1/admin/erase', body('POST', { applicationId })),
-  erasureProgress: (applicationId: string) => admin<ErasureProgressResponse>(`/v1/admin/erasures/${applicationId}`),
+  erase: (applicationId: string) => admin<EraseResponse>('/v1/admin/erase', body('POST', { applicationId })),
+  eraseStaff: (staffId: string) => admin<EraseResponse>('/v1/admin/erase', body('POST', { staffId })),
+  /** An application's or a staff record's erasure. */
+  erasureProgress: (recordId: string) => admin<ErasureProgressResponse>(`/v1/admin/erasures/${recordId}`),
 };
 export type AdminApi = typeof adminApi;

@@ -1,8 +1,8 @@
 import type { CaseloadWeek, Cohort, ExitInterview, Incentive, Leaver, Staff, StayConversation, Transfer, UserRole } from '#shared/schema/index';
+import { staffName } from '#shared/names';
 import type { ShortlistDb } from '@/db/database';
 import { getSession } from '@/sync/session';
 import { loadCentralData, type CentralData } from '../central-team/data';
-import { staffName } from '#shared/names';
 
 /** The central data plus the retention tables (issue 16) and who is looking. */
 export interface RetentionData extends CentralData {

@@ -3,7 +3,7 @@ import type { ErasureProgressResponse } from '#shared/api/index';
 import { send } from '@/messages/send';
 import { adminApi } from '../api';
 import { FormError } from '../Field';
-import { progressWords, type ErasurePlan } from './subjectAccessModel';
+import { eraseButtonWords, progressWords, type ErasurePlan } from './subjectAccessModel';
 
 /** How often the page asks the server how far an erasure has got while it is not everywhere yet. */
 const POLL_MS = 5_000;
@@ -26,7 +26,8 @@ export function ErasurePanel(props: { plan: ErasurePlan; onErased: (ids: string[
   }, [confirming]);
 
   if (erased) return <ErasureProgress applicationIds={erased} />;
-  if (!plan.applicationIds.length) return <p class="muted">Nothing left to erase: every application found is erased already.</p>;
+  const records = [...plan.applicationIds, ...plan.staffIds];
+  if (!records.length) return <p class="muted">Nothing left to erase: every application and staff record found is erased already.</p>;
 
   const cancel = () => {
     setConfirming(false);
@@ -38,8 +39,9 @@ export function ErasurePanel(props: { plan: ErasurePlan; onErased: (ids: string[
     setBusy(true);
     try {
       for (const id of plan.applicationIds) await adminApi.erase(id);
-      setErased(plan.applicationIds);
-      props.onErased(plan.applicationIds);
+      for (const id of plan.staffIds) await adminApi.eraseStaff(id);
+      setErased(records);
+      props.onErased(records);
       // This browser's own copy goes at once; the others' on their next sync.
       void send({ type: 'syncNow' });
     } catch (err) {
@@ -76,7 +78,7 @@ export function ErasurePanel(props: { plan: ErasurePlan; onErased: (ids: string[
       </ul>
       <p class="actions">
         <button type="button" class="danger" disabled={busy} onClick={() => void erase()}>
-          Erase {plan.applicationIds.length === 1 ? 'the application' : `all ${plan.applicationIds.length} applications`}
+          {eraseButtonWords(plan)}
         </button>{' '}
         <button type="button" onClick={cancel}>
           Cancel
@@ -92,6 +94,7 @@ function ErasureProgress(props: { applicationIds: string[] }) {
   const [error, setError] = useState<string | null>(null);
   const check = async () => {
     try {
+      // The ids of the applications and staff records erased: the server finds the erasure of either.
       const answers = await Promise.all(props.applicationIds.map((id) => adminApi.erasureProgress(id)));
       setProgress(Object.fromEntries(answers.map((a) => [a.applicationId, a])));
       setError(null);
@@ -115,7 +118,7 @@ function ErasureProgress(props: { applicationIds: string[] }) {
     };
   }, []);
   const words = Object.values(progress).map((p) => progressWords(p));
-  // Several applications of one person erase together: the slowest one says how far it got.
+  // Several records of one person erase together: the slowest one says how far it got.
   const slowest = Object.values(progress).sort((a, b) => a.pulledPast / (a.active || 1) - b.pulledPast / (b.active || 1))[0];
   const shown = slowest ? progressWords(slowest) : null;
   return (

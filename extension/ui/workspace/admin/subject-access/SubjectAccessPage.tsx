@@ -9,7 +9,9 @@ import { useAuditRecords } from '../audit/useAuditRecords';
 import { describedBy, Field, FormError } from '../Field';
 import { ErasurePanel } from './ErasurePanel';
 import { HeldApplicationView } from './HeldApplicationView';
-import { erasurePlan, heldApplications } from './subjectAccessModel';
+import { HeldStaffView } from './HeldStaffView';
+import { heldStaff } from './staffModel';
+import { erasurePlan, heldApplications, heldWords } from './subjectAccessModel';
 import '../admin.css';
 
 const KEYS: readonly SubjectKey[] = ['email', 'reference', 'name'];
@@ -17,7 +19,7 @@ const KEY_LABELS: Record<SubjectKey, string> = { email: 'Email', reference: 'ATS
 const KEY_HINTS: Record<SubjectKey, string> = {
   email: 'The whole address, any case.',
   reference: 'The reference in the council’s applicant tracking system.',
-  name: 'The whole name as the candidate gave it (any case), when neither email nor reference is known.',
+  name: 'The whole name as the candidate gave it (any case), when neither email nor reference is known. Also finds a member of staff by the name on their staff record.',
 };
 
 /** The value checked before asking: the server's own rules, and an email that looks like one. */
@@ -80,6 +82,8 @@ export function SubjectAccessPage() {
   if (!records) return <p>Loading…</p>;
   const titles = new Map([...records.vacancies.values()].map((v) => [v.id, v.title]));
   const held = found ? heldApplications(found.body, titles) : [];
+  const staff = found ? heldStaff(found.body) : [];
+  const anything = held.length + staff.length > 0;
   const council = session?.me.organisation.name ?? 'the council';
   return (
     <section aria-labelledby="sar-title">
@@ -107,9 +111,9 @@ export function SubjectAccessPage() {
       {found && (
         <section aria-labelledby="held-title">
           <div class="page-head admin-head">
-            <h2 id="held-title">{held.length ? `What is held: ${held.length} application${held.length === 1 ? '' : 's'}` : 'Nothing is held'}</h2>
+            <h2 id="held-title">{anything ? `What is held: ${heldWords(held.length, staff.length)}` : 'Nothing is held'}</h2>
             {/* Once erased, what the page still has in memory from before is not offered for download. */}
-            {held.length > 0 && erasedNow.size === 0 && (
+            {anything && erasedNow.size === 0 && (
               <span>
                 <button type="button" onClick={() => downloadJson(found)}>
                   Download JSON
@@ -121,14 +125,17 @@ export function SubjectAccessPage() {
               </span>
             )}
           </div>
-          {!held.length && <p role="status">No application matches that {KEY_LABELS[found.key].toLowerCase()} exactly. Try another key: a name must be whole.</p>}
+          {!anything && <p role="status">No application {found.key === 'name' ? 'or staff record ' : ''}matches that {KEY_LABELS[found.key].toLowerCase()} exactly. Try another key: a name must be whole.</p>}
           {held.map((a) => (
             <HeldApplicationView key={a.id} held={a} records={records} erasedNow={erasedNow.has(a.id)} />
           ))}
-          {held.length > 0 && (
+          {staff.map((s) => (
+            <HeldStaffView key={s.id} held={s} erasedNow={erasedNow.has(s.id)} />
+          ))}
+          {anything && (
             <>
               <h2>Erase</h2>
-              <ErasurePanel key={found.body.generatedAt} plan={erasurePlan(held, council)} onErased={(ids) => setErasedNow(new Set(ids))} />
+              <ErasurePanel key={found.body.generatedAt} plan={erasurePlan(held, council, staff)} onErased={(ids) => setErasedNow(new Set(ids))} />
             </>
           )}
         </section>

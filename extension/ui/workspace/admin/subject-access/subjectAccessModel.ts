@@ -4,6 +4,7 @@ import { ERASED_CANDIDATE } from '#shared/names';
 import { PERSONAL_FIELDS, type Check, type StageEvent } from '#shared/schema/index';
 import { relativeTime } from '@/ui/common/relativeTime';
 import { fieldWords, listWords } from '../audit/auditWording';
+import { staffErasureLines, type HeldStaff } from './staffModel';
 
 /** What the erasure page shows of one application the server holds about the person. */
 export interface HeldApplication {
@@ -50,19 +51,28 @@ export function heldApplications(body: SubjectAccessResponse, vacancyTitles: Rea
 }
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "2 applications", "1 application and 1 staff record". */
+export const heldWords = (applications: number, staff: number) =>
+  listWords([applications ? count(applications, 'application') : '', staff ? count(staff, 'staff record') : ''].filter(Boolean));
 export const describeApplication = (a: HeldApplication) => `${a.vacancy}${a.received ? `, received ${formatDay(a.received)}` : ''}`;
 
 /** What an erasure of the person takes, in words, before anyone presses the button. */
 export interface ErasurePlan {
   /** Applications still holding personal data (erased ones have none left). */
   applicationIds: string[];
+  /** The person's staff records not erased yet (found by name: the same person may have applied and be on a post). */
+  staffIds: string[];
   title: string;
   lines: string[];
 }
 
-export function erasurePlan(held: readonly HeldApplication[], council: string): ErasurePlan {
+export function erasurePlan(held: readonly HeldApplication[], council: string, staff: readonly HeldStaff[] = []): ErasurePlan {
   const open = held.filter((a) => !a.erased);
-  const names = [...new Set(open.map((a) => a.name))];
+  const openStaff = staff.filter((s) => !s.erased);
+  const names = [...new Set([...open.map((a) => a.name), ...openStaff.map((s) => s.name)])];
+  const staffIds = openStaff.map((s) => s.id);
+  if (!open.length) return { applicationIds: [], staffIds, title: `Erase ${listWords(names)}?`, lines: staffErasureLines(staff, council) };
   const fields = [...new Set(open.flatMap((a) => a.personal.map((p) => p.label)))];
   const notes = {
     events: open.reduce((n, a) => n + a.stageEvents.filter((e) => e.note).length, 0),
@@ -77,7 +87,13 @@ export function erasurePlan(held: readonly HeldApplication[], council: string): 
   if (noteParts.length) lines.push(`The notes of ${listWords(noteParts)}.`);
   if (conflicts) lines.push(`The values kept in ${count(conflicts, 'conflicting edit')}.`);
   lines.push('What stays, naming nobody: stages and their dates, reasons, source and the audit trail, so the council’s measures still count them.');
-  return { applicationIds: open.map((a) => a.id), title: `Erase ${listWords(names)}?`, lines };
+  return { applicationIds: open.map((a) => a.id), staffIds, title: `Erase ${listWords(names)}?`, lines: [...lines, ...staffErasureLines(staff, council)] };
+}
+
+/** The erase button: "Erase the application", "Erase all 2 applications", "Erase the application and the staff record". */
+export function eraseButtonWords(plan: Pick<ErasurePlan, 'applicationIds' | 'staffIds'>): string {
+  const part = (n: number, noun: string) => (n === 0 ? null : n === 1 ? `the ${noun}` : `all ${n} ${noun}s`);
+  return `Erase ${[part(plan.applicationIds.length, 'application'), part(plan.staffIds.length, 'staff record')].filter(Boolean).join(' and ')}`;
 }
 
 /** "2 of 3 active browsers have the erasure" and who is still to sync. */
