@@ -9,7 +9,7 @@ import type { RetentionData } from './data';
 import { NumberField, SelectField, useDraft } from './fields';
 import { BASIS_LABELS, incentiveChanges, incentiveDraft, incentiveLists, money } from './incentivesModel';
 import { useRetentionData } from './useRetentionData';
-import { applyChanges } from './writes';
+import { savePlanned } from './writes';
 import { staffName } from '#shared/names';
 
 const REFERRAL_STATUS = { not_started: 'Referred hire not started', waiting: 'In probation', due: 'Due', paid: 'Paid', lapsed: 'Lapsed (left in probation)' } as const;
@@ -19,11 +19,7 @@ function IncentiveForm(props: { data: RetentionData; onDone: () => void }) {
   const { d, errors, setErrors, set } = useDraft(() => incentiveDraft());
   async function submit(e: Event) {
     e.preventDefault();
-    const planned = incentiveChanges(uuidv7(), d);
-    if (!planned.ok) return setErrors(planned.errors);
-    const saved = await applyChanges(planned.changes);
-    if (!saved.ok) return setErrors(saved.errors);
-    props.onDone();
+    await savePlanned(incentiveChanges(uuidv7(), d), setErrors, props.onDone);
   }
   const referred = data.applications.filter((a) => a.source === 'referral' && a.name);
   return (
