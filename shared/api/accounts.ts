@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from './instant';
 import { userRole } from '../schema/index';
 
 /** The shapes of people and organisations that several of the worker's responses share. */
@@ -13,5 +14,5 @@ export const userAccount = z.object({
   email: z.string(),
   role: userRole,
   active: z.boolean(),
-  createdAt: z.string(),
+  createdAt: instant,
 });

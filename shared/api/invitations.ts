@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from './instant';
 import { namedRef } from './accounts';
 
 /**
@@ -38,7 +39,7 @@ export type RedeemInvitationRequest = z.input<typeof redeemInvitationRequest>;
 export const redeemInvitationResponse = z.object({
   /** A bearer token for this browser; only its hash is stored. */
   token: z.string(),
-  expiresAt: z.string(),
+  expiresAt: instant,
   user: namedRef,
   organisation: namedRef,
 });
@@ -49,7 +50,7 @@ export const createdInvitation = z.object({
   id: z.string(),
   code: z.string(),
   link: z.string(),
-  expiresAt: z.string(),
+  expiresAt: instant,
 });
 export type CreatedInvitation = z.infer<typeof createdInvitation>;
 

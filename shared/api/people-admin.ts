@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from './instant';
 import { id, text, userRole } from '../schema/index';
 import { namedRef, userAccount } from './accounts';
 import { createdInvitation } from './invitations';
@@ -19,11 +20,11 @@ export type UpdatePersonRequest = z.input<typeof updatePersonRequest>;
 export const personRow = userAccount.extend({
   teamId: z.string().nullable(),
   /** The latest use of any of their tokens (to 5 minutes), or null if never. */
-  lastSeenAt: z.string().nullable(),
+  lastSeenAt: instant.nullable(),
   /** Tokens neither revoked nor expired: browsers (or scripts) signed in. */
   activeTokens: z.number(),
   /** Expiry of their open invitation, if one waits to be used. */
-  invitationExpiresAt: z.string().nullable(),
+  invitationExpiresAt: instant.nullable(),
 });
 export type PersonRow = z.infer<typeof personRow>;
 

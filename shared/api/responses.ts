@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from './instant';
 import { settingsSchema, SYNC_TABLE_NAMES, PULL_ONLY_TABLES, userRole } from '../schema/index';
 import { namedRef } from './accounts';
 
@@ -45,7 +46,7 @@ export const meResponseSchema = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: userRole }),
   organisation: namedRef,
   settings: settingsSchema,
-  tokenExpiresAt: z.string(),
+  tokenExpiresAt: instant,
 });
 
 /** `GET /v1/people`: the organisation's users by name, for rota and queue displays (no contact details). */
@@ -54,10 +55,13 @@ export const peopleResponseSchema = z.object({
 });
 export type PeopleResponse = z.infer<typeof peopleResponseSchema>;
 
+/** `GET /health`: liveness and D1 reachability (503 when D1 cannot be read). */
 export const healthResponseSchema = z.object({
   ok: z.boolean(),
-  service: z.string(),
+  service: z.literal('shortlist'),
+  /** shared/version.ts's APP_VERSION. */
   version: z.string(),
   d1: z.boolean(),
+  /** The schema version in D1's meta table; null when D1 cannot be read or has none. */
   schema: z.string().nullable(),
 });

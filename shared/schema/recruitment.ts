@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelledValues } from '../labelledValues';
 import { socialWorkRole } from './establishment';
 import { id, isoDate, isoDateTime, oneOf, optionalText, text } from './primitives';
 import { SOURCES } from '../labels';
@@ -96,18 +97,7 @@ export const rotaSlotSchema = z.object({
 export type RotaSlot = z.infer<typeof rotaSlotSchema>;
 
 /** The safer-recruitment checks before a start date (domain.md). */
-export const CHECK_KINDS = [
-  'identity_right_to_work',
-  'dbs_barred_list',
-  'references',
-  'swe_registration',
-  'qualifications',
-  'occupational_health',
-  'employment_gaps',
-  'overseas_conduct',
-] as const;
-export type CheckKind = (typeof CHECK_KINDS)[number];
-export const CHECK_LABELS: Record<CheckKind, string> = {
+export const { values: CHECK_KINDS, labels: CHECK_LABELS } = labelledValues({
   identity_right_to_work: 'Identity and right to work',
   dbs_barred_list: "Enhanced DBS with children's barred list",
   references: 'Two references covering five years',
@@ -116,7 +106,8 @@ export const CHECK_LABELS: Record<CheckKind, string> = {
   occupational_health: 'Occupational health',
   employment_gaps: 'Employment gaps explained',
   overseas_conduct: 'Overseas certificate of good conduct',
-};
+});
+export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export const checkSchema = z.object({
   id,

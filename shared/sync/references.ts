@@ -5,10 +5,31 @@ import type { RowLookup } from './rows';
 /** A field of a record that names another record (or a user) of the same organisation. */
 interface Reference {
   field: string;
-  target: SyncTable | 'users';
+  target: Target;
   /** The field holds a list of ids. */
   many?: boolean;
 }
+
+type Target = SyncTable | 'users';
+
+/** Each table's fields that name another record: the target, or `{ many }` for a field holding a list of ids. */
+const REFERENCING_FIELDS: Partial<Record<SyncTable, Record<string, Target | { many: Target }>>> = {
+  teams: { managerId: 'users' },
+  posts: { teamId: 'teams' },
+  vacancies: { teamIds: { many: 'teams' }, postIds: { many: 'posts' } },
+  adverts: { vacancyId: 'vacancies' },
+  applications: { vacancyId: 'vacancies', assignedTo: 'users' },
+  stage_events: { applicationId: 'applications' },
+  checks: { applicationId: 'applications' },
+  rota_slots: { managerId: 'users', teamId: 'teams', vacancyId: 'vacancies' },
+  staff: { postId: 'posts', cohortId: 'cohorts', applicationId: 'applications' },
+  leavers: { staffId: 'staff', postId: 'posts' },
+  exit_interviews: { leaverId: 'leavers' },
+  stay_conversations: { staffId: 'staff', heldBy: 'users' },
+  transfers: { staffId: 'staff', fromTeamId: 'teams', toTeamId: 'teams', toPostId: 'posts' },
+  incentives: { staffId: 'staff', referredApplicationId: 'applications' },
+  caseload_weeks: { teamId: 'teams', confirmedBy: 'users' },
+};
 
 /**
  * Every reference between synced records. A mutation that sets one of these fields must name a
@@ -16,54 +37,12 @@ interface Reference {
  * another organisation are not found (every read is scoped by the credential's organisation), so
  * no record can point across organisations.
  */
-export const REFERENCES: Partial<Record<SyncTable, readonly Reference[]>> = {
-  teams: [{ field: 'managerId', target: 'users' }],
-  posts: [{ field: 'teamId', target: 'teams' }],
-  vacancies: [
-    { field: 'teamIds', target: 'teams', many: true },
-    { field: 'postIds', target: 'posts', many: true },
-  ],
-  adverts: [{ field: 'vacancyId', target: 'vacancies' }],
-  applications: [
-    { field: 'vacancyId', target: 'vacancies' },
-    { field: 'assignedTo', target: 'users' },
-  ],
-  stage_events: [{ field: 'applicationId', target: 'applications' }],
-  checks: [{ field: 'applicationId', target: 'applications' }],
-  rota_slots: [
-    { field: 'managerId', target: 'users' },
-    { field: 'teamId', target: 'teams' },
-    { field: 'vacancyId', target: 'vacancies' },
-  ],
-  staff: [
-    { field: 'postId', target: 'posts' },
-    { field: 'cohortId', target: 'cohorts' },
-    { field: 'applicationId', target: 'applications' },
-  ],
-  leavers: [
-    { field: 'staffId', target: 'staff' },
-    { field: 'postId', target: 'posts' },
-  ],
-  exit_interviews: [{ field: 'leaverId', target: 'leavers' }],
-  stay_conversations: [
-    { field: 'staffId', target: 'staff' },
-    { field: 'heldBy', target: 'users' },
-  ],
-  transfers: [
-    { field: 'staffId', target: 'staff' },
-    { field: 'fromTeamId', target: 'teams' },
-    { field: 'toTeamId', target: 'teams' },
-    { field: 'toPostId', target: 'posts' },
-  ],
-  incentives: [
-    { field: 'staffId', target: 'staff' },
-    { field: 'referredApplicationId', target: 'applications' },
-  ],
-  caseload_weeks: [
-    { field: 'teamId', target: 'teams' },
-    { field: 'confirmedBy', target: 'users' },
-  ],
-};
+export const REFERENCES: Partial<Record<SyncTable, readonly Reference[]>> = Object.fromEntries(
+  Object.entries(REFERENCING_FIELDS).map(([table, fields]) => [
+    table,
+    Object.entries(fields).map(([field, to]): Reference => (typeof to === 'string' ? { field, target: to } : { field, target: to.many, many: true })),
+  ]),
+);
 
 /** What one record of each table is called, in messages a person reads. */
 export const RECORD_NOUN: Record<SyncTable | 'users', string> = {

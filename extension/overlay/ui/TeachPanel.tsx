@@ -8,6 +8,16 @@ import { fromPerson } from '@/overlay/content/trusted';
 import { FormError } from './requestForm';
 import { Shell } from './Shell';
 
+/**
+ * The page's own element the person pointed at or clicked, or null for a script's synthetic event
+ * or one on our own frame or teach layer (those never teach a field).
+ */
+function pageElementTouched(e: MouseEvent): Element | null {
+  if (!fromPerson(e)) return null;
+  const el = e.target as Element;
+  return el.closest('shortlist-overlay, shortlist-teach') ? null : el;
+}
+
 /** The page element under the pointer, outlined from inside our shadow root (the page's own styles stay untouched). */
 function useHover(active: boolean) {
   const [box, setBox] = useState<DOMRect | null>(null);
@@ -15,9 +25,8 @@ function useHover(active: boolean) {
   useEffect(() => {
     if (!active) return;
     const over = (e: MouseEvent) => {
-      if (!fromPerson(e)) return;
-      const el = e.target as Element;
-      if (el.closest('shortlist-overlay, shortlist-teach')) return;
+      const el = pageElementTouched(e);
+      if (!el) return;
       setHovered(el);
       setBox(el.getBoundingClientRect());
     };
@@ -44,9 +53,8 @@ export function TeachPanel(props: { onDone: (saved: boolean) => void }) {
     if (!current) return;
     const click = (e: MouseEvent) => {
       // A page script's .click() or dispatched event never teaches a field: only the person's own click.
-      if (!fromPerson(e)) return;
-      const el = e.target as Element;
-      if (el.closest('shortlist-overlay, shortlist-teach')) return;
+      const el = pageElementTouched(e);
+      if (!el) return;
       e.preventDefault();
       e.stopPropagation();
       const selector = selectorFor(el);

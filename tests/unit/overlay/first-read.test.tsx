@@ -1,64 +1,31 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SiteProfile } from '@/sites/index';
+import { asked, background, fakeContext, jobPostingScript, mounted, resetContentHarness, sessionId } from './content-harness';
 
 /**
  * runPageOverlay's first reading of a page: the session is opened while the taught profiles
  * are still on their way (one round trip before the frame, not two), and no frame is added
  * until they are here, so a profile that reads the page otherwise still wins.
  */
-const asked: Array<{ type: string } & Record<string, unknown>> = [];
-let answerProfiles: (profiles: SiteProfile[]) => void = () => undefined;
-let opened = 0;
-vi.mock('@/overlay/ask', () => ({
-  askBackground: async (request: { type: string } & Record<string, unknown>) => {
-    asked.push(request);
-    if (request.type === 'overlay:profiles') return new Promise<SiteProfile[]>((resolve) => (answerProfiles = resolve));
-    if (request.type === 'overlay:open') return { session: (++opened).toString(16).padStart(32, '0'), placement: { right: 16, bottom: 16, collapsed: false }, badges: [] };
-    throw new Error(`unexpected ${request.type}`);
-  },
-}));
-const mounted: string[] = [];
-vi.mock('@/overlay/content/frame-host', () => ({
-  mountFrame: (doc: Document, session: string) => {
-    mounted.push(session);
-    const host = doc.createElement('shortlist-overlay');
-    doc.body.append(host);
-    return { session, place: () => undefined, remove: () => host.remove() };
-  },
-}));
+vi.mock('@/overlay/ask', () => import('./content-harness'));
+vi.mock('@/overlay/content/frame-host', () => import('./content-harness'));
 const { runPageOverlay } = await import('@/overlay/content/mount');
 
-function fakeContext() {
-  const timers: ReturnType<typeof setInterval>[] = [];
-  return {
-    ctx: {
-      setInterval: (fn: () => void, ms: number) => {
-        const t = setInterval(fn, ms);
-        timers.push(t);
-        return t;
-      },
-      addEventListener: (target: EventTarget, type: string, fn: EventListener) => target.addEventListener(type, fn),
-    },
-    stop: () => timers.forEach(clearInterval),
-  };
-}
+let answerProfiles: (profiles: SiteProfile[]) => void = () => undefined;
 
 /** A job page the built-in schema.org reader understands, with a heading a taught profile may read instead. */
 function renderJob() {
-  const script = document.createElement('script');
-  script.type = 'application/ld+json';
-  script.textContent = JSON.stringify({ '@context': 'https://schema.org', '@type': 'JobPosting', title: 'Social Worker', identifier: { '@type': 'PropertyValue', value: '2002' }, hiringOrganization: { '@type': 'Organization', name: 'Wessex Borough Council' }, datePosted: '2026-11-02', validThrough: '2026-12-14' });
   const h2 = document.createElement('h2');
   h2.textContent = 'Social Worker (taught reading)';
-  document.body.append(script, h2);
+  document.body.append(jobPostingScript('Social Worker', '2002'), h2);
 }
 
 const openedTitles = () => asked.filter((r) => r.type === 'overlay:open').map((r) => (r.page as { title?: string }).title);
 let stop = () => undefined as void;
 beforeEach(() => {
-  asked.length = 0;
-  mounted.length = 0;
+  resetContentHarness();
+  background.profiles = () => new Promise<SiteProfile[]>((resolve) => (answerProfiles = resolve));
   history.replaceState(null, '', '/jobs/view/2002');
 });
 afterEach(() => {
@@ -77,7 +44,7 @@ describe('the first reading of a page', () => {
     expect(mounted).toEqual([]);
     answerProfiles([]);
     await running;
-    await vi.waitFor(() => expect(mounted).toEqual(['1'.padStart(32, '0')]));
+    await vi.waitFor(() => expect(mounted).toEqual([sessionId(1)]));
   });
 
   it('leaves reading a page that is still loading until its load event (or the profiles), so the page loads first', async () => {
@@ -107,12 +74,12 @@ describe('the first reading of a page', () => {
     stop = fake.stop;
     const running = runPageOverlay(fake.ctx as never);
     await vi.waitFor(() => expect(openedTitles()).toHaveLength(1));
-    const first = opened;
+    const first = background.opened;
     answerProfiles([{ id: 'p1', host: location.hostname, pathPattern: '/jobs/view/*', kind: 'advert', fields: { title: 'h2' } }]);
     await running;
     await vi.waitFor(() => expect(mounted).toHaveLength(1));
     expect(openedTitles()).toEqual(['Social Worker', 'Social Worker (taught reading)']);
-    expect(mounted).toEqual([(first + 1).toString(16).padStart(32, '0')]);
+    expect(mounted).toEqual([sessionId(first + 1)]);
     await new Promise((r) => setTimeout(r, 20));
     expect(mounted).toHaveLength(1);
   });

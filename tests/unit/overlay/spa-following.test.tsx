@@ -1,57 +1,22 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { asked, fakeContext, jobPostingScript, resetContentHarness, sessionId } from './content-harness';
 
 /**
  * runPageOverlay on a single-page app: the content script's WXT context, the frame and the
  * background are replaced by small fakes, so what is tested is the page watching itself and
  * what it tells the background.
  */
-const asked: Array<{ type: string } & Record<string, unknown>> = [];
-let opened = 0;
-vi.mock('@/overlay/ask', () => ({
-  askBackground: async (request: { type: string } & Record<string, unknown>) => {
-    asked.push(request);
-    if (request.type === 'overlay:profiles') return [];
-    if (request.type === 'overlay:open') return { session: (++opened).toString(16).padStart(32, '0'), placement: { right: 16, bottom: 16, collapsed: false }, badges: [] };
-    throw new Error(`unexpected ${request.type}`);
-  },
-}));
-/** The frame as the page holds it: a host element per session (the real one is an extension frame in a closed root). */
-vi.mock('@/overlay/content/frame-host', () => ({
-  mountFrame: (doc: Document, session: string) => {
-    const host = doc.createElement('shortlist-overlay');
-    host.dataset.session = session;
-    doc.body.append(host);
-    return { session, place: () => undefined, remove: () => host.remove() };
-  },
-}));
+vi.mock('@/overlay/ask', () => import('./content-harness'));
+vi.mock('@/overlay/content/frame-host', () => import('./content-harness'));
 const { runPageOverlay } = await import('@/overlay/content/mount');
-
-/** Stands in for WXT's ContentScriptContext: the two things runPageOverlay uses. */
-function fakeContext() {
-  const timers: ReturnType<typeof setInterval>[] = [];
-  return {
-    ctx: {
-      setInterval: (fn: () => void, ms: number) => {
-        const t = setInterval(fn, ms);
-        timers.push(t);
-        return t;
-      },
-      addEventListener: (target: EventTarget, type: string, fn: EventListener) => target.addEventListener(type, fn),
-    },
-    stop: () => timers.forEach(clearInterval),
-  };
-}
 
 /** What a single-page job board renders for one job: a schema.org JobPosting, inserted as text. */
 function renderJob(title: string, id: string) {
   document.body.replaceChildren();
-  const script = document.createElement('script');
-  script.type = 'application/ld+json';
-  script.textContent = JSON.stringify({ '@context': 'https://schema.org', '@type': 'JobPosting', title, identifier: { '@type': 'PropertyValue', value: id }, hiringOrganization: { '@type': 'Organization', name: 'Wessex Borough Council' }, datePosted: '2026-11-02', validThrough: '2026-12-14' });
   const h1 = document.createElement('h1');
   h1.textContent = title;
-  document.body.append(script, h1);
+  document.body.append(jobPostingScript(title, id), h1);
 }
 /** The page facts the content script opened its sessions with, in order. */
 const openedWith = () => asked.filter((r) => r.type === 'overlay:open').map((r) => r.page as { kind: string; title?: string; reference?: string });
@@ -59,7 +24,7 @@ const frames = () => document.querySelectorAll('shortlist-overlay');
 
 let stop = () => undefined as void;
 beforeEach(() => {
-  asked.length = 0;
+  resetContentHarness();
   history.replaceState(null, '', '/jobs/view/1001');
 });
 afterEach(() => {
@@ -87,7 +52,7 @@ describe('the overlay follows a single-page app', () => {
     expect(openedWith()[1]).toMatchObject({ kind: 'advert', title: 'Team Manager – Children in Care', reference: '1002' });
     // One frame, the new page's session's.
     await vi.waitFor(() => expect(frames()).toHaveLength(1));
-    expect((frames()[0] as HTMLElement).dataset.session).toBe((2).toString(16).padStart(32, '0'));
+    expect((frames()[0] as HTMLElement).dataset.session).toBe(sessionId(2));
   });
 
   it('shows nothing and throws nothing on an unreadable page, waits for a page rendered late by script, and steps aside when the app leaves the advert', async () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidateFieldsOf, SYNC_TABLE_NAMES } from '#shared/schema/index';
-import {
-  SCOPE_RULES,
-  scopeChanged,
-  scopedRecord,
-  scopeFingerprint,
-  seesApplication,
-  vacancyScope,
-  type Reader,
-  type ScopeSlot,
-} from '#shared/sync/scope';
+import { SCOPE_RULES, scopeChanged, scopedRecord, scopeFingerprint, seesApplication, vacancyScope, type Reader, type ScopeSlot } from '#shared/sync/scope';
 
 const MO: Reader = { userId: 'user-mo', role: 'manager' };
 const WEEK = '2026-11-30';

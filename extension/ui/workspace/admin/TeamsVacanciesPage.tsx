@@ -84,6 +84,18 @@ function VacancyForm(props: { vacancy?: Vacancy; teams: Team[]; onDone: () => vo
 type Editing = { kind: 'team' | 'vacancy'; id: string | null } | null;
 
 /** Coordinators and the central team: teams and vacancies, created and edited here as well as from adverts and imports. */
+/** A section's title with the button that opens the form for a new record of it. */
+function SectionHead(props: { title: string; addLabel: string; onAdd: () => void }) {
+  return (
+    <div class="page-head">
+      <h2>{props.title}</h2>
+      <button type="button" onClick={props.onAdd}>
+        {props.addLabel}
+      </button>
+    </div>
+  );
+}
+
 export function TeamsVacanciesPage() {
   const data = useLiveQuery(async () => {
     const db = getDb();
@@ -100,12 +112,7 @@ export function TeamsVacanciesPage() {
       <h1 id="tv-title">Teams and vacancies</h1>
       <p class="summary">Changes are saved in this browser at once and reach everyone at the next sync.</p>
 
-      <div class="page-head">
-        <h2>Teams</h2>
-        <button type="button" onClick={() => setEditing({ kind: 'team', id: null })}>
-          Add a team
-        </button>
-      </div>
+      <SectionHead title="Teams" addLabel="Add a team" onAdd={() => setEditing({ kind: 'team', id: null })} />
       {editing?.kind === 'team' && <TeamForm key={editing.id ?? 'new'} team={teams.find((t) => t.id === editing.id)} onDone={done} />}
       <table class="admin-table" aria-label="Teams">
         <TableHead columns={['Name', 'Type', 'Area']} />
@@ -123,12 +130,7 @@ export function TeamsVacanciesPage() {
         </tbody>
       </table>
 
-      <div class="page-head">
-        <h2>Vacancies</h2>
-        <button type="button" onClick={() => setEditing({ kind: 'vacancy', id: null })}>
-          Add a vacancy
-        </button>
-      </div>
+      <SectionHead title="Vacancies" addLabel="Add a vacancy" onAdd={() => setEditing({ kind: 'vacancy', id: null })} />
       {editing?.kind === 'vacancy' && <VacancyForm key={editing.id ?? 'new'} vacancy={vacancies.find((v) => v.id === editing.id)} teams={teams} onDone={done} />}
       <table class="admin-table" aria-label="Vacancies">
         <TableHead columns={['Title', 'Teams', 'Posts', 'Shortlisting', 'Closing date', 'Status']} />

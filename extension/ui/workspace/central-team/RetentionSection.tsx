@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { NATIONAL_REFERENCE, type RetentionReport } from '#shared/measures/index';
 import { LEAVER_DESTINATION_LABELS, LEAVER_REASON_LABELS, type LeaverDestination, type LeaverReason } from '#shared/schema/index';
 import { BarLineChart, type Series } from '@/ui/charts/BarLineChart';
-import { DataTable } from '@/ui/common/DataTable';
+import { DataTable, type TableColumn } from '@/ui/common/DataTable';
 import { DownloadCsvButton } from '@/ui/csv';
 import { useRetentionData } from '../retention/useRetentionData';
 import { days, percent, type ReportChoices } from './reportModel';
@@ -13,6 +13,54 @@ const tallyRows = <K extends string>(tallies: Record<string, { count: number; ft
   Object.entries(tallies)
     .sort((a, b) => b[1].count - a[1].count)
     .map(([key, t]) => ({ key, label: labels[key as K] ?? key, ...t }));
+
+/** Counts as one cell's text, "pay 3, travel 1" (most first when asked). */
+const countsText = (counts: Record<string, number>, order: { mostFirst?: boolean } = {}) =>
+  (order.mostFirst ? Object.entries(counts).sort((a, b) => b[1] - a[1]) : Object.entries(counts)).map(([what, n]) => `${what} ${n}`).join(', ');
+
+/** The tables' columns, header and cell. */
+const turnoverColumns = (targetPercent: number): ReadonlyArray<TableColumn<RetentionReport['turnoverByQuarter'][number]>> => [
+  { header: 'Twelve months to', cell: (q) => q.quarterEnd },
+  { header: 'Leavers (FTE)', cell: (q) => q.turnover.leaversFte },
+  { header: 'FTE in post', cell: (q) => q.turnover.fteInPost },
+  { header: 'Turnover', cell: (q) => (q.turnover.rate === null ? '—' : `${pctValue(q.turnover.rate)}%`) },
+  { header: 'Target', cell: () => `${targetPercent}%` },
+  { header: 'England 2023', cell: () => `${NATIONAL_REFERENCE.turnover * 100}%` },
+];
+const EXIT_THEME_COLUMNS: ReadonlyArray<TableColumn<RetentionReport['exitThemes'][number]>> = [
+  { header: 'Quarter', cell: (q) => q.quarter },
+  { header: 'Held', cell: (q) => q.held },
+  { header: 'Declined', cell: (q) => q.declined },
+  { header: 'Offered, not held yet', cell: (q) => q.offered },
+  { header: 'Themes', cell: (q) => countsText(q.themes, { mostFirst: true }) },
+];
+const CASELOAD_COLUMNS: ReadonlyArray<TableColumn<RetentionReport['caseload']['byWeek'][number]>> = [
+  { header: 'Week of', cell: (w) => w.week },
+  { header: 'Cases held', cell: (w) => w.casesHeld },
+  { header: 'FTE holding cases', cell: (w) => w.fteHoldingCases },
+  { header: 'Caseload', cell: (w) => days(w.caseload) },
+  { header: 'Teams over the limit', cell: (w) => w.teamsOverLimit },
+];
+const FIGURE_COLUMNS: ReadonlyArray<TableColumn<ReturnType<typeof retentionFigures>[number]>> = [
+  { header: 'Measure', cell: (f) => f.label },
+  { header: 'Value', cell: (f) => <span data-testid={`retention-${f.id}`}>{f.value}</span> },
+  { header: 'Council target', cell: (f) => f.target },
+  { header: 'England, 30 Sept 2023', cell: (f) => f.national },
+];
+const STAY_COLUMNS: ReadonlyArray<TableColumn<RetentionReport['stayConversations'][number]>> = [
+  { header: 'Quarter', cell: (q) => q.quarter },
+  { header: 'Held', cell: (q) => q.held },
+  { header: 'Outcomes', cell: (q) => countsText(q.outcomes) },
+  { header: 'Themes', cell: (q) => countsText(q.themes) },
+];
+const COHORT_COLUMNS: ReadonlyArray<TableColumn<RetentionReport['cohorts'][number]>> = [
+  { header: 'Cohort', cell: (c) => `${c.name}${c.control ? ' (control)' : ''}` },
+  { header: 'Members', cell: (c) => c.members },
+  { header: 'Completed in 12 months', cell: (c) => percent(c.completedIn12) },
+  { header: '12 months', cell: (c) => percent(c.retention[12]) },
+  { header: '24 months', cell: (c) => percent(c.retention[24]) },
+  { header: '36 months', cell: (c) => percent(c.retention[36]) },
+];
 
 function TurnoverChart(props: { report: RetentionReport; targetPercent: number }) {
   const rows = props.report.turnoverByQuarter;
@@ -28,20 +76,7 @@ function TurnoverChart(props: { report: RetentionReport; targetPercent: number }
   return (
     <>
       <BarLineChart labels={labels} series={series} title="Turnover by quarter against the council's target and England's figure" />
-      <DataTable
-        label="Turnover by quarter"
-        testId="turnover-by-quarter"
-        rows={rows}
-        rowKey={(q) => q.quarterEnd}
-        columns={[
-          { header: 'Twelve months to', cell: (q) => q.quarterEnd },
-          { header: 'Leavers (FTE)', cell: (q) => q.turnover.leaversFte },
-          { header: 'FTE in post', cell: (q) => q.turnover.fteInPost },
-          { header: 'Turnover', cell: (q) => (q.turnover.rate === null ? '—' : `${pctValue(q.turnover.rate)}%`) },
-          { header: 'Target', cell: () => `${props.targetPercent}%` },
-          { header: 'England 2023', cell: () => `${NATIONAL_REFERENCE.turnover * 100}%` },
-        ]}
-      />
+      <DataTable label="Turnover by quarter" testId="turnover-by-quarter" rows={rows} rowKey={(q) => q.quarterEnd} columns={turnoverColumns(props.targetPercent)} />
     </>
   );
 }
@@ -54,19 +89,7 @@ function ExitThemes(props: { report: RetentionReport }) {
     <>
       <h3>Exit interviews and their themes, per quarter</h3>
       {themes.length > 0 && <BarLineChart labels={themes} series={series} title="Exit interview themes in the period" />}
-      <DataTable
-        label="Exit interviews per quarter"
-        testId="exit-themes"
-        rows={quarters}
-        rowKey={(q) => q.quarter}
-        columns={[
-          { header: 'Quarter', cell: (q) => q.quarter },
-          { header: 'Held', cell: (q) => q.held },
-          { header: 'Declined', cell: (q) => q.declined },
-          { header: 'Offered, not held yet', cell: (q) => q.offered },
-          { header: 'Themes', cell: (q) => Object.entries(q.themes).sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ') },
-        ]}
-      />
+      <DataTable label="Exit interviews per quarter" testId="exit-themes" rows={quarters} rowKey={(q) => q.quarter} columns={EXIT_THEME_COLUMNS} />
     </>
   );
 }
@@ -87,19 +110,7 @@ function Caseload(props: { report: RetentionReport }) {
     <>
       <h3>Caseload by week</h3>
       <BarLineChart labels={weeks.map((w) => w.week)} series={series} title="Caseload by week against the council's limit and England's average" />
-      <DataTable
-        label="Caseload by week"
-        testId="caseload-by-week"
-        rows={weeks}
-        rowKey={(w) => w.week}
-        columns={[
-          { header: 'Week of', cell: (w) => w.week },
-          { header: 'Cases held', cell: (w) => w.casesHeld },
-          { header: 'FTE holding cases', cell: (w) => w.fteHoldingCases },
-          { header: 'Caseload', cell: (w) => days(w.caseload) },
-          { header: 'Teams over the limit', cell: (w) => w.teamsOverLimit },
-        ]}
-      />
+      <DataTable label="Caseload by week" testId="caseload-by-week" rows={weeks} rowKey={(w) => w.week} columns={CASELOAD_COLUMNS} />
     </>
   );
 }
@@ -128,18 +139,7 @@ export function RetentionSection(props: { choice: ReportChoices }) {
           ]}
         />
       </div>
-      <DataTable
-        label="Retention figures against target and England"
-        testId="retention-figures"
-        rows={figures}
-        rowKey={(f) => f.id}
-        columns={[
-          { header: 'Measure', cell: (f) => f.label },
-          { header: 'Value', cell: (f) => <span data-testid={`retention-${f.id}`}>{f.value}</span> },
-          { header: 'Council target', cell: (f) => f.target },
-          { header: 'England, 30 Sept 2023', cell: (f) => f.national },
-        ]}
-      />
+      <DataTable label="Retention figures against target and England" testId="retention-figures" rows={figures} rowKey={(f) => f.id} columns={FIGURE_COLUMNS} />
       <h3>Turnover (DfE census: leavers' FTE in the year ÷ FTE in post at its end)</h3>
       <TurnoverChart report={report} targetPercent={data.settings.turnoverTargetPercent} />
       <h3>Leavers in the period</h3>
@@ -147,33 +147,9 @@ export function RetentionSection(props: { choice: ReportChoices }) {
       <DataTable label="Leavers by destination" testId="leavers-by-destination" rows={destinations} rowKey={(r) => r.key} columns={[{ header: 'Destination', cell: (r) => r.label }, { header: 'Leavers', cell: (r) => r.count }, { header: 'FTE', cell: (r) => r.fte }]} />
       <ExitThemes report={report} />
       <h3>Stay conversations (counts only, never by team)</h3>
-      <DataTable
-        label="Stay conversations per quarter"
-        testId="stay-quarters"
-        rows={report.stayConversations}
-        rowKey={(q) => q.quarter}
-        columns={[
-          { header: 'Quarter', cell: (q) => q.quarter },
-          { header: 'Held', cell: (q) => q.held },
-          { header: 'Outcomes', cell: (q) => Object.entries(q.outcomes).map(([o, n]) => `${o} ${n}`).join(', ') },
-          { header: 'Themes', cell: (q) => Object.entries(q.themes).map(([t, n]) => `${t} ${n}`).join(', ') },
-        ]}
-      />
+      <DataTable label="Stay conversations per quarter" testId="stay-quarters" rows={report.stayConversations} rowKey={(q) => q.quarter} columns={STAY_COLUMNS} />
       <h3>ASYE / Early Career cohorts</h3>
-      <DataTable
-        label="Cohort retention"
-        testId="report-cohorts"
-        rows={report.cohorts}
-        rowKey={(c) => c.cohortId}
-        columns={[
-          { header: 'Cohort', cell: (c) => `${c.name}${c.control ? ' (control)' : ''}` },
-          { header: 'Members', cell: (c) => c.members },
-          { header: 'Completed in 12 months', cell: (c) => percent(c.completedIn12) },
-          { header: '12 months', cell: (c) => percent(c.retention[12]) },
-          { header: '24 months', cell: (c) => percent(c.retention[24]) },
-          { header: '36 months', cell: (c) => percent(c.retention[36]) },
-        ]}
-      />
+      <DataTable label="Cohort retention" testId="report-cohorts" rows={report.cohorts} rowKey={(c) => c.cohortId} columns={COHORT_COLUMNS} />
       <Caseload report={report} />
     </section>
   );

@@ -1,4 +1,3 @@
-import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { uuidv7 } from 'uuidv7';
 import { TableHead } from '@/ui/common/DataTable';
@@ -9,7 +8,8 @@ import { caseloadChanges, caseloadGrid } from './caseloadModel';
 import type { RetentionData } from './data';
 import { NumberField, useDraft } from './fields';
 import { useRetentionData } from './useRetentionData';
-import { applyChanges } from './writes';
+import { RowButton, RowWithForm } from './RowWithForm';
+import { savePlanned } from './writes';
 
 function WeekForm(props: { data: RetentionData; teamId: string; teamName: string; week: string; fte: number; onDone: () => void }) {
   const current = props.data.caseloadWeeks.find((w) => w.teamId === props.teamId && w.weekStart === props.week);
@@ -17,11 +17,7 @@ function WeekForm(props: { data: RetentionData; teamId: string; teamName: string
   const id = `caseload-${props.teamId}`;
   async function submit(e: Event) {
     e.preventDefault();
-    const planned = caseloadChanges(props.data.caseloadWeeks, props.teamId, props.week, d, props.data.userId, uuidv7);
-    if (!planned.ok) return setErrors(planned.errors);
-    const saved = await applyChanges(planned.changes);
-    if (!saved.ok) return setErrors(saved.errors);
-    props.onDone();
+    await savePlanned(caseloadChanges(props.data.caseloadWeeks, props.teamId, props.week, d, props.data.userId, uuidv7), setErrors, props.onDone);
   }
   return (
     <form class="admin-form" aria-label={`${props.teamName}: caseload for the week of ${props.week}`} noValidate onSubmit={submit}>
@@ -51,7 +47,7 @@ export function CaseloadPage() {
         <TableHead headers={['Team', ...grid.weeks.map((w) => `w/c ${w.slice(5)}`), 'Actions']} />
         <tbody>
           {grid.teams.map(({ team, cells, establishmentFte }) => (
-            <Fragment key={team.id}>
+            <RowWithForm key={team.id} columns={grid.weeks.length + 2} form={open === team.id && <WeekForm data={data} teamId={team.id} teamName={team.name} week={thisWeek} fte={establishmentFte} onDone={() => setOpen(null)} />}>
               <tr data-testid={`caseload-${team.id}`}>
                 <th scope="row">{team.name}</th>
                 {cells.map((c, i) => (
@@ -61,21 +57,10 @@ export function CaseloadPage() {
                   </td>
                 ))}
                 <td>
-                  {edit && (
-                    <button type="button" onClick={() => setOpen(team.id)}>
-                      This week<span class="visually-hidden">'s caseload of {team.name}</span>
-                    </button>
-                  )}
+                  {edit && <RowButton label="This week" hidden={`'s caseload of ${team.name}`} onClick={() => setOpen(team.id)} />}
                 </td>
               </tr>
-              {open === team.id && (
-                <tr>
-                  <td colSpan={grid.weeks.length + 2}>
-                    <WeekForm data={data} teamId={team.id} teamName={team.name} week={thisWeek} fte={establishmentFte} onDone={() => setOpen(null)} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
+            </RowWithForm>
           ))}
           <tr>
             <th scope="row">All teams</th>

@@ -1,4 +1,3 @@
-import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { uuidv7 } from 'uuidv7';
 import { LEAVER_DESTINATION_LABELS, LEAVER_REASON_LABELS } from '#shared/schema/index';
@@ -8,7 +7,8 @@ import '../admin/admin.css';
 import { interviewChanges, interviewDraft, leaverLines, OUTCOME_CHOICES, OUTCOME_LABELS, type LeaverLine } from './exitInterviewsModel';
 import { SelectField, ThemeChecks, useDraft } from './fields';
 import { useRetentionData } from './useRetentionData';
-import { applyChanges } from './writes';
+import { RowButton, RowWithForm } from './RowWithForm';
+import { savePlanned } from './writes';
 
 function InterviewForm(props: { line: LeaverLine; themes: readonly string[]; today: string; onDone: () => void }) {
   const { line } = props;
@@ -16,11 +16,7 @@ function InterviewForm(props: { line: LeaverLine; themes: readonly string[]; tod
   const id = `exit-${line.leaver.id}`;
   async function submit(e: Event) {
     e.preventDefault();
-    const planned = interviewChanges(line.leaver.id, line.interview?.id ?? uuidv7(), d);
-    if (!planned.ok) return setErrors(planned.errors);
-    const saved = await applyChanges(planned.changes);
-    if (!saved.ok) return setErrors(saved.errors);
-    props.onDone();
+    await savePlanned(interviewChanges(line.leaver.id, line.interview?.id ?? uuidv7(), d), setErrors, props.onDone);
   }
   // Themes the council has since taken off its list stay visible on interviews that carry them.
   const themes = [...new Set([...props.themes, ...d.themes])];
@@ -54,7 +50,7 @@ export function ExitInterviewsPage() {
         <TableHead headers={['Leaver', 'Team', 'Last day', 'Reason', 'Destination', 'Interview', 'Themes', 'Actions']} />
         <tbody>
           {lines.map((line) => (
-            <Fragment key={line.leaver.id}>
+            <RowWithForm key={line.leaver.id} columns={8} form={open === line.leaver.id && <InterviewForm line={line} themes={data.settings.exitThemes} today={data.asOf} onDone={() => setOpen(null)} />}>
               <tr data-testid={`exit-${line.leaver.id}`}>
                 <td>{line.name}</td>
                 <td>{line.team?.name ?? ''}</td>
@@ -68,21 +64,10 @@ export function ExitInterviewsPage() {
                 </td>
                 <td>{line.interview?.themes.join(', ')}</td>
                 <td>
-                  {line.canEdit && (
-                    <button type="button" onClick={() => setOpen(line.leaver.id)}>
-                      Record interview<span class="visually-hidden"> of {line.name}</span>
-                    </button>
-                  )}
+                  {line.canEdit && <RowButton label="Record interview" hidden={` of ${line.name}`} onClick={() => setOpen(line.leaver.id)} />}
                 </td>
               </tr>
-              {open === line.leaver.id && (
-                <tr>
-                  <td colSpan={8}>
-                    <InterviewForm line={line} themes={data.settings.exitThemes} today={data.asOf} onDone={() => setOpen(null)} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
+            </RowWithForm>
           ))}
         </tbody>
       </table>

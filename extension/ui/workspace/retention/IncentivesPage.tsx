@@ -1,29 +1,47 @@
 import { useState } from 'preact/hooks';
 import { uuidv7 } from 'uuidv7';
 import { CLAWBACK_BASES, INCENTIVE_KIND_LABELS, INCENTIVE_KINDS } from '#shared/schema/index';
-import { DataTable } from '@/ui/common/DataTable';
+import { DataTable, type TableColumn } from '@/ui/common/DataTable';
 import { choicesOf } from '@/ui/common/Options';
 import { FormActions, TextField } from '../admin/Field';
 import '../admin/admin.css';
 import type { RetentionData } from './data';
 import { NumberField, SelectField, useDraft } from './fields';
-import { BASIS_LABELS, incentiveChanges, incentiveDraft, incentiveLists, money } from './incentivesModel';
+import { BASIS_LABELS, incentiveChanges, incentiveDraft, incentiveLists, money, type IncentiveLists } from './incentivesModel';
 import { useRetentionData } from './useRetentionData';
-import { applyChanges } from './writes';
+import { savePlanned } from './writes';
 import { staffName } from '#shared/names';
 
 const REFERRAL_STATUS = { not_started: 'Referred hire not started', waiting: 'In probation', due: 'Due', paid: 'Paid', lapsed: 'Lapsed (left in probation)' } as const;
+
+/** The tables' columns, header and cell. */
+const CLAWBACK_COLUMNS: ReadonlyArray<TableColumn<IncentiveLists['clawbacks'][number]>> = [
+  { header: 'Person', cell: (c) => c.name },
+  { header: 'Incentive', cell: (c) => INCENTIVE_KIND_LABELS[c.kind] },
+  { header: 'Payments clawed back', cell: (c) => c.payments.map((p) => `${money(p.amount)} paid ${p.paidOn} (clear from ${p.clearOn})`).join('; ') },
+  { header: 'Would repay', cell: (c) => money(c.total) },
+];
+const DUE_REWARD_COLUMNS: ReadonlyArray<TableColumn<IncentiveLists['due'][number]>> = [
+  { header: 'Referrer', cell: (r) => r.referrer },
+  { header: 'Referred hire', cell: (r) => r.hire },
+  { header: 'Passed probation', cell: (r) => r.dueOn ?? '' },
+  { header: 'Reward', cell: (r) => money(r.amount) },
+];
+const incentiveColumns = (referralStatus: (incentiveId: string) => string): ReadonlyArray<TableColumn<IncentiveLists['incentives'][number]>> => [
+  { header: 'Person', cell: (r) => r.name },
+  { header: 'Kind', cell: (r) => INCENTIVE_KIND_LABELS[r.incentive.kind] },
+  { header: 'Amount', cell: (r) => money(r.incentive.amount) },
+  { header: 'Paid on', cell: (r) => r.incentive.paidOn.join(', ') },
+  { header: 'Clawback', cell: (r) => (r.incentive.clawbackMonths ? `${r.incentive.clawbackMonths} months, ${BASIS_LABELS[r.incentive.clawbackBasis].toLowerCase()}` : 'none') },
+  { header: 'Referral reward', cell: (r) => referralStatus(r.incentive.id) },
+];
 
 function IncentiveForm(props: { data: RetentionData; onDone: () => void }) {
   const { data } = props;
   const { d, errors, setErrors, set } = useDraft(() => incentiveDraft());
   async function submit(e: Event) {
     e.preventDefault();
-    const planned = incentiveChanges(uuidv7(), d);
-    if (!planned.ok) return setErrors(planned.errors);
-    const saved = await applyChanges(planned.changes);
-    if (!saved.ok) return setErrors(saved.errors);
-    props.onDone();
+    await savePlanned(incentiveChanges(uuidv7(), d), setErrors, props.onDone);
   }
   const referred = data.applications.filter((a) => a.source === 'referral' && a.name);
   return (
@@ -71,47 +89,12 @@ export function IncentivesPage() {
         </button>
       )}
       <h2>Clawbacks that would apply if this person left today</h2>
-      <DataTable
-        label="Clawbacks if they left today"
-        testId="clawbacks"
-        rows={lists.clawbacks}
-        rowKey={(c) => c.incentiveId}
-        columns={[
-          { header: 'Person', cell: (c) => c.name },
-          { header: 'Incentive', cell: (c) => INCENTIVE_KIND_LABELS[c.kind] },
-          { header: 'Payments clawed back', cell: (c) => c.payments.map((p) => `${money(p.amount)} paid ${p.paidOn} (clear from ${p.clearOn})`).join('; ') },
-          { header: 'Would repay', cell: (c) => money(c.total) },
-        ]}
-      />
+      <DataTable label="Clawbacks if they left today" testId="clawbacks" rows={lists.clawbacks} rowKey={(c) => c.incentiveId} columns={CLAWBACK_COLUMNS} />
       <h2>Referral rewards due</h2>
       {lists.due.length === 0 && <p class="muted">None due today.</p>}
-      <DataTable
-        label="Referral rewards due"
-        testId="referrals-due"
-        rows={lists.due}
-        rowKey={(r) => r.incentiveId}
-        columns={[
-          { header: 'Referrer', cell: (r) => r.referrer },
-          { header: 'Referred hire', cell: (r) => r.hire },
-          { header: 'Passed probation', cell: (r) => r.dueOn ?? '' },
-          { header: 'Reward', cell: (r) => money(r.amount) },
-        ]}
-      />
+      <DataTable label="Referral rewards due" testId="referrals-due" rows={lists.due} rowKey={(r) => r.incentiveId} columns={DUE_REWARD_COLUMNS} />
       <h2>All incentives</h2>
-      <DataTable
-        label="All incentives"
-        testId="incentives"
-        rows={lists.incentives}
-        rowKey={(r) => r.incentive.id}
-        columns={[
-          { header: 'Person', cell: (r) => r.name },
-          { header: 'Kind', cell: (r) => INCENTIVE_KIND_LABELS[r.incentive.kind] },
-          { header: 'Amount', cell: (r) => money(r.incentive.amount) },
-          { header: 'Paid on', cell: (r) => r.incentive.paidOn.join(', ') },
-          { header: 'Clawback', cell: (r) => (r.incentive.clawbackMonths ? `${r.incentive.clawbackMonths} months, ${BASIS_LABELS[r.incentive.clawbackBasis].toLowerCase()}` : 'none') },
-          { header: 'Referral reward', cell: (r) => referralStatus(r.incentive.id) },
-        ]}
-      />
+      <DataTable label="All incentives" testId="incentives" rows={lists.incentives} rowKey={(r) => r.incentive.id} columns={incentiveColumns(referralStatus)} />
     </div>
   );
 }

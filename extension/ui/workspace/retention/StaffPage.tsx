@@ -1,4 +1,3 @@
-import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { uuidv7 } from 'uuidv7';
 import {
@@ -22,6 +21,7 @@ import type { RetentionData } from './data';
 import { NumberField, SelectField, useDraft } from './fields';
 import { canEditHolders, holderChanges, holderDraft, leaverDraft, offersRecruitment, planDeparture, recruitChanges, staffOnPosts, type PostLine } from './staffModel';
 import { useRetentionData } from './useRetentionData';
+import { RowButton, RowWithForm } from './RowWithForm';
 import { applyChanges } from './writes';
 import { staffName } from '#shared/names';
 
@@ -135,7 +135,11 @@ function TeamStaff(props: { team: Team; lines: PostLine[]; canAct: boolean; edit
             const { post, holder } = line;
             const what = `${ROLE_LABELS[post.role]} post`;
             return (
-              <Fragment key={post.id}>
+              <RowWithForm
+                key={post.id}
+                columns={7}
+                form={open?.postId === post.id && (open.form === 'holder' ? <HolderForm line={line} onDone={done} /> : <LeaverForm line={line} teams={props.data.teams} today={props.data.asOf} onDone={done} />)}
+              >
                 <tr data-testid={`staff-post-${post.id}`}>
                   <td>{ROLE_LABELS[post.role]}</td>
                   <td>{post.fte}</td>
@@ -154,9 +158,7 @@ function TeamStaff(props: { team: Team; lines: PostLine[]; canAct: boolean; edit
                       </button>
                     )}{' '}
                     {props.canAct && holder && !line.leaving && (
-                      <button type="button" onClick={() => setOpen({ postId: post.id, form: 'leaver' })}>
-                        Record a leaver<span class="visually-hidden">: {holder.name}</span>
-                      </button>
+                      <RowButton label="Record a leaver" hidden={`: ${holder.name}`} onClick={() => setOpen({ postId: post.id, form: 'leaver' })} />
                     )}{' '}
                     {props.canAct && offersRecruitment(line) && (
                       <button type="button" onClick={() => void recruit(line)}>
@@ -165,14 +167,7 @@ function TeamStaff(props: { team: Team; lines: PostLine[]; canAct: boolean; edit
                     )}
                   </td>
                 </tr>
-                {open?.postId === post.id && (
-                  <tr>
-                    <td colSpan={7}>
-                      {open.form === 'holder' ? <HolderForm line={line} onDone={done} /> : <LeaverForm line={line} teams={props.data.teams} today={props.data.asOf} onDone={done} />}
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
+              </RowWithForm>
             );
           })}
         </tbody>

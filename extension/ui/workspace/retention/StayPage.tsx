@@ -10,18 +10,14 @@ import type { RetentionData } from './data';
 import { SelectField, ThemeChecks, useDraft } from './fields';
 import { STAY_OUTCOME_CHOICES, STAY_OUTCOME_LABELS, stayChanges, stayDraft, stayLines } from './stayModel';
 import { useRetentionData } from './useRetentionData';
-import { applyChanges } from './writes';
+import { savePlanned } from './writes';
 
 function StayForm(props: { data: RetentionData; conversation: StayConversation | null; onDone: () => void }) {
   const { data } = props;
   const { d, setD, errors, setErrors, set } = useDraft(() => stayDraft(props.conversation, data.asOf));
   async function submit(e: Event) {
     e.preventDefault();
-    const planned = stayChanges(props.conversation?.id ?? uuidv7(), d, props.conversation?.heldBy ?? data.userId);
-    if (!planned.ok) return setErrors(planned.errors);
-    const saved = await applyChanges(planned.changes);
-    if (!saved.ok) return setErrors(saved.errors);
-    props.onDone();
+    await savePlanned(stayChanges(props.conversation?.id ?? uuidv7(), d, props.conversation?.heldBy ?? data.userId), setErrors, props.onDone);
   }
   const inPost = data.staff.filter((s) => holderOf(s.postId, data.staff, data.leavers, data.asOf)?.id === s.id || s.id === d.staffId);
   return (

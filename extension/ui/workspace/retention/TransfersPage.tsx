@@ -1,4 +1,3 @@
-import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { uuidv7 } from 'uuidv7';
 import { ROLE_LABELS } from '#shared/schema/index';
@@ -11,7 +10,8 @@ import type { RetentionData } from './data';
 import { SelectField, useDraft } from './fields';
 import { DECISION_LABELS, decisionChanges, moveChanges, requestable, requestChanges, transferLines, type TransferLine } from './transfersModel';
 import { useRetentionData } from './useRetentionData';
-import { applyChanges } from './writes';
+import { RowButton, RowWithForm } from './RowWithForm';
+import { applyChanges, savePlanned } from './writes';
 
 function RequestForm(props: { data: RetentionData; onDone: () => void }) {
   const { data } = props;
@@ -19,11 +19,7 @@ function RequestForm(props: { data: RetentionData; onDone: () => void }) {
   const { d, errors, setErrors, set } = useDraft({ staffId: '', toTeamId: '', requestedOn: data.asOf });
   async function submit(e: Event) {
     e.preventDefault();
-    const planned = requestChanges(d, people, uuidv7);
-    if (!planned.ok) return setErrors(planned.errors);
-    const saved = await applyChanges(planned.changes);
-    if (!saved.ok) return setErrors(saved.errors);
-    props.onDone();
+    await savePlanned(requestChanges(d, people, uuidv7), setErrors, props.onDone);
   }
   return (
     <form class="admin-form" aria-label="Request a transfer" noValidate onSubmit={submit}>
@@ -41,11 +37,7 @@ function MoveForm(props: { line: TransferLine; data: RetentionData; onDone: () =
   const id = `move-${line.transfer.id}`;
   async function submit(e: Event) {
     e.preventDefault();
-    const planned = moveChanges(line.transfer, data.staff, data.posts, d.toPostId, d.movedOn);
-    if (!planned.ok) return setErrors(planned.errors);
-    const saved = await applyChanges(planned.changes);
-    if (!saved.ok) return setErrors(saved.errors);
-    props.onDone();
+    await savePlanned(moveChanges(line.transfer, data.staff, data.posts, d.toPostId, d.movedOn), setErrors, props.onDone);
   }
   return (
     <form class="admin-form" aria-label={`Record ${line.name}'s move`} noValidate onSubmit={submit}>
@@ -104,7 +96,7 @@ export function TransfersPage() {
         <TableHead headers={['Who', 'From', 'To', 'Asked', 'Decision', 'Moved', 'Days waiting', 'Actions']} />
         <tbody>
           {lines.map((line) => (
-            <Fragment key={line.transfer.id}>
+            <RowWithForm key={line.transfer.id} columns={8} form={open === line.transfer.id && <MoveForm line={line} data={data} onDone={() => setOpen(null)} />}>
               <tr data-testid={`transfer-${line.transfer.id}`}>
                 <td>{line.name}</td>
                 <td>{line.from}</td>
@@ -118,21 +110,10 @@ export function TransfersPage() {
                 <td>{line.waitingDays}</td>
                 <td>
                   {line.canDecide && <Decide line={line} today={data.asOf} />}
-                  {line.canMove && (
-                    <button type="button" onClick={() => setOpen(line.transfer.id)}>
-                      Record the move<span class="visually-hidden"> of {line.name}</span>
-                    </button>
-                  )}
+                  {line.canMove && <RowButton label="Record the move" hidden={` of ${line.name}`} onClick={() => setOpen(line.transfer.id)} />}
                 </td>
               </tr>
-              {open === line.transfer.id && (
-                <tr>
-                  <td colSpan={8}>
-                    <MoveForm line={line} data={data} onDone={() => setOpen(null)} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
+            </RowWithForm>
           ))}
         </tbody>
       </table>

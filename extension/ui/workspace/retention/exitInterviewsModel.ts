@@ -1,6 +1,7 @@
 import { EXIT_INTERVIEW_OUTCOMES, isoDate, type ExitInterview, type ExitInterviewOutcome, type Leaver, type Post, type Staff, type Team, type UserRole } from '#shared/schema/index';
 import { upsert, type PlannedUpsert } from '#shared/staff/index';
 import { canActForTeam } from './access';
+import { themesAndNotesDraft, type ThemesAndNotesDraft } from './themesAndNotes';
 import { staffName } from '#shared/names';
 
 export const OUTCOME_LABELS: Record<ExitInterviewOutcome, string> = { pending: 'Offered, not held yet', held: 'Held', declined: 'Declined' };
@@ -29,13 +30,11 @@ export function leaverLines(data: { leavers: readonly Leaver[]; staff: readonly 
     });
 }
 
-export interface InterviewDraft {
+export interface InterviewDraft extends ThemesAndNotesDraft {
   outcome: ExitInterviewOutcome;
   offeredOn: string;
   heldOn: string;
   heldWith: string;
-  themes: string[];
-  notes: string;
 }
 
 export const interviewDraft = (i: ExitInterview | null, today: string): InterviewDraft => ({
@@ -43,8 +42,7 @@ export const interviewDraft = (i: ExitInterview | null, today: string): Intervie
   offeredOn: i?.offeredOn ?? today,
   heldOn: i?.heldOn ?? '',
   heldWith: i?.heldWith ?? '',
-  themes: [...(i?.themes ?? [])],
-  notes: i?.notes ?? '',
+  ...themesAndNotesDraft(i),
 });
 
 /** The interview record a form writes, or its errors field by field. Themes and a date belong to a held interview only. */

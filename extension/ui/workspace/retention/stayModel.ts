@@ -2,6 +2,7 @@ import { periodOf } from '#shared/measures/index';
 import { isoDate, STAY_OUTCOMES, type Staff, type StayConversation, type StayHolderRole, type StayOutcome, type UserRole } from '#shared/schema/index';
 import { upsert, type PlannedUpsert } from '#shared/staff/index';
 import { seesStayPerson } from './access';
+import { themesAndNotesDraft, type ThemesAndNotesDraft } from './themesAndNotes';
 import { staffName } from '#shared/names';
 
 export const STAY_OUTCOME_LABELS: Record<StayOutcome, string> = { open: 'Open', stayed: 'Stayed', transferred: 'Transferred', left: 'Left' };
@@ -28,13 +29,11 @@ export function stayLines(conversations: readonly StayConversation[], staff: rea
     );
 }
 
-export interface StayDraft {
+export interface StayDraft extends ThemesAndNotesDraft {
   staffId: string;
   holderRole: StayHolderRole | '';
   heldOn: string;
   outcome: StayOutcome;
-  themes: string[];
-  notes: string;
 }
 
 export const stayDraft = (c: StayConversation | null, today: string): StayDraft => ({
@@ -42,8 +41,7 @@ export const stayDraft = (c: StayConversation | null, today: string): StayDraft 
   holderRole: c?.holderRole ?? '',
   heldOn: c?.heldOn ?? today,
   outcome: c?.outcome ?? 'open',
-  themes: [...(c?.themes ?? [])],
-  notes: c?.notes ?? '',
+  ...themesAndNotesDraft(c),
 });
 
 /** The conversation a form writes, held by the person writing it (the server allows no other holder), or its errors. */

@@ -23,3 +23,17 @@ export async function applyChanges(changes: readonly PlannedUpsert[]): Promise<S
     return { ok: false, errors: { form: (err as Error).message } };
   }
 }
+
+/** What a domain rule planned for a form: the changes to write, or the field errors that refuse them. */
+export type PlannedChanges = { ok: true; changes: readonly PlannedUpsert[] } | { ok: false; errors: Record<string, string> };
+
+/**
+ * A form's save: the plan's refusal or the write's goes to the form's field errors; once the
+ * changes are written the form is done.
+ */
+export async function savePlanned(planned: PlannedChanges, setErrors: (errors: Record<string, string>) => void, onDone: () => void): Promise<void> {
+  if (!planned.ok) return setErrors(planned.errors);
+  const saved = await applyChanges(planned.changes);
+  if (!saved.ok) return setErrors(saved.errors);
+  onDone();
+}

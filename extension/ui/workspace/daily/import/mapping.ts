@@ -1,20 +1,7 @@
-/** The application fields an ATS export can fill, and how to recognise their column headers. */
-export const IMPORT_FIELDS = [
-  'atsReference',
-  'name',
-  'email',
-  'phone',
-  'receivedDate',
-  'jobReference',
-  'jobTitle',
-  'source',
-  'referrer',
-  'experience',
-  'yearsQualified',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { labelledValues } from '../../../../../shared/labelledValues';
 
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+/** The application fields an ATS export can fill, and how to recognise their column headers. */
+export const { values: IMPORT_FIELDS, labels: IMPORT_FIELD_LABELS } = labelledValues({
   atsReference: 'ATS reference (applicant ID)',
   name: 'Candidate name',
   email: 'Email',
@@ -26,7 +13,8 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   referrer: 'Referred by',
   experience: 'Experience',
   yearsQualified: 'Years qualified',
-};
+});
+export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** Fields without which a row cannot become an application. */
 export const REQUIRED_FIELDS: readonly ImportField[] = ['name', 'receivedDate', 'jobReference'];

@@ -1,0 +1,11 @@
+/**
+ * A closed list of values with a label each, written once as one table (value: label) instead of
+ * a list and a label record that must be kept in step. The list keeps the table's order.
+ */
+export function labelledValues<const Labels extends Record<string, string>>(labels: Labels) {
+  type Value = keyof Labels & string;
+  return {
+    values: Object.keys(labels) as unknown as readonly [Value, ...Value[]],
+    labels: labels as Readonly<Record<Value, string>>,
+  };
+}
