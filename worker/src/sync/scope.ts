@@ -77,12 +77,15 @@ async function applicationFacts(db: D1Database, orgId: string, reader: Reader, p
   const facts = new Map<string, Facts>();
   const parts = chunkJson([...appIds]);
   if (!parts.length) return facts;
+  // "Decided" is looked up per application through stage_events_org_application (json_extract,
+  // as the index is written): a scan of every event by the reader would run on every page.
   const results = await db.batch(
     parts.map((part) =>
       db
         .prepare(
           `SELECT a.id, a.data->>'$.vacancyId' AS vacancy_id, a.data->>'$.assignedTo' AS assigned_to,
-                  a.id IN (SELECT e.data->>'$.applicationId' FROM stage_events e WHERE e.org_id = ?1 AND e.data->>'$.by' = ?2) AS decided
+                  EXISTS (SELECT 1 FROM stage_events e
+                           WHERE e.org_id = ?1 AND json_extract(e.data, '$.applicationId') = a.id AND json_extract(e.data, '$.by') = ?2) AS decided
              FROM applications a WHERE a.org_id = ?1 AND a.id IN (SELECT value FROM json_each(?3))`,
         )
         .bind(orgId, reader.userId, part),
