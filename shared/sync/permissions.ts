@@ -2,6 +2,7 @@ import type { Duty, Mutation, Settings } from '../schema/index';
 import type { Caller, PeopleLookup } from './people';
 import { managerRetentionRefusal, stayConversationRefusal } from './retention-permissions';
 import type { RowLookup, SyncRow } from './rows';
+import { managesTeam } from './ownership';
 
 /**
  * Who may push what (worker/src/auth/permissions.ts documents the roles as a whole). Every rule
@@ -86,7 +87,7 @@ function managerDecisionRefusal(fields: Record<string, unknown>, v: PermissionVi
   if (app.data.assignedTo === userId) return null;
   const vacancy = vacancyOf(app, v.rows);
   const teamIds = (vacancy?.data.teamIds as string[] | undefined) ?? [];
-  if (v.settings.managersDecideOwnTeam && teamIds.some((t) => v.rows.get('teams', t)?.data.managerId === userId)) return null;
+  if (v.settings.managersDecideOwnTeam && teamIds.some((t) => managesTeam(v.rows.get('teams', t)?.data, userId))) return null;
   const weeks = new Set([v.thisWeek, mondayOf(String(fields.at))]);
   const covered = v.rows.all('rota_slots').some((s) => {
     const d = s.data;

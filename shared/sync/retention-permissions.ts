@@ -1,6 +1,7 @@
 import type { Mutation } from '../schema/index';
 import type { PermissionView } from './permissions';
 import type { SyncRow } from './rows';
+import { managesTeam } from './ownership';
 
 /**
  * Who may write the retention tables (issue 16), beside the recruitment rules of permissions.ts.
@@ -34,7 +35,7 @@ export const POST_COVER_FIELDS = ['cover', 'agencyName', 'agencyWeeklyCost', 'co
 
 /** A manager's retention change: why it is refused, null when allowed, undefined when the table is not theirs to write at all. */
 export function managerRetentionRefusal(m: Mutation, fields: Record<string, unknown>, v: PermissionView): string | null | undefined {
-  const manages = (teamId: unknown) => typeof teamId === 'string' && v.rows.get('teams', teamId)?.data.managerId === v.caller.userId;
+  const manages = (teamId: unknown) => typeof teamId === 'string' && managesTeam(v.rows.get('teams', teamId)?.data, v.caller.userId);
   const teamOfPost = (postId: unknown) => (typeof postId === 'string' ? v.rows.get('posts', postId)?.data.teamId : undefined);
   const existing = live(v.rows.get(m.table, m.recordId));
   /** The record's value of `field` before and after this change. */

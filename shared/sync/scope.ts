@@ -1,5 +1,6 @@
 import { candidateFieldsOf, STAY_PERSON_FIELDS, type PullTable, type SyncTable, type UserRole } from '../schema/index';
 import type { Refusal } from './refusals';
+import { seesStayPerson } from './ownership';
 
 /**
  * Need-to-know (issue 12, sync.md invariant 13): which pulled records a reader gets whole and
@@ -49,7 +50,7 @@ const followsApplication: ScopeRule['visible'] = (r, s) => s.seesApplication(Str
  * role (issue 16): the central team, coordinators and other managers get its outcome, themes,
  * date and holder, never the person.
  */
-const holderAndAdmins: ScopeRule['visible'] = (r, s) => s.reader.role === 'admin' || r.heldBy === s.reader.userId;
+const holderAndAdmins: ScopeRule['visible'] = (r, s) => seesStayPerson(r.heldBy, s.reader);
 
 /** Per pulled table: who gets it whole. A table without a rule goes whole to every reader. */
 export const SCOPE_RULES: Partial<Record<PullTable, ScopeRule>> = {

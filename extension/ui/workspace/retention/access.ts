@@ -1,4 +1,5 @@
 import type { StayConversation, Team, UserRole } from '#shared/schema/index';
+import { managesTeam, seesStayPerson as seesPerson } from '#shared/sync/ownership';
 
 /**
  * Which controls a person sees, mirroring who the server lets write what
@@ -10,7 +11,7 @@ export const RETENTION_VIEWERS: readonly UserRole[] = ['admin', 'central', 'coor
 
 export const isRecordEditor = (role: UserRole | null) => role === 'central' || role === 'coordinator';
 
-export const managesTeam = (team: Pick<Team, 'managerId'> | undefined, userId: string) => !!team?.managerId && team.managerId === userId;
+export { managesTeam };
 
 /** Record a leaver from a post, or ask for a transfer: editors anywhere, managers in the teams they manage. */
 export const canActForTeam = (role: UserRole | null, team: Pick<Team, 'managerId'> | undefined, userId: string) =>
@@ -20,4 +21,4 @@ export const canActForTeam = (role: UserRole | null, team: Pick<Team, 'managerId
  * Whether this person may see whom a Stay conversation was with: its holder and admins only. A
  * redacted record (the server keeps staffId from everyone else) has no person to show anyway.
  */
-export const seesStayPerson = (c: Pick<StayConversation, 'heldBy'>, userId: string, role: UserRole | null) => role === 'admin' || c.heldBy === userId;
+export const seesStayPerson = (c: Pick<StayConversation, 'heldBy'>, userId: string, role: UserRole | null) => seesPerson(c.heldBy, { userId, role });
