@@ -292,9 +292,10 @@ describe.skipIf(!ctx.chromium)('admin console: invitation, sign-in from the link
     await signIn(b, demoTokenFor('priya'));
     const page = await openExtensionPage(b, 'workspace.html#/teams');
     await syncUntilClean(page);
-    await page.getByRole('heading', { name: 'Teams and vacancies' }).waitFor();
-    await page.getByRole('button', { name: 'Add a vacancy' }).click();
-    await page.getByRole('form', { name: 'Add a vacancy' }).waitFor();
+    // A fresh profile's first pull of the whole demo council, then its live queries: slow on a busy machine.
+    await page.getByRole('heading', { name: 'Teams and vacancies' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Add a vacancy' }).click({ timeout: 60_000 });
+    await page.getByRole('form', { name: 'Add a vacancy' }).waitFor({ timeout: 60_000 });
     await adminShot(page, 'admin-teams-vacancies.png');
   });
 });
