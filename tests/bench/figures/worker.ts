@@ -24,7 +24,7 @@
 import { percentile } from '#shared/measures/statistics';
 import { SYNC_SCHEMA_VERSION, type PullResponse } from '#shared/schema/index';
 import { generate, teamsOf } from '../generate';
-import { createBenchOrg, startBenchWorker, timedJson, type BenchWorker } from '../lib/bench-worker';
+import { createBenchOrg, startBenchWorker, timedJson, type BenchRuntime, type BenchWorker, type D1Use } from '../lib/bench-worker';
 import { MutationSource } from '../lib/mutations';
 import { figureOf } from '../lib/sample';
 import type { Figure } from './figure';
@@ -40,6 +40,8 @@ interface Sample {
   ms: number;
   /** Of ms, the time inside the worker (tests/bench/worker/raw-d1.ts), when it said. */
   inWorkerMs: number | null;
+  /** What the worker said of its D1 use (tests/bench/worker/counted-d1.ts). */
+  d1: D1Use | null;
   ok: boolean;
 }
 
@@ -52,10 +54,10 @@ async function client(worker: BenchWorker, token: string, n: number, vacancyIds:
   const request = async (kind: Sample['kind'], run: () => ReturnType<typeof timedJson<unknown>>) => {
     try {
       const r = await run();
-      samples.push({ kind, ms: r.ms, inWorkerMs: r.inWorkerMs, ok: r.status === 200 });
+      samples.push({ kind, ms: r.ms, inWorkerMs: r.inWorkerMs, d1: r.d1, ok: r.status === 200 });
       return r;
     } catch {
-      samples.push({ kind, ms: NaN, inWorkerMs: null, ok: false });
+      samples.push({ kind, ms: NaN, inWorkerMs: null, d1: null, ok: false });
       return null;
     }
   };
@@ -81,8 +83,9 @@ const p = (values: number[], q: number) => {
   return Math.round((percentile(sorted, q) ?? NaN) * 100) / 100;
 };
 
-export async function measure(): Promise<Record<string, Figure>> {
-  const worker = await startBenchWorker('worker', 1);
+/** The whole workload against one runtime (tests/bench/lib/bench-worker.ts), figures named `${prefix}…`. */
+async function measureOn(runtime: BenchRuntime, prefix: string): Promise<Record<string, Figure>> {
+  const worker = await startBenchWorker('worker', 1, runtime);
   try {
     const org = await createBenchOrg(worker, CLIENTS);
     const setup = new MutationSource(`bench-setup-${process.pid}`);
@@ -92,7 +95,8 @@ export async function measure(): Promise<Record<string, Figure>> {
 
     const ids = vacancies.map((v) => v.id);
     const alone = await client(worker, org.tokens[0]!, CLIENTS, ids, performance.now() + DEADLINE_MS);
-    const aloneOf = (kind: Sample['kind']) => figureOf(alone.filter((s) => s.ok && s.kind === kind).map((s) => s.ms));
+    const aloneOf = (kind: Sample['kind'], of: (s: Sample) => number | undefined = (s) => s.ms) =>
+      figureOf(alone.flatMap((s) => (s.ok && s.kind === kind && of(s) !== undefined ? [of(s)!] : [])));
 
     const floor = async (run: () => ReturnType<typeof timedJson>) => {
       const times: number[] = [];
@@ -127,25 +131,39 @@ export async function measure(): Promise<Record<string, Figure>> {
     const samples = (await Promise.all(org.tokens.map((token, n) => client(worker, token, n, ids, deadline)))).flat();
     const seconds = (performance.now() - started) / 1000;
     const timed = (kind?: Sample['kind']) => samples.filter((s) => s.ok && (!kind || s.kind === kind)).map((s) => s.ms);
-    return {
-      'worker.p50_ms_50_concurrent': p(timed(), 0.5),
-      'worker.p99_ms_50_concurrent': p(timed(), 0.99),
-      'worker.push_p99_ms_50_concurrent': p(timed('push'), 0.99),
-      'worker.pull_p99_ms_50_concurrent': p(timed('pull'), 0.99),
+    const figures: Record<string, Figure> = {
+      p50_ms_50_concurrent: p(timed(), 0.5),
+      p99_ms_50_concurrent: p(timed(), 0.99),
+      push_p99_ms_50_concurrent: p(timed('push'), 0.99),
+      pull_p99_ms_50_concurrent: p(timed('pull'), 0.99),
       // The same requests, timed inside the worker: the rest of their time was spent before our code saw them.
-      'worker.in_worker_p50_ms_50_concurrent': p(inWorker(samples), 0.5),
-      'worker.in_worker_p99_ms_50_concurrent': p(inWorker(samples), 0.99),
-      'worker.errors': samples.filter((s) => !s.ok).length,
-      'worker.requests': samples.length,
-      'worker.push_ms_1_client': aloneOf('push'),
-      'worker.pull_ms_1_client': aloneOf('pull'),
-      'worker.health_ms_1_client': health,
-      'worker.raw_insert_10_ms_1_client': rawInsert,
-      'worker.noop_ms_1_client': noopAlone,
-      'worker.noop_p99_ms_50_concurrent': p(noopConcurrent, 0.99),
-      'worker.throughput_rps_50_concurrent': Math.round((samples.filter((s) => s.ok).length / seconds) * 10) / 10,
+      in_worker_p50_ms_50_concurrent: p(inWorker(samples), 0.5),
+      in_worker_p99_ms_50_concurrent: p(inWorker(samples), 0.99),
+      errors: samples.filter((s) => !s.ok).length,
+      requests: samples.length,
+      push_ms_1_client: aloneOf('push'),
+      pull_ms_1_client: aloneOf('pull'),
+      push_d1_trips_1_client: aloneOf('push', (s) => s.d1?.trips),
+      pull_d1_trips_1_client: aloneOf('pull', (s) => s.d1?.trips),
+      push_d1_wait_ms_1_client: aloneOf('push', (s) => s.d1?.waitMs),
+      pull_d1_wait_ms_1_client: aloneOf('pull', (s) => s.d1?.waitMs),
+      health_ms_1_client: health,
+      raw_insert_10_ms_1_client: rawInsert,
+      noop_ms_1_client: noopAlone,
+      noop_p99_ms_50_concurrent: p(noopConcurrent, 0.99),
+      throughput_rps_50_concurrent: Math.round((samples.filter((s) => s.ok).length / seconds) * 10) / 10,
     };
+    return Object.fromEntries(Object.entries(figures).map(([name, figure]) => [`${prefix}${name}`, figure]));
   } finally {
     await worker.stop();
   }
+}
+
+export async function measure(): Promise<Record<string, Figure>> {
+  // One after the other: each runtime has the machine's two cores to itself.
+  return { ...(await measureOn('wrangler', 'worker.')), ...(await measureOn('workerd', 'worker.workerd_')) };
+}
+
+if (process.argv[1]?.endsWith('tests/bench/figures/worker.ts')) {
+  console.log(JSON.stringify(await measure(), null, 2));
 }

@@ -1,16 +1,28 @@
 /**
- * A `wrangler dev` of the bench entry (tests/bench/worker/raw-d1.ts) on loopback, with a
- * local D1 in a fresh folder under .bench/ that is deleted when it stops, and organisations
- * with as many users and tokens as a figure needs. Ports: BENCH_PORT_BASE (default 8890) + offset, so a bench
- * does not clash with `npm start` (8787) or the e2e tests.
+ * The bench entry (tests/bench/worker/raw-d1.ts) on loopback, with a local D1 in a fresh
+ * folder under .bench/ that is deleted when it stops, and organisations with as many users and
+ * tokens as a figure needs. Two ways to serve it, the same worker and the same local D1:
+ * - 'wrangler': `wrangler dev`, as `npm start` runs it. Wrangler puts its own proxy worker (a
+ *   second workerd, for reloads) in front: a request crosses two workerd processes and an
+ *   extra HTTP hop before our code sees it.
+ * - 'workerd': the script wrangler would deploy (`wrangler deploy --dry-run`), with the
+ *   bindings wrangler.jsonc gives it (wrangler's unstable_getMiniflareWorkerOptions), in
+ *   Miniflare's workerd, on a socket that leads straight to the worker (unsafeDirectSockets):
+ *   nothing in front of our code but workerd's HTTP server, as on Cloudflare's edge.
+ * Ports: BENCH_PORT_BASE (default 8890) + offset, so a bench does not clash with `npm start`
+ * (8787) or the e2e tests.
  */
 import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { startProcess, stopProcess, waitForHttp } from '../../../scripts/lib/processes';
+import { run, startProcess, stopProcess, waitForHttp } from '../../../scripts/lib/processes';
 import { applyLocalMigrations, ROOT } from '../../../scripts/lib/wrangler';
 
 const WRANGLER = path.join(ROOT, 'node_modules/.bin/wrangler');
 const ENTRY = 'tests/bench/worker/raw-d1.ts';
+const WRANGLER_ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
+
+export type BenchRuntime = 'wrangler' | 'workerd';
 
 export interface BenchWorker {
   url: string;
@@ -19,35 +31,66 @@ export interface BenchWorker {
   stop(): Promise<void>;
 }
 
-export async function startBenchWorker(name: string, portOffset: number): Promise<BenchWorker> {
+export async function startBenchWorker(name: string, portOffset: number, runtime: BenchRuntime = 'wrangler'): Promise<BenchWorker> {
   const base = Number(process.env.BENCH_PORT_BASE ?? 8890);
   const port = base + portOffset;
-  const state = path.join(ROOT, '.bench', `${name}-${process.pid}`);
+  const state = path.join(ROOT, '.bench', `${name}-${runtime}-${process.pid}`);
   rmSync(state, { recursive: true, force: true });
   mkdirSync(state, { recursive: true });
   const removeState = () => rmSync(state, { recursive: true, force: true });
-  try {
-    await applyLocalMigrations(state);
-  } catch (err) {
-    removeState();
-    throw err;
-  }
-  const child = startProcess(
-    WRANGLER,
-    ['dev', ENTRY, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(port + 100), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn'],
-    { label: `bench ${name}`, cwd: ROOT, quiet: true, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
-  );
+  let stopRuntime: () => Promise<void> = async () => undefined;
   const stop = async () => {
-    await stopProcess(child);
+    await stopRuntime();
     removeState();
   };
   try {
+    await applyLocalMigrations(state);
+    stopRuntime = runtime === 'wrangler' ? startWranglerDev(state, port, name) : await startWorkerd(state, port);
     await waitForHttp(`http://127.0.0.1:${port}/health`, 90_000);
   } catch (err) {
     await stop();
     throw err;
   }
   return { url: `http://127.0.0.1:${port}`, state, stop };
+}
+
+function startWranglerDev(state: string, port: number, name: string): () => Promise<void> {
+  const child = startProcess(
+    WRANGLER,
+    ['dev', ENTRY, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(port + 100), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn'],
+    { label: `bench ${name}`, cwd: ROOT, quiet: true, env: WRANGLER_ENV },
+  );
+  return () => stopProcess(child);
+}
+
+// Required, not imported: both are CommonJS bundles that jiti's import interop breaks.
+const require = createRequire(import.meta.url);
+
+async function startWorkerd(state: string, port: number): Promise<() => Promise<void>> {
+  const { Miniflare, convertV4MiniflareOptions } = require('miniflare') as typeof import('miniflare');
+  const { unstable_getMiniflareWorkerOptions } = require('wrangler') as typeof import('wrangler');
+  const bundle = path.join(state, 'bundle');
+  await run(WRANGLER, ['deploy', '--dry-run', '--outdir', bundle, ENTRY], { label: 'bench bundle', cwd: ROOT, quiet: true, env: WRANGLER_ENV });
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, 'wrangler.jsonc'));
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      // Miniflare's own entry (which adds `cf` and pretty errors) listens here but is not used.
+      host: '127.0.0.1',
+      port: port + 100,
+      // Where `wrangler dev --persist-to <state>` and `wrangler d1 migrations apply` keep the local D1.
+      resourcePersistencePath: path.join(state, 'v3'),
+      workers: [
+        {
+          ...(workerOptions as object),
+          name: 'bench',
+          modules: [{ type: 'ESModule', path: path.join(bundle, `${path.basename(ENTRY, '.ts')}.js`) }],
+          unsafeDirectSockets: [{ host: '127.0.0.1', port }],
+        },
+      ],
+    } as Parameters<typeof convertV4MiniflareOptions>[0]),
+  );
+  await mf.ready;
+  return () => mf.dispose();
 }
 
 export interface BenchOrg {
@@ -64,7 +107,17 @@ export async function createBenchOrg(worker: BenchWorker, users: number): Promis
 }
 
 /** A JSON request to the bench worker, timed from send to the end of the body. */
-export async function timedJson<T>(url: string, init: { method: string; token?: string; body?: unknown }): Promise<{ ms: number; status: number; body: T; inWorkerMs: number | null }> {
+/** What the bench entry says of a request's D1 use (tests/bench/worker/counted-d1.ts). */
+export interface D1Use {
+  trips: number;
+  statements: number;
+  waitMs: number;
+}
+
+export async function timedJson<T>(
+  url: string,
+  init: { method: string; token?: string; body?: unknown },
+): Promise<{ ms: number; status: number; body: T; inWorkerMs: number | null; d1: D1Use | null }> {
   const started = performance.now();
   const res = await fetch(url, {
     method: init.method,
@@ -81,5 +134,12 @@ export async function timedJson<T>(url: string, init: { method: string; token?: 
     /* not JSON */
   }
   const inWorker = res.headers.get('x-bench-in-worker-ms');
-  return { ms, status: res.status, body: body as T, inWorkerMs: inWorker === null ? null : Number(inWorker) };
+  const d1 = res.headers.get('x-bench-d1')?.split(' ').map(Number);
+  return {
+    ms,
+    status: res.status,
+    body: body as T,
+    inWorkerMs: inWorker === null ? null : Number(inWorker),
+    d1: d1 ? { trips: d1[0]!, statements: d1[1]!, waitMs: d1[2]! } : null,
+  };
 }

@@ -17,6 +17,7 @@ import { chunkJson } from '../../../worker/src/db/chunk';
 import { tableSql } from '../../../worker/src/db/records';
 import type { Env } from '../../../worker/src/env';
 import app from '../../../worker/src/index';
+import { countedD1, type D1Tally } from './counted-d1';
 
 interface RawInsert {
   orgId: string;
@@ -66,12 +67,16 @@ async function createOrg(request: Request, env: Env): Promise<Response> {
  * app's response (our middleware, the route and its D1 round trips, waits for D1 included),
  * so the bench can tell time spent in the worker from time spent before it (wrangler dev's
  * proxy, workerd's queue). The clock of a Worker moves on I/O only, which is what is timed here.
+ * And `x-bench-d1`: the D1 round trips the request made before answering, the statements in
+ * them and the time spent waiting on them ("trips statements ms", ./counted-d1.ts).
  */
-async function inWorkerTimed(answer: () => Response | Promise<Response>): Promise<Response> {
+async function inWorkerTimed(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
   const started = Date.now();
-  const res = await answer();
+  const tally: D1Tally = { trips: 0, statements: 0, waitMs: 0 };
+  const res = await app.fetch(request, { ...env, DB: countedD1(env.DB, tally) }, ctx);
   const timed = new Response(res.body, res);
   timed.headers.set('x-bench-in-worker-ms', String(Date.now() - started));
+  timed.headers.set('x-bench-d1', `${tally.trips} ${tally.statements} ${tally.waitMs}`);
   return timed;
 }
 
@@ -81,6 +86,6 @@ export default {
     if (url.pathname === '/__bench/raw-insert' && request.method === 'POST') return rawInsert(request, env);
     if (url.pathname === '/__bench/org' && request.method === 'POST') return createOrg(request, env);
     if (url.pathname === '/__bench/noop') return new Response('ok');
-    return inWorkerTimed(() => app.fetch(request, env, ctx));
+    return inWorkerTimed(request, env, ctx);
   },
 };
