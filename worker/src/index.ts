@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, Env } from './env';
 import { ApiFailure } from './errors';
-import { requireAuth } from './middleware/auth';
+import { forgetsCredentials, requireAuth } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { notFound, onError } from './middleware/errors';
 import { addressLimit, rateLimit } from './middleware/rate-limit';
@@ -46,6 +46,10 @@ const app = new Hono<AppEnv>()
   // Before /v1/*'s authentication: redeeming an invitation has no token yet (its own limits).
   .route('/', invitations)
   .use('/v1/*', requireAuth, rateLimit)
+  // The only routes that change users or tokens: this isolate's cached credentials of the
+  // organisation are dropped after them (middleware/auth.ts; tests/worker/credential-cache.test.ts checks the list).
+  .use('/v1/admin/*', forgetsCredentials)
+  .use('/v1/me/*', forgetsCredentials)
   .use('/v1/admin/*', (c, next) => (c.req.path === '/v1/admin/audit' ? auditReaders(c, next) : adminOnly(c, next)))
   .route('/health', health)
   .route('/openapi.json', openapi)

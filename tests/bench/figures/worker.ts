@@ -159,9 +159,17 @@ async function measureOn(runtime: BenchRuntime, prefix: string): Promise<Record<
   }
 }
 
+const RUNTIMES: Record<BenchRuntime, string> = { wrangler: 'worker.', workerd: 'worker.workerd_' };
+
+/** Both runtimes, or only those named in BENCH_WORKER_RUNTIMES (e.g. `workerd`, to iterate on the worker). */
 export async function measure(): Promise<Record<string, Figure>> {
+  const only = process.env.BENCH_WORKER_RUNTIMES?.split(',');
+  const figures: Record<string, Figure> = {};
   // One after the other: each runtime has the machine's two cores to itself.
-  return { ...(await measureOn('wrangler', 'worker.')), ...(await measureOn('workerd', 'worker.workerd_')) };
+  for (const [runtime, prefix] of Object.entries(RUNTIMES) as [BenchRuntime, string][]) {
+    if (!only || only.includes(runtime)) Object.assign(figures, await measureOn(runtime, prefix));
+  }
+  return figures;
 }
 
 if (process.argv[1]?.endsWith('tests/bench/figures/worker.ts')) {
