@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CREDENTIAL_CACHE_MS, credentialCache } from '../../worker/src/auth/credential-cache';

@@ -5,14 +5,12 @@ import { ApiFailure } from '../errors';
 const REFRESH_MS = 3_600_000;
 
 /**
- * Called by the pull route before it reads the log: records where this token has pulled to
- * (change-log compaction waits for active browsers, retention/change-log.ts), and refuses a
- * cursor below the compacted floor with 409 `cursor_below_floor`: such a browser starts again
- * from cursor 0 (extension/sync/pull.ts does so by itself).
+ * The pull's floor statements, run in the pull's own batch (sync/pull.ts) so they cost no round
+ * trip of their own: the organisation's compacted floor, and the record of where this token has
+ * pulled to (change-log compaction waits for active browsers, retention/change-log.ts).
  */
-export async function checkPullFloor(db: D1Database, auth: AuthContext, cursor: number, now = new Date()): Promise<void> {
-  const nowIso = now.toISOString();
-  const [floor] = await db.batch<{ floor: number }>([
+export function pullFloorStatements(db: D1Database, auth: AuthContext, cursor: number, now = new Date()): [floor: D1PreparedStatement, record: D1PreparedStatement] {
+  return [
     db.prepare('SELECT floor FROM change_log_floors WHERE org_id = ?1').bind(auth.orgId),
     db
       .prepare(
@@ -20,9 +18,17 @@ export async function checkPullFloor(db: D1Database, auth: AuthContext, cursor: 
          ON CONFLICT (org_id, credential_id) DO UPDATE SET cursor = excluded.cursor, pulled_at = excluded.pulled_at
           WHERE pull_cursors.cursor <> excluded.cursor OR pull_cursors.pulled_at < ?5`,
       )
-      .bind(auth.orgId, auth.credentialId, cursor, nowIso, new Date(now.getTime() - REFRESH_MS).toISOString()),
-  ]);
-  const below = floor!.results[0]?.floor ?? 0;
+      .bind(auth.orgId, auth.credentialId, cursor, now.toISOString(), new Date(now.getTime() - REFRESH_MS).toISOString()),
+  ];
+}
+
+/**
+ * Refuses a cursor below the compacted floor (the first statement's result) with 409
+ * `cursor_below_floor`: such a browser starts again from cursor 0 (extension/sync/pull.ts does
+ * so by itself).
+ */
+export function refuseBelowFloor(cursor: number, floorResult: D1Result): void {
+  const below = (floorResult.results[0] as { floor: number } | undefined)?.floor ?? 0;
   if (cursor > 0 && cursor < below) {
     throw new ApiFailure(
       409,

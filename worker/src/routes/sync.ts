@@ -8,7 +8,6 @@ import { applyMutations } from '../sync/apply';
 import { pull } from '../sync/pull';
 import { refusedWith } from '../sync/refused';
 import { withRetry } from '../db/retry';
-import { checkPullFloor } from '../retention/pull-floor';
 
 /** openapi.ts documents the pull query from here. */
 export { pullQuerySchema };
@@ -28,8 +27,6 @@ export const sync = new Hono<AppEnv>()
   })
   .get('/pull', validate('query', pullQuerySchema), async (c) => {
     const { cursor, limit, scope } = c.req.valid('query');
-    const auth = c.get('auth');
-    await checkPullFloor(c.env.DB, auth, cursor);
-    const body: PullResponse = await withRetry(() => pull(c.env.DB, auth.orgId, { userId: auth.userId, role: auth.role }, cursor, limit, scope));
+    const body: PullResponse = await withRetry(() => pull(c.env.DB, c.get('auth'), cursor, limit, scope));
     return c.json(body, 200);
   });

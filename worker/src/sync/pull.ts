@@ -1,8 +1,10 @@
 import { SYNC_TABLE_NAMES, type PullResponse } from '#shared/schema/index';
 import { cursorRefusal, pullPage, type LoggedChange } from '#shared/sync/pull';
 import { scopeChanged, scopeChangedRefusal, type Reader } from '#shared/sync/scope';
+import type { AuthContext } from '../env';
+import { pullFloorStatements, refuseBelowFloor } from '../retention/pull-floor';
 import { refusedWith } from './refused';
-import { readerScope, scopePage } from './scope';
+import { readerScopeQuery, scopePage } from './scope';
 
 const recordCase = SYNC_TABLE_NAMES.map(
   (t) => `WHEN '${t}' THEN (SELECT json_array(r.deleted, json(r.data)) FROM ${t} r WHERE r.org_id = c.org_id AND r.id = c.record_id)`,
@@ -21,6 +23,11 @@ WHERE c.org_id = ?1 AND c.seq > ?2
 ORDER BY c.seq
 LIMIT ?3`;
 
+/** The last entry of the organisation's log (0 when empty), through changes_org_seq. */
+const HEAD_SQL = 'SELECT coalesce(max(seq), 0) AS head FROM changes WHERE org_id = ?1';
+
+type PageRow = { seq: number; tbl: string; record_id: string; row: string | null };
+
 /**
  * Changes after `cursor`, in server order, each with the record as it is now (null for a
  * tombstone), read in ONE statement so the page is a consistent snapshot; shared/sync/pull.ts
@@ -28,19 +35,34 @@ LIMIT ?3`;
  * seq visible to a reader is never followed later by a smaller one: paging by `seq > cursor`
  * misses nothing.
  *
+ * One D1 round trip for everything a page needs before its redaction: the compacted floor and
+ * this token's pull record (retention/pull-floor.ts), the page, the log's head (to tell an
+ * empty page from a cursor this server never gave) and a restricted reader's scope. Refusals
+ * keep their order: below the floor, then scope changed, then cursor ahead.
+ *
  * Need-to-know: records outside the reader's scope arrive redacted (./scope.ts), and the answer
  * carries the scope's fingerprint. A client that pulled with another scope (`sentScope`: a new
  * rota week, a slot or team change, a new role) is answered 409 `scope_changed` and pulls again
  * from 0, replacing its copies.
  */
-export async function pull(db: D1Database, orgId: string, reader: Reader, cursor: number, limit: number, sentScope?: string): Promise<PullResponse> {
-  const scope = await readerScope(db, orgId, reader);
+export async function pull(db: D1Database, auth: AuthContext, cursor: number, limit: number, sentScope?: string): Promise<PullResponse> {
+  const { orgId } = auth;
+  const reader: Reader = { userId: auth.userId, role: auth.role };
+  const now = new Date();
+  const scopeQuery = readerScopeQuery(db, orgId, reader, now);
+  const [floor, , page, head, ...scopeResults] = await db.batch([
+    ...pullFloorStatements(db, auth, cursor, now),
+    db.prepare(PULL_SQL).bind(orgId, cursor, limit + 1),
+    db.prepare(HEAD_SQL).bind(orgId),
+    ...scopeQuery.statements,
+  ]);
+  refuseBelowFloor(cursor, floor!);
+  const scope = scopeQuery.scopeOf(scopeResults);
   if (scopeChanged(cursor, sentScope, scope.fingerprint, reader)) throw refusedWith(scopeChangedRefusal(scope.fingerprint));
-  const { results } = await db.prepare(PULL_SQL).bind(orgId, cursor, limit + 1).all<{ seq: number; tbl: string; record_id: string; row: string | null }>();
+  const results = page!.results as PageRow[];
   if (results.length === 0 && cursor > 0) {
     // Nothing after the cursor: is the cursor one this server's log ever reached?
-    const head = await db.prepare('SELECT coalesce(max(seq), 0) AS head FROM changes WHERE org_id = ?1').bind(orgId).first<{ head: number }>();
-    const ahead = cursorRefusal(cursor, head?.head ?? 0);
+    const ahead = cursorRefusal(cursor, (head!.results[0] as { head: number } | undefined)?.head ?? 0);
     if (ahead) throw refusedWith(ahead);
   }
   const after = results.map((r): LoggedChange => {

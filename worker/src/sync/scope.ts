@@ -19,25 +19,33 @@ export interface ReaderScope {
   fingerprint: string;
 }
 
-/** Reads what a reader's scope depends on this week: their rota slots, the teams they manage, the vacancies' teams. */
-export async function readerScope(db: D1Database, orgId: string, reader: Reader, now = new Date()): Promise<ReaderScope> {
-  if (!isRestricted(reader)) return { reader, vacancies: 'all', fingerprint: scopeFingerprint(reader, 'all') };
+/**
+ * What a reader's scope depends on this week (their rota slots, the teams they manage, the
+ * vacancies' teams) as statements to run in the pull's own batch, and the scope read from their
+ * results, in the same order. An unrestricted reader needs no statement.
+ */
+export function readerScopeQuery(db: D1Database, orgId: string, reader: Reader, now = new Date()): { statements: D1PreparedStatement[]; scopeOf(results: D1Result[]): ReaderScope } {
+  if (!isRestricted(reader)) return { statements: [], scopeOf: () => ({ reader, vacancies: 'all', fingerprint: scopeFingerprint(reader, 'all') }) };
   const thisWeek = mondayOf(now.toISOString());
-  const [slots, teams, vacancies] = await db.batch([
-    db
-      .prepare(`SELECT data FROM rota_slots WHERE org_id = ?1 AND deleted = 0 AND data->>'$.managerId' = ?2 AND data->>'$.week' = ?3`)
-      .bind(orgId, reader.userId, thisWeek),
-    db.prepare(`SELECT id FROM teams WHERE org_id = ?1 AND deleted = 0 AND data->>'$.managerId' = ?2`).bind(orgId, reader.userId),
-    db.prepare(`SELECT id, coalesce(data->'$.teamIds', '[]') AS team_ids FROM vacancies WHERE org_id = ?1 AND deleted = 0`).bind(orgId),
-  ]);
-  const scope = vacancyScope(
-    reader,
-    thisWeek,
-    (slots!.results as { data: string }[]).map((r) => JSON.parse(r.data) as ScopeSlot),
-    (teams!.results as { id: string }[]).map((r) => r.id),
-    (vacancies!.results as { id: string; team_ids: string }[]).map((r) => ({ id: r.id, teamIds: JSON.parse(r.team_ids) as string[] })),
-  );
-  return { reader, vacancies: scope, fingerprint: scopeFingerprint(reader, scope) };
+  return {
+    statements: [
+      db
+        .prepare(`SELECT data FROM rota_slots WHERE org_id = ?1 AND deleted = 0 AND data->>'$.managerId' = ?2 AND data->>'$.week' = ?3`)
+        .bind(orgId, reader.userId, thisWeek),
+      db.prepare(`SELECT id FROM teams WHERE org_id = ?1 AND deleted = 0 AND data->>'$.managerId' = ?2`).bind(orgId, reader.userId),
+      db.prepare(`SELECT id, coalesce(data->'$.teamIds', '[]') AS team_ids FROM vacancies WHERE org_id = ?1 AND deleted = 0`).bind(orgId),
+    ],
+    scopeOf([slots, teams, vacancies]) {
+      const scope = vacancyScope(
+        reader,
+        thisWeek,
+        (slots!.results as { data: string }[]).map((r) => JSON.parse(r.data) as ScopeSlot),
+        (teams!.results as { id: string }[]).map((r) => r.id),
+        (vacancies!.results as { id: string; team_ids: string }[]).map((r) => ({ id: r.id, teamIds: JSON.parse(r.team_ids) as string[] })),
+      );
+      return { reader, vacancies: scope, fingerprint: scopeFingerprint(reader, scope) };
+    },
+  };
 }
 
 interface Facts {
