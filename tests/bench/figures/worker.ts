@@ -30,6 +30,11 @@
  *   raw_insert_10_ms_1_client (one D1 batch writing 10 rows, tests/bench/worker/raw-d1.ts) are
  *   the floors a push of 10 compares with;
  * - throughput_rps_50_concurrent: requests answered per second while 50 clients wait;
+ * - server_cpu_ms_per_request_50_concurrent: the CPU time of the processes serving the worker
+ *   (workerd: our isolate, the local D1, HTTP; for wrangler dev also its node and proxy
+ *   workerd) over those requests, per request: what each request costs the machine, which a
+ *   busy machine's latencies hide; client_cpu_ms_per_request_50_concurrent: the bench client's
+ *   own (the same node process as Miniflare's, which serves nothing on the direct socket);
  * - in_worker_p50_ms_50_concurrent, in_worker_p99_ms_50_concurrent: the same requests timed
  *   inside the worker (from reaching it to the app's response, D1 waits included), and
  *   in_worker_d1_wait_p50_ms_50_concurrent: of that, the wait on D1 and its queue;
@@ -147,9 +152,13 @@ async function measureOn(runtime: BenchRuntime, prefix: string): Promise<Record<
     }
 
     const started = performance.now();
+    const cpuAtStart = { server: worker.serverCpuMs(), client: process.cpuUsage() };
     const deadline = started + DEADLINE_MS;
     const samples = (await Promise.all(org.tokens.map((token, n) => client(worker, token, n, ids, deadline)))).flat();
     const seconds = (performance.now() - started) / 1000;
+    const clientCpu = process.cpuUsage(cpuAtStart.client);
+    const perRequest = (ms: number) => Math.round((ms / samples.length) * 100) / 100;
+    const serverCpuMs = worker.serverCpuMs() - cpuAtStart.server;
     const timed = (kind?: Sample['kind']) => samples.filter((s) => s.ok && (!kind || s.kind === kind)).map((s) => s.ms);
     const figures: Record<string, Figure> = {
       p50_ms_50_concurrent: p(timed(), 0.5),
@@ -173,6 +182,9 @@ async function measureOn(runtime: BenchRuntime, prefix: string): Promise<Record<
       raw_insert_10_ms_1_client: rawInsert,
       noop_ms_1_client: noopAlone,
       noop_p99_ms_50_concurrent: p(noopConcurrent, 0.99),
+      // CPU per request while 50 clients sync, on a loaded machine steadier than any latency.
+      server_cpu_ms_per_request_50_concurrent: perRequest(serverCpuMs),
+      client_cpu_ms_per_request_50_concurrent: perRequest((clientCpu.user + clientCpu.system) / 1000),
       throughput_rps_50_concurrent: Math.round((samples.filter((s) => s.ok).length / seconds) * 10) / 10,
     };
     return Object.fromEntries(Object.entries(figures).map(([name, figure]) => [`${prefix}${name}`, figure]));

@@ -12,7 +12,8 @@
  * Ports: BENCH_PORT_BASE (default 8890) + offset, so a bench does not clash with `npm start`
  * (8787) or the e2e tests.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { run, startProcess, stopProcess, waitForHttp } from '../../../scripts/lib/processes';
@@ -28,6 +29,8 @@ export interface BenchWorker {
   url: string;
   /** The folder of its local D1. */
   state: string;
+  /** CPU time (ms, user and system) the processes serving it have used so far: workerd, and for wrangler dev its node too. */
+  serverCpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -39,28 +42,68 @@ export async function startBenchWorker(name: string, portOffset: number, runtime
   mkdirSync(state, { recursive: true });
   const removeState = () => rmSync(state, { recursive: true, force: true });
   let stopRuntime: () => Promise<void> = async () => undefined;
+  let serverRoot = 0;
   const stop = async () => {
     await stopRuntime();
     removeState();
   };
   try {
     await applyLocalMigrations(state);
-    stopRuntime = runtime === 'wrangler' ? startWranglerDev(state, port, name) : await startWorkerd(state, port);
+    if (runtime === 'wrangler') {
+      const child = startWranglerDev(state, port, name);
+      serverRoot = child.pid ?? 0;
+      stopRuntime = () => stopProcess(child);
+    } else {
+      stopRuntime = await startWorkerd(state, port);
+    }
     await waitForHttp(`http://127.0.0.1:${port}/health`, 90_000);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { url: `http://127.0.0.1:${port}`, state, stop };
+  // Miniflare's workerd is a child of this process (whose own CPU is the bench client's);
+  // wrangler dev's node and its two workerd are the wrangler child and its descendants.
+  const serverCpuMs = () => (serverRoot ? cpuMsOfTree(serverRoot, true) : cpuMsOfTree(process.pid, false, /workerd/));
+  return { url: `http://127.0.0.1:${port}`, state, serverCpuMs, stop };
 }
 
-function startWranglerDev(state: string, port: number, name: string): () => Promise<void> {
-  const child = startProcess(
+function startWranglerDev(state: string, port: number, name: string): ChildProcess {
+  return startProcess(
     WRANGLER,
     ['dev', ENTRY, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(port + 100), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn'],
     { label: `bench ${name}`, cwd: ROOT, quiet: true, env: WRANGLER_ENV },
   );
-  return () => stopProcess(child);
+}
+
+const CLOCK_TICKS_PER_S = 100; // Linux's USER_HZ
+
+/** Linux: utime + stime of `pid`'s descendants (and itself when `self`), optionally only those whose command matches. */
+function cpuMsOfTree(pid: number, self: boolean, only?: RegExp): number {
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const cpuOf = (p: number) => {
+    const fields = read(`/proc/${p}/stat`).replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * (1000 / CLOCK_TICKS_PER_S);
+  };
+  const childrenOf = (p: number) =>
+    readdirSync(`/proc/${p}/task`, { withFileTypes: true }).flatMap((t) => read(`/proc/${p}/task/${t.name}/children`).split(' ').filter(Boolean).map(Number));
+  let total = self ? cpuOf(pid) : 0;
+  const queue = childrenOf(pid);
+  while (queue.length) {
+    const p = queue.shift()!;
+    if (!only || only.test(read(`/proc/${p}/cmdline`))) total += cpuOf(p);
+    try {
+      queue.push(...childrenOf(p));
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
 }
 
 // Required, not imported: both are CommonJS bundles that jiti's import interop breaks.
