@@ -132,7 +132,12 @@ async function startWorkerd(state: string, port: number): Promise<() => Promise<
       ],
     } as Parameters<typeof convertV4MiniflareOptions>[0]),
   );
-  await mf.ready;
+  try {
+    await mf.ready;
+  } catch (err) {
+    await mf.dispose();
+    throw err;
+  }
   return () => mf.dispose();
 }
 
