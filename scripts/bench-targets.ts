@@ -16,8 +16,9 @@ export const TARGETS: Readonly<Record<string, Target>> = {
   'report.10k_ms': { bound: 20, kind: 'max', unit: 'ms' },
   'sync.push_ratio_to_raw_d1': { bound: 0.3, kind: 'min', unit: '×' },
   'sync.pull_ratio_to_raw_d1': { bound: 0.3, kind: 'min', unit: '×' },
-  // In workerd directly, not behind wrangler dev's proxy (whose no-op floor alone is above 50 ms):
-  // tests/bench/figures/worker.ts says why.
+  // The figure, behind wrangler dev's proxy (whose no-op floor alone is near or above 50 ms here)...
+  'worker.p99_ms_50_concurrent': { bound: 50, kind: 'max', unit: 'ms' },
+  // ...and the same workload in workerd directly, without that proxy (tests/bench/figures/worker.ts says why both).
   'worker.workerd_p99_ms_50_concurrent': { bound: 50, kind: 'max', unit: 'ms' },
   'worker.errors': { bound: 0, kind: 'max', unit: '' },
   'worker.workerd_errors': { bound: 0, kind: 'max', unit: '' },
@@ -30,7 +31,6 @@ export const REQUIRED_FIGURES = [
   'sync.pull_10k_ms',
   'sync.raw_d1_10k_ms',
   'worker.p50_ms_50_concurrent',
-  'worker.p99_ms_50_concurrent',
 ] as const;
 
 export const meets = (t: Target, value: number) => (t.kind === 'max' ? value <= t.bound : value >= t.bound);
