@@ -3,9 +3,10 @@ import type { ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta, writeMeta } from '@/db/meta';
 import { eraseStaffLocally } from '@/db/erase-staff';
 import { rebuildLocal } from '@/db/rebuild';
-import { scrubCandidateExtras, scrubDeletedExtras } from '@/db/scrub';
+import { scrubCandidateExtras, scrubDeletedExtras, scrubFieldsExtras } from '@/db/scrub';
 import { putView } from '@/db/server-views';
 import { clearNotificationsOf } from '@/badge/clear';
+import { SCOPE_RULES } from '#shared/sync/scope';
 import { ApiError, callApi, type Endpoint, type Fetch } from './api';
 import { storeConflicts } from './conflicts';
 
@@ -36,7 +37,10 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   await rebuildLocal(db, change.table, change.recordId);
   // Outside this user's scope (need-to-know): the copy above replaced the whole one; the
   // candidate's personal data leaves refused edits and conflicts too.
-  if (change.table === 'applications' && change.record.redacted === true) await scrubCandidateOf(db, change.recordId);
+  if (change.record.redacted === true) {
+    if (change.table === 'applications') await scrubCandidateOf(db, change.recordId);
+    else await scrubFieldsExtras(db, change.table, change.recordId, SCOPE_RULES[change.table]?.fields ?? []);
+  }
   // A member of staff erased: their records here, pending and refused edits lose the words about them too.
   if (change.table === 'staff' && change.record.erased === true) await eraseStaffLocally(db, change.recordId);
 }
