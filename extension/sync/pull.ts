@@ -21,6 +21,8 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   // A table this version does not know yet (a newer server): skip it, the cursor still moves on.
   if (!isSyncTable(change.table)) return;
   if (change.deleted || !change.record) {
+    // A deleted member of staff is scrubbed like an erased one: the words about them leave their records' pending and refused edits too.
+    if (change.table === 'staff') await eraseStaffLocally(db, change.recordId);
     await db.server_views.delete([change.table, change.recordId]);
     await db.table(change.table).delete(change.recordId);
     await scrubDeletedExtras(db, change.table, change.recordId);

@@ -16,7 +16,7 @@ async function council() {
   const org = await setupOrg();
   const otherManager = await createUser(org.orgId, 'manager', 'Ana Other');
   const c = new TestClient(org.tokens.coordinator);
-  const [teamA, teamB, postA, postB, jo, kim, joLeft, kimLeft, joExit, kimExit, joPay, kimPay] = Array.from({ length: 12 }, id);
+  const [teamA, teamB, postA, postB, jo, kim, joLeft, kimLeft, joExit, kimExit, joPay, kimPay] = [id(), id(), id(), id(), id(), id(), id(), id(), id(), id(), id(), id()];
   const person = (key: string, staff: string, postId: string, leaver: string, exit: string, pay: string) => [
     c.upsert('staff', staff, staffMember(postId, { name: `${key} Leaving` })),
     c.upsert('incentives', pay, { staffId: staff, kind: 'retention_payment', amount: 2000, paidOn: ['2026-04-01'], clawbackMonths: 24 }),

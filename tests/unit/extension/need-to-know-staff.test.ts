@@ -27,7 +27,7 @@ const pullAsManager = () => pullChanges(manager, endpointOf(server, MO.token), s
 
 /** Mo manages team A, Ana team B; Jo left A and Kim left B, each after an exit interview, each with a retention payment. */
 async function council() {
-  const [teamA, teamB, postA, postB, jo, kim, joLeft, kimLeft, joExit, kimExit, joPay, kimPay] = Array.from({ length: 12 }, newId);
+  const [teamA, teamB, postA, postB, jo, kim, joLeft, kimLeft, joExit, kimExit, joPay, kimPay] = [newId(), newId(), newId(), newId(), newId(), newId(), newId(), newId(), newId(), newId(), newId(), newId()];
   await upsertRecord('teams', teamA, { name: 'Assessment North', type: 'assessment', area: 'North', managerId: MO.userId }, coordinator);
   await upsertRecord('teams', teamB, { name: 'Children in care', type: 'children_in_care', area: 'South', managerId: ANA }, coordinator);
   for (const [post, team] of [[postA, teamA], [postB, teamB]] as const) await upsertRecord('posts', post, { teamId: team, role: 'social_worker', fte: 1, cover: 'vacant' }, coordinator);
