@@ -6,7 +6,7 @@ import { rebuildLocal } from '@/db/rebuild';
 import { scrubCandidateExtras, scrubDeletedExtras, scrubFieldsExtras } from '@/db/scrub';
 import { putView } from '@/db/server-views';
 import { clearNotificationsOf } from '@/badge/clear';
-import { SCOPE_RULES } from '#shared/sync/scope';
+import { redactedFieldsOf } from '#shared/sync/scope-fields';
 import { ApiError, callApi, type Endpoint, type Fetch } from './api';
 import { storeConflicts } from './conflicts';
 
@@ -41,7 +41,7 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   // candidate's personal data leaves refused edits and conflicts too.
   if (change.record.redacted === true) {
     if (change.table === 'applications') await scrubCandidateOf(db, change.recordId);
-    else await scrubFieldsExtras(db, change.table, change.recordId, SCOPE_RULES[change.table]?.fields ?? []);
+    else await scrubFieldsExtras(db, change.table, change.recordId, redactedFieldsOf(change.table));
   }
   // A member of staff erased: their records here, pending and refused edits lose the words about them too.
   if (change.table === 'staff' && change.record.erased === true) await eraseStaffLocally(db, change.recordId);
