@@ -6,7 +6,6 @@ import { rebuildLocal } from '@/db/rebuild';
 import { scrubCandidateExtras, scrubDeletedExtras, scrubFieldsExtras } from '@/db/scrub';
 import { putView } from '@/db/server-views';
 import { clearNotificationsOf } from '@/badge/clear';
-import { redactedFieldsOf } from '#shared/sync/scope-fields';
 import { ApiError, callApi, type Endpoint, type Fetch } from './api';
 import { storeConflicts } from './conflicts';
 
@@ -38,14 +37,18 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   await putView(db, change.table, change.recordId, change.record);
   await rebuildLocal(db, change.table, change.recordId);
   // Outside this user's scope (need-to-know): the copy above replaced the whole one; the
-  // candidate's personal data leaves refused edits and conflicts too.
+  // candidate's personal data leaves refused edits and conflicts too, and of any other record
+  // the fields the server withheld (those the redacted copy carries null).
   if (change.record.redacted === true) {
     if (change.table === 'applications') await scrubCandidateOf(db, change.recordId);
-    else await scrubFieldsExtras(db, change.table, change.recordId, redactedFieldsOf(change.table));
+    else await scrubFieldsExtras(db, change.table, change.recordId, withheld(change.record));
   }
   // A member of staff erased: their records here, pending and refused edits lose the words about them too.
   if (change.table === 'staff' && change.record.erased === true) await eraseStaffLocally(db, change.recordId);
 }
+
+/** The fields a redacted copy lacks: the server sends them null (shared/sync/scope.ts). */
+const withheld = (record: Record<string, unknown>) => Object.keys(record).filter((f) => record[f] === null);
 
 /** The candidate's personal data leaves refused edits and conflicts of the application and of its events and checks. */
 async function scrubCandidateOf(db: ShortlistDb, applicationId: string): Promise<void> {

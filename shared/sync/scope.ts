@@ -1,7 +1,7 @@
-import type { PullTable, UserRole } from '../schema/index';
+import { candidateFieldsOf, STAY_PERSON_FIELDS, type PullTable, type SyncTable, type UserRole } from '../schema/index';
+import { erasedFieldsOf } from './erasure';
 import type { Refusal } from './refusals';
 import { managesTeam, seesStayPerson } from './ownership';
-import { REDACTED_FIELDS, type RedactedTable } from './scope-fields';
 
 /**
  * Need-to-know (issue 12, sync.md invariant 13): which pulled records a reader gets whole and
@@ -27,8 +27,7 @@ import { REDACTED_FIELDS, type RedactedTable } from './scope-fields';
  * (the central team's and coordinators'). Themes, outcomes, dates, kinds and amounts stay, so the
  * reports' exit themes count the same in every browser.
  *
- * Adding a table's rule is one line in SCOPE_RULES (who sees the record whole) and one in
- * REDACTED_FIELDS (./scope-fields.ts: the fields they do not see).
+ * Adding a table's rule is one line in SCOPE_RULES: the fields redacted and who sees them.
  */
 
 export interface Reader {
@@ -52,30 +51,32 @@ export interface ScopeRule {
   visible(record: Record<string, unknown>, scope: ScopeLookup): boolean;
 }
 
-const ownApplication = (r: Record<string, unknown>, s: ScopeLookup) => s.seesApplication(String(r.id));
-const followsApplication = (r: Record<string, unknown>, s: ScopeLookup) => s.seesApplication(String(r.applicationId));
+const candidateRule = (table: SyncTable, visible: ScopeRule['visible']): ScopeRule => ({ fields: candidateFieldsOf(table), visible });
+const ownApplication: ScopeRule['visible'] = (r, s) => s.seesApplication(String(r.id));
+const followsApplication: ScopeRule['visible'] = (r, s) => s.seesApplication(String(r.applicationId));
 
-/** Per pulled table with personal fields to keep from some readers: whether this reader gets a record whole. */
-const VISIBLE: Record<RedactedTable, ScopeRule['visible']> = {
-  applications: ownApplication,
-  stage_events: followsApplication,
-  checks: followsApplication,
-  // Who a Stay conversation was with is for its holder and admins only, whatever the reader's
-  // role (issue 16): the central team, coordinators and other managers get its outcome, themes,
-  // date and holder, never the person.
-  stay_conversations: (r, s) => seesStayPerson(r.heldBy, s.reader),
+/**
+ * Who a Stay conversation was with is for its holder and admins only, whatever the reader's
+ * role (issue 16): the central team, coordinators and other managers get its outcome, themes,
+ * date and holder, never the person.
+ */
+const holderAndAdmins: ScopeRule['visible'] = (r, s) => seesStayPerson(r.heldBy, s.reader);
+
+/** The person an incentive pays (and the friend they referred): for the roles that keep incentives, not for managers. */
+export const INCENTIVE_PERSON_FIELDS = ['staffId', 'referredApplicationId'] as const;
+
+/** Per pulled table: who gets it whole. A table without a rule goes whole to every reader. */
+export const SCOPE_RULES: Partial<Record<PullTable, ScopeRule>> = {
+  applications: candidateRule('applications', ownApplication),
+  stage_events: candidateRule('stage_events', followsApplication),
+  checks: candidateRule('checks', followsApplication),
+  stay_conversations: { fields: STAY_PERSON_FIELDS, visible: holderAndAdmins },
   // A hire's staff record names the candidate it came from: it follows that application's need-to-know.
-  staff: (r, s) => typeof r.applicationId !== 'string' || s.seesApplication(r.applicationId),
+  staff: { fields: ['name'], visible: (r, s) => typeof r.applicationId !== 'string' || s.seesApplication(r.applicationId) },
   // What a leaver said, and to whom: for the manager of the team they left (and the unrestricted roles).
-  exit_interviews: (r, s) => s.managesLeaver(String(r.leaverId)),
-  // Incentives are the central team's and coordinators' (and admins', for subject access): never a manager's.
-  incentives: (_r, s) => !isRestricted(s.reader),
+  exit_interviews: { fields: erasedFieldsOf('staff', 'exit_interviews'), visible: (r, s) => s.managesLeaver(String(r.leaverId)) },
+  incentives: { fields: INCENTIVE_PERSON_FIELDS, visible: (_r, s) => !isRestricted(s.reader) },
 };
-
-/** Per pulled table: who gets it whole, and the fields the others get null. A table without a rule goes whole to every reader. */
-export const SCOPE_RULES: Partial<Record<PullTable, ScopeRule>> = Object.fromEntries(
-  Object.entries(VISIBLE).map(([table, visible]) => [table, { fields: REDACTED_FIELDS[table as RedactedTable], visible }]),
-);
 
 /** Roles whose applications are limited to their scope; the others see every candidate. */
 export const NEED_TO_KNOW_ROLES: readonly UserRole[] = ['manager'];
