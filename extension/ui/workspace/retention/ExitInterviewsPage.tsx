@@ -61,7 +61,7 @@ export function ExitInterviewsPage() {
                   {line.interview ? OUTCOME_LABELS[line.interview.outcome] : 'Not offered yet'}
                   {line.interview?.heldOn ? ` ${line.interview.heldOn}` : ''}
                   {line.interview?.heldWith ? `, with ${line.interview.heldWith}` : ''}
-                  {line.outsideScope && <span class="muted">{` (${INTERVIEW_OUTSIDE_SCOPE})`}</span>}
+                  {line.outsideScope && ` (${INTERVIEW_OUTSIDE_SCOPE})`}
                 </td>
                 <td>{line.interview?.themes.join(', ')}</td>
                 <td>
