@@ -121,11 +121,9 @@ export function dependentRows(table: ErasableTable, id: string, rows: RowLookup)
     ids.set(d.table, new Set([...(ids.get(d.table) ?? []), ...found.map((r) => r.id)]));
     return { table: d.table, rows: found };
   });
-  const named = new Map<SyncTable, Map<string, SyncRow>>();
-  for (const [t, targetIds] of namedIds(table, (t) => [...(ids.get(t) ?? [])].flatMap((i) => rows.get(t, i) ?? []).map((r) => r.data))) {
-    named.set(t, new Map([...targetIds].flatMap((i) => (rows.get(t, i) ? [[i, rows.get(t, i)!] as const] : []))));
-  }
-  return [...owned, ...[...named].map(([t, found]) => ({ table: t, rows: [...found.values()] }))];
+  const found = (t: SyncTable, list: Iterable<string>) => [...list].flatMap((i) => rows.get(t, i) ?? []);
+  const named = [...namedIds(table, (t) => found(t, ids.get(t) ?? []).map((r) => r.data))].map(([t, list]) => ({ table: t, rows: found(t, list) }));
+  return [...owned, ...named];
 }
 
 /**
