@@ -1,11 +1,12 @@
-import { ERASABLE, ERASURE_DEPENDENTS, erasedFieldsOf, isErasable, parentLinkOf } from '#shared/sync/erasure';
+import { ERASABLE, ERASURE_DEPENDENTS, erasedFieldsOf, isErasable, namedIds, parentLinkOf } from '#shared/sync/erasure';
 import type { SyncTable } from '#shared/schema/index';
 import type { ShortlistDb } from './database';
 
 /**
- * A member of staff's erasure in this browser, by the rule the server applies
- * (shared/sync/erasure.ts): their name, and the notes and names of their exit interviews and
- * Stay conversations, leave the local copies, the server views, unsent edits and refused edits.
+ * A member of staff's erasure (or deletion) in this browser, by the rule the server applies
+ * (shared/sync/erasure.ts): their name, the notes and names of their exit interviews and Stay
+ * conversations, and the notes of the posts they held, leave the local copies, the server
+ * views, unsent edits and refused edits.
  * (A candidate's erasure has its own path, writes.ts `eraseLocally`, which also clears notifications.)
  */
 
@@ -24,13 +25,16 @@ export async function erasedFieldsHere(db: ShortlistDb, table: SyncTable, record
   return [];
 }
 
-/** The staff record and every local record that belongs to it, with the fields the erasure nulls in each. */
+/** The staff record, every local record that belongs to it and the posts they name, with the fields the erasure nulls in each. */
 async function reach(db: ShortlistDb, staffId: string): Promise<{ table: SyncTable; ids: string[]; fields: readonly string[] }[]> {
   const ids = new Map<SyncTable, string[]>([['staff', [staffId]]]);
   for (const d of ERASURE_DEPENDENTS.staff) {
     const found = (await db.table(d.table).where(d.link).anyOf(ids.get(d.parent) ?? []).primaryKeys()).map(String);
     ids.set(d.table, [...(ids.get(d.table) ?? []), ...found]);
   }
+  const own = new Map<SyncTable, Record<string, unknown>[]>();
+  for (const [t, list] of ids) own.set(t, ((await db.table(t).bulkGet(list)) as (Record<string, unknown> | undefined)[]).filter((r) => r !== undefined));
+  for (const [t, named] of namedIds('staff', (t) => own.get(t) ?? [])) ids.set(t, [...new Set([...(ids.get(t) ?? []), ...named])]);
   return [...ids].map(([table, list]) => ({ table, ids: list, fields: erasedFieldsOf('staff', table) })).filter((r) => r.ids.length && r.fields.length);
 }
 

@@ -38,8 +38,14 @@ export async function scrubCandidateExtras(db: ShortlistDb, applicationId: strin
  * edits, which stay listed (a person still sees that a change was refused), and conflicts of
  * those fields go.
  */
-export async function scrubDeletedExtras(db: ShortlistDb, table: SyncTable, recordId: string): Promise<void> {
-  const fields: readonly string[] = candidateFieldsOf(table);
+export const scrubDeletedExtras = (db: ShortlistDb, table: SyncTable, recordId: string): Promise<void> => scrubFieldsExtras(db, table, recordId, candidateFieldsOf(table));
+
+/**
+ * These fields of one record leave its refused edits (which stay listed) and its conflicts: a
+ * deleted record's candidate fields, or those a need-to-know rule keeps from this user
+ * (a redacted copy pulled, shared/sync/scope.ts).
+ */
+export async function scrubFieldsExtras(db: ShortlistDb, table: SyncTable, recordId: string, fields: readonly string[]): Promise<void> {
   if (!fields.length) return;
   await db.refused
     .filter((e) => e.mutation.table === table && e.mutation.recordId === recordId && fields.some((f) => f in (e.mutation.fields ?? {})))

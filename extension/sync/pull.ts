@@ -3,7 +3,7 @@ import type { ShortlistDb } from '@/db/database';
 import { clientId, META, readMeta, writeMeta } from '@/db/meta';
 import { eraseStaffLocally } from '@/db/erase-staff';
 import { rebuildLocal } from '@/db/rebuild';
-import { scrubCandidateExtras, scrubDeletedExtras } from '@/db/scrub';
+import { scrubCandidateExtras, scrubDeletedExtras, scrubFieldsExtras } from '@/db/scrub';
 import { putView } from '@/db/server-views';
 import { clearNotificationsOf } from '@/badge/clear';
 import { ApiError, callApi, type Endpoint, type Fetch } from './api';
@@ -20,6 +20,8 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   // A table this version does not know yet (a newer server): skip it, the cursor still moves on.
   if (!isSyncTable(change.table)) return;
   if (change.deleted || !change.record) {
+    // A deleted member of staff is scrubbed like an erased one: the words about them leave their records' pending and refused edits too.
+    if (change.table === 'staff') await eraseStaffLocally(db, change.recordId);
     await db.server_views.delete([change.table, change.recordId]);
     await db.table(change.table).delete(change.recordId);
     await scrubDeletedExtras(db, change.table, change.recordId);
@@ -35,11 +37,18 @@ async function applyChange(db: ShortlistDb, change: Change): Promise<void> {
   await putView(db, change.table, change.recordId, change.record);
   await rebuildLocal(db, change.table, change.recordId);
   // Outside this user's scope (need-to-know): the copy above replaced the whole one; the
-  // candidate's personal data leaves refused edits and conflicts too.
-  if (change.table === 'applications' && change.record.redacted === true) await scrubCandidateOf(db, change.recordId);
+  // candidate's personal data leaves refused edits and conflicts too, and of any other record
+  // the fields the server withheld (those the redacted copy carries null).
+  if (change.record.redacted === true) {
+    if (change.table === 'applications') await scrubCandidateOf(db, change.recordId);
+    else await scrubFieldsExtras(db, change.table, change.recordId, withheld(change.record));
+  }
   // A member of staff erased: their records here, pending and refused edits lose the words about them too.
   if (change.table === 'staff' && change.record.erased === true) await eraseStaffLocally(db, change.recordId);
 }
+
+/** The fields a redacted copy lacks: the server sends them null (shared/sync/scope.ts). */
+const withheld = (record: Record<string, unknown>) => Object.keys(record).filter((f) => record[f] === null);
 
 /** The candidate's personal data leaves refused edits and conflicts of the application and of its events and checks. */
 async function scrubCandidateOf(db: ShortlistDb, applicationId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { clampHlc } from '../hlc';
 import { DEFAULT_SETTINGS, PERSONAL_DATA, SYNC_TABLES, type ConflictRecord, type Personal, type Mutation, type Settings, type SyncTable } from '../schema/index';
-import { dependentRows, ERASABLE, erasedFieldsOf, erasedOwnerOf, isErasable, withoutFields, type ErasableTable, type ErasedRecords } from './erasure';
-import { mergeDelete, mergeErase, mergeUpsert, scrubCandidateFields } from './merge';
+import { dependentRows, ERASABLE, erasedFieldsOf, erasedOwnerOf, isErasable, tombstoneOf, withoutFields, type ErasableTable, type ErasedRecords } from './erasure';
+import { mergeDelete, mergeErase, mergeUpsert } from './merge';
 import type { Caller, PeopleLookup } from './people';
 import { mondayOf, roleRefusal } from './permissions';
 import { referenceIssues } from './references';
@@ -226,12 +226,13 @@ export function decidePush(input: PushInput): { refusal: Refusal } | { plan: Pus
       // A tombstone keeps no personal data either: deleted is scrubbed like erased.
       const r = mergeDelete(current, m.recordId, hlc, nowIso);
       if (!r.changed) continue;
-      ws.put(m.table, scrubCandidateFields(m.table, r.state));
+      ws.put(m.table, tombstoneOf(m.table, r.state));
       changes.push({ table: m.table, recordId: m.recordId, op: 'delete', payload: null, mutationId: m.id });
       audit.push({ action: 'delete', table: m.table, recordId: m.recordId, fields: null });
-      if (m.table === 'applications') {
-        erased.push({ table: 'applications', id: m.recordId });
-        scrubDependents('applications', m.recordId, m);
+      // A deleted candidate or member of staff takes the words about them from their records too.
+      if (isErasable(m.table)) {
+        erased.push({ table: m.table, id: m.recordId });
+        scrubDependents(m.table, m.recordId, m);
       } else if ((CHILD_TABLES as readonly string[]).includes(m.table)) deletedChildren.push({ table: m.table, id: m.recordId });
     } else if (isErasable(m.table)) {
       const r = mergeErase(m.table, current, m.recordId, hlc, nowIso);

@@ -53,11 +53,32 @@ export const ERASURE_DEPENDENTS: Record<ErasableTable, readonly Dependent[]> = {
   staff: staffDependents(),
 };
 
+/**
+ * A record that the person's own records name (`parent`'s field `link` holds its id) and whose
+ * free text may be about whoever holds it: a post's note ("Jo on leave until March") is about
+ * the staff member on it, the leaver who left it, the one who transferred into it. Their erasure
+ * nulls those words too; the record is not theirs, so words written later stay.
+ */
+export type NamedRecord = Dependent;
+
+/** For each erasable kind, the records its person's records name that carry words of that kind (found from the declarations). */
+function namedRecords(table: ErasableTable): NamedRecord[] {
+  const own = [table, ...ERASURE_DEPENDENTS[table].map((d) => d.table)];
+  return own.flatMap((parent) =>
+    referencesOf(parent)
+      .filter((r) => !r.many && r.target !== 'users' && !own.includes(r.target) && erasedFieldsOf(ERASABLE[table], r.target).length > 0)
+      .map((r) => ({ table: r.target as SyncTable, link: r.field, parent })),
+  );
+}
+
+/** What each erasure reaches beyond the person's own records (for a member of staff: the posts they held, left or moved into). */
+export const ERASURE_NAMED: Record<ErasableTable, readonly NamedRecord[]> = { applications: namedRecords('applications'), staff: namedRecords('staff') };
+
 const DEPENDENT_OF = new Map<SyncTable, Dependent>(Object.values(ERASURE_DEPENDENTS).flatMap((ds) => ds.map((d) => [d.table, d] as const)));
 
 /**
- * The erased person a record belongs to, following its links up (exit interview → leaver →
- * staff record), or null. `rows` must hold the records on the way up.
+ * The erased (or deleted: scrubbed alike) person a record belongs to, following its links up
+ * (exit interview → leaver → staff record), or null. `rows` must hold the records on the way up.
  */
 export function erasedOwnerOf(table: SyncTable, data: Record<string, unknown> | undefined, rows: RowLookup): ErasableTable | null {
   for (let t = table, d = data; ; ) {
@@ -65,7 +86,7 @@ export function erasedOwnerOf(table: SyncTable, data: Record<string, unknown> | 
     const parentId = link && d?.[link.link];
     if (!link || typeof parentId !== 'string') return null;
     const parent = rows.get(link.parent, parentId);
-    if (isErasable(link.parent)) return parent?.erased ? link.parent : null;
+    if (isErasable(link.parent)) return parent?.erased || parent?.deleted ? link.parent : null;
     t = link.parent;
     d = parent?.data;
   }
@@ -88,15 +109,43 @@ export interface ErasedRecords {
   fields: readonly string[];
 }
 
-/** The rows that belong to the erased record (by ERASURE_DEPENDENTS), table by table, from the rows `rows` holds. */
+/**
+ * The rows an erasure of the record reaches, table by table, from the rows `rows` holds: those
+ * that belong to it (ERASURE_DEPENDENTS), then those they name (ERASURE_NAMED, one entry per table).
+ */
 export function dependentRows(table: ErasableTable, id: string, rows: RowLookup): { table: SyncTable; rows: SyncRow[] }[] {
   const ids = new Map<SyncTable, Set<string>>([[table, new Set([id])]]);
-  return ERASURE_DEPENDENTS[table].map((d) => {
+  const owned = ERASURE_DEPENDENTS[table].map((d) => {
     const parents = ids.get(d.parent) ?? new Set<string>();
     const found = rows.all(d.table).filter((r) => parents.has(String(r.data[d.link])));
     ids.set(d.table, new Set([...(ids.get(d.table) ?? []), ...found.map((r) => r.id)]));
     return { table: d.table, rows: found };
   });
+  const found = (t: SyncTable, list: Iterable<string>) => [...list].flatMap((i) => rows.get(t, i) ?? []);
+  const named = [...namedIds(table, (t) => found(t, ids.get(t) ?? []).map((r) => r.data))].map(([t, list]) => ({ table: t, rows: found(t, list) }));
+  return [...owned, ...named];
+}
+
+/**
+ * The ids of the records an erasure reaches by name (ERASURE_NAMED), table by table, read from
+ * the person's own records as `recordsOf` gives them (the workspace, D1 or IndexedDB).
+ */
+export function namedIds(table: ErasableTable, recordsOf: (t: SyncTable) => readonly Record<string, unknown>[]): Map<SyncTable, Set<string>> {
+  const out = new Map<SyncTable, Set<string>>();
+  for (const n of ERASURE_NAMED[table]) {
+    const found = recordsOf(n.parent).map((r) => r[n.link]).filter((v): v is string => typeof v === 'string' && v !== '');
+    out.set(n.table, new Set([...(out.get(n.table) ?? []), ...found]));
+  }
+  return out;
+}
+
+/**
+ * A tombstone keeps no personal data (deleted is scrubbed like erased): an erasable record loses
+ * its person's fields, any other its candidate fields.
+ */
+export function tombstoneOf(table: SyncTable, row: SyncRow): SyncRow {
+  const fields = isErasable(table) ? erasedFieldsOf(ERASABLE[table], table) : erasedFieldsOf('candidate', table);
+  return withoutFields(row, fields) ?? row;
 }
 
 /** A copy of `row` without the fields, or null when it holds none of them. */

@@ -1,5 +1,5 @@
 import { parseHlc } from '../hlc';
-import { candidateFieldsOf, CRITICAL_FIELDS, type Conflict, type SyncTable } from '../schema/index';
+import { CRITICAL_FIELDS, type Conflict, type SyncTable } from '../schema/index';
 import { ERASABLE, erasedFieldsOf, isErasable } from './erasure';
 import { cloneRow, newRow, type SyncRow } from './rows';
 
@@ -92,13 +92,4 @@ export function mergeErase(table: SyncTable, current: SyncRow | null, recordId: 
   state.erased = true;
   state.clocks.erased = hlc;
   return { state, applied: {}, changed: true, conflicts: [] };
-}
-
-/** A tombstone without the candidate's fields of its table (shared/schema/personal.ts). */
-export function scrubCandidateFields(table: SyncTable, state: SyncRow): SyncRow {
-  const fields = candidateFieldsOf(table) as readonly string[];
-  if (!fields.some((f) => state.data[f] != null)) return state;
-  const out = cloneRow(state);
-  for (const f of fields) if (f in out.data) out.data[f] = null;
-  return out;
 }

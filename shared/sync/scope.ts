@@ -1,6 +1,7 @@
 import { candidateFieldsOf, STAY_PERSON_FIELDS, type PullTable, type SyncTable, type UserRole } from '../schema/index';
+import { erasedFieldsOf } from './erasure';
 import type { Refusal } from './refusals';
-import { seesStayPerson } from './ownership';
+import { managesTeam, seesStayPerson } from './ownership';
 
 /**
  * Need-to-know (issue 12, sync.md invariant 13): which pulled records a reader gets whole and
@@ -19,6 +20,13 @@ import { seesStayPerson } from './ownership';
  * Admins, central and coordinators get every candidate (they run recruitment for the whole council).
  * A Stay conversation's person goes to its holder and admins only, whatever the role.
  *
+ * Staff records (issue 16) by the same need-to-know: a manager gets an exit interview's words
+ * (`heldWith`, `notes`) only for leavers of posts of the teams they manage, which are exactly
+ * the exit interviews they may record (shared/sync/retention-permissions.ts); an incentive's
+ * person (`staffId`, `referredApplicationId`) never, since no page of theirs shows incentives
+ * (the central team's and coordinators'). Themes, outcomes, dates, kinds and amounts stay, so the
+ * reports' exit themes count the same in every browser.
+ *
  * Adding a table's rule is one line in SCOPE_RULES: the fields redacted and who sees them.
  */
 
@@ -32,6 +40,8 @@ export interface ScopeLookup {
   reader: Reader;
   /** Whether the reader may see the candidate of this application. */
   seesApplication(applicationId: string): boolean;
+  /** Whether the reader manages the team of the post this leaver left (always, for the unrestricted roles). */
+  managesLeaver(leaverId: string): boolean;
 }
 
 export interface ScopeRule {
@@ -52,6 +62,9 @@ const followsApplication: ScopeRule['visible'] = (r, s) => s.seesApplication(Str
  */
 const holderAndAdmins: ScopeRule['visible'] = (r, s) => seesStayPerson(r.heldBy, s.reader);
 
+/** The person an incentive pays (and the friend they referred): for the roles that keep incentives, not for managers. */
+export const INCENTIVE_PERSON_FIELDS = ['staffId', 'referredApplicationId'] as const;
+
 /** Per pulled table: who gets it whole. A table without a rule goes whole to every reader. */
 export const SCOPE_RULES: Partial<Record<PullTable, ScopeRule>> = {
   applications: candidateRule('applications', ownApplication),
@@ -60,6 +73,9 @@ export const SCOPE_RULES: Partial<Record<PullTable, ScopeRule>> = {
   stay_conversations: { fields: STAY_PERSON_FIELDS, visible: holderAndAdmins },
   // A hire's staff record names the candidate it came from: it follows that application's need-to-know.
   staff: { fields: ['name'], visible: (r, s) => typeof r.applicationId !== 'string' || s.seesApplication(r.applicationId) },
+  // What a leaver said, and to whom: for the manager of the team they left (and the unrestricted roles).
+  exit_interviews: { fields: erasedFieldsOf('staff', 'exit_interviews'), visible: (r, s) => s.managesLeaver(String(r.leaverId)) },
+  incentives: { fields: INCENTIVE_PERSON_FIELDS, visible: (_r, s) => !isRestricted(s.reader) },
 };
 
 /** Roles whose applications are limited to their scope; the others see every candidate. */
@@ -114,6 +130,30 @@ export function vacancyScope(
   return out;
 }
 
+/**
+ * The retention side of a manager's scope: the posts of the teams they manage (`teams.managerId`)
+ * and the leavers who left them, whose exit interviews they see whole.
+ */
+export interface TeamScope {
+  posts: ReadonlySet<string>;
+  leavers: ReadonlySet<string>;
+}
+
+/** A reader's team scope from the live teams, posts and leavers (the unit tests' fake server; the worker asks D1 the same). */
+export function teamScope(
+  reader: Reader,
+  teams: readonly { id: string; managerId?: unknown }[],
+  posts: readonly { id: string; teamId?: unknown }[],
+  leavers: readonly { id: string; postId?: unknown }[],
+): TeamScope {
+  const managed = new Set(teams.filter((t) => managesTeam(t, reader.userId)).map((t) => t.id));
+  const ownPosts = new Set(posts.filter((p) => typeof p.teamId === 'string' && managed.has(p.teamId)).map((p) => p.id));
+  return { posts: ownPosts, leavers: new Set(leavers.filter((l) => typeof l.postId === 'string' && ownPosts.has(l.postId)).map((l) => l.id)) };
+}
+
+/** Whether the reader manages the team a leaver left: unrestricted roles always; a manager by their team scope. */
+export const managesLeaver = (reader: Reader, team: TeamScope | null, leaverId: string): boolean => !isRestricted(reader) || !!team?.leavers.has(leaverId);
+
 /** What an application's need-to-know depends on. */
 export interface ApplicationScopeFacts {
   vacancyId: string | null;
@@ -131,13 +171,16 @@ export function seesApplication(reader: Reader, vacancies: VacancyScope, app: Ap
 
 /**
  * A short fingerprint of what decides a reader's scope beyond the records themselves: the role
- * (a rule may depend on it) and, for a restricted reader, the vacancy scope. Assignments travel
- * with the application record and decisions only add to a scope, so neither is in it. Every
- * pull answer carries it; the client sends it back with its next pull.
+ * (a rule may depend on it) and, for a restricted reader, the vacancy scope and the posts of the
+ * teams they manage (a team handed over, or a post moved to another team, changes whose exit
+ * interviews they see). Assignments travel with the application record, decisions only add to a
+ * scope, and a new leaver's exit interview arrives as a new record, so none of those is in it.
+ * Every pull answer carries it; the client sends it back with its next pull.
  */
-export function scopeFingerprint(reader: Reader, vacancies: VacancyScope): string {
+export function scopeFingerprint(reader: Reader, vacancies: VacancyScope, team: TeamScope | null = null): string {
   if (!isRestricted(reader)) return reader.role;
-  const text = `${reader.role}|${vacancies === 'all' ? '*' : [...vacancies].sort().join(',')}`;
+  const sorted = (ids: Iterable<string>) => [...ids].sort().join(',');
+  const text = `${reader.role}|${vacancies === 'all' ? '*' : sorted(vacancies)}|posts:${sorted(team?.posts ?? [])}`;
   return `${reader.role}:${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x01000193)}`;
 }
 

@@ -22,6 +22,30 @@ async function api(method: string, path: string, token: string, body?: unknown) 
   return res.json();
 }
 
+/** One push of a fresh client: upserts numbered from 1. */
+async function pushAs(person: string, label: string, records: [table: string, recordId: string, fields: Record<string, unknown>][]) {
+  const clientId = `e2e-${label}-${Date.now()}`;
+  await api('POST', '/v1/sync/push', demoTokenFor(person), {
+    clientId,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+    mutations: records.map(([table, recordId, fields], i) => ({ id: crypto.randomUUID(), seq: i + 1, table, op: 'upsert', recordId, fields, hlc: `${Date.now()}:${String(i + 1).padStart(6, '0')}:${clientId}` })),
+  });
+}
+
+/** Signs each person in to a profile of their own and syncs it: their extension pages. */
+async function profilesOf(opened: ExtensionBrowser[], people: string[]) {
+  const pages = [];
+  for (const person of people) {
+    const b = await launchWithExtension();
+    opened.push(b);
+    await signIn(b, demoTokenFor(person));
+    const page = await openExtensionPage(b);
+    await syncUntilClean(page);
+    pages.push({ person, page });
+  }
+  return pages;
+}
+
 describe.skipIf(!ctx.chromium)('an erasure reaches every browser profile', () => {
   const demo = generateDemoCouncil({ asOf: ctx.demoAsOf });
   const opened: ExtensionBrowser[] = [];
@@ -33,29 +57,16 @@ describe.skipIf(!ctx.chromium)('an erasure reaches every browser profile', () =>
     // A filled vacancy: no queue or board of another suite shows her.
     const vacancyId = demo.records.vacancies.find((v) => v.status === 'filled')!.id;
     const app = crypto.randomUUID();
-    const clientId = `e2e-erasure-${Date.now()}`;
-    const hlc = (i: number) => `${Date.now()}:${String(i).padStart(6, '0')}:${clientId}`;
-    const m = (seq: number, table: string, fields: Record<string, unknown>, recordId = crypto.randomUUID()) => ({ id: crypto.randomUUID(), seq, table, op: 'upsert', recordId, fields, hlc: hlc(seq) });
-    await api('POST', '/v1/sync/push', demoTokenFor('priya'), {
-      clientId,
-      schemaVersion: SYNC_SCHEMA_VERSION,
-      mutations: [
-        m(1, 'applications', { vacancyId, ...OONA, source: 'community_care', experience: 'experienced', receivedDate: ctx.demoAsOf }, app),
-        m(2, 'stage_events', { applicationId: app, stage: 'applied', at: new Date().toISOString(), by: 'user-priya', note: TRACES[5] }),
-        m(3, 'checks', { applicationId: app, kind: 'references', note: TRACES[6] }),
-      ],
-    });
+    await pushAs('priya', 'erasure', [
+      ['applications', app, { vacancyId, ...OONA, source: 'community_care', experience: 'experienced', receivedDate: ctx.demoAsOf }],
+      ['stage_events', crypto.randomUUID(), { applicationId: app, stage: 'applied', at: new Date().toISOString(), by: 'user-priya', note: TRACES[5] }],
+      ['checks', crypto.randomUUID(), { applicationId: app, kind: 'references', note: TRACES[6] }],
+    ]);
 
-    const pages = [];
-    for (const person of ['priya', 'amira']) {
-      const b = await launchWithExtension();
-      opened.push(b);
-      await signIn(b, demoTokenFor(person));
-      const page = await openExtensionPage(b);
-      await syncUntilClean(page);
+    const pages = await profilesOf(opened, ['priya', 'amira']);
+    for (const { person, page } of pages) {
       const stored = await everythingInIndexedDb(page);
       for (const t of TRACES) expect(stored, `${person}'s browser lacks "${t}" before the erasure`).toContain(t);
-      pages.push({ person, page });
     }
 
     await api('POST', '/v1/admin/erase', demoTokenFor('sam'), { applicationId: app });
@@ -66,6 +77,56 @@ describe.skipIf(!ctx.chromium)('an erasure reaches every browser profile', () =>
       for (const t of TRACES) expect(stored.includes(t), `${person}'s browser still holds "${t}"`).toBe(false);
       // The anonymised record stays for the counts.
       expect(stored).toContain(app);
+    }
+  });
+});
+
+/** A member of staff of this suite's own, and every word about them the erasure takes. */
+const QUENTIN = {
+  name: 'Quentin Ottoline-Vance',
+  postNote: 'Quentin on a phased return until March',
+  heldWith: 'Quentin’s chosen colleague, Wren',
+  exitNotes: 'Quentin found the duty rota unworkable',
+  stayNotes: 'Quentin is weighing an agency offer',
+};
+
+describe.skipIf(!ctx.chromium)("a member of staff's erasure reaches every browser profile", () => {
+  const demo = generateDemoCouncil({ asOf: ctx.demoAsOf });
+  const opened: ExtensionBrowser[] = [];
+  afterAll(async () => {
+    await Promise.all(opened.map((b) => b.close()));
+  });
+
+  it("the team's manager and the Stay holder hold the words about them, and after the erasure neither holds any in any IndexedDB database", async () => {
+    // A post of its own in Ruth's team (fostering), so no other suite's page or figure shows it.
+    const teamId = demo.records.teams.find((t) => t.managerId === 'user-ruth')!.id;
+    const [post, staff, leaver, exit, stay] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    await pushAs('priya', 'staff-erasure', [
+      ['posts', post, { teamId, role: 'social_worker', fte: 1, cover: 'vacant', note: QUENTIN.postNote }],
+      ['staff', staff, { postId: post, name: QUENTIN.name, role: 'social_worker', fte: 1, startDate: '2023-09-04' }],
+      ['leavers', leaver, { staffId: staff, postId: post, leavingDate: ctx.demoAsOf, reason: 'workload', destination: 'agency', fte: 1 }],
+      ['exit_interviews', exit, { leaverId: leaver, offeredOn: ctx.demoAsOf, outcome: 'held', heldOn: ctx.demoAsOf, heldWith: QUENTIN.heldWith, themes: ['caseload'], notes: QUENTIN.exitNotes }],
+    ]);
+    // The principal social worker held a Stay conversation with them: only she (and admins) see whom it was with.
+    await pushAs('bola', 'staff-erasure-stay', [['stay_conversations', stay, { staffId: staff, heldBy: 'user-bola', holderRole: 'principal_social_worker', heldOn: ctx.demoAsOf, outcome: 'left', themes: ['caseload'], notes: QUENTIN.stayNotes }]]);
+
+    const pages = await profilesOf(opened, ['ruth', 'bola']);
+    const held = { ruth: [QUENTIN.name, QUENTIN.postNote, QUENTIN.heldWith, QUENTIN.exitNotes], bola: Object.values(QUENTIN) };
+    for (const { person, page } of pages) {
+      const stored = await everythingInIndexedDb(page);
+      for (const t of held[person as keyof typeof held]) expect(stored, `${person}'s browser lacks "${t}" before the erasure`).toContain(t);
+    }
+    // The team's manager never held the Stay conversation's words (need-to-know).
+    expect(await everythingInIndexedDb(pages[0]!.page)).not.toContain(QUENTIN.stayNotes);
+
+    await api('POST', '/v1/admin/erase', demoTokenFor('sam'), { staffId: staff });
+
+    for (const { person, page } of pages) {
+      await syncUntilClean(page);
+      const stored = await everythingInIndexedDb(page);
+      for (const t of Object.values(QUENTIN)) expect(stored.includes(t), `${person}'s browser still holds "${t}"`).toBe(false);
+      // The anonymised records stay for the retention measures.
+      for (const kept of [staff, leaver, exit]) expect(stored).toContain(kept);
     }
   });
 });

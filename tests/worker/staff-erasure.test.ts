@@ -14,12 +14,12 @@ import { call, createToken, createUser, id, materialise, setupOrg, team, TestCli
  */
 
 const RETENTION_TABLES = ['staff', 'leavers', 'exit_interviews', 'stay_conversations', 'transfers', 'incentives'];
-const JO = ['Jo Leaving', 'Sam Chosen-Colleague', 'Jo found the caseload too heavy', 'Jo is thinking of agency work', 'Jo Leaving-Smith'];
+const JO = ['Jo Leaving', 'Sam Chosen-Colleague', 'Jo found the caseload too heavy', 'Jo is thinking of agency work', 'Jo Leaving-Smith', 'phased return for Jo'];
 
 /** Everything D1 holds for the organisation's retention records, change log and conflicts, as one string to search. */
 async function stored(org: TestOrg): Promise<string> {
   const parts: string[] = [];
-  for (const t of [...RETENTION_TABLES, 'changes', 'conflicts']) {
+  for (const t of [...RETENTION_TABLES, 'posts', 'changes', 'conflicts']) {
     const { results } = await env.DB.prepare(`SELECT * FROM ${t} WHERE org_id = ?1`).bind(org.orgId).all();
     parts.push(JSON.stringify(results));
   }
@@ -36,8 +36,8 @@ async function council() {
   const made = await c.push([
     c.upsert('teams', t1, team()),
     c.upsert('teams', t2, team({ name: 'Children in care' })),
-    c.upsert('posts', p1, post(t1)),
-    c.upsert('posts', p2, post(t1)),
+    c.upsert('posts', p1, post(t1, { note: 'phased return for Jo until March' })),
+    c.upsert('posts', p2, post(t1, { note: 'Bea covers duty on Fridays' })),
     c.upsert('staff', jo, staffMember(p1, { name: 'Jo Leaving-Smith', fte: 0.8, startDate: '2022-01-10' })),
     c.upsert('staff', bea, staffMember(p2, { name: 'Bea Staying', startDate: '2021-05-04' })),
     c.upsert('transfers', transfer, { staffId: jo, fromTeamId: t1, toTeamId: t2, requestedOn: '2026-02-02', decision: 'declined', decidedOn: '2026-02-20' }),
@@ -68,13 +68,14 @@ async function council() {
   )
     .bind(org.orgId, id(), exit, JSON.stringify('Jo Leaving said so'), JSON.stringify('Jo found the caseload too heavy'), formatHlc({ wall: Date.now(), counter: 0, node: 'x' }), new Date().toISOString())
     .run();
-  return { org, c, holder, holderId, jo, bea, leaver, exit, stay, beaStay, transfer, incentive, t1 };
+  return { org, c, holder, holderId, jo, bea, leaver, exit, stay, beaStay, transfer, incentive, t1, p1 };
 }
 
 /** The retention report as an admin's browser would compute it from what it pulls. */
 async function report(reader: TestClient) {
   const records = materialise((await reader.pullAll()).changes);
-  const of = (t: string) => [...records].filter(([k]) => k.startsWith(`${t}:`)).map(([, v]) => v as never);
+  // A deleted record (a tombstone) is in no measure.
+  const of = (t: string) => [...records].filter(([k, v]) => k.startsWith(`${t}:`) && v !== null).map(([, v]) => v as never);
   return computeRetentionReport(
     {
       staff: of('staff'),
@@ -108,6 +109,7 @@ describe('erasure of a member of staff', () => {
     // Nobody else's words go.
     expect(all).toContain('Bea Staying');
     expect(all).toContain('Bea wants more supervision');
+    expect(all).toContain('Bea covers duty on Fridays');
     const row = (t: string, recordId: string) => env.DB.prepare(`SELECT data, erased FROM ${t} WHERE org_id = ?1 AND id = ?2`).bind(s.org.orgId, recordId).first<{ data: string; erased: number }>();
     const staff = await row('staff', s.jo);
     expect(staff!.erased).toBe(1);
@@ -116,6 +118,8 @@ describe('erasure of a member of staff', () => {
     // The link and the holder stay: the conversation is about an erased record now, and its holder still holds it.
     expect(JSON.parse((await row('stay_conversations', s.stay))!.data)).toMatchObject({ notes: null, staffId: s.jo, heldBy: s.holderId, outcome: 'left' });
     expect(JSON.parse((await row('leavers', s.leaver))!.data)).toMatchObject({ leavingDate: '2026-06-30', reason: 'workload', destination: 'agency', fte: 0.8 });
+    // The post they held loses its note (it may name its holder) and keeps what the establishment counts.
+    expect(JSON.parse((await row('posts', s.p1))!.data)).toMatchObject({ note: null, teamId: s.t1, fte: 1, cover: 'permanent' });
 
     // The retention measures read the same figures from the anonymised records.
     expect(await report(admin)).toEqual(before);
@@ -132,6 +136,7 @@ describe('erasure of a member of staff', () => {
     const got = materialise(changes);
     expect(got.get(`staff:${s.jo}`)).toMatchObject({ name: null, erased: true });
     expect(got.get(`exit_interviews:${s.exit}`)).toMatchObject({ heldWith: null, notes: null });
+    expect(got.get(`posts:${s.p1}`)).toMatchObject({ note: null });
 
     // An offline browser's edits made before it heard of the erasure: the name and the notes stay null.
     const late = await s.c.push([s.c.upsert('staff', s.jo, { name: 'Jo Leaving', fte: 0.6 }), s.c.upsert('exit_interviews', s.exit, { notes: 'Jo rang again' })]);
@@ -147,6 +152,10 @@ describe('erasure of a member of staff', () => {
     expect((await s.c.push([s.c.upsert('staff', s.jo, { erased: false })])).status).toBe(200);
     expect((await env.DB.prepare('SELECT erased, data->>"$.erased" AS flag FROM staff WHERE org_id = ?1 AND id = ?2').bind(s.org.orgId, s.jo).first())).toEqual({ erased: 1, flag: 1 });
     expect((await s.c.push([s.c.upsert('staff', s.bea, { erased: true })])).status).toBe(400);
+    // The post is not theirs: a note written about its next holder stays.
+    const next = new TestClient(s.org.tokens.coordinator);
+    expect((await next.push([next.upsert('posts', s.p1, { note: 'new holder from April' })])).status).toBe(200);
+    expect(await stored(s.org)).toContain('new holder from April');
   });
 
   it('shows its progress across browsers, and refuses what is not a staff record of the council', async () => {
@@ -165,6 +174,42 @@ describe('erasure of a member of staff', () => {
   });
 });
 
+describe('deletion of a staff record', () => {
+  it('is scrubbed like an erasure: no words about them in the tombstone, their records, the posts they held, the change log or the conflicts', async () => {
+    const s = await council();
+    const central = new TestClient(s.org.tokens.central);
+    await central.pullAll();
+
+    const r = await s.c.push([s.c.mutation('staff', 'delete', s.jo)]);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+
+    const all = await stored(s.org);
+    for (const text of JO) expect(all, `D1 still holds "${text}"`).not.toContain(text);
+    expect(all).toContain('Bea Staying');
+    expect(all).toContain('Bea wants more supervision');
+    expect(all).toContain('Bea covers duty on Fridays');
+    const tomb = await env.DB.prepare('SELECT deleted, data FROM staff WHERE org_id = ?1 AND id = ?2').bind(s.org.orgId, s.jo).first<{ deleted: number; data: string }>();
+    expect(tomb!.deleted).toBe(1);
+    expect(JSON.parse(tomb!.data)).toMatchObject({ name: null, fte: 0.8, startDate: '2022-01-10' });
+    // Their other records stay, without the words (the staff record itself leaves the measures, as a delete always did: erase to keep it counted).
+    expect(JSON.parse((await env.DB.prepare('SELECT data FROM leavers WHERE org_id = ?1 AND id = ?2').bind(s.org.orgId, s.leaver).first<{ data: string }>())!.data)).toMatchObject({ reason: 'workload', destination: 'agency', fte: 0.8 });
+
+    // Every browser: the tombstone and the scrubbed records arrive by pull.
+    const { changes } = await central.pullAll();
+    const text = JSON.stringify(changes);
+    for (const t of JO) expect(text).not.toContain(t);
+    const got = materialise(changes);
+    expect(got.get(`exit_interviews:${s.exit}`)).toMatchObject({ heldWith: null, notes: null, themes: ['caseload', 'agency rates'] });
+
+    // Deleted stays deleted, and words arriving later about the deleted person are dropped.
+    const late = await s.c.push([s.c.upsert('staff', s.jo, { name: 'Jo Leaving' }), s.c.upsert('exit_interviews', s.exit, { notes: 'Jo rang again' })]);
+    expect(late.status, JSON.stringify(late.body)).toBe(200);
+    const after = await stored(s.org);
+    expect(after).not.toContain('Jo Leaving');
+    expect(after).not.toContain('Jo rang again');
+  });
+});
+
 describe('subject access for a member of staff', () => {
   it('by name: their staff record and every retention record about them, notes included, and nothing of anyone else', async () => {
     const s = await council();
@@ -180,6 +225,8 @@ describe('subject access for a member of staff', () => {
     expect(jo.records.stay_conversations!.map((e) => e.notes)).toEqual(['Jo is thinking of agency work']);
     expect(jo.records.transfers!.map((e) => e.id)).toEqual([s.transfer]);
     expect(jo.records.incentives!.map((e) => e.id)).toEqual([s.incentive]);
+    // The post they held, for its note (the erasure takes it too); not the other post of the team.
+    expect(jo.records.posts!.map((p) => [p.id, p.note])).toEqual([[s.p1, 'phased return for Jo until March']]);
     expect(jo.conflicts.map((k) => k.field)).toEqual(['notes']);
     expect(jo.changes.some((ch) => ch.table === 'exit_interviews')).toBe(true);
     expect(jo.audit.length).toBeGreaterThan(0);
@@ -201,8 +248,8 @@ describe('subject access for a member of staff', () => {
   it('as a CSV a person can read, with their retention records in words', async () => {
     const s = await council();
     const r = await exportsCsv(s.org, `name=Jo%20Leaving`);
-    for (const section of ['Staff records', 'Leaving', 'Exit interviews', 'Stay conversations', 'Internal transfers', 'Incentives', 'Audit trail']) expect(r).toContain(section);
-    for (const words of ['Jo Leaving', 'Caseload / workload', 'Agency work', 'Jo found the caseload too heavy', 'Sam Chosen-Colleague', 'Jo is thinking of agency work', 'Principal social worker', 'Retention payment']) {
+    for (const section of ['Staff records', 'Leaving', 'Exit interviews', 'Stay conversations', 'Internal transfers', 'Posts held', 'Incentives', 'Audit trail']) expect(r).toContain(section);
+    for (const words of ['Jo Leaving', 'Caseload / workload', 'Agency work', 'Jo found the caseload too heavy', 'Sam Chosen-Colleague', 'Jo is thinking of agency work', 'Principal social worker', 'Retention payment', 'phased return for Jo']) {
       expect(r).toContain(words);
     }
     expect(r).not.toContain('Bea');

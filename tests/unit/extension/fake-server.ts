@@ -15,7 +15,7 @@ import { decidePush } from '#shared/sync/decide';
 import type { PeopleLookup } from '#shared/sync/people';
 import { mondayOf } from '#shared/sync/permissions';
 import { cursorRefusal, pullPage, pullQuerySchema } from '#shared/sync/pull';
-import { scopeChanged, scopeChangedRefusal, scopedRecord, scopeFingerprint, seesApplication, vacancyScope, type Reader, type ScopeSlot } from '#shared/sync/scope';
+import { managesLeaver, scopeChanged, scopeChangedRefusal, scopedRecord, scopeFingerprint, seesApplication, teamScope, vacancyScope, type Reader, type ScopeSlot } from '#shared/sync/scope';
 import { schemaVersionRefusal } from '#shared/sync/refusals';
 import { newRow, type RowLookup, type SyncRow } from '#shared/sync/rows';
 import { sequencePush, type ClientState } from '#shared/sync/sequence';
@@ -369,7 +369,9 @@ export class FakeServer {
           live('vacancies').map((r) => ({ id: r.id, teamIds: (r.data.teamIds as string[] | undefined) ?? [] })),
         )
       : 'all';
-    const fingerprint = reader && scopeFingerprint(reader, vacancies);
+    const data = (t: SyncTable) => live(t).map((r) => r.data as { id: string });
+    const team = reader ? teamScope(reader, data('teams'), data('posts'), data('leavers')) : null;
+    const fingerprint = reader && scopeFingerprint(reader, vacancies, team);
     if (reader && scopeChanged(cursor, sentScope, fingerprint!, reader)) throw new Failure(scopeChangedRefusal(fingerprint!));
     const after = o.log.filter((c) => c.seq > cursor).slice(0, limit + 1);
     const ahead = after.length === 0 && cursor > 0 ? cursorRefusal(cursor, o.log.at(-1)?.seq ?? 0) : null;
@@ -389,6 +391,7 @@ export class FakeServer {
         const facts = { vacancyId: (app.data.vacancyId as string | undefined) ?? null, assignedTo: (app.data.assignedTo as string | undefined) ?? null, decidedByReader };
         return seesApplication(reader, vacancies, facts);
       },
+      managesLeaver: (id: string) => managesLeaver(reader, team, id),
     };
     const changes = page.changes.map((c) => (c.record ? { ...c, record: scopedRecord(c.table, c.record, lookup) } : c));
     return { ...page, changes, scope: fingerprint! };

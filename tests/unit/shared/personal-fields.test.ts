@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHILD_PERSONAL_FIELDS, PERSONAL_DATA, PERSONAL_FIELDS, SYNC_TABLES, SYNC_TABLE_NAMES } from '#shared/schema/index';
-import { ERASURE_DEPENDENTS, erasedFieldsOf } from '#shared/sync/erasure';
+import { ERASURE_DEPENDENTS, ERASURE_NAMED, erasedFieldsOf } from '#shared/sync/erasure';
 
 // A convention enforced by a test: every field of every synced table says whether it is
 // personal data (shared/schema/personal.ts), so a new field cannot slip past erasure unnoticed.
@@ -36,6 +36,10 @@ describe('personal data declaration', () => {
     ]);
     const taken = Object.fromEntries(['staff', ...ERASURE_DEPENDENTS.staff.map((d) => d.table)].map((t) => [t, erasedFieldsOf('staff', t as never)]));
     expect(taken).toEqual({ staff: ['name'], leavers: [], exit_interviews: ['heldWith', 'notes'], stay_conversations: ['notes'], transfers: [], incentives: [] });
+    // Beyond their own records: the notes of the posts they held, left or moved into (a post's note may name its holder).
+    expect(ERASURE_NAMED.staff.map((d) => `${d.parent}.${d.link}→${d.table}`).sort()).toEqual(['leavers.postId→posts', 'staff.postId→posts', 'transfers.toPostId→posts']);
+    expect(erasedFieldsOf('staff', 'posts')).toEqual(['note']);
+    expect(ERASURE_NAMED.applications).toEqual([]);
     // The candidate's erasure is the same rule: the application's candidate fields, its events' and checks' notes.
     expect(erasedFieldsOf('candidate', 'applications')).toEqual(PERSONAL_FIELDS);
     expect(ERASURE_DEPENDENTS.applications.map((d) => [d.table, erasedFieldsOf('candidate', d.table)])).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidateFieldsOf, SYNC_TABLE_NAMES } from '#shared/schema/index';
-import { SCOPE_RULES, scopeChanged, scopedRecord, scopeFingerprint, seesApplication, vacancyScope, type Reader, type ScopeSlot } from '#shared/sync/scope';
+import { managesLeaver, SCOPE_RULES, scopeChanged, scopedRecord, scopeFingerprint, seesApplication, teamScope, vacancyScope, type Reader, type ScopeSlot } from '#shared/sync/scope';
 
 const MO: Reader = { userId: 'user-mo', role: 'manager' };
 const WEEK = '2026-11-30';
@@ -37,7 +37,7 @@ describe('need-to-know scope rules (shared/sync/scope.ts)', () => {
 
   it('a redacted copy has the candidate fields null and the rest as it was', () => {
     const record = { id: 'a1', vacancyId: 'v-other', name: 'Xavier Candidate', email: 'x@example.org', phone: '0770', source: 'referral', referrer: 'Ann', receivedDate: '2026-03-02', assignedTo: null };
-    const out = (sees: boolean) => ({ reader: MO, seesApplication: () => sees });
+    const out = (sees: boolean) => ({ reader: MO, seesApplication: () => sees, managesLeaver: () => sees });
     expect(scopedRecord('applications', record, out(true))).toBe(record);
     const redacted = scopedRecord('applications', record, out(false));
     expect(redacted).toEqual({ ...record, name: null, email: null, phone: null, referrer: null, teamPreference: null, atsReference: null, atsUrl: null, redacted: true });
@@ -69,5 +69,53 @@ describe('need-to-know scope rules (shared/sync/scope.ts)', () => {
     expect(scopeChanged(5, undefined, a, MO)).toBe(true);
     expect(scopeChanged(5, undefined, 'coordinator', { userId: 'u', role: 'coordinator' })).toBe(false);
     expect(scopeChanged(5, 'coordinator', 'admin', { userId: 'u', role: 'admin' })).toBe(true);
+  });
+});
+
+describe('need-to-know for staff records', () => {
+  const teams = [
+    { id: 't-mine', managerId: MO.userId },
+    { id: 't-other', managerId: 'user-other' },
+  ];
+  const posts = [
+    { id: 'p-mine', teamId: 't-mine' },
+    { id: 'p-other', teamId: 't-other' },
+  ];
+  const leavers = [
+    { id: 'l-mine', postId: 'p-mine' },
+    { id: 'l-other', postId: 'p-other' },
+  ];
+  const team = teamScope(MO, teams, posts, leavers);
+  const lookup = (reader: Reader) => ({ reader, seesApplication: () => true, managesLeaver: (id: string) => managesLeaver(reader, reader === MO ? team : null, id) });
+  const interview = (leaverId: string) => ({ id: `e-${leaverId}`, leaverId, offeredOn: '2026-06-20', outcome: 'held', heldOn: '2026-06-25', heldWith: 'Sam Colleague', themes: ['caseload', 'pay'], notes: 'Jo found the caseload heavy' });
+  const incentive = { id: 'i1', staffId: 's1', kind: 'refer_a_friend', amount: 500, paidOn: ['2026-01-05'], clawbackMonths: 12, clawbackBasis: 'full', referredApplicationId: 'a1' };
+
+  it("a manager's team scope is the posts of the teams they manage and the leavers who left them", () => {
+    expect([...team.posts]).toEqual(['p-mine']);
+    expect([...team.leavers]).toEqual(['l-mine']);
+    expect(teamScope({ userId: 'user-nobody', role: 'manager' }, teams, posts, leavers).leavers.size).toBe(0);
+  });
+
+  it("a manager gets an exit interview's words only for a leaver of their team; themes, outcome and dates always", () => {
+    const own = interview('l-mine');
+    expect(scopedRecord('exit_interviews', own, lookup(MO))).toBe(own);
+    expect(scopedRecord('exit_interviews', interview('l-other'), lookup(MO))).toEqual({ ...interview('l-other'), heldWith: null, notes: null, redacted: true });
+    for (const role of ['admin', 'central', 'coordinator'] as const) {
+      const whole = interview('l-other');
+      expect(scopedRecord('exit_interviews', whole, lookup({ userId: 'u', role }))).toBe(whole);
+    }
+  });
+
+  it('an incentive reaches a manager without its person; the central team, coordinators and admins get it whole', () => {
+    expect(scopedRecord('incentives', incentive, lookup(MO))).toEqual({ ...incentive, staffId: null, referredApplicationId: null, redacted: true });
+    for (const role of ['admin', 'central', 'coordinator'] as const) expect(scopedRecord('incentives', incentive, lookup({ userId: 'u', role }))).toBe(incentive);
+  });
+
+  it("the fingerprint changes when the posts of a manager's teams change", () => {
+    const before = scopeFingerprint(MO, new Set(['v1']), team);
+    expect(scopeFingerprint(MO, new Set(['v1']), teamScope(MO, teams, [...posts, { id: 'p-new', teamId: 't-mine' }], leavers))).not.toBe(before);
+    expect(scopeFingerprint(MO, new Set(['v1']), teamScope(MO, [{ id: 't-mine', managerId: 'user-other' }], posts, leavers))).not.toBe(before);
+    // A new leaver is a new record (its exit interview arrives redacted or whole): no re-scope.
+    expect(scopeFingerprint(MO, new Set(['v1']), teamScope(MO, teams, posts, [...leavers, { id: 'l-new', postId: 'p-mine' }]))).toBe(before);
   });
 });

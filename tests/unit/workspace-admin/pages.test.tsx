@@ -232,6 +232,12 @@ describe('pages by role', () => {
     expect(paths('manager').filter((p) => ['/people', '/rules', '/teams'].includes(p))).toEqual([]);
   });
 
+  it('admins, who change no recruitment data, get no queue, checks or import; the board and a candidate to read', () => {
+    expect(paths('admin').filter((p) => ['/queue', '/checks', '/import'].includes(p))).toEqual([]);
+    expect(paths('admin')).toEqual(expect.arrayContaining(['/board', '/candidate']));
+    for (const role of ['central', 'coordinator', 'manager'] as const) expect(paths(role)).toEqual(expect.arrayContaining(['/queue', '/board', '/candidate', '/checks', '/import']));
+  });
+
   it("a manager asking for the people page by its address is told so, and shown none of its controls", async () => {
     await signedInAs('manager');
     location.hash = '#/people';

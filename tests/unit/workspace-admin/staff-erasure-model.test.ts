@@ -18,6 +18,11 @@ const staffOf = (id: string, over: Partial<StaffExport> = {}): StaffExport => ({
     stay_conversations: [{ id: 's1', staffId: id, heldBy: 'u1', holderRole: 'principal_social_worker', heldOn: '2026-05-01', outcome: 'left', themes: [], notes: 'Agency' }],
     transfers: [],
     incentives: [{ id: 'i1', staffId: id, kind: 'retention_payment', amount: 2000, paidOn: [], clawbackMonths: 24 }],
+    // The post they held, for its note (which the erasure takes too); one without a note holds no words.
+    posts: [
+      { id: 'p1', teamId: 't1', role: 'senior_social_worker', fte: 1, cover: 'vacant', note: 'Jo on phased return' },
+      { id: 'p2', teamId: 't1', role: 'social_worker', fte: 1, cover: 'vacant' },
+    ],
   },
   conflicts: [],
   changes: [],
@@ -32,7 +37,7 @@ describe('erasure and subject access of a member of staff, in words', () => {
     expect(jo).toMatchObject({ id: JO, name: 'Jo Leaving', erased: false, summary: 'Senior social worker, started Mon 10 Jan 2022', audit: 1 });
     expect(jo!.lines).toEqual(['Left Tue 30 Jun 2026: Caseload / workload, to Agency work.', '2 exit interviews.', '1 Stay conversation.', '1 incentive payment.']);
     // Only records that hold words about them count as taken: the declined interview holds none.
-    expect(jo!.wordsIn).toEqual({ exitInterviews: 1, stayConversations: 1 });
+    expect(jo!.wordsIn).toEqual({ exitInterviews: 1, stayConversations: 1, posts: 1 });
   });
 
   it('names what the erasure takes and what stays, and erases the staff record with the button', () => {
@@ -40,7 +45,7 @@ describe('erasure and subject access of a member of staff, in words', () => {
     expect(plan).toMatchObject({ applicationIds: [], staffIds: [JO], title: 'Erase Jo Leaving?' });
     expect(plan.lines).toEqual([
       '1 staff record: Senior social worker, started Mon 10 Jan 2022.',
-      'Their name, and what 1 exit interview (notes, and the colleague it was held with) and 1 Stay conversation (notes) say, removed from the server, its change log and every browser of Demo Council (offline ones when they next sync).',
+      'Their name, and what 1 exit interview (notes, and the colleague it was held with), 1 Stay conversation (notes) and 1 post they held (notes) say, removed from the server, its change log and every browser of Demo Council (offline ones when they next sync).',
       'What stays, naming nobody: role, FTE, start and leaving dates, reasons, destinations, themes, transfers and payments, so turnover, stability and the other retention measures still count them.',
     ]);
     expect(eraseButtonWords(plan)).toBe('Erase the staff record');

@@ -94,6 +94,16 @@ describe('exit interviews', () => {
     expect(leaverLines({ ...data, userId: TOM, role: 'manager' })[0]).toMatchObject({ name: 'Priya Shah', canEdit: true, interview: null });
     expect(leaverLines({ ...data, userId: ANA, role: 'manager' })[0]!.canEdit).toBe(false);
   });
+  it('shows an interview that arrived redacted (outside the reader’s scope) read-only, with its outcome and themes', () => {
+    const redacted = { id: uuid(53), leaverId: leaver.id, offeredOn: '2026-11-20', outcome: 'held' as const, heldOn: '2026-11-25', heldWith: null, themes: ['pay'], notes: null, redacted: true };
+    const data = { leavers: [leaver], staff, posts, teams, exitInterviews: [redacted] };
+    // Even a role that may edit every interview (or a manager whose scope has not caught up yet) gets no form for it.
+    for (const [userId, role] of [[TOM, 'manager'], ['user-c', 'coordinator']] as const) {
+      expect(leaverLines({ ...data, userId, role })[0]).toMatchObject({ outsideScope: true, canEdit: false, interview: { outcome: 'held', themes: ['pay'] } });
+    }
+    const whole = { ...redacted, heldWith: 'Ana', notes: 'pay', redacted: undefined };
+    expect(leaverLines({ ...data, exitInterviews: [whole], userId: TOM, role: 'manager' })[0]).toMatchObject({ outsideScope: false, canEdit: true });
+  });
   it('keeps themes and a held date to held interviews', () => {
     const d = { ...interviewDraft(null, today), outcome: 'declined' as const, themes: ['pay'] };
     expect(interviewChanges(leaver.id, uuid(52), d)).toEqual({ ok: false, errors: { themes: 'themes come from a held interview' } });

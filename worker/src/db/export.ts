@@ -1,5 +1,5 @@
 import type { ExportResponse, StaffExport } from '#shared/api/index';
-import { ERASURE_DEPENDENTS } from '#shared/sync/erasure';
+import { ERASURE_DEPENDENTS, namedIds } from '#shared/sync/erasure';
 import { tableSql } from './records';
 
 type ConflictRow = Record<string, string>;
@@ -76,6 +76,16 @@ export async function exportStaff(db: D1Database, orgId: string, staffId: string
     records[d.table] = [...(records[d.table] ?? []), ...rows];
     ids.set(d.table, [...(ids.get(d.table) ?? []), ...rows.map((r) => String(r.id))]);
   }
+  // The posts they held, left or moved into, for their notes (which the erasure takes too); the
+  // posts' own history concerns their other holders, so it is not part of this person's answer.
+  const staffRecord = JSON.parse(root.data) as Record<string, unknown>;
+  for (const [t, list] of namedIds('staff', (t) => (t === 'staff' ? [staffRecord] : (records[t] ?? [])))) {
+    const { results } = await db
+      .prepare(`SELECT data FROM ${tableSql(t)} WHERE org_id = ?1 AND id IN (SELECT value FROM json_each(?2)) ORDER BY created_at, id`)
+      .bind(orgId, JSON.stringify([...list]))
+      .all<{ data: string }>();
+    records[t] = results.map((r) => JSON.parse(r.data) as Record<string, unknown>);
+  }
   const pairs = JSON.stringify([...ids].flatMap(([t, list]) => list.map((id) => [t, id])));
   const inPairs = (tbl: string, rec: string) => `EXISTS (SELECT 1 FROM json_each(?2) p WHERE p.value->>0 = ${tbl} AND p.value->>1 = ${rec})`;
   const [conflicts, changes, audit] = await db.batch([
@@ -85,7 +95,7 @@ export async function exportStaff(db: D1Database, orgId: string, staffId: string
   ]);
   return {
     staffId,
-    staff: JSON.parse(root.data),
+    staff: staffRecord,
     deleted: !!root.deleted,
     erased: !!root.erased,
     records,

@@ -132,6 +132,11 @@ function staffSections(body: SubjectAccessResponse, who: (id: unknown) => string
       rows('transfers').map(({ staffId, r }) => [staffId, r.requestedOn as Cell, r.decision as Cell, r.decidedOn as Cell, r.movedOn as Cell]),
     ),
     section(
+      'Posts held',
+      ['Staff record', 'Post', 'Team', 'Note'],
+      rows('posts').map(({ staffId, r }) => [staffId, r.id as Cell, r.teamId as Cell, r.note as Cell]),
+    ),
+    section(
       'Incentives',
       ['Staff record', 'Kind', 'Amount', 'Paid on', 'Clawback months'],
       rows('incentives').map(({ staffId, r }) => [staffId, label(INCENTIVE_KIND_LABELS, r.kind), r.amount as Cell, list(r.paidOn), r.clawbackMonths as Cell]),

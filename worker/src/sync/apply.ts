@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS, settingsSchema, type ConflictRecord, type Mutation, t
 import { decidePush } from '#shared/sync/decide';
 import type { PeopleLookup, Person } from '#shared/sync/people';
 import { mondayOf } from '#shared/sync/permissions';
-import { dependentRows, ERASURE_DEPENDENTS, isErasable, parentLinkOf, type ErasableTable } from '#shared/sync/erasure';
+import { dependentRows, ERASURE_DEPENDENTS, isErasable, namedIds, parentLinkOf, type ErasableTable } from '#shared/sync/erasure';
 import { referencedIds } from '#shared/sync/references';
 import { sequencePush, type PushingClient } from '#shared/sync/sequence';
 import type { AuthContext } from '../env';
@@ -104,9 +104,9 @@ async function attemptOnce(db: D1Database, auth: AuthContext, mutations: Mutatio
   // ---- related reads: every row the decision looks at beyond the mutations' own ----------
   const appIdOf = (m: Mutation) => String(m.fields?.applicationId ?? store.get(m.table, m.recordId)?.data.applicationId ?? '');
   const related = fresh.filter((m) => m.table === 'stage_events' || m.table === 'checks').map(appIdOf);
-  // An erased or deleted application takes its events' and checks' notes with it, an erased
-  // member of staff their records' notes and names: read them.
-  const scrubs = (m: Mutation) => m.op === 'erase' || (m.op === 'delete' && m.table === 'applications');
+  // An erased or deleted application takes its events' and checks' notes with it, an erased or
+  // deleted member of staff their records' notes and names: read them.
+  const scrubs = (m: Mutation) => m.op === 'erase' || (m.op === 'delete' && isErasable(m.table));
   for (const m of fresh) if (scrubs(m) && m.table === 'applications') related.push(m.recordId);
   await store.load([['applications', related]]);
   for (const m of uniqueBy(fresh.filter(scrubs), (m) => `${m.table}:${m.recordId}`)) if (isErasable(m.table)) await loadDependents(store, m.table, m.recordId);
@@ -153,12 +153,15 @@ async function attemptOnce(db: D1Database, auth: AuthContext, mutations: Mutatio
 
 const uniqueBy = <T>(list: T[], key: (x: T) => string): T[] => [...new Map(list.map((x) => [key(x), x])).values()];
 
-/** Every record an erasure of `table`'s record `id` reaches (shared/sync/erasure.ts), parents before their dependents. */
+/** Every record an erasure of `table`'s record `id` reaches (shared/sync/erasure.ts), parents before their dependents, then those they name (a post held). */
 async function loadDependents(store: Store, table: ErasableTable, id: string) {
   for (const d of ERASURE_DEPENDENTS[table]) {
     const parents = d.parent === table ? [id] : dependentRows(table, id, store).find((x) => x.table === d.parent)?.rows.map((r) => r.id) ?? [];
     for (const p of parents) await store.loadWhere(d.table, d.link, p);
   }
+  const own = new Map(dependentRows(table, id, store).map((x) => [x.table, x.rows.map((r) => r.data)]));
+  const named = namedIds(table, (t) => (t === table ? [store.get(table, id)?.data ?? {}] : (own.get(t) ?? [])));
+  await store.load([...named].map(([t, ids]) => [t, [...ids]]));
 }
 
 /** The records above each mutated record up to the person it belongs to (an exit interview's leaver and staff record): is that person erased? */

@@ -2,30 +2,36 @@ import type { PullResponse } from '#shared/schema/index';
 import { mondayOf } from '#shared/sync/permissions';
 import {
   isRestricted,
+  managesLeaver,
   scopedRecord,
   scopeFingerprint,
   seesApplication,
   vacancyScope,
   type Reader,
   type ScopeSlot,
+  type TeamScope,
   type VacancyScope,
 } from '#shared/sync/scope';
 import { chunkJson } from '../db/chunk';
+import { teamScopeOf, teamScopeStatement } from './team-scope';
 
 /** A reader's scope as one pull sees it: the vacancies they see and its fingerprint (shared/sync/scope.ts). */
 export interface ReaderScope {
   reader: Reader;
   vacancies: VacancyScope;
+  /** A restricted reader's posts and leavers of the teams they manage; null for the others. */
+  team: TeamScope | null;
   fingerprint: string;
 }
 
 /**
  * What a reader's scope depends on this week (their rota slots, the teams they manage, the
- * vacancies' teams) as statements to run in the pull's own batch, and the scope read from their
- * results, in the same order. An unrestricted reader needs no statement.
+ * vacancies' teams, their teams' posts and leavers) as statements to run in the pull's own
+ * batch, and the scope read from their results, in the same order. An unrestricted reader
+ * needs no statement.
  */
 export function readerScopeQuery(db: D1Database, orgId: string, reader: Reader, now = new Date()): { statements: D1PreparedStatement[]; scopeOf(results: D1Result[]): ReaderScope } {
-  if (!isRestricted(reader)) return { statements: [], scopeOf: () => ({ reader, vacancies: 'all', fingerprint: scopeFingerprint(reader, 'all') }) };
+  if (!isRestricted(reader)) return { statements: [], scopeOf: () => ({ reader, vacancies: 'all', team: null, fingerprint: scopeFingerprint(reader, 'all') }) };
   const thisWeek = mondayOf(now.toISOString());
   return {
     statements: [
@@ -34,8 +40,9 @@ export function readerScopeQuery(db: D1Database, orgId: string, reader: Reader, 
         .bind(orgId, reader.userId, thisWeek),
       db.prepare(`SELECT id FROM teams WHERE org_id = ?1 AND deleted = 0 AND data->>'$.managerId' = ?2`).bind(orgId, reader.userId),
       db.prepare(`SELECT id, coalesce(data->'$.teamIds', '[]') AS team_ids FROM vacancies WHERE org_id = ?1 AND deleted = 0`).bind(orgId),
+      teamScopeStatement(db, orgId, reader.userId),
     ],
-    scopeOf([slots, teams, vacancies]) {
+    scopeOf([slots, teams, vacancies, teamPosts]) {
       const scope = vacancyScope(
         reader,
         thisWeek,
@@ -43,7 +50,8 @@ export function readerScopeQuery(db: D1Database, orgId: string, reader: Reader, 
         (teams!.results as { id: string }[]).map((r) => r.id),
         (vacancies!.results as { id: string; team_ids: string }[]).map((r) => ({ id: r.id, teamIds: JSON.parse(r.team_ids) as string[] })),
       );
-      return { reader, vacancies: scope, fingerprint: scopeFingerprint(reader, scope) };
+      const team = teamScopeOf(teamPosts!);
+      return { reader, vacancies: scope, team, fingerprint: scopeFingerprint(reader, scope, team) };
     },
   };
 }
@@ -69,6 +77,7 @@ export async function scopePage(db: D1Database, orgId: string, scope: ReaderScop
       const f = facts.get(id);
       return !!f && seesApplication(reader, vacancies, { vacancyId: f.vacancy_id, assignedTo: f.assigned_to, decidedByReader: !!f.decided });
     },
+    managesLeaver: (id: string) => managesLeaver(reader, scope.team, id),
   };
   const changes = page.changes.map((c) => (c.record ? { ...c, record: scopedRecord(c.table, c.record, lookup) } : c));
   return { ...page, changes, scope: scope.fingerprint };

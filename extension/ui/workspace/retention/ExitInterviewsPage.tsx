@@ -4,7 +4,7 @@ import { LEAVER_DESTINATION_LABELS, LEAVER_REASON_LABELS } from '#shared/schema/
 import { TableHead } from '@/ui/common/DataTable';
 import { Field, FormActions, TextField, describedBy } from '../admin/Field';
 import '../admin/admin.css';
-import { interviewChanges, interviewDraft, leaverLines, OUTCOME_CHOICES, OUTCOME_LABELS, type LeaverLine } from './exitInterviewsModel';
+import { INTERVIEW_OUTSIDE_SCOPE, interviewChanges, interviewDraft, leaverLines, OUTCOME_CHOICES, OUTCOME_LABELS, type LeaverLine } from './exitInterviewsModel';
 import { SelectField, ThemeChecks, useDraft } from './fields';
 import { useRetentionData } from './useRetentionData';
 import { RowButton, RowWithForm } from './RowWithForm';
@@ -61,6 +61,7 @@ export function ExitInterviewsPage() {
                   {line.interview ? OUTCOME_LABELS[line.interview.outcome] : 'Not offered yet'}
                   {line.interview?.heldOn ? ` ${line.interview.heldOn}` : ''}
                   {line.interview?.heldWith ? `, with ${line.interview.heldWith}` : ''}
+                  {line.outsideScope && ` (${INTERVIEW_OUTSIDE_SCOPE})`}
                 </td>
                 <td>{line.interview?.themes.join(', ')}</td>
                 <td>

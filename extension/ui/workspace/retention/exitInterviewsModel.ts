@@ -12,9 +12,18 @@ export interface LeaverLine {
   name: string;
   team: Team | undefined;
   interview: ExitInterview | null;
-  /** Editors anywhere; managers for leavers of the teams they manage. */
+  /**
+   * The server sent the interview without its words (with whom, notes): this reader does not
+   * manage the leaver's team (shared/sync/scope.ts). Shown, never edited: a save from this copy
+   * would write its empty words over the whole record.
+   */
+  outsideScope: boolean;
+  /** Editors anywhere; managers for leavers of the teams they manage; never from a redacted copy. */
   canEdit: boolean;
 }
+
+/** What the page says of an exit interview whose words this reader may not see. */
+export const INTERVIEW_OUTSIDE_SCOPE = 'details outside your scope';
 
 /** Every leaver, latest first, with their exit interview (every leaver is offered one). */
 export function leaverLines(data: { leavers: readonly Leaver[]; staff: readonly Staff[]; posts: readonly Post[]; teams: readonly Team[]; exitInterviews: readonly ExitInterview[]; userId: string; role: UserRole | null }): LeaverLine[] {
@@ -26,7 +35,10 @@ export function leaverLines(data: { leavers: readonly Leaver[]; staff: readonly 
     .sort((a, b) => b.leavingDate.localeCompare(a.leavingDate))
     .map((leaver) => {
       const team = teams.get(teamOfPost.get(leaver.postId) ?? '');
-      return { leaver, name: (s => (s ? staffName(s) : '(no staff record)'))(staff.get(leaver.staffId)), team, interview: interviews.get(leaver.id) ?? null, canEdit: canActForTeam(data.role, team, data.userId) };
+      const interview = interviews.get(leaver.id) ?? null;
+      const outsideScope = (interview as { redacted?: unknown } | null)?.redacted === true;
+      const name = ((s) => (s ? staffName(s) : '(no staff record)'))(staff.get(leaver.staffId));
+      return { leaver, name, team, interview, outsideScope, canEdit: !outsideScope && canActForTeam(data.role, team, data.userId) };
     });
 }
 

@@ -15,7 +15,7 @@ export interface HeldStaff {
   /** The records about them, in words ("1 leaver record: left Tue 30 Jun 2026, Caseload / workload, to Agency work"). */
   lines: string[];
   /** Records holding words the erasure takes (their name, a note, the colleague an exit interview was held with). */
-  wordsIn: { exitInterviews: number; stayConversations: number };
+  wordsIn: { exitInterviews: number; stayConversations: number; posts: number };
   audit: number;
 }
 
@@ -51,6 +51,7 @@ export function heldStaff(body: SubjectAccessResponse): HeldStaff[] {
       wordsIn: {
         exitInterviews: of('exit_interviews').filter((r) => holds('exit_interviews', r)).length,
         stayConversations: of('stay_conversations').filter((r) => holds('stay_conversations', r)).length,
+        posts: of('posts').filter((r) => holds('posts', r)).length,
       },
       audit: x.audit.length,
     };
@@ -63,7 +64,12 @@ export function staffErasureLines(staff: readonly HeldStaff[], council: string):
   if (!open.length) return [];
   const exits = open.reduce((n, s) => n + s.wordsIn.exitInterviews, 0);
   const stays = open.reduce((n, s) => n + s.wordsIn.stayConversations, 0);
-  const words = [exits && `${count(exits, 'exit interview')} (notes, and the colleague it was held with)`, stays && `${count(stays, 'Stay conversation')} (notes)`].filter(Boolean) as string[];
+  const posts = open.reduce((n, s) => n + s.wordsIn.posts, 0);
+  const words = [
+    exits && `${count(exits, 'exit interview')} (notes, and the colleague it was held with)`,
+    stays && `${count(stays, 'Stay conversation')} (notes)`,
+    posts && `${count(posts, 'post')} they held (notes)`,
+  ].filter(Boolean) as string[];
   return [
     `${count(open.length, 'staff record')}: ${open.map((s) => s.summary).join('; ')}.`,
     `Their name${words.length ? `, and what ${listWords(words)} say` : ''}, removed from the server, its change log and every browser of ${council} (offline ones when they next sync).`,
