@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { STAGES } from './stage';
-import { division, id, text } from './primitives';
+import { division, id, oneOf, text } from './primitives';
 import { DEFAULT_EXIT_THEMES } from './retention';
 
 export const ROLES = ['admin', 'central', 'coordinator', 'manager'] as const;
-export const userRole = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
+export const userRole = oneOf(ROLES);
 export type UserRole = z.infer<typeof userRole>;
 
 export const userSchema = z.object({

@@ -37,14 +37,16 @@ export const isoDateTime = z.iso
   .datetime({ offset: true, error: 'must be a date and time in ISO 8601 with a zone, e.g. 2026-03-02T09:30:00Z' })
   .check(z.refine((t) => inSaneRange(Date.parse(t)), { error: SANE_RANGE }));
 
+// The helpers below only build schemas: marked so, an unused schema made with them leaves the service worker's bundle too.
+
 /** Short free text a person typed or a page showed. */
-export const text = (max = 200) =>
+export const text = /* @__NO_SIDE_EFFECTS__ */ (max = 200) =>
   z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }), z.maxLength(max, { error: `must be at most ${max} characters` }));
 
-export const optionalText = (max = 200) => z.optional(z.nullable(text(max)));
+export const optionalText = /* @__NO_SIDE_EFFECTS__ */ (max = 200) => z.optional(z.nullable(text(max)));
 
 /** One of a fixed list of values; the error names them all. */
-export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of ${values.join(', ')}` });
+export const oneOf = /* @__NO_SIDE_EFFECTS__ */ <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of ${values.join(', ')}` });
 
 /** UK divisions of the gov.uk bank-holiday feed. */
 export const DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;

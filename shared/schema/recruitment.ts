@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { labelledValues } from '../labelledValues';
 import { socialWorkRole } from './establishment';
 import { id, isoDate, isoDateTime, oneOf, optionalText, text } from './primitives';
 import { SOURCES } from '../labels';
@@ -101,7 +100,18 @@ export const rotaSlotSchema = z.object({
 export type RotaSlot = z.infer<typeof rotaSlotSchema>;
 
 /** The safer-recruitment checks before a start date (domain.md). */
-export const { values: CHECK_KINDS, labels: CHECK_LABELS } = labelledValues({
+export const CHECK_KINDS = [
+  'identity_right_to_work',
+  'dbs_barred_list',
+  'references',
+  'swe_registration',
+  'qualifications',
+  'occupational_health',
+  'employment_gaps',
+  'overseas_conduct',
+] as const;
+export type CheckKind = (typeof CHECK_KINDS)[number];
+export const CHECK_LABELS: Readonly<Record<CheckKind, string>> = {
   identity_right_to_work: 'Identity and right to work',
   dbs_barred_list: "Enhanced DBS with children's barred list",
   references: 'Two references covering five years',
@@ -110,8 +120,7 @@ export const { values: CHECK_KINDS, labels: CHECK_LABELS } = labelledValues({
   occupational_health: 'Occupational health',
   employment_gaps: 'Employment gaps explained',
   overseas_conduct: 'Overseas certificate of good conduct',
-});
-export type CheckKind = (typeof CHECK_KINDS)[number];
+};
 
 export const checkSchema = z.object({
   id,

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { labelledValues } from '../labelledValues';
 import { socialWorkRole } from './establishment';
 import { id, isoDate, oneOf, optionalText, text } from './primitives';
 
@@ -16,13 +15,14 @@ const userId = z.string().check(z.minLength(1), z.maxLength(64));
 const themes = z.array(text(60)).check(z.maxLength(20));
 
 /** Where a newly qualified social worker is in their assessed first year (ASYE; the Early Career Framework from Sept 2026). */
-export const { values: ASYE_STATUSES, labels: ASYE_STATUS_LABELS } = labelledValues({
+export const ASYE_STATUSES = ['in_progress', 'completed', 'extended', 'not_completed'] as const;
+export type AsyeStatus = (typeof ASYE_STATUSES)[number];
+export const ASYE_STATUS_LABELS: Readonly<Record<AsyeStatus, string>> = {
   in_progress: 'In progress',
   completed: 'Completed',
   extended: 'Extended',
   not_completed: 'Not completed',
-});
-export type AsyeStatus = (typeof ASYE_STATUSES)[number];
+};
 export const EARLY_CAREER_FRAMEWORKS = ['asye', 'ecf'] as const;
 export type EarlyCareerFramework = (typeof EARLY_CAREER_FRAMEWORKS)[number];
 
@@ -51,7 +51,22 @@ export const staffSchema = z.object({
 export type Staff = z.infer<typeof staffSchema>;
 
 /** The main reason a person gave for leaving (one per leaver; exit interview themes say more). */
-export const { values: LEAVER_REASONS, labels: LEAVER_REASON_LABELS } = labelledValues({
+export const LEAVER_REASONS = [
+  'workload',
+  'management_support',
+  'pay',
+  'progression',
+  'travel',
+  'flexible_working',
+  'wellbeing',
+  'personal_circumstances',
+  'retirement',
+  'end_of_contract',
+  'dismissal',
+  'other',
+] as const;
+export type LeaverReason = (typeof LEAVER_REASONS)[number];
+export const LEAVER_REASON_LABELS: Readonly<Record<LeaverReason, string>> = {
   workload: 'Caseload / workload',
   management_support: 'Management support',
   pay: 'Pay',
@@ -64,18 +79,18 @@ export const { values: LEAVER_REASONS, labels: LEAVER_REASON_LABELS } = labelled
   end_of_contract: 'End of fixed-term contract',
   dismissal: 'Dismissal',
   other: 'Other',
-});
-export type LeaverReason = (typeof LEAVER_REASONS)[number];
+};
 
 /** Where a leaver went. An internal move is not a leaver: it is a transfer. */
-export const { values: LEAVER_DESTINATIONS, labels: LEAVER_DESTINATION_LABELS } = labelledValues({
+export const LEAVER_DESTINATIONS = ['another_council', 'agency', 'left_profession', 'retirement', 'other'] as const;
+export type LeaverDestination = (typeof LEAVER_DESTINATIONS)[number];
+export const LEAVER_DESTINATION_LABELS: Readonly<Record<LeaverDestination, string>> = {
   another_council: 'Another council',
   agency: 'Agency work',
   left_profession: 'Left the profession',
   retirement: 'Retirement',
   other: 'Other',
-});
-export type LeaverDestination = (typeof LEAVER_DESTINATIONS)[number];
+};
 
 /** A person who left the council's children's social work; frees their post. */
 export const leaverSchema = z.object({
@@ -107,11 +122,12 @@ export const exitInterviewSchema = z.object({
 });
 export type ExitInterview = z.infer<typeof exitInterviewSchema>;
 
-export const { values: STAY_HOLDER_ROLES, labels: STAY_HOLDER_ROLE_LABELS } = labelledValues({
+export const STAY_HOLDER_ROLES = ['principal_social_worker', 'hr_business_partner'] as const;
+export type StayHolderRole = (typeof STAY_HOLDER_ROLES)[number];
+export const STAY_HOLDER_ROLE_LABELS: Readonly<Record<StayHolderRole, string>> = {
   principal_social_worker: 'Principal social worker',
   hr_business_partner: 'HR business partner',
-});
-export type StayHolderRole = (typeof STAY_HOLDER_ROLES)[number];
+};
 export const STAY_OUTCOMES = ['open', 'stayed', 'transferred', 'left'] as const;
 export type StayOutcome = (typeof STAY_OUTCOMES)[number];
 
@@ -160,12 +176,13 @@ export const transferSchema = z
   );
 export type Transfer = z.infer<typeof transferSchema>;
 
-export const { values: INCENTIVE_KINDS, labels: INCENTIVE_KIND_LABELS } = labelledValues({
+export const INCENTIVE_KINDS = ['golden_hello', 'retention_payment', 'refer_a_friend'] as const;
+export type IncentiveKind = (typeof INCENTIVE_KINDS)[number];
+export const INCENTIVE_KIND_LABELS: Readonly<Record<IncentiveKind, string>> = {
   golden_hello: 'Golden hello',
   retention_payment: 'Retention payment',
   refer_a_friend: 'Refer a friend',
-});
-export type IncentiveKind = (typeof INCENTIVE_KINDS)[number];
+};
 /** `full`: a payment is repaid whole if the person leaves within the period; `pro_rata`: the unserved share. */
 export const CLAWBACK_BASES = ['full', 'pro_rata'] as const;
 export type ClawbackBasis = (typeof CLAWBACK_BASES)[number];
