@@ -21,6 +21,9 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
+    // Dexie's ES2021 build (its README's choice for browsers): 2 KB gzip less in the background than
+    // the default entry, which wraps the UMD build to guard against two copies (we bundle one).
+    resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
     define: {
       __SHORTLIST_SERVER_URL__: JSON.stringify(serverUrl),
       __SHORTLIST_DEMO_ORIGIN__: JSON.stringify(demoOrigin),

@@ -1,5 +1,3 @@
-import { labelledValues } from './labelledValues';
-
 /**
  * The domain's fixed lists and their labels (domain.md), in plain TypeScript without zod:
  * pages that only draw them (the overlay's frame) import this instead of the schemas, which
@@ -80,7 +78,18 @@ export const REASON_LABELS: Record<ExitReason, string> = {
   other: 'Other',
 };
 
-export const { values: SOURCES, labels: SOURCE_LABELS } = labelledValues({
+export const SOURCES = [
+  'community_care',
+  'microsite',
+  'other_board',
+  'referral',
+  'agency',
+  'internal',
+  'returner',
+  'other',
+] as const;
+export type Source = (typeof SOURCES)[number];
+export const SOURCE_LABELS: Readonly<Record<Source, string>> = {
   community_care: 'Community Care Jobs',
   microsite: 'Council microsite',
   other_board: 'Other job board',
@@ -89,11 +98,21 @@ export const { values: SOURCES, labels: SOURCE_LABELS } = labelledValues({
   internal: 'Internal transfer',
   returner: 'Returner',
   other: 'Other',
-});
-export type Source = (typeof SOURCES)[number];
+};
 
 /** The role ladder of children's social work (domain.md). */
-export const { values: ROLE_LADDER, labels: ROLE_LABELS } = labelledValues({
+export const ROLE_LADDER = [
+  'nqsw',
+  'social_worker',
+  'senior_social_worker',
+  'advanced_practitioner',
+  'consultant',
+  'assistant_team_manager',
+  'team_manager',
+  'iro',
+] as const;
+export type SocialWorkRole = (typeof ROLE_LADDER)[number];
+export const ROLE_LABELS: Readonly<Record<SocialWorkRole, string>> = {
   nqsw: 'NQSW / ASYE',
   social_worker: 'Social worker',
   senior_social_worker: 'Senior social worker',
@@ -102,5 +121,4 @@ export const { values: ROLE_LADDER, labels: ROLE_LABELS } = labelledValues({
   assistant_team_manager: 'Assistant team manager',
   team_manager: 'Team manager',
   iro: 'IRO / CP chair',
-});
-export type SocialWorkRole = (typeof ROLE_LADDER)[number];
+};

@@ -1,9 +1,10 @@
-import { browser, storage } from '#imports';
+import { browser } from '#imports';
+import { localItem } from '@/db/local-item';
 import type { ShortlistDb } from '@/db/database';
 import { overdueItems, overdueKey, readMyQueue } from './myQueue';
 
 /** Keys of overdue items already notified, so each one is announced once. */
-export const notifiedItem = storage.defineItem<string[]>('local:notifiedOverdue', { fallback: [] });
+export const notifiedItem = localItem<string[]>('notifiedOverdue', []);
 
 /** A small icon for notifications (Chrome requires one; the extension ships no image files). */
 const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAUElEQVR42u3Y0QkAIAgFQBdpx8Zru5ohMNA4eQPcj08wxlylEkBAQEBAV6D9YICAKoHKbRkQ0HcgPQTUH5QSICCgTiDFCOSWeccAAQEBZecAtwyva4SOTjwAAAAASUVORK5CYII=';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SYNC_TABLE_NAMES, type RecordOf, type StageEvent, type SyncTable, type UserRole } from '#shared/schema/index';
 import type { SignOutResult } from '@/sync/account';
 import type { SyncResult } from '@/sync/engine';
@@ -18,13 +18,13 @@ export interface HealthReply {
 }
 
 /** Go ahead although another account's unsynced changes (or this browser's) will be deleted. */
-const force = z.boolean().default(false);
+const force = z._default(z.boolean(), false);
 
 /**
  * A sign-in from the options page: a server address (named as its form names it), one
  * credential for it, and `force`; answered like every sign-in.
  */
-function signInWith<T extends string, C extends z.ZodRawShape>(type: T, serverLabel: string, credential: C) {
+function signInWith<T extends string, C extends z.core.$ZodShape>(type: T, serverLabel: string, credential: C) {
   return {
     request: z.object({
       type: z.literal(type),
@@ -46,11 +46,11 @@ export const CORE_MESSAGES = {
   /** A page wrote to the database (or the browser came back online): sync soon. */
   localChange: { request: z.object({ type: z.literal('localChange') }), senders: PAGES, reply: reply<true>() },
   signIn: signInWith('signIn', 'Server URL', {
-    token: z.string().trim().min(8, { error: 'The access token looks too short: copy it whole' }).max(300),
+    token: z.string().check(z.trim(), z.minLength(8, { error: 'The access token looks too short: copy it whole' }), z.maxLength(300)),
   }),
   /** Options page: a code typed from the invitation email, exchanged once for this browser's token. */
   redeemInvitation: signInWith('redeemInvitation', 'Server address', {
-    code: z.string().trim().min(1, { error: 'Enter the code from the invitation email' }).max(40),
+    code: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the code from the invitation email' }), z.maxLength(40)),
   }),
   /**
    * The invitation page's "Sign in to Shortlist" button, after a trusted click. It carries no
@@ -65,7 +65,7 @@ export const CORE_MESSAGES = {
   signOut: { request: z.object({ type: z.literal('signOut'), force }), senders: PAGES, reply: reply<SignOutResult>() },
   discardRefused: { request: z.object({ type: z.literal('discardRefused'), localId: z.int() }), senders: PAGES, reply: reply<true>() },
   /** A person has seen a conflict (an edit that lost): it leaves the list. */
-  dismissConflict: { request: z.object({ type: z.literal('dismissConflict'), id: z.string().min(1).max(300) }), senders: PAGES, reply: reply<true>() },
+  dismissConflict: { request: z.object({ type: z.literal('dismissConflict'), id: z.string().check(z.minLength(1), z.maxLength(300)) }), senders: PAGES, reply: reply<true>() },
   /**
    * Generic local writes by message (the e2e suite drives sync through them). Never for content
    * scripts: a tampered page could otherwise write any record; the overlay has its own narrow messages.

@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ROLE_LADDER, SHORTLISTING_MODES, SOURCES, STAGES, siteProfileSchema, type Stage } from '#shared/schema/index';
 import type { FrameView, OverlayOpened } from '@/overlay/views';
 import type { SiteProfile } from '@/sites/index';
 import { CONTENT_SCRIPTS, OVERLAY_FRAME, PAGES, reply } from './spec';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optional = (max: number) => z.string().trim().max(max).optional();
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const optional = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
 /** The random id the background gave one overlay session (one page of one tab). */
-const session = z.string().regex(/^[0-9a-f]{32}$/);
+const session = z.string().check(z.regex(/^[0-9a-f]{32}$/));
 
 /**
  * What the content script read from the page: the page's own words, validated as untrusted
@@ -24,16 +24,16 @@ export const pageFactsSchema = z.discriminatedUnion('kind', [
     externalId: optional(80),
     reference: optional(80),
     /** A generic reading's fields (boards no module knows): shown before tracking, so a person sees what was read. */
-    found: z.array(z.enum(['title', 'employer', 'location', 'salary', 'closingDate', 'reference'])).max(6).optional(),
-    closingDate: z.iso.date().optional(),
-    postedDate: z.iso.date().optional(),
+    found: z.optional(z.array(z.enum(['title', 'employer', 'location', 'salary', 'closingDate', 'reference'])).check(z.maxLength(6))),
+    closingDate: z.optional(z.iso.date()),
+    postedDate: z.optional(z.iso.date()),
     expired: z.boolean(),
   }),
   z.object({ kind: z.literal('candidate'), site: text(80), name: optional(120), reference: optional(80), email: optional(254) }),
   z.object({
     kind: z.literal('advert-list'),
     site: text(80),
-    items: z.array(z.object({ externalId: optional(80), href: z.url() })).max(500),
+    items: z.array(z.object({ externalId: optional(80), href: z.url() })).check(z.maxLength(500)),
   }),
 ]);
 
@@ -57,10 +57,10 @@ export const OVERLAY_MESSAGES = {
     request: z.object({
       type: z.literal('overlay:layout'),
       session,
-      width: z.number().min(0).max(10_000),
-      height: z.number().min(0).max(10_000),
-      right: z.number().min(0).max(10_000),
-      bottom: z.number().min(0).max(10_000),
+      width: z.number().check(z.minimum(0), z.maximum(10_000)),
+      height: z.number().check(z.minimum(0), z.maximum(10_000)),
+      right: z.number().check(z.minimum(0), z.maximum(10_000)),
+      bottom: z.number().check(z.minimum(0), z.maximum(10_000)),
     }),
     senders: OVERLAY_FRAME,
     reply: reply<true>(),
@@ -69,10 +69,10 @@ export const OVERLAY_MESSAGES = {
     request: z.object({
       type: z.literal('overlay:track'),
       session,
-      vacancyId: z.uuid().optional(),
-      newVacancy: z
-        .object({ title: text(200), role: z.enum(ROLE_LADDER), posts: z.int().min(1).max(100), mode: z.enum(SHORTLISTING_MODES), teamIds: z.array(z.uuid()).max(20) })
-        .optional(),
+      vacancyId: z.optional(z.uuid()),
+      newVacancy: z.optional(
+        z.object({ title: text(200), role: z.enum(ROLE_LADDER), posts: z.int().check(z.minimum(1), z.maximum(100)), mode: z.enum(SHORTLISTING_MODES), teamIds: z.array(z.uuid()).check(z.maxLength(20)) }),
+      ),
     }),
     senders: OVERLAY_FRAME,
     reply: reply<{ advertId: string; vacancyId: string }>(),
@@ -99,7 +99,7 @@ export const OVERLAY_MESSAGES = {
       applicationId: z.uuid(),
       stage: z.enum(STAGES),
       reason: optional(40),
-      interviewAt: z.iso.datetime({ offset: true }).optional(),
+      interviewAt: z.optional(z.iso.datetime({ offset: true })),
       note: optional(2000),
     }),
     senders: OVERLAY_FRAME,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { CORE_MESSAGES } from './core';
 import { OVERLAY_MESSAGES } from './overlay';
 import type { MessageSpec } from './spec';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * Who may send a message. Extension pages: Shortlist's popup, options and workspace (also
@@ -17,7 +17,7 @@ export const CONTENT_SCRIPTS: readonly Sender[] = ['content-script'];
 export const PAGES_AND_OVERLAY_FRAME: readonly Sender[] = ['extension-page', 'overlay-frame'];
 
 /** One message of the protocol: its request schema, who may send it, and (as a type only) its reply. */
-export interface MessageSpec<S extends z.ZodType = z.ZodType, R = unknown> {
+export interface MessageSpec<S extends z.ZodMiniType = z.ZodMiniType, R = unknown> {
   request: S;
   senders: readonly Sender[];
   /** Who answers: the background (the default), or the content script of a tab. */

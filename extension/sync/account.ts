@@ -1,8 +1,9 @@
-import { browser, storage } from '#imports';
+import { browser } from '#imports';
 import { redeemInvitationRequest, type RedeemInvitationResponse } from '#shared/api/invitations';
 import type { MeResponse } from '#shared/schema/index';
 import type { ShortlistDb } from '@/db/database';
 import { clearAllNotificationsAndBadge } from '@/badge/clear';
+import { localItem } from '@/db/local-item';
 import { META, writeMeta } from '@/db/meta';
 import { ApiError, callApi, type Fetch } from './api';
 import { serverUrlProblem } from './secure-url';
@@ -25,7 +26,7 @@ export interface WipeNotice {
  * What the last local wipe removed and why, for the options page to say until the next sign-in.
  * Outside IndexedDB (which the wipe empties whole) and free of personal data: plain words only.
  */
-export const wipeNoticeItem = storage.defineItem<WipeNotice | null>('local:wipeNotice', { fallback: null });
+export const wipeNoticeItem = localItem<WipeNotice | null>('wipeNotice', null);
 
 /** Local wipe: every table (the session with it), the notifications shown and the badge; then the notice. */
 async function wipeBrowser(db: ShortlistDb, message: string): Promise<void> {

@@ -1,7 +1,7 @@
-import { storage } from '#imports';
 import { liveQuery } from 'dexie';
 import type { MeResponse } from '#shared/schema/index';
 import { getDb, type ShortlistDb } from '@/db/database';
+import { localItem } from '@/db/local-item';
 
 /** Who is signed in, where, with which token. */
 export interface Session {
@@ -22,7 +22,7 @@ export interface Session {
 const SESSION_KEY = 'session';
 
 /** Where releases before issue 11 kept the session; moved out on first read. */
-const legacySession = storage.defineItem<Session | null>('local:session', { fallback: null });
+const legacySession = localItem<Session | null>('session', null);
 
 async function read(db: ShortlistDb): Promise<Session | null> {
   const row = await db.meta.get(SESSION_KEY);
@@ -41,7 +41,7 @@ export async function migrateLegacySession(db: ShortlistDb = getDb()): Promise<S
   return ((await db.meta.get(SESSION_KEY))?.value as Session | undefined) ?? null;
 }
 
-/** The same three calls as a WXT storage item, so callers and tests need not know where it lives. */
+/** The same three calls as a storage item (db/local-item.ts), so callers and tests need not know where it lives. */
 export const sessionItem = {
   getValue: (db: ShortlistDb = getDb()): Promise<Session | null> => read(db),
   async setValue(value: Session | null, db: ShortlistDb = getDb()): Promise<void> {

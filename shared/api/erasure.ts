@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { userRole } from '../schema/index';
 
 /** `GET /v1/admin/erasures/{id}`: how far one application's (or staff record's) erasure has reached the council's browsers. */

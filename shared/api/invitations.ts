@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { instant } from './instant';
 import { namedRef } from './accounts';
 
@@ -27,10 +27,8 @@ export const formatInvitationCode = (code: string) => normaliseInvitationCode(co
 
 /** A code as a person may type it (dashes, spaces, lower case), normalised; the error says what a code looks like. */
 export const invitationCode = z
-  .string()
-  .max(40, { error: 'an invitation code is 12 letters and digits, like K7QM-2XHD-9RTB' })
-  .transform(normaliseInvitationCode)
-  .refine(isInvitationCode, { error: 'an invitation code is 12 letters and digits, like K7QM-2XHD-9RTB' });
+  .pipe(z.string().check(z.maxLength(40, { error: 'an invitation code is 12 letters and digits, like K7QM-2XHD-9RTB' })), z.transform(normaliseInvitationCode))
+  .check(z.refine(isInvitationCode, { error: 'an invitation code is 12 letters and digits, like K7QM-2XHD-9RTB' }));
 
 /** `POST /v1/invitations/redeem` (no token: the code is the credential). */
 export const redeemInvitationRequest = z.object({ code: invitationCode });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { instant } from './instant';
 import { id, text, userRole } from '../schema/index';
 import { namedRef, userAccount } from './accounts';
@@ -6,25 +6,25 @@ import { createdInvitation } from './invitations';
 
 /** Request and response shapes of the admin console's people routes (/v1/admin/people, /v1/admin/organisation). */
 
-const email = z.email({ error: 'must be an email address' }).max(254, { error: 'must be at most 254 characters' });
-const teamId = id.nullable();
+const email = z.email({ error: 'must be an email address' }).check(z.maxLength(254, { error: 'must be at most 254 characters' }));
+const teamId = z.nullable(id);
 
-export const addPersonRequest = z.object({ name: text(120), email, role: userRole, teamId: teamId.optional() });
+export const addPersonRequest = z.object({ name: text(120), email, role: userRole, teamId: z.optional(teamId) });
 export type AddPersonRequest = z.input<typeof addPersonRequest>;
 
 export const updatePersonRequest = z
-  .object({ role: userRole.optional(), teamId: teamId.optional(), active: z.boolean({ error: 'must be true or false' }).optional(), name: text(120).optional() })
-  .refine((v) => Object.keys(v).length > 0, { error: 'send at least one of role, teamId, active, name' });
+  .object({ role: z.optional(userRole), teamId: z.optional(teamId), active: z.optional(z.boolean({ error: 'must be true or false' })), name: z.optional(text(120)) })
+  .check(z.refine((v) => Object.keys(v).length > 0, { error: 'send at least one of role, teamId, active, name' }));
 export type UpdatePersonRequest = z.input<typeof updatePersonRequest>;
 
-export const personRow = userAccount.extend({
-  teamId: z.string().nullable(),
+export const personRow = z.extend(userAccount, {
+  teamId: z.nullable(z.string()),
   /** The latest use of any of their tokens (to 5 minutes), or null if never. */
-  lastSeenAt: instant.nullable(),
+  lastSeenAt: z.nullable(instant),
   /** Tokens neither revoked nor expired: browsers (or scripts) signed in. */
   activeTokens: z.number(),
   /** Expiry of their open invitation, if one waits to be used. */
-  invitationExpiresAt: instant.nullable(),
+  invitationExpiresAt: z.nullable(instant),
 });
 export type PersonRow = z.infer<typeof personRow>;
 
@@ -32,7 +32,7 @@ export const peopleListResponse = z.object({ people: z.array(personRow) });
 export type PeopleListResponse = z.infer<typeof peopleListResponse>;
 
 /** A person added, changed or reactivated; `invitation` when one was created (shown once). */
-export const personResponse = z.object({ person: personRow, invitation: createdInvitation.optional() });
+export const personResponse = z.object({ person: personRow, invitation: z.optional(createdInvitation) });
 export type PersonResponse = z.infer<typeof personResponse>;
 
 /**
@@ -40,7 +40,7 @@ export type PersonResponse = z.infer<typeof personResponse>;
  * and older scripts; letters, digits and dashes only.
  */
 export const userIdParam = z.object({
-  id: z.string().min(1, { error: 'must be a user id' }).max(100, { error: 'must be a user id' }).regex(/^[A-Za-z0-9-]+$/, { error: 'must be a user id' }),
+  id: z.string().check(z.minLength(1, { error: 'must be a user id' }), z.maxLength(100, { error: 'must be a user id' }), z.regex(/^[A-Za-z0-9-]+$/, { error: 'must be a user id' })),
 });
 
 export const invitationResponse = z.object({ invitation: createdInvitation });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { id, isoDateTime } from '../schema/index';
 import { exportResponse } from './admin';
 
@@ -31,14 +31,14 @@ export type StaffExport = z.infer<typeof staffExport>;
  */
 export const subjectAccessQuery = z
   .object({
-    email: z.string().trim().min(3).max(254).optional(),
-    reference: z.string().trim().min(1).max(80).optional(),
-    name: z.string().trim().min(2).max(120).optional(),
+    email: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(254))),
+    reference: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
+    name: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(120))),
     /** A member of staff's record id: their staff record and retention records (a name finds those too). */
-    staff: id.optional(),
-    format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).default('json'),
+    staff: z.optional(id),
+    format: z._default(z.enum(['json', 'csv'], { error: 'must be json or csv' }), 'json'),
   })
-  .refine((q) => [q.email, q.reference, q.name, q.staff].filter(Boolean).length === 1, { error: 'send exactly one of email, reference, name or staff' });
+  .check(z.refine((q) => [q.email, q.reference, q.name, q.staff].filter(Boolean).length === 1, { error: 'send exactly one of email, reference, name or staff' }));
 export type SubjectAccessQuery = z.infer<typeof subjectAccessQuery>;
 
 export const subjectAccessResponse = z.object({
@@ -48,7 +48,7 @@ export const subjectAccessResponse = z.object({
   /** Everything held about each application of the person, as the per-application export has it. */
   applications: z.array(exportResponse),
   /** The person as a member of staff (found by name or staff id): each staff record with every retention record about them. */
-  staff: z.array(staffExport).default([]),
+  staff: z._default(z.array(staffExport), []),
 });
 export type SubjectAccessResponse = z.infer<typeof subjectAccessResponse>;
 
@@ -57,41 +57,40 @@ export const MAX_AUDIT_PAGE = 500;
 /** `GET /v1/admin/audit`: newest first, filtered, paged by the opaque `cursor` of the previous page. */
 export const auditQuery = z
   .object({
-    table: z.string().regex(/^[a-z_]{1,40}$/, { error: 'must be a table name' }).optional(),
-    recordId: z.string().min(1).max(64).optional(),
-    userId: z.string().min(1).max(64).optional(),
+    table: z.optional(z.string().check(z.regex(/^[a-z_]{1,40}$/, { error: 'must be a table name' }))),
+    recordId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    userId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     /**
      * A person's applications, comma-separated (up to 20): entries on them and on their stage
      * events and checks. The console finds them by name in the browser's own records, so the
      * server is never asked by name.
      */
-    applicationIds: z
-      .string()
-      .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,19}$/i, { error: 'must be up to 20 application ids, separated by commas' })
-      .optional(),
-    from: isoDateTime.optional(),
-    to: isoDateTime.optional(),
-    cursor: z.string().regex(/^\d{1,15}$/, { error: 'must be the cursor of a previous page' }).optional(),
-    limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(100),
+    applicationIds: z.optional(
+      z.string().check(z.regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,19}$/i, { error: 'must be up to 20 application ids, separated by commas' })),
+    ),
+    from: z.optional(isoDateTime),
+    to: z.optional(isoDateTime),
+    cursor: z.optional(z.string().check(z.regex(/^\d{1,15}$/, { error: 'must be the cursor of a previous page' }))),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_AUDIT_PAGE)), 100),
   })
-  .refine((q) => !q.recordId || q.table, { error: 'a recordId needs its table', path: ['table'] });
+  .check(z.refine((q) => !q.recordId || q.table, { error: 'a recordId needs its table', path: ['table'] }));
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 export const auditEntry = z.object({
   id: z.number(),
   at: z.string(),
-  userId: z.string().nullable(),
+  userId: z.nullable(z.string()),
   /** The user's name now, or null for the retention schedule and removed users. */
-  userName: z.string().nullable(),
+  userName: z.nullable(z.string()),
   action: z.string(),
-  table: z.string().nullable(),
-  recordId: z.string().nullable(),
+  table: z.nullable(z.string()),
+  recordId: z.nullable(z.string()),
   /** Field names changed. */
-  fields: z.array(z.string()).nullable(),
+  fields: z.nullable(z.array(z.string())),
   /** The new values of the changed fields that are not personal data (personal ones: only their names, above). */
-  values: z.record(z.string(), z.unknown()).nullable().optional(),
+  values: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
 });
 export type AuditEntryView = z.infer<typeof auditEntry>;
 
-export const auditResponse = z.object({ entries: z.array(auditEntry), nextCursor: z.string().nullable() });
+export const auditResponse = z.object({ entries: z.array(auditEntry), nextCursor: z.nullable(z.string()) });
 export type AuditResponse = z.infer<typeof auditResponse>;

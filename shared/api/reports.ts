@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isoDate, socialWorkRole, source, id } from '../schema/index';
 
 /** Query of `GET /v1/reports/summary`: all optional; dates are Europe/London calendar dates. */
 export const reportQuery = z
   .object({
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    teamId: id.optional(),
-    role: socialWorkRole.optional(),
-    source: source.optional(),
+    from: z.optional(isoDate),
+    to: z.optional(isoDate),
+    teamId: z.optional(id),
+    role: z.optional(socialWorkRole),
+    source: z.optional(source),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: 'from must not be after to', path: ['from'] });
+  .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: 'from must not be after to', path: ['from'] }));
 export type ReportQuery = z.infer<typeof reportQuery>;

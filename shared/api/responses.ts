@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { instant } from './instant';
 import { settingsSchema, SYNC_TABLE_NAMES, PULL_ONLY_TABLES, userRole } from '../schema/index';
 import { namedRef } from './accounts';
@@ -8,14 +8,14 @@ import { namedRef } from './accounts';
  * and for tests that check real responses against it.
  */
 export const apiErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  error: z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
 });
 
 const pullTable = z.enum([...SYNC_TABLE_NAMES, ...PULL_ONLY_TABLES] as unknown as [string, ...string[]]);
 
 export const conflictSchema = z.object({
-  id: z.string().optional(),
-  at: z.string().optional(),
+  id: z.optional(z.string()),
+  at: z.optional(z.string()),
   table: pullTable,
   recordId: z.string(),
   field: z.string(),
@@ -37,10 +37,10 @@ export const changeSchema = z.object({
   table: pullTable,
   recordId: z.string(),
   deleted: z.boolean(),
-  record: z.record(z.string(), z.unknown()).nullable(),
+  record: z.nullable(z.record(z.string(), z.unknown())),
 });
 
-export const pullResponseSchema = z.object({ changes: z.array(changeSchema), cursor: z.int(), hasMore: z.boolean(), scope: z.string().optional() });
+export const pullResponseSchema = z.object({ changes: z.array(changeSchema), cursor: z.int(), hasMore: z.boolean(), scope: z.optional(z.string()) });
 
 export const meResponseSchema = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: userRole }),
@@ -63,5 +63,5 @@ export const healthResponseSchema = z.object({
   version: z.string(),
   d1: z.boolean(),
   /** The schema version in D1's meta table; null when D1 cannot be read or has none. */
-  schema: z.string().nullable(),
+  schema: z.nullable(z.string()),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { id, isoDate, oneOf, optionalText, text } from './primitives';
 import { ROLE_LADDER } from '../labels';
 
@@ -38,7 +38,7 @@ export const teamSchema = z.object({
   type: oneOf(TEAM_TYPES),
   area: optionalText(120),
   /** The team's manager (a user id): decides the team's vacancies when the council allows it (settings.managersDecideOwnTeam). */
-  managerId: z.string().min(1).max(64).nullable().optional(),
+  managerId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(64)))),
 });
 export type Team = z.infer<typeof teamSchema>;
 
@@ -55,18 +55,20 @@ export const postSchema = z
     teamId: id,
     role: socialWorkRole,
     gradeText: optionalText(80),
-    fte: z.number({ error: 'must be a number' }).gt(0, { error: 'must be more than 0' }).max(1.5, { error: 'must be at most 1.5' }),
+    fte: z.number({ error: 'must be a number' }).check(z.gt(0, { error: 'must be more than 0' }), z.maximum(1.5, { error: 'must be at most 1.5' })),
     cover: oneOf(COVER_STATES),
     agencyName: optionalText(120),
-    agencyWeeklyCost: z.number().nonnegative().nullable().optional(),
-    coverEndDate: isoDate.nullable().optional(),
+    agencyWeeklyCost: z.optional(z.nullable(z.number().check(z.nonnegative()))),
+    coverEndDate: z.optional(z.nullable(isoDate)),
     /** Monday of the last week a manager confirmed this post's state. */
-    confirmedWeek: isoDate.nullable().optional(),
+    confirmedWeek: z.optional(z.nullable(isoDate)),
     note: optionalText(500),
   })
-  .superRefine((p, ctx) => {
-    if (p.cover !== 'agency' && (p.agencyName || p.agencyWeeklyCost != null)) {
-      ctx.addIssue({ code: 'custom', path: ['cover'], message: 'agency name and cost belong only to a post covered by an agency' });
-    }
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      if (p.cover !== 'agency' && (p.agencyName || p.agencyWeeklyCost != null)) {
+        ctx.addIssue({ code: 'custom', path: ['cover'], message: 'agency name and cost belong only to a post covered by an agency' });
+      }
+    }),
+  );
 export type Post = z.infer<typeof postSchema>;

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { STAGES } from './stage';
-import { division, id, text } from './primitives';
+import { division, id, oneOf, text } from './primitives';
 import { DEFAULT_EXIT_THEMES } from './retention';
 
 export const ROLES = ['admin', 'central', 'coordinator', 'manager'] as const;
-export const userRole = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
+export const userRole = oneOf(ROLES);
 export type UserRole = z.infer<typeof userRole>;
 
 export const userSchema = z.object({
@@ -12,51 +12,51 @@ export const userSchema = z.object({
   name: text(120),
   email: z.email({ error: 'must be an email address' }),
   role: userRole,
-  active: z.boolean().default(true),
+  active: z._default(z.boolean(), true),
 });
 export type User = z.infer<typeof userSchema>;
 
-const workingDays = z.int({ error: 'must be a whole number of working days' }).min(1).max(60);
+const workingDays = z.int({ error: 'must be a whole number of working days' }).check(z.minimum(1), z.maximum(60));
 
 /** Ideal and maximum working days for a stage: amber after ideal, red after max. */
 export const stageTarget = z
   .object({ ideal: workingDays, max: workingDays })
-  .refine((t) => t.ideal <= t.max, { error: 'ideal must not exceed max' });
+  .check(z.refine((t) => t.ideal <= t.max, { error: 'ideal must not exceed max' }));
 export type StageTarget = z.infer<typeof stageTarget>;
 
 /** Settings of one organisation (council). */
 export const settingsSchema = z.object({
-  division: division.default('england-and-wales'),
-  shortlistWorkingDays: workingDays.default(5),
-  interviewWorkingDays: workingDays.default(5),
+  division: z._default(division, 'england-and-wales'),
+  shortlistWorkingDays: z._default(workingDays, 5),
+  interviewWorkingDays: z._default(workingDays, 5),
   /** Further per-stage targets, keyed by the stage an application sits in. */
-  stageTargets: z.partialRecord(z.enum(STAGES), stageTarget).default({}),
+  stageTargets: z._default(z.partialRecord(z.enum(STAGES), stageTarget), {}),
   /**
    * Months after an application ended in rejected or withdrawn before its candidate's personal
    * data is erased (shared/retention.ts); 0 keeps it until someone erases it by hand.
    */
-  retentionMonths: z.int({ error: 'must be a whole number of months' }).min(0, { error: 'must be 0 (keep) or more' }).max(120).default(6),
+  retentionMonths: z._default(z.int({ error: 'must be a whole number of months' }).check(z.minimum(0, { error: 'must be 0 (keep) or more' }), z.maximum(120)), 6),
   /** The same for a hire (started), counted from the start date; 0 (the default): never, HR keeps the record. */
-  hiredRetentionMonths: z.int({ error: 'must be a whole number of months' }).min(0, { error: 'must be 0 (never) or more' }).max(120).default(0),
+  hiredRetentionMonths: z._default(z.int({ error: 'must be a whole number of months' }).check(z.minimum(0, { error: 'must be 0 (never) or more' }), z.maximum(120)), 0),
   /** Months the audit trail is kept (default 72: six years); 0 keeps it for ever. */
-  auditRetentionMonths: z.int({ error: 'must be a whole number of months' }).min(0, { error: 'must be 0 (keep) or more' }).max(240).default(72),
+  auditRetentionMonths: z._default(z.int({ error: 'must be a whole number of months' }).check(z.minimum(0, { error: 'must be 0 (keep) or more' }), z.maximum(240)), 72),
   /** Days after which superseded change-log entries are compacted, once every active browser has pulled past them; 0 never compacts. */
-  changeLogRetentionDays: z.int({ error: 'must be a whole number of days' }).min(0, { error: 'must be 0 (never) or more' }).max(3650).default(90),
+  changeLogRetentionDays: z._default(z.int({ error: 'must be a whole number of days' }).check(z.minimum(0, { error: 'must be 0 (never) or more' }), z.maximum(3650)), 90),
   /** A browser that has pulled within this many days counts as active: compaction waits for it. */
-  activeClientDays: z.int({ error: 'must be a whole number of days' }).min(1).max(365).default(30),
+  activeClientDays: z._default(z.int({ error: 'must be a whole number of days' }).check(z.minimum(1), z.maximum(365)), 30),
   /**
    * Whether a team manager may decide (shortlist, reject, book, interview) applications to their
    * own team's vacancies without a rota slot. Off: only slots a coordinator gave them count.
    */
-  managersDecideOwnTeam: z.boolean().default(false),
+  managersDecideOwnTeam: z._default(z.boolean(), false),
   /** The themes an exit interview or Stay conversation is tagged with; the council edits the list. */
-  exitThemes: z.array(text(60)).min(1).max(40).default([...DEFAULT_EXIT_THEMES]),
+  exitThemes: z._default(z.array(text(60)).check(z.minLength(1), z.maxLength(40)), [...DEFAULT_EXIT_THEMES]),
   /** The council's turnover target, in percent a year (Nottinghamshire: 10). */
-  turnoverTargetPercent: z.number({ error: 'must be a number' }).min(0).max(100).default(10),
+  turnoverTargetPercent: z._default(z.number({ error: 'must be a number' }).check(z.minimum(0), z.maximum(100)), 10),
   /** Most cases per FTE holding cases (Dorset: 15). */
-  caseloadLimit: z.number({ error: 'must be a number' }).gt(0).max(100).default(15),
+  caseloadLimit: z._default(z.number({ error: 'must be a number' }).check(z.gt(0), z.maximum(100)), 15),
   /** Months of probation: a refer-a-friend reward falls due when the referred hire has served them. */
-  probationMonths: z.int({ error: 'must be a whole number of months' }).min(0).max(24).default(6),
+  probationMonths: z._default(z.int({ error: 'must be a whole number of months' }).check(z.minimum(0), z.maximum(24)), 6),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { SYNC_TABLES, SyncTable } from './tables';
 
 /**
@@ -17,7 +17,7 @@ import type { SYNC_TABLES, SyncTable } from './tables';
  */
 export type Personal = 'candidate' | 'staff' | 'none';
 
-type Shape<T extends SyncTable> = (typeof SYNC_TABLES)[T]['schema'] extends z.ZodObject<infer S> ? S : never;
+type Shape<T extends SyncTable> = (typeof SYNC_TABLES)[T]['schema'] extends z.ZodMiniObject<infer S> ? S : never;
 type Declaration = { [T in SyncTable]: { readonly [F in Exclude<keyof Shape<T>, 'id'>]: Personal } };
 
 export const PERSONAL_DATA = {

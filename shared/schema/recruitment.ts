@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { labelledValues } from '../labelledValues';
+import * as z from 'zod/mini';
 import { socialWorkRole } from './establishment';
 import { id, isoDate, isoDateTime, oneOf, optionalText, text } from './primitives';
 import { SOURCES } from '../labels';
@@ -12,37 +11,39 @@ export const vacancySchema = z
   .object({
     id,
     title: text(200),
-    teamIds: z.array(id).max(20),
+    teamIds: z.array(id).check(z.maxLength(20)),
     role: socialWorkRole,
-    posts: z.int({ error: 'must be a whole number of posts' }).min(1).max(100),
+    posts: z.int({ error: 'must be a whole number of posts' }).check(z.minimum(1), z.maximum(100)),
     mode: z.enum(SHORTLISTING_MODES, { error: 'must be rolling or closing-date' }),
     reference: optionalText(80),
-    openedDate: isoDate.nullable().optional(),
-    closingDate: isoDate.nullable().optional(),
-    plannedShortlistDate: isoDate.nullable().optional(),
-    plannedInterviewDate: isoDate.nullable().optional(),
+    openedDate: z.optional(z.nullable(isoDate)),
+    closingDate: z.optional(z.nullable(isoDate)),
+    plannedShortlistDate: z.optional(z.nullable(isoDate)),
+    plannedInterviewDate: z.optional(z.nullable(isoDate)),
     status: oneOf(VACANCY_STATUSES),
     /** The posts this vacancy recruits to, when known ("recruit to this post"): a starter becomes their holder. */
-    postIds: z.array(id).max(100).optional(),
+    postIds: z.optional(z.array(id).check(z.maxLength(100))),
   })
-  .superRefine((v, ctx) => {
-    if (v.mode === 'closing-date' && !v.closingDate && v.status === 'open') {
-      ctx.addIssue({ code: 'custom', path: ['closingDate'], message: 'an open closing-date vacancy needs a closing date' });
-    }
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.mode === 'closing-date' && !v.closingDate && v.status === 'open') {
+        ctx.addIssue({ code: 'custom', path: ['closingDate'], message: 'an open closing-date vacancy needs a closing date' });
+      }
+    }),
+  );
 export type Vacancy = z.infer<typeof vacancySchema>;
 
 /** A vacancy's listing on a job board or microsite. */
 export const advertSchema = z.object({
   id,
   vacancyId: id,
-  url: z.url({ protocol: /^https?$/, error: 'must be a web address starting http:// or https://' }).max(2000),
+  url: z.url({ protocol: /^https?$/, error: 'must be a web address starting http:// or https://' }).check(z.maxLength(2000)),
   board: text(80),
   title: optionalText(300),
   externalId: optionalText(80),
   reference: optionalText(80),
-  postedDate: isoDate.nullable().optional(),
-  closingDate: isoDate.nullable().optional(),
+  postedDate: z.optional(z.nullable(isoDate)),
+  closingDate: z.optional(z.nullable(isoDate)),
 });
 export type Advert = z.infer<typeof advertSchema>;
 
@@ -57,27 +58,29 @@ export const applicationSchema = z
   .object({
     id,
     vacancyId: id,
-    name: text(120).nullable(),
-    email: z.email({ error: 'must be an email address' }).max(254).nullable().optional(),
+    name: z.nullable(text(120)),
+    email: z.optional(z.nullable(z.email({ error: 'must be an email address' }).check(z.maxLength(254)))),
     phone: optionalText(40),
     source,
     referrer: optionalText(120),
     experience: z.enum(['nqsw', 'experienced'], { error: 'must be nqsw or experienced' }),
-    yearsQualified: z.number().min(0).max(60).nullable().optional(),
+    yearsQualified: z.optional(z.nullable(z.number().check(z.minimum(0), z.maximum(60)))),
     teamPreference: optionalText(120),
     atsReference: optionalText(80),
-    atsUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+    atsUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)))),
     receivedDate: isoDate,
     /** The manager the application was assigned to for the shortlisting decision. */
-    assignedTo: z.string().max(64).nullable().optional(),
-    erased: z.boolean().optional(),
+    assignedTo: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+    erased: z.optional(z.boolean()),
   })
-  .superRefine((a, ctx) => {
-    if (!a.erased && !a.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'a candidate needs a name' });
-    if (a.source === 'referral' && !a.erased && !a.referrer) {
-      ctx.addIssue({ code: 'custom', path: ['referrer'], message: 'a referral needs the referrer' });
-    }
-  });
+  .check(
+    z.superRefine((a, ctx) => {
+      if (!a.erased && !a.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'a candidate needs a name' });
+      if (a.source === 'referral' && !a.erased && !a.referrer) {
+        ctx.addIssue({ code: 'custom', path: ['referrer'], message: 'a referral needs the referrer' });
+      }
+    }),
+  );
 export type Application = z.infer<typeof applicationSchema>;
 
 export const DUTIES = ['shortlisting', 'interviewing'] as const;
@@ -88,16 +91,27 @@ export const rotaSlotSchema = z.object({
   id,
   week: isoDate,
   duty: z.enum(DUTIES, { error: 'must be shortlisting or interviewing' }),
-  managerId: z.string().min(1).max(64),
-  teamId: id.nullable().optional(),
-  vacancyId: id.nullable().optional(),
+  managerId: z.string().check(z.minLength(1), z.maxLength(64)),
+  teamId: z.optional(z.nullable(id)),
+  vacancyId: z.optional(z.nullable(id)),
   /** Set by the server: who put `managerId` on this slot (a manager decides only on slots someone else gave them). */
-  givenBy: z.string().min(1).max(64).optional(),
+  givenBy: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 export type RotaSlot = z.infer<typeof rotaSlotSchema>;
 
 /** The safer-recruitment checks before a start date (domain.md). */
-export const { values: CHECK_KINDS, labels: CHECK_LABELS } = labelledValues({
+export const CHECK_KINDS = [
+  'identity_right_to_work',
+  'dbs_barred_list',
+  'references',
+  'swe_registration',
+  'qualifications',
+  'occupational_health',
+  'employment_gaps',
+  'overseas_conduct',
+] as const;
+export type CheckKind = (typeof CHECK_KINDS)[number];
+export const CHECK_LABELS: Readonly<Record<CheckKind, string>> = {
   identity_right_to_work: 'Identity and right to work',
   dbs_barred_list: "Enhanced DBS with children's barred list",
   references: 'Two references covering five years',
@@ -106,17 +120,16 @@ export const { values: CHECK_KINDS, labels: CHECK_LABELS } = labelledValues({
   occupational_health: 'Occupational health',
   employment_gaps: 'Employment gaps explained',
   overseas_conduct: 'Overseas certificate of good conduct',
-});
-export type CheckKind = (typeof CHECK_KINDS)[number];
+};
 
 export const checkSchema = z.object({
   id,
   applicationId: id,
   kind: oneOf(CHECK_KINDS),
-  requested: isoDate.nullable().optional(),
-  received: isoDate.nullable().optional(),
-  cleared: isoDate.nullable().optional(),
-  notApplicable: z.boolean().optional(),
+  requested: z.optional(z.nullable(isoDate)),
+  received: z.optional(z.nullable(isoDate)),
+  cleared: z.optional(z.nullable(isoDate)),
+  notApplicable: z.optional(z.boolean()),
   note: optionalText(500),
 });
 export type Check = z.infer<typeof checkSchema>;
@@ -131,6 +144,6 @@ export const siteProfileSchema = z.object({
   kind: z.enum(['candidate', 'advert']),
   fields: z.partialRecord(z.enum(SITE_PROFILE_FIELDS), text(1000)),
   label: optionalText(120),
-  createdAt: isoDateTime.optional(),
+  createdAt: z.optional(isoDateTime),
 });
 export type SiteProfile = z.infer<typeof siteProfileSchema>;

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { labelledValues } from '../labelledValues';
+import * as z from 'zod/mini';
 import { socialWorkRole } from './establishment';
 import { id, isoDate, oneOf, optionalText, text } from './primitives';
 
@@ -9,20 +8,21 @@ import { id, isoDate, oneOf, optionalText, text } from './primitives';
  * weekly caseloads. Staff records are personal data of council staff (shared/schema/personal.ts).
  */
 
-const fte = z.number({ error: 'must be a number' }).gt(0, { error: 'must be more than 0' }).max(1.5, { error: 'must be at most 1.5' });
+const fte = z.number({ error: 'must be a number' }).check(z.gt(0, { error: 'must be more than 0' }), z.maximum(1.5, { error: 'must be at most 1.5' }));
 /** A council user id (the people who hold Stay conversations or confirm caseloads). */
-const userId = z.string().min(1).max(64);
+const userId = z.string().check(z.minLength(1), z.maxLength(64));
 /** Themes are picked from the council's list (settings.exitThemes), which the council may edit. */
-const themes = z.array(text(60)).max(20);
+const themes = z.array(text(60)).check(z.maxLength(20));
 
 /** Where a newly qualified social worker is in their assessed first year (ASYE; the Early Career Framework from Sept 2026). */
-export const { values: ASYE_STATUSES, labels: ASYE_STATUS_LABELS } = labelledValues({
+export const ASYE_STATUSES = ['in_progress', 'completed', 'extended', 'not_completed'] as const;
+export type AsyeStatus = (typeof ASYE_STATUSES)[number];
+export const ASYE_STATUS_LABELS: Readonly<Record<AsyeStatus, string>> = {
   in_progress: 'In progress',
   completed: 'Completed',
   extended: 'Extended',
   not_completed: 'Not completed',
-});
-export type AsyeStatus = (typeof ASYE_STATUSES)[number];
+};
 export const EARLY_CAREER_FRAMEWORKS = ['asye', 'ecf'] as const;
 export type EarlyCareerFramework = (typeof EARLY_CAREER_FRAMEWORKS)[number];
 
@@ -36,22 +36,37 @@ export const staffSchema = z.object({
   fte,
   startDate: isoDate,
   /** For newly qualified staff only. */
-  asyeStatus: oneOf(ASYE_STATUSES).nullable().optional(),
+  asyeStatus: z.optional(z.nullable(oneOf(ASYE_STATUSES))),
   /** ASYE, or the Early Career Framework that replaces it from September 2026. */
-  ecf: oneOf(EARLY_CAREER_FRAMEWORKS).nullable().optional(),
-  asyeCompletedOn: isoDate.nullable().optional(),
-  cohortId: id.nullable().optional(),
+  ecf: z.optional(z.nullable(oneOf(EARLY_CAREER_FRAMEWORKS))),
+  asyeCompletedOn: z.optional(z.nullable(isoDate)),
+  cohortId: z.optional(z.nullable(id)),
   /** The application this person was hired through (a hire that starts becomes the holder). */
-  applicationId: id.nullable().optional(),
+  applicationId: z.optional(z.nullable(id)),
   /** Held the post (or another) as agency cover before taking it permanently. */
-  fromAgency: z.boolean().optional(),
+  fromAgency: z.optional(z.boolean()),
   /** UK GDPR erasure: the name (and their notes elsewhere) is null from then on; dates, FTE and role stay for the measures. */
-  erased: z.boolean().optional(),
+  erased: z.optional(z.boolean()),
 });
 export type Staff = z.infer<typeof staffSchema>;
 
 /** The main reason a person gave for leaving (one per leaver; exit interview themes say more). */
-export const { values: LEAVER_REASONS, labels: LEAVER_REASON_LABELS } = labelledValues({
+export const LEAVER_REASONS = [
+  'workload',
+  'management_support',
+  'pay',
+  'progression',
+  'travel',
+  'flexible_working',
+  'wellbeing',
+  'personal_circumstances',
+  'retirement',
+  'end_of_contract',
+  'dismissal',
+  'other',
+] as const;
+export type LeaverReason = (typeof LEAVER_REASONS)[number];
+export const LEAVER_REASON_LABELS: Readonly<Record<LeaverReason, string>> = {
   workload: 'Caseload / workload',
   management_support: 'Management support',
   pay: 'Pay',
@@ -64,18 +79,18 @@ export const { values: LEAVER_REASONS, labels: LEAVER_REASON_LABELS } = labelled
   end_of_contract: 'End of fixed-term contract',
   dismissal: 'Dismissal',
   other: 'Other',
-});
-export type LeaverReason = (typeof LEAVER_REASONS)[number];
+};
 
 /** Where a leaver went. An internal move is not a leaver: it is a transfer. */
-export const { values: LEAVER_DESTINATIONS, labels: LEAVER_DESTINATION_LABELS } = labelledValues({
+export const LEAVER_DESTINATIONS = ['another_council', 'agency', 'left_profession', 'retirement', 'other'] as const;
+export type LeaverDestination = (typeof LEAVER_DESTINATIONS)[number];
+export const LEAVER_DESTINATION_LABELS: Readonly<Record<LeaverDestination, string>> = {
   another_council: 'Another council',
   agency: 'Agency work',
   left_profession: 'Left the profession',
   retirement: 'Retirement',
   other: 'Other',
-});
-export type LeaverDestination = (typeof LEAVER_DESTINATIONS)[number];
+};
 
 /** A person who left the council's children's social work; frees their post. */
 export const leaverSchema = z.object({
@@ -99,19 +114,20 @@ export const exitInterviewSchema = z.object({
   leaverId: id,
   offeredOn: isoDate,
   outcome: oneOf(EXIT_INTERVIEW_OUTCOMES),
-  heldOn: isoDate.nullable().optional(),
+  heldOn: z.optional(z.nullable(isoDate)),
   /** The colleague the leaver chose, as they are known (a name or a role). */
   heldWith: optionalText(120),
-  themes: themes.default([]),
+  themes: z._default(themes, []),
   notes: optionalText(4000),
 });
 export type ExitInterview = z.infer<typeof exitInterviewSchema>;
 
-export const { values: STAY_HOLDER_ROLES, labels: STAY_HOLDER_ROLE_LABELS } = labelledValues({
+export const STAY_HOLDER_ROLES = ['principal_social_worker', 'hr_business_partner'] as const;
+export type StayHolderRole = (typeof STAY_HOLDER_ROLES)[number];
+export const STAY_HOLDER_ROLE_LABELS: Readonly<Record<StayHolderRole, string>> = {
   principal_social_worker: 'Principal social worker',
   hr_business_partner: 'HR business partner',
-});
-export type StayHolderRole = (typeof STAY_HOLDER_ROLES)[number];
+};
 export const STAY_OUTCOMES = ['open', 'stayed', 'transferred', 'left'] as const;
 export type StayOutcome = (typeof STAY_OUTCOMES)[number];
 
@@ -127,7 +143,7 @@ export const stayConversationSchema = z.object({
   holderRole: oneOf(STAY_HOLDER_ROLES),
   heldOn: isoDate,
   outcome: oneOf(STAY_OUTCOMES),
-  themes: themes.default([]),
+  themes: z._default(themes, []),
   notes: optionalText(4000),
 });
 export type StayConversation = z.infer<typeof stayConversationSchema>;
@@ -146,24 +162,27 @@ export const transferSchema = z
     fromTeamId: id,
     toTeamId: id,
     /** The post moved into, once known. */
-    toPostId: id.nullable().optional(),
+    toPostId: z.optional(z.nullable(id)),
     requestedOn: isoDate,
-    decidedOn: isoDate.nullable().optional(),
+    decidedOn: z.optional(z.nullable(isoDate)),
     decision: oneOf(TRANSFER_DECISIONS),
-    movedOn: isoDate.nullable().optional(),
+    movedOn: z.optional(z.nullable(isoDate)),
   })
-  .superRefine((t, ctx) => {
-    if (t.fromTeamId === t.toTeamId) ctx.addIssue({ code: 'custom', path: ['toTeamId'], message: 'a transfer moves to another team' });
-    if (t.movedOn && t.decision !== 'approved') ctx.addIssue({ code: 'custom', path: ['movedOn'], message: 'only an approved transfer has a move date' });
-  });
+  .check(
+    z.superRefine((t, ctx) => {
+      if (t.fromTeamId === t.toTeamId) ctx.addIssue({ code: 'custom', path: ['toTeamId'], message: 'a transfer moves to another team' });
+      if (t.movedOn && t.decision !== 'approved') ctx.addIssue({ code: 'custom', path: ['movedOn'], message: 'only an approved transfer has a move date' });
+    }),
+  );
 export type Transfer = z.infer<typeof transferSchema>;
 
-export const { values: INCENTIVE_KINDS, labels: INCENTIVE_KIND_LABELS } = labelledValues({
+export const INCENTIVE_KINDS = ['golden_hello', 'retention_payment', 'refer_a_friend'] as const;
+export type IncentiveKind = (typeof INCENTIVE_KINDS)[number];
+export const INCENTIVE_KIND_LABELS: Readonly<Record<IncentiveKind, string>> = {
   golden_hello: 'Golden hello',
   retention_payment: 'Retention payment',
   refer_a_friend: 'Refer a friend',
-});
-export type IncentiveKind = (typeof INCENTIVE_KINDS)[number];
+};
 /** `full`: a payment is repaid whole if the person leaves within the period; `pro_rata`: the unserved share. */
 export const CLAWBACK_BASES = ['full', 'pro_rata'] as const;
 export type ClawbackBasis = (typeof CLAWBACK_BASES)[number];
@@ -177,11 +196,11 @@ export const incentiveSchema = z.object({
   id,
   staffId: id,
   kind: oneOf(INCENTIVE_KINDS),
-  amount: z.number({ error: 'must be a number' }).nonnegative().max(100_000),
-  paidOn: z.array(isoDate).max(24).default([]),
-  clawbackMonths: z.int({ error: 'must be a whole number of months' }).min(0).max(60).default(0),
-  clawbackBasis: oneOf(CLAWBACK_BASES).default('full'),
-  referredApplicationId: id.nullable().optional(),
+  amount: z.number({ error: 'must be a number' }).check(z.nonnegative(), z.maximum(100_000)),
+  paidOn: z._default(z.array(isoDate).check(z.maxLength(24)), []),
+  clawbackMonths: z._default(z.int({ error: 'must be a whole number of months' }).check(z.minimum(0), z.maximum(60)), 0),
+  clawbackBasis: z._default(oneOf(CLAWBACK_BASES), 'full'),
+  referredApplicationId: z.optional(z.nullable(id)),
 });
 export type Incentive = z.infer<typeof incentiveSchema>;
 
@@ -190,10 +209,10 @@ export const cohortSchema = z.object({
   id,
   name: text(120),
   /** `YYYY-MM`. */
-  startMonth: z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, { error: 'must be a month written YYYY-MM' }),
+  startMonth: z.string().check(z.regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, { error: 'must be a month written YYYY-MM' })),
   programme: text(200),
   /** The comparison group of an experiment (Hampshire: the standard ASYE). */
-  isControl: z.boolean().default(false),
+  isControl: z._default(z.boolean(), false),
 });
 export type Cohort = z.infer<typeof cohortSchema>;
 
@@ -201,10 +220,10 @@ export type Cohort = z.infer<typeof cohortSchema>;
 export const caseloadWeekSchema = z.object({
   id,
   teamId: id,
-  weekStart: isoDate.refine((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1, { error: 'must be a Monday' }),
-  casesHeld: z.int({ error: 'must be a whole number of cases' }).min(0).max(10_000),
-  fteHoldingCases: z.number({ error: 'must be a number' }).min(0).max(1_000),
-  confirmedBy: userId.nullable().optional(),
+  weekStart: isoDate.check(z.refine((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1, { error: 'must be a Monday' })),
+  casesHeld: z.int({ error: 'must be a whole number of cases' }).check(z.minimum(0), z.maximum(10_000)),
+  fteHoldingCases: z.number({ error: 'must be a number' }).check(z.minimum(0), z.maximum(1_000)),
+  confirmedBy: z.optional(z.nullable(userId)),
 });
 export type CaseloadWeek = z.infer<typeof caseloadWeekSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { id, isoDateTime, oneOf, optionalText } from './primitives';
 import { EXIT_REASONS, REJECTION_REASONS, STAGES, WITHDRAWAL_REASONS, type ExitReason } from '../labels';
 
@@ -28,25 +28,25 @@ export const stageEventSchema = z
     stage: oneOf(STAGES),
     at: isoDateTime,
     /** User id of who recorded it: set by the server to the caller, whatever a client sends. */
-    by: z.string().min(1).max(64),
-    reason: z.enum(EXIT_REASONS as unknown as [ExitReason, ...ExitReason[]]).nullable().optional(),
+    by: z.string().check(z.minLength(1), z.maxLength(64)),
+    reason: z.optional(z.nullable(z.enum(EXIT_REASONS as unknown as [ExitReason, ...ExitReason[]]))),
     /** For interview_booked: when the interview is. */
-    interviewAt: isoDateTime.nullable().optional(),
+    interviewAt: z.optional(z.nullable(isoDateTime)),
     note: optionalText(2000),
     /**
      * Set by the server (shared/sync/stage-history.ts): the event is dated well before it was
      * entered, i.e. someone recorded afterwards what happened offline. The UI shows it.
      */
-    recordedLate: z.boolean().optional(),
+    recordedLate: z.optional(z.boolean()),
     /** Set by the server with recordedLate: when the event was entered. */
-    enteredAt: isoDateTime.optional(),
+    enteredAt: z.optional(isoDateTime),
   })
-  .superRefine((e, ctx) => {
+  .check(z.superRefine((e, ctx) => {
     if (e.stage === 'rejected' && !(REJECTION_REASONS as readonly string[]).includes(e.reason ?? '')) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: `a rejection needs a reason: one of ${REJECTION_REASONS.join(', ')}` });
     }
     if (e.stage === 'withdrawn' && !(WITHDRAWAL_REASONS as readonly string[]).includes(e.reason ?? '')) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: `a withdrawal needs a reason: one of ${WITHDRAWAL_REASONS.join(', ')}` });
     }
-  });
+  }));
 export type StageEvent = z.infer<typeof stageEventSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { id, inSaneRange } from './primitives';
 import { SYNC_TABLE_NAMES, type SyncTable } from './tables';
 
@@ -8,8 +8,10 @@ export const SYNC_SCHEMA_VERSION = 1;
 /** `HLC` as written by shared/hlc.ts: 13-digit ms, 6-digit counter, client id. */
 export const hlcString = z
   .string()
-  .regex(/^\d{13}:\d{6}:[A-Za-z0-9-]{1,64}$/, { error: 'must be a hybrid logical clock like 1767225600000:000000:client-id' })
-  .refine((s) => inSaneRange(Number(s.slice(0, 13))), { error: 'must carry a wall clock between 2000-01-01 and 2100-12-31' });
+  .check(
+    z.regex(/^\d{13}:\d{6}:[A-Za-z0-9-]{1,64}$/, { error: 'must be a hybrid logical clock like 1767225600000:000000:client-id' }),
+    z.refine((s) => inSaneRange(Number(s.slice(0, 13))), { error: 'must carry a wall clock between 2000-01-01 and 2100-12-31' }),
+  );
 
 const tableName = z.enum(SYNC_TABLE_NAMES as [SyncTable, ...SyncTable[]], {
   error: `must be one of ${SYNC_TABLE_NAMES.join(', ')}`,
@@ -23,11 +25,11 @@ export const mutationSchema = z.object({
   /** Idempotency key. */
   id,
   /** Per-client sequence, 1, 2, 3... with no gaps. */
-  seq: z.int().min(1),
+  seq: z.int().check(z.minimum(1)),
   table: tableName,
   op: z.enum(['upsert', 'delete', 'erase'], { error: 'must be upsert, delete or erase' }),
   recordId: id,
-  fields: z.record(z.string(), z.unknown()).optional(),
+  fields: z.optional(z.record(z.string(), z.unknown())),
   hlc: hlcString,
 });
 export type Mutation = z.infer<typeof mutationSchema>;
@@ -35,9 +37,9 @@ export type Mutation = z.infer<typeof mutationSchema>;
 export const MAX_PUSH_MUTATIONS = 1000;
 
 export const pushRequestSchema = z.object({
-  clientId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'must be 8 to 64 letters, digits or dashes' }),
+  clientId: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'must be 8 to 64 letters, digits or dashes' })),
   schemaVersion: z.int(),
-  mutations: z.array(mutationSchema).max(MAX_PUSH_MUTATIONS, { error: `at most ${MAX_PUSH_MUTATIONS} mutations per push` }),
+  mutations: z.array(mutationSchema).check(z.maxLength(MAX_PUSH_MUTATIONS, { error: `at most ${MAX_PUSH_MUTATIONS} mutations per push` })),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { settingsSchema } from './organisation';
 import { postSchema, teamSchema } from './establishment';
 import {
@@ -44,7 +44,7 @@ export const SYNC_TABLES = {
   transfers: { schema: transferSchema, appendOnly: false },
   incentives: { schema: incentiveSchema, appendOnly: false },
   caseload_weeks: { schema: caseloadWeekSchema, appendOnly: false },
-} as const satisfies Record<string, { schema: z.ZodType; appendOnly: boolean }>;
+} as const satisfies Record<string, { schema: z.ZodMiniType; appendOnly: boolean }>;
 
 export type SyncTable = keyof typeof SYNC_TABLES;
 export const SYNC_TABLE_NAMES = Object.keys(SYNC_TABLES) as SyncTable[];

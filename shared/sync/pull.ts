@@ -1,22 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type Change, type PullResponse } from '../schema/index';
 import { cursorAhead, type Refusal } from './refusals';
 
+/** A whole number of the query string (sent as text), within bounds. */
+const wholeNumber = (min: number, tooSmall: string, max: number, tooBig: string) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .check(z.int({ error: 'must be a whole number' }), z.minimum(min, { error: tooSmall }), z.maximum(max, { error: tooBig }));
+
 export const pullQuerySchema = z.object({
-  cursor: z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(0, { error: 'must be 0 or more' })
-    .max(Number.MAX_SAFE_INTEGER, { error: 'must be a cursor this server gave' })
-    .default(0),
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: 'must be at least 1' })
-    .max(MAX_PULL_LIMIT, { error: `must be at most ${MAX_PULL_LIMIT}` })
-    .default(DEFAULT_PULL_LIMIT),
+  cursor: z._default(wholeNumber(0, 'must be 0 or more', Number.MAX_SAFE_INTEGER, 'must be a cursor this server gave'), 0),
+  limit: z._default(wholeNumber(1, 'must be at least 1', MAX_PULL_LIMIT, `must be at most ${MAX_PULL_LIMIT}`), DEFAULT_PULL_LIMIT),
   /** The scope fingerprint of the client's last pull answer (shared/sync/scope.ts); absent from older clients. */
-  scope: z.string().max(100, { error: 'must be a scope this server gave' }).optional(),
+  scope: z.optional(z.string().check(z.maxLength(100, { error: 'must be a scope this server gave' }))),
 });
 
 /** One entry of the change log after the cursor, with its record as it is now (null: a tombstone). */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { describeIssues, SYNC_TABLES, type Mutation } from '../schema/index';
 import { isErasable } from './erasure';
 
@@ -17,7 +17,7 @@ export interface ValidatedMutation {
  */
 export function validateMutation(m: Mutation, exists: boolean): ValidatedMutation {
   const def = SYNC_TABLES[m.table];
-  const schema = def.schema as unknown as z.ZodObject<Record<string, z.ZodType>>;
+  const schema = def.schema as unknown as z.ZodMiniObject<Record<string, z.ZodMiniType>>;
   if (m.op === 'delete') {
     if (def.appendOnly) return { issues: ['op: stage events are append-only; record a new event instead of deleting one'], fields: {} };
     return { issues: [], fields: {} };

@@ -14,14 +14,19 @@ const KB = 1024;
 const CONTENT_SCRIPT_BUDGET = 30 * KB;
 /**
  * A ratchet, not the target: issue 15 asks for 60 KB. The site registry is out of the
- * background now (81.7 KB from 95.2 KB); what remains is Dexie (~30 KB) and zod (~25 KB, the
- * shared schemas the sync engine validates with), which only a smaller schema library
- * (zod/mini) in shared/ and extension/sync would take below 60 KB. Raised from 84 KB to 86 KB for
- * the eight retention tables (issue 16), whose schemas the sync engine validates pulls with (85.2 KB);
- * to 87 KB for a member of staff's erasure applied on pull (shared/sync/erasure.ts and the
- * references it reads the staff's records by: 86.2 KB).
+ * background now (81.7 KB from 95.2 KB). Raised from 84 KB to 86 KB for the eight retention
+ * tables (issue 16), whose schemas the sync engine validates pulls with (85.2 KB); to 87 KB for a
+ * member of staff's erasure applied on pull (shared/sync/erasure.ts and the references it reads
+ * the staff's records by: 86.2 KB). Lowered to 71 KB (70.4 KB) by the shared schemas on zod/mini
+ * (zod 25 KB to 11 KB: only the schema kinds and checks used, no methods, no JSON Schema) and
+ * Dexie's ES2021 build (30.5 KB to 28.7 KB); to 67 KB (66.9 KB) by storage.local through our own
+ * small module instead of @wxt-dev/storage and its lock (3 KB) and by the fixed lists' labels
+ * left out of the service worker (0.5 KB). What remains (gzip saved when each part is cut):
+ * Dexie 28.7 KB, zod 10.8 KB with its English messages 1 KB, the schemas and message schemas
+ * 5.4 KB, the overlay's answers (extension/overlay/background with the moves, holders and
+ * uuidv7 only they use) 6.2 KB, sync, sign-in, badge, retention and working-day counts 15 KB.
  */
-const BACKGROUND_BUDGET = 87 * KB;
+const BACKGROUND_BUDGET = 67 * KB;
 const BACKGROUND_TARGET = 60 * KB;
 /**
  * What the overlay's frame loads before it draws (overlay.html's script and preloads): Preact

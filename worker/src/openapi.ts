@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   addPersonRequest,
   adminUser,
@@ -39,11 +39,11 @@ import { pushRequestSchema, settingsSchema, SYNC_TABLES } from '#shared/schema/i
 import { APP_VERSION } from '#shared/version';
 import { pullQuerySchema } from './routes/sync';
 
-const js = (schema: z.ZodType, io: 'input' | 'output' = 'output') => {
+const js = (schema: z.ZodMiniType, io: 'input' | 'output' = 'output') => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 };
-const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({ 'application/json': { schema: js(schema, io) } });
+const json = (schema: z.ZodMiniType, io: 'input' | 'output' = 'output') => ({ 'application/json': { schema: js(schema, io) } });
 
 const ERRORS: Record<string, string> = {
   '400': 'Invalid request (code invalid_request, invalid_json or invalid_mutations); message lists "field: problem" lines',
@@ -59,7 +59,7 @@ const errors = (...codes: string[]) =>
 const STD = ['400', '401', '403', '429', '500'];
 
 /** Turns a zod object schema of a query or path into OpenAPI parameters. */
-function params(schema: z.ZodType, where: 'query' | 'path') {
+function params(schema: z.ZodMiniType, where: 'query' | 'path') {
   const s = js(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(s.properties ?? {}).map(([name, sch]) => ({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: sch }));
 }
@@ -68,7 +68,7 @@ const idPath = [{ name: 'id', in: 'path', required: true, schema: { type: 'strin
 
 /** The OpenAPI 3.1 document of the worker, built from the same zod schemas the routes validate with. */
 export function openApiDocument() {
-  const ok = (description: string, schema: z.ZodType, status = '200') => ({ [status]: { description, content: json(schema) } });
+  const ok = (description: string, schema: z.ZodMiniType, status = '200') => ({ [status]: { description, content: json(schema) } });
   return {
     openapi: '3.1.0',
     info: {

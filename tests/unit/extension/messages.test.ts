@@ -124,7 +124,7 @@ describe('the protocol', () => {
   });
 
   it('names each message by its schema’s own type', () => {
-    for (const [type, spec] of Object.entries(PROTOCOL)) expect(spec.request.shape.type.value).toBe(type);
+    for (const [type, spec] of Object.entries(PROTOCOL)) expect(spec.request.shape.type._zod.def.values).toEqual([type]);
   });
 
   it('gives content scripts only what reading a page needs (no candidate data, no changes but a taught profile), and the invitation page its sign-in', () => {

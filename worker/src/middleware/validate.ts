@@ -1,6 +1,6 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { describeIssues } from '#shared/schema/index';
 import { errorBody } from '../errors';
 
@@ -10,7 +10,7 @@ const WHERE: Record<string, string> = { json: 'request body', query: 'query stri
  * @hono/zod-validator with the house error shape: 400
  * `{ error: { code: 'invalid_request', message, details: ["field: problem", ...] } }`.
  */
-export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(
+export const validate = <T extends z.ZodMiniType, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
   /** Runs first on the raw input, valid or not; may throw an ApiFailure. */
@@ -19,7 +19,7 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
   zValidator(target, schema, (result, c) => {
     before?.(result.data);
     if (!result.success) {
-      const lines = describeIssues(result.error as unknown as z.ZodError);
+      const lines = describeIssues(result.error as unknown as z.core.$ZodError);
       return c.json(errorBody('invalid_request', `The ${WHERE[target] ?? target} is not valid: ${lines.join('; ')}`, lines), 400);
     }
   });

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { subjectAccessQuery, type SubjectAccessResponse } from '#shared/api/index';
 import { choicesOf, Options } from '@/ui/common/Options';
 import { datedName, saveCsv, saveFile } from '@/ui/csv/saveFile';
