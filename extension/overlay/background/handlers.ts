@@ -6,7 +6,7 @@ import type { BackgroundMessage } from '@/messages/protocol';
 import type { OVERLAY_MESSAGES } from '@/messages/overlay';
 import { registerHandlers } from '@/messages/router';
 import { loadPlacement } from '@/overlay/placement';
-import type { PageView } from '@/overlay/views';
+import { summaryOf, type PageView } from '@/overlay/views';
 import { advertView, candidateView, captureCandidate, listingBadges, moveStage, trackAdvert } from './queries';
 import { openSession, rememberShown, sessionForFrame, tabUrlOf, takeWarmView, warmView, type OverlaySession } from './sessions';
 
@@ -51,8 +51,12 @@ export function registerOverlayHandlers(): void {
       const view = viewOf(session);
       warmView(session, view);
       const host = tabUrlOf(sender).host;
-      const [placement, badges] = await Promise.all([loadPlacement(host), r.page.kind === 'advert-list' ? view.then((v) => ('listing' in v ? v.listing : []), () => []) : []]);
-      return { session: session.id, placement, badges };
+      // Listing pages get their badges, tracked adverts their summary: both from the view the frame will show, looked up by the tab's URL.
+      const counts = r.page.kind === 'candidate' ? Promise.resolve(undefined) : view.catch(() => undefined);
+      const [placement, shown] = await Promise.all([loadPlacement(host), counts]);
+      const badges = shown && 'listing' in shown ? shown.listing : [];
+      const summary = shown ? summaryOf(shown) : undefined;
+      return { session: session.id, placement, badges, ...(summary ? { summary } : {}) };
     },
     'overlay:view': async (r, sender) => {
       const session = await sessionForFrame(r.session, sender);
