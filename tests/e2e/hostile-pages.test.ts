@@ -180,7 +180,7 @@ describe.skipIf(!ctx.chromium)('hostile pages', () => {
     // An image that never arrives holds the page's `load`, so the frame waits (up to 1.5 s) and the summary is alone on screen.
     await page.route('**/held-back.png', () => new Promise(() => undefined));
     await hostilePage(page, http(priya.advertUrl), '<img src="/held-back.png" alt="">');
-    await expect.poll(() => closedRootText(page, 'shortlist-summary'), { timeout: 20_000, intervals: [20] }).toContain('14 applicants');
+    await expect.poll(() => closedRootText(page, 'shortlist-summary'), { timeout: 20_000, interval: 20 }).toContain('14 applicants');
     expect(overlayFrameOf(page)).toBeUndefined();
     const outboxBefore = (await readTable(session.page, 'outbox')).length;
     // Words only the summary draws (as CSS), and every name the frame would show.

@@ -16,7 +16,7 @@ const summaries = () => document.querySelectorAll('shortlist-summary');
 const marks = () => performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n.startsWith('shortlist:'));
 /** The background passing on the frame's size, as it does (a message from the extension, not from a tab). */
 const frameReports = (session: string, height: number) =>
-  fakeBrowser.runtime.onMessage.trigger({ type: 'overlay:place', session, width: 320, height, right: 16, bottom: 16 }, { id: fakeBrowser.runtime.id });
+  fakeBrowser.runtime.onMessage.trigger({ type: 'overlay:place', session, width: 320, height, right: 16, bottom: 16 }, { id: fakeBrowser.runtime.id }, () => undefined);
 
 let stop = () => undefined as void;
 beforeEach(() => {
