@@ -8,6 +8,7 @@ import { registerHandlers } from '@/messages/router';
 import { loadPlacement } from '@/overlay/placement';
 import { summaryOf, type PageView } from '@/overlay/views';
 import { advertView, candidateView, captureCandidate, listingBadges, moveStage, trackAdvert } from './queries';
+import { keptSummary, summaryComputation, summaryKey } from './summary-cache';
 import { openSession, rememberShown, sessionForFrame, tabUrlOf, takeWarmView, warmView, type OverlaySession } from './sessions';
 
 const db = () => getDb();
@@ -48,15 +49,22 @@ export function registerOverlayHandlers(): void {
     'overlay:profiles': (_r, sender) => db().site_profiles.where('host').equals(tabUrlOf(sender).hostname).toArray(),
     'overlay:open': async (r, sender) => {
       const session = openSession(sender, r.page);
+      // A tracked advert's summary comes from the view the frame will show (looked up at the tab's URL), or from the last one kept for the page.
+      const key = summaryKey(session.pageUrl, r.page);
+      const computation = summaryComputation(key);
       const view = viewOf(session);
       warmView(session, view);
-      const host = tabUrlOf(sender).host;
-      // Listing pages get their badges, tracked adverts their summary: both from the view the frame will show, looked up by the tab's URL.
-      const counts = r.page.kind === 'candidate' ? Promise.resolve(undefined) : view.catch(() => undefined);
-      const [placement, shown] = await Promise.all([loadPlacement(host), counts]);
-      const badges = shown && 'listing' in shown ? shown.listing : [];
-      const summary = shown ? summaryOf(shown) : undefined;
-      return { session: session.id, placement, badges, ...(summary ? { summary } : {}) };
+      const placement = loadPlacement(tabUrlOf(sender).host);
+      const fresh = view.catch(() => undefined);
+      if (r.page.kind !== 'advert') {
+        // Listing pages get their badges from the view; candidate pages nothing but the session.
+        const [where, shown] = await Promise.all([placement, r.page.kind === 'advert-list' ? fresh : undefined]);
+        return { session: session.id, placement: where, badges: shown && 'listing' in shown ? shown.listing : [] };
+      }
+      const freshSummary = fresh.then((v) => (v ? computation.keep(summaryOf(v)) : undefined));
+      const kept = keptSummary(key);
+      const [where, summary] = await Promise.all([placement, kept ? kept.summary : freshSummary]);
+      return { session: session.id, placement: where, badges: [], ...(summary ? { summary } : {}) };
     },
     'overlay:view': async (r, sender) => {
       const session = await sessionForFrame(r.session, sender);

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { todayInLondon } from '#shared/calendar';
 import { generateDemoCouncil } from '#demo/index';
+import type { ShortlistDb } from '@/db/database';
 import { dispatch } from '@/messages/router';
+import { keptSummary, summaryComputation, summaryKey } from '@/overlay/background/summary-cache';
 import type { FrameView } from '@/overlay/views';
 import { frame, open, own, reader, startOverlayBackground } from './background-harness';
 
@@ -21,8 +23,9 @@ const candidateWords = [
 ];
 
 let n = 0;
+let db: ShortlistDb;
 beforeEach(async () => {
-  await startOverlayBackground(`overlay-open-summary-${n++}`, demo);
+  db = await startOverlayBackground(`overlay-open-summary-${n++}`, demo);
 });
 
 describe('the summary in overlay:open', () => {
@@ -64,5 +67,30 @@ describe('the summary in overlay:open', () => {
     expect(candidate).toEqual({ session: candidate.session, placement: candidate.placement, badges: [] });
     const listing = await open(reader(6, 'https://jobs.communitycare.co.uk/jobs/'), { kind: 'advert-list', site: 'communitycare', items: [{ externalId: priya.externalId, href: priya.advertUrl }] });
     expect(listing.summary).toBeUndefined();
+  });
+
+  it('keeps the summary warm for the next visit, and forgets it at the first write to the database', async () => {
+    const key = summaryKey(priya.advertUrl, advertPage as never);
+    expect(keptSummary(key)).toBeUndefined();
+    const first = await open(reader(3, priya.advertUrl), advertPage);
+    expect(keptSummary(key)?.summary).toEqual(first.summary);
+    expect((await open(reader(3, priya.advertUrl), advertPage)).summary).toEqual(first.summary);
+    // A new applicant (a write, as a pull or the workspace would make): the next visit counts it.
+    const one = demo.records.applications.find((a) => a.vacancyId === priya.vacancyId)!;
+    await db.applications.put({ ...one, id: '019a0000-0000-7000-8000-0000000000c1', name: 'New Person', email: 'new.person@example.org', atsReference: 'NEW-1' });
+    expect(keptSummary(key)).toBeUndefined();
+    expect((await open(reader(3, priya.advertUrl), advertPage)).summary?.total).toBe(15);
+  });
+
+  it('keeps nothing computed from reads older than a write, nor anything past five minutes', async () => {
+    const racing = summaryComputation('page-a');
+    await db.rota_slots.toArray();
+    await db.meta.put({ key: 'unrelated', value: 1 } as never);
+    racing.keep(undefined);
+    expect(keptSummary('page-a')).toBeUndefined();
+    const now = Date.now();
+    summaryComputation('page-b').keep(undefined, now);
+    expect(keptSummary('page-b', now + 4 * 60_000)).toEqual({ at: now, summary: undefined });
+    expect(keptSummary('page-b', now + 6 * 60_000)).toBeUndefined();
   });
 });
