@@ -109,7 +109,7 @@ export interface AdvertSummary {
 export function summaryOf(view: PageView): AdvertSummary | undefined {
   if (!('advert' in view) || !view.advert.tracked) return undefined;
   const { vacancy: { id: _id, ...vacancy }, counts, total, overdue, next } = view.advert;
-  return { vacancy, counts: { ...counts }, total, overdue: overdue.length, dueNext: next.length };
+  return { vacancy, counts, total, overdue: overdue.length, dueNext: next.length };
 }
 
 /** The content script's answer to "this tab shows this page". */

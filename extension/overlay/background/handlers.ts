@@ -32,8 +32,8 @@ async function viewOf(session: OverlaySession): Promise<PageView> {
 
 const externalIdsOf = (page: Extract<PageFacts, { kind: 'advert-list' }>) => page.items.flatMap((i) => (i.externalId ? [i.externalId] : []));
 
-function pageOf<K extends PageFacts['kind']>(session: OverlaySession, kind: K): Extract<PageFacts, { kind: K }> {
-  if (session.page.kind !== kind) throw new Error(`This overlay shows no ${kind === 'advert' ? 'advert' : 'candidate'}`);
+function pageOf<K extends 'advert' | 'candidate'>(session: OverlaySession, kind: K): Extract<PageFacts, { kind: K }> {
+  if (session.page.kind !== kind) throw new Error(`This overlay shows no ${kind}`);
   return session.page as Extract<PageFacts, { kind: K }>;
 }
 
@@ -55,16 +55,12 @@ export function registerOverlayHandlers(): void {
       const view = viewOf(session);
       warmView(session, view);
       const placement = loadPlacement(tabUrlOf(sender).host);
-      const fresh = view.catch(() => undefined);
-      if (r.page.kind !== 'advert') {
-        // Listing pages get their badges from the view; candidate pages nothing but the session.
-        const [where, shown] = await Promise.all([placement, r.page.kind === 'advert-list' ? fresh : undefined]);
-        return { session: session.id, placement: where, badges: shown && 'listing' in shown ? shown.listing : [] };
-      }
-      const freshSummary = fresh.then((v) => (v ? computation.keep(summaryOf(v)) : undefined));
+      // Listing pages get their badges from the view, candidate pages nothing but the session.
       const kept = keptSummary(key);
-      const [where, summary] = await Promise.all([placement, kept ? kept.summary : freshSummary]);
-      return { session: session.id, placement: where, badges: [], ...(summary ? { summary } : {}) };
+      const shown = r.page.kind === 'candidate' || kept ? undefined : view.catch(() => undefined);
+      const [where, v] = await Promise.all([placement, shown]);
+      const summary = kept ? kept.summary : v && r.page.kind === 'advert' ? computation.keep(summaryOf(v)) : undefined;
+      return { session: session.id, placement: where, badges: v && 'listing' in v ? v.listing : [], ...(summary ? { summary } : {}) };
     },
     'overlay:view': async (r, sender) => {
       const session = await sessionForFrame(r.session, sender);

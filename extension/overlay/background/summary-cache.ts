@@ -10,6 +10,7 @@ import type { AdvertSummary } from '@/overlay/views';
  * forgets them all, and none is kept longer than MAX_AGE_MS (targets follow the working-day clock).
  */
 const MAX_AGE_MS = 5 * 60_000;
+/** More pages than a person opens in five minutes: past it, all are forgotten (memory stays bounded). */
 const MAX_KEPT = 100;
 
 interface Kept {
@@ -20,39 +21,30 @@ interface Kept {
 const kept = new Map<string, Kept>();
 /** Bumped by every write: a summary computed from reads older than the last write is not kept. */
 let generation = 0;
-let listening = false;
-
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  Dexie.on('storagemutated', () => {
-    generation++;
-    kept.clear();
-  });
-}
+// Dexie's own event (no browser API): it fires in whichever context writes, and Dexie relays it to the others.
+Dexie.on('storagemutated', () => {
+  generation++;
+  kept.clear();
+});
 
 /** The key of a page: the URL it is looked up at and everything the page said. */
 export const summaryKey = (pageUrl: string, page: PageFacts) => `${pageUrl}\n${JSON.stringify(page)}`;
 
 /** The kept summary of a page, if it is still good; `undefined` when there is none to trust. */
-export function keptSummary(key: string, now = Date.now()): Kept | undefined {
-  listen();
+export function keptSummary(key: string): Kept | undefined {
   const hit = kept.get(key);
-  if (hit && now - hit.at <= MAX_AGE_MS) return hit;
-  kept.delete(key);
-  return undefined;
+  return hit && Date.now() - hit.at <= MAX_AGE_MS ? hit : undefined;
 }
 
 /** Starts a computation whose result may be kept: call before its first read, keep with what it returns. */
-export function summaryComputation(key: string): { keep(summary: AdvertSummary | undefined, now?: number): AdvertSummary | undefined } {
-  listen();
+export function summaryComputation(key: string): { keep(summary: AdvertSummary | undefined): AdvertSummary | undefined } {
   const started = generation;
   return {
-    keep(summary, now = Date.now()) {
-      if (started !== generation) return summary;
-      kept.delete(key);
-      kept.set(key, { at: now, summary });
-      while (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value!);
+    keep(summary) {
+      if (started === generation) {
+        if (kept.size >= MAX_KEPT) kept.clear();
+        kept.set(key, { at: Date.now(), summary });
+      }
       return summary;
     },
   };

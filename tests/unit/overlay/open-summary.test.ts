@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { todayInLondon } from '#shared/calendar';
 import { generateDemoCouncil } from '#demo/index';
 import type { ShortlistDb } from '@/db/database';
@@ -88,9 +88,15 @@ describe('the summary in overlay:open', () => {
     await db.meta.put({ key: 'unrelated', value: 1 } as never);
     racing.keep(undefined);
     expect(keptSummary('page-a')).toBeUndefined();
-    const now = Date.now();
-    summaryComputation('page-b').keep(undefined, now);
-    expect(keptSummary('page-b', now + 4 * 60_000)).toEqual({ at: now, summary: undefined });
-    expect(keptSummary('page-b', now + 6 * 60_000)).toBeUndefined();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      summaryComputation('page-b').keep(undefined);
+      vi.advanceTimersByTime(4 * 60_000);
+      expect(keptSummary('page-b')).toMatchObject({ summary: undefined });
+      vi.advanceTimersByTime(2 * 60_000);
+      expect(keptSummary('page-b')).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
