@@ -121,7 +121,10 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     await profilesLoaded;
     if (mine !== generation) return;
     frame = mountFrame(document, opened.session, opened.placement, () => {
+      // Sent elsewhere before or after it drew: nothing of ours stays in its place, the summary included.
       frame = null;
+      summary?.remove();
+      summary = null;
     });
     performance.mark('shortlist:framed');
   }
