@@ -91,12 +91,35 @@ export interface FrameView {
   view: PageView;
 }
 
+/**
+ * A tracked advert's counts without a single candidate in them (no names, emails, notes or
+ * outcomes): what the content script may draw at once, in a closed root, before the frame
+ * with the full panel has loaded.
+ */
+export interface AdvertSummary {
+  vacancy: Omit<TrackedAdvertView['vacancy'], 'id'>;
+  counts: Partial<Record<Stage, number>>;
+  total: number;
+  overdue: number;
+  /** How many next-due items the panel lists (it shows at most five). */
+  dueNext: number;
+}
+
+/** The summary of a tracked advert's view; nothing for any other view (candidate pages stay frame-only). */
+export function summaryOf(view: PageView): AdvertSummary | undefined {
+  if (!('advert' in view) || !view.advert.tracked) return undefined;
+  const { vacancy: { id: _id, ...vacancy }, counts, total, overdue, next } = view.advert;
+  return { vacancy, counts, total, overdue: overdue.length, dueNext: next.length };
+}
+
 /** The content script's answer to "this tab shows this page". */
 export interface OverlayOpened {
   session: string;
   placement: Placement;
   /** For listing pages: the badges to put beside the jobs the council tracks. */
   badges: ListingBadge[];
+  /** For a tracked advert: its counts, drawn by the content script until the frame takes over. */
+  summary?: AdvertSummary;
 }
 
 /** How a refused session begins its error: the frame then shows nothing (it may be framed by the page itself). */

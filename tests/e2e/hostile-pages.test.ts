@@ -49,6 +49,9 @@ const SPY = `
       tryRead('frame ' + i + ' name', () => window.frames[i].name);
     }
     tryRead('chrome.runtime', () => typeof (window.chrome && window.chrome.runtime && window.chrome.runtime.sendMessage));
+    // window.find() searches the page as drawn, closed shadow roots' text nodes included.
+    // The words are the test's (window.__findWords), kept out of what is recorded: only whether each was found.
+    (window.__findWords || []).forEach((words, i) => tryRead('find #' + i, () => { const found = window.find(words, false, false, true); getSelection().removeAllRanges(); return found ? 'FOUND' : 'not found'; }));
   };
   new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) {
@@ -118,12 +121,12 @@ function demoHtml(url: string): Promise<string> {
 }
 
 /** Serves `url` as the real demo page with the spy first in its <head> (and anything else the test adds). */
-async function hostilePage(page: Page, url: string, extra = ''): Promise<void> {
+async function hostilePage(page: Page, url: string, extra = '', waitUntil: 'load' | 'domcontentloaded' = 'load'): Promise<void> {
   await page.route(url, async (route) => {
     const html = (await demoHtml(url)).replace('<head>', `<head>${SPY}${extra}`);
     await route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' });
   });
-  await page.goto(url);
+  await page.goto(url, { waitUntil });
 }
 
 /** What the page's scripts saw, joined. */
@@ -170,6 +173,48 @@ describe.skipIf(!ctx.chromium)('hostile pages', () => {
     const manifest = JSON.parse(readFileSync(path.join(ctx.extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest).not.toHaveProperty('externally_connectable');
     await page.close();
+  });
+
+  it('the summary drawn before the frame: no shadow root, no words, no find(), nothing to click, no candidate', async () => {
+    const page = await session.browser.context.newPage();
+    // An image that never arrives holds the page's `load`, so the frame waits (up to 1.5 s) and the summary is alone on screen.
+    // (Answered, late, when the test is over, so no request is left hanging.)
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/held-back.png', async (route) => {
+      await held;
+      await route.fulfill({ status: 404, body: '' }).catch(() => undefined);
+    });
+    try {
+      await hostilePage(page, http(priya.advertUrl), '<img src="/held-back.png" alt="">', 'domcontentloaded');
+      await expect.poll(() => closedRootText(page, 'shortlist-summary'), { timeout: 20_000, interval: 20 }).toContain('14 applicants');
+      expect(overlayFrameOf(page)).toBeUndefined();
+      const outboxBefore = (await readTable(session.page, 'outbox')).length;
+      // Words only the summary draws (as CSS), and every name the frame would show.
+      await page.evaluate((words) => ((window as unknown as { __findWords: string[] }).__findWords = words), ['Social Worker – Children in Care (2', 'applicants', 'Shortlisted', 'Overdue (', ...overdueNames]);
+      const seen = await seenByPage(page);
+      await page.evaluate(ATTACK);
+      const box = await page.evaluate(() => ({ x: innerWidth - 120, y: innerHeight - 200 }));
+      await page.mouse.click(box.x, box.y); // the person's own click on it: there is nothing in it to press
+      // Still the summary, not yet the frame: everything above was tried against it.
+      expect(await closedRootText(page, 'shortlist-summary')).toContain('14 applicants');
+      expect(overlayFrameOf(page)).toBeUndefined();
+      expect(seen).toContain('shortlist host: {"tag":"shortlist-summary","root":null,"html":"","text":""}');
+      expect(seen).not.toContain('open shadow root of shortlist');
+      expect(seen).toMatch(/find #0: not found/);
+      expect(seen.split('\n').filter((l) => l.startsWith('find #') && l.includes('FOUND'))).toEqual([]);
+      expect(seen).not.toMatch(/\d+ applicants?/);
+      expect(seen).not.toContain('Shortlisted');
+      for (const name of overdueNames) expect(seen).not.toContain(name);
+      expect(page.url()).toBe(http(priya.advertUrl));
+      expect((await readTable(session.page, 'outbox')).length).toBe(outboxBefore);
+      // Then the frame takes its place, as on any page whose `load` is late.
+      await expect.poll(() => overlayShows(page, overdueNames[0]!), { timeout: 20_000 }).toBe(true);
+      await expect.poll(() => page.locator('shortlist-summary').count(), { timeout: 5_000 }).toBe(0);
+    } finally {
+      release();
+      await page.close();
+    }
   });
 
   it('a page that clicks, fires events and posts messages at the overlay changes nothing and moves nothing', async () => {

@@ -6,8 +6,9 @@ import type { BackgroundMessage } from '@/messages/protocol';
 import type { OVERLAY_MESSAGES } from '@/messages/overlay';
 import { registerHandlers } from '@/messages/router';
 import { loadPlacement } from '@/overlay/placement';
-import type { PageView } from '@/overlay/views';
+import { summaryOf, type PageView } from '@/overlay/views';
 import { advertView, candidateView, captureCandidate, listingBadges, moveStage, trackAdvert } from './queries';
+import { keptSummary, summaryComputation, summaryKey } from './summary-cache';
 import { openSession, rememberShown, sessionForFrame, tabUrlOf, takeWarmView, warmView, type OverlaySession } from './sessions';
 
 const db = () => getDb();
@@ -31,8 +32,8 @@ async function viewOf(session: OverlaySession): Promise<PageView> {
 
 const externalIdsOf = (page: Extract<PageFacts, { kind: 'advert-list' }>) => page.items.flatMap((i) => (i.externalId ? [i.externalId] : []));
 
-function pageOf<K extends PageFacts['kind']>(session: OverlaySession, kind: K): Extract<PageFacts, { kind: K }> {
-  if (session.page.kind !== kind) throw new Error(`This overlay shows no ${kind === 'advert' ? 'advert' : 'candidate'}`);
+function pageOf<K extends 'advert' | 'candidate'>(session: OverlaySession, kind: K): Extract<PageFacts, { kind: K }> {
+  if (session.page.kind !== kind) throw new Error(`This overlay shows no ${kind}`);
   return session.page as Extract<PageFacts, { kind: K }>;
 }
 
@@ -48,11 +49,18 @@ export function registerOverlayHandlers(): void {
     'overlay:profiles': (_r, sender) => db().site_profiles.where('host').equals(tabUrlOf(sender).hostname).toArray(),
     'overlay:open': async (r, sender) => {
       const session = openSession(sender, r.page);
+      // A tracked advert's summary comes from the view the frame will show (looked up at the tab's URL), or from the last one kept for the page.
+      const key = summaryKey(session.pageUrl, r.page);
+      const computation = summaryComputation(key);
       const view = viewOf(session);
       warmView(session, view);
-      const host = tabUrlOf(sender).host;
-      const [placement, badges] = await Promise.all([loadPlacement(host), r.page.kind === 'advert-list' ? view.then((v) => ('listing' in v ? v.listing : []), () => []) : []]);
-      return { session: session.id, placement, badges };
+      const placement = loadPlacement(tabUrlOf(sender).host);
+      // Listing pages get their badges from the view, candidate pages nothing but the session.
+      const kept = keptSummary(key);
+      const shown = r.page.kind === 'candidate' || kept ? undefined : view.catch(() => undefined);
+      const [where, v] = await Promise.all([placement, shown]);
+      const summary = kept ? kept.summary : v && r.page.kind === 'advert' ? computation.keep(summaryOf(v)) : undefined;
+      return { session: session.id, placement: where, badges: v && 'listing' in v ? v.listing : [], ...(summary ? { summary } : {}) };
     },
     'overlay:view': async (r, sender) => {
       const session = await sessionForFrame(r.session, sender);

@@ -37,12 +37,17 @@ async function context() {
   return { session, settings, asOf: todayInLondon(new Date()) };
 }
 
-const sameUrl = (a: string, b: string) => a.replace(/^https?:\/\//, '').replace(/\/+$/, '') === b.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+const bareUrl = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+const sameUrl = (a: string, b: string) => bareUrl(a) === bareUrl(b);
+
+/** The spellings of a URL that `sameUrl` takes as the same page and adverts are usually stored under: looked up in the url index. */
+const urlSpellings = (url: string) => ['https://', 'http://'].flatMap((scheme) => [scheme + bareUrl(url), `${scheme + bareUrl(url)}/`]);
 
 /** The tracked advert for a page: by URL, then the board's job id on the same board, then the employer's reference. */
 export async function findAdvert(db: ShortlistDb, page: { url: string; site: string; externalId?: string; reference?: string }): Promise<Advert | undefined> {
   const host = hostOf(page.url);
-  const byUrl = await db.adverts.filter((a) => sameUrl(a.url, page.url)).first();
+  // The url index first (the overlay's summary waits on this); any other spelling (several trailing slashes) by reading them all.
+  const byUrl = (await db.adverts.where('url').anyOf(urlSpellings(page.url)).first()) ?? (await db.adverts.filter((a) => sameUrl(a.url, page.url)).first());
   if (byUrl) return byUrl;
   if (page.externalId) {
     const byId = (await db.adverts.where('externalId').equals(page.externalId).toArray()).find((a) => isOnSite(a, page.site, host));

@@ -1,11 +1,9 @@
 import type { ListingBadge } from '@/overlay/views';
+import { cssString } from './css-text';
 
 const BADGE_ATTR = 'data-shortlist-badge';
 
 const badgeText = (b: ListingBadge) => `Shortlist: ${b.applicants} applicant${b.applicants === 1 ? '' : 's'}${b.overdue ? `, ${b.overdue} overdue` : ''}`;
-
-/** A CSS string literal: the text is drawn by the stylesheet, never put in the DOM. */
-const cssString = (s: string) => `"${s.replace(/[\\"]/g, '\\$&').replace(/[\n\r]/g, ' ')}"`;
 
 /**
  * A small badge next to each listed job the council tracks. Its counts are council data, so

@@ -19,6 +19,19 @@ export interface MountedFrame {
 const HOST_TAG = 'shortlist-overlay';
 
 /**
+ * Where an overlay of this size and place goes in the page's window, kept inside it (the frame
+ * cannot see the window): a long panel scrolls inside its frame. The content script's summary
+ * is held to the same box, so the frame takes its place without a jump.
+ */
+export function clampToWindow(layout: FrameLayout): FrameLayout {
+  const right = Math.min(layout.right, innerWidth - 80);
+  const bottom = Math.min(layout.bottom, innerHeight - 40);
+  return { width: Math.min(layout.width, innerWidth), height: Math.min(layout.height, innerHeight * 0.7, innerHeight - bottom), right, bottom };
+}
+
+const px = (n: number) => `${Math.max(0, Math.round(n))}px`;
+
+/**
  * The overlay in the page: an extension-origin frame (overlay.html) inside a closed shadow root.
  * Page scripts can neither read the frame (another origin) nor reach the element (closed root);
  * the session id travels in the frame's URL, which the page cannot read. If the page navigates
@@ -53,12 +66,8 @@ export function mountFrame(doc: Document, session: string, placement: Placement,
   return {
     session,
     place(layout) {
-      const px = (n: number) => `${Math.max(0, Math.round(n))}px`;
-      // Kept inside the page's window (the frame cannot see it): a long panel scrolls inside its frame.
-      const right = Math.min(layout.right, innerWidth - 80);
-      const bottom = Math.min(layout.bottom, innerHeight - 40);
-      const height = Math.min(layout.height, innerHeight * 0.7, innerHeight - bottom);
-      Object.assign(frame.style, { width: px(Math.min(layout.width, innerWidth)), height: px(height), right: px(right), bottom: px(bottom) });
+      const box = clampToWindow(layout);
+      Object.assign(frame.style, { width: px(box.width), height: px(box.height), right: px(box.right), bottom: px(box.bottom) });
     },
     remove,
   };

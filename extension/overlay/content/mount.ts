@@ -7,6 +7,7 @@ import { placeListingBadges } from './badges';
 import { recogniseWithDemoAlias } from './demo-alias';
 import { worthShowing } from './worth-showing';
 import { mountFrame, type FrameLayout, type MountedFrame } from './frame-host';
+import { mountSummary, type MountedSummary } from './summary';
 import { onTeachDone } from './teach-link';
 
 const RETRY_MS = 1500;
@@ -53,11 +54,15 @@ function afterLoad(ctx: Pick<ContentScriptContext, 'addEventListener'>): Promise
   });
 }
 
+/** Two animation frames: the frame, placed over the summary, has painted by then (it draws in its own process). */
+const afterTwoFrames = (fn: () => void) => requestAnimationFrame(() => requestAnimationFrame(fn));
+
 /**
  * Reads the page with the site modules (taught profiles first), opens an overlay session with
  * the background and frames the overlay page in; follows URL changes of single-page apps;
  * shows nothing, and throws nothing, on pages it cannot read. No candidate data ever comes
- * here: it goes from the background to the frame only.
+ * here: it goes from the background to the frame only. A tracked advert's counts (no names)
+ * come back with the session and are drawn at once (summary.ts) until the frame has drawn.
  */
 export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
   performance.mark('shortlist:start');
@@ -75,17 +80,28 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
   const profilesLoaded = loadProfiles();
   let teaching = false;
   let shown = false;
+  let frameShown = false;
   let frame: MountedFrame | null = null;
+  let summary: MountedSummary | null = null;
   /** Bumped on every change of what is shown, so a slow answer for an old page is dropped. */
   let generation = 0;
   let shownKey = '';
   let lastUrl = '';
   let urlSince = Date.now();
 
+  /** The counts are on screen (the summary's or the frame's, whichever first): what `npm run bench` times from DOMContentLoaded. */
+  function markShown() {
+    if (shown) return;
+    shown = true;
+    performance.mark('shortlist:shown');
+  }
+
   function hide() {
     generation++;
     frame?.remove();
     frame = null;
+    summary?.remove();
+    summary = null;
     for (const old of document.querySelectorAll('[data-shortlist-badge]')) old.remove();
   }
 
@@ -96,11 +112,19 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     performance.mark('shortlist:opened');
     if (mine !== generation) return;
     if (result.kind === 'advert-list') placeListingBadges(document, result.items, opened.badges);
+    if (result.kind === 'advert' && opened.summary) {
+      summary = mountSummary(document, opened.summary, result, opened.placement);
+      performance.mark('shortlist:summary');
+      if (!opened.placement.collapsed) markShown();
+    }
     await afterLoad(ctx);
     await profilesLoaded;
     if (mine !== generation) return;
     frame = mountFrame(document, opened.session, opened.placement, () => {
+      // Sent elsewhere before or after it drew: nothing of ours stays in its place, the summary included.
       frame = null;
+      summary?.remove();
+      summary = null;
     });
     performance.mark('shortlist:framed');
   }
@@ -129,10 +153,16 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     if (m?.type === 'teach:start') void teach();
     else if (m?.type === 'overlay:place' && frame && m.session === frame.session) {
       frame.place(m as unknown as FrameLayout);
-      // The overlay is on screen (sized to its drawn panel): what `npm run bench` times from DOMContentLoaded.
-      if (!shown && (m as unknown as FrameLayout).height > 0) {
-        shown = true;
-        performance.mark('shortlist:shown');
+      // The frame is on screen, sized to its drawn panel: it takes the summary's place (it lies above it until it has painted).
+      if ((m as unknown as FrameLayout).height > 0) {
+        if (!frameShown) {
+          frameShown = true;
+          performance.mark('shortlist:frame-shown');
+          markShown();
+        }
+        const under = summary;
+        summary = null;
+        if (under) afterTwoFrames(() => under.remove());
       }
     }
   });

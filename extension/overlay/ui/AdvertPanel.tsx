@@ -1,5 +1,6 @@
 import { STAGE_LABELS, type Stage } from '#shared/labels';
 import type { DueItem, TrackedAdvertView } from '@/overlay/views';
+import { vacancyFacts } from './advert-words';
 
 function DueList(props: { items: DueItem[]; testId: string }) {
   return (
@@ -20,8 +21,7 @@ export function AdvertPanel(props: { view: TrackedAdvertView; expired: boolean }
   return (
     <div data-testid="advert-panel">
       <p>
-        Vacancy: <strong data-testid="vacancy-title">{view.vacancy.title}</strong> ({view.vacancy.posts} post{view.vacancy.posts === 1 ? '' : 's'}, {view.vacancy.mode}
-        {view.vacancy.closingDate ? `, closes ${view.vacancy.closingDate}` : ''}, {view.vacancy.status})
+        Vacancy: <strong data-testid="vacancy-title">{view.vacancy.title}</strong> {vacancyFacts(view.vacancy)}
       </p>
       {props.expired && <p class="warn">This advert has expired on the board.</p>}
       <p data-testid="applicant-total">

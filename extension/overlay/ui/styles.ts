@@ -28,6 +28,7 @@ export const OVERLAY_CSS = `
 .sl .error { color: #d4351c; }
 .sl .muted { color: #505a5f; font-size: 12px; }
 .sl dl { margin: 4px 0 8px; } .sl dl div { display: flex; gap: 6px; } .sl dt { font-weight: 600; min-width: 6.5em; } .sl dd { margin: 0; }
+.sl p.sync { position: sticky; bottom: 0; margin: 6px -10px -8px; padding: 4px 10px; background: #fff; border-top: 1px solid #e5e5e5; font-size: 13px; }
 .sl.collapsed { width: auto; }
 /* In its own frame the panel fills the frame, which the content script sizes and places to fit it. */
 .sl.framed { position: static; max-height: 100vh; border-radius: 6px; box-shadow: none; }

@@ -10,6 +10,7 @@ import type { ShortlistDb } from '@/db/database';
 import { clearHandlers, dispatch } from '@/messages/router';
 import { registerOverlayHandlers } from '@/overlay/background/handlers';
 import { clearSessions } from '@/overlay/background/sessions';
+import { clearKeptSummaries } from '@/overlay/background/summary-cache';
 import type { OverlayOpened } from '@/overlay/views';
 import { demoBrowserAsPriya } from './demo-browser';
 
@@ -27,6 +28,7 @@ export async function startOverlayBackground(dbName: string, demo: ReturnType<ty
   fakeBrowser.reset();
   clearHandlers();
   clearSessions();
+  clearKeptSummaries();
   const db = await demoBrowserAsPriya(dbName, demo);
   registerOverlayHandlers();
   return db;

@@ -1,4 +1,5 @@
 import type { SiteProfile } from '@/sites/index';
+import type { AdvertSummary } from '@/overlay/views';
 
 /**
  * Small fakes for testing runPageOverlay (the content script) without WXT or an extension:
@@ -18,6 +19,8 @@ export const mounted: string[] = [];
 export const background = {
   opened: 0,
   profiles: (): SiteProfile[] | Promise<SiteProfile[]> => [],
+  /** The summary overlay:open gives an advert (the real background gives one to tracked adverts only). */
+  summary: undefined as AdvertSummary | undefined,
 };
 
 /** The session id the background gives the n-th page it opens. */
@@ -27,12 +30,16 @@ export function resetContentHarness() {
   asked.length = 0;
   mounted.length = 0;
   background.profiles = () => [];
+  background.summary = undefined;
 }
 
 export async function askBackground(request: Request) {
   asked.push(request);
   if (request.type === 'overlay:profiles') return background.profiles();
-  if (request.type === 'overlay:open') return { session: sessionId(++background.opened), placement: { right: 16, bottom: 16, collapsed: false }, badges: [] };
+  if (request.type === 'overlay:open') {
+    const summary = (request.page as { kind: string }).kind === 'advert' ? background.summary : undefined;
+    return { session: sessionId(++background.opened), placement: { right: 16, bottom: 16, collapsed: false }, badges: [], ...(summary ? { summary } : {}) };
+  }
   throw new Error(`unexpected ${request.type}`);
 }
 

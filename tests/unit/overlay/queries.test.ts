@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { todayInLondon } from '#shared/calendar';
 import { generateDemoCouncil } from '#demo/index';
 import type { ShortlistDb } from '@/db/database';
-import { advertView, boardOf, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/overlay/background/queries';
+import { advertView, boardOf, findAdvert, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/overlay/background/queries';
 import { siteModules } from '@/sites/index';
 import { BOARD_NAMES } from '@/overlay/background/boards';
 import { taughtModule } from '@/sites/taught';
@@ -33,6 +33,15 @@ describe('the overlay on an advert', () => {
     expect(view.counts.applied).toBe(priya.awaiting.length);
     expect(view.overdue.map((o) => o.applicationId).sort()).toEqual([...priya.overdue].sort());
     expect(view.overdue.every((o) => o.status === 'red' && o.label === 'overdue 1 working day')).toBe(true);
+  });
+
+  it('finds an advert by its URL however the page spells it: the other scheme, with or without trailing slashes', async () => {
+    const stored = (await db.adverts.get(priya.advertId))!;
+    const bare = stored.url.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+    for (const url of [`http://${bare}`, `https://${bare}/`, `https://${bare}//`]) expect((await findAdvert(db, { url, site: 'other' }))?.id).toBe(priya.advertId);
+    // Stored with several trailing slashes (not a spelling the url index is asked for): still found, by reading them all.
+    await db.adverts.put({ ...stored, id: '019a0000-0000-7000-8000-00000000a002', url: 'https://jobs.example.org/job/77//', externalId: '77' });
+    expect((await findAdvert(db, { url: 'http://jobs.example.org/job/77', site: 'other' }))?.id).toBe('019a0000-0000-7000-8000-00000000a002');
   });
 
   it('does not match a job id from another board, and offers vacancies to link instead', async () => {
