@@ -21,12 +21,14 @@ const CONTENT_SCRIPT_BUDGET = 30 * KB;
  * (zod 25 KB to 11 KB: only the schema kinds and checks used, no methods, no JSON Schema) and
  * Dexie's ES2021 build (30.5 KB to 28.7 KB); to 67 KB (66.9 KB) by storage.local through our own
  * small module instead of @wxt-dev/storage and its lock (3 KB) and by the fixed lists' labels
- * left out of the service worker (0.5 KB). What remains (gzip saved when each part is cut):
+ * left out of the service worker (0.5 KB); back to 68 KB (67.4 KB) for the advert summary the
+ * background answers with and keeps warm (overlay/background/summary-cache.ts) and the exit
+ * interviews' and incentives' need-to-know on pull. What remains (gzip saved when each part is cut):
  * Dexie 28.7 KB, zod 10.8 KB with its English messages 1 KB, the schemas and message schemas
  * 5.4 KB, the overlay's answers (extension/overlay/background with the moves, holders and
  * uuidv7 only they use) 6.2 KB, sync, sign-in, badge, retention and working-day counts 15 KB.
  */
-const BACKGROUND_BUDGET = 67 * KB;
+const BACKGROUND_BUDGET = 68 * KB;
 const BACKGROUND_TARGET = 60 * KB;
 /**
  * What the overlay's frame loads before it draws (overlay.html's script and preloads): Preact
