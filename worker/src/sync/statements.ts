@@ -8,6 +8,9 @@ import type { Store } from './store';
 
 // Multi-row statements read their rows from one JSON parameter (json_each, see db/chunk.ts);
 // each row's keys are named after what they hold, and the SQL reads them by those names.
+// JSON columns travel as nested JSON (read with `->`, which gives their JSON text) rather than
+// as strings of JSON inside the JSON: no second encoding and escaping of every quote. A key
+// left out (undefined) reads as SQL NULL.
 
 interface WritePlan {
   auth: AuthContext;
@@ -35,27 +38,33 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
         .bind(orgId, p.clientId, p.baseSeq),
     );
   }
-  const changes = plan.changes.map((c) => ({ ...c, payload: c.payload && JSON.stringify(c.payload) }));
+  const changes = plan.changes.map((c) => ({ ...c, payload: c.payload ?? undefined }));
   for (const part of chunkJson(changes)) {
     out.push(
       db
         .prepare(
           `INSERT INTO changes (org_id, tbl, record_id, op, payload, user_id, client_id, mutation_id, created_at)
-           SELECT ?1, j.value->>'table', j.value->>'recordId', j.value->>'op', j.value->>'payload', ?2, ?3, j.value->>'mutationId', ?4
+           SELECT ?1, j.value->>'table', j.value->>'recordId', j.value->>'op', j.value->'payload', ?2, ?3, j.value->>'mutationId', ?4
              FROM json_each(?5) j ORDER BY j.key`,
         )
         .bind(orgId, userId, p.clientId, p.nowIso, part),
     );
   }
+  // server_seq of a row is the sequence of its latest change in this batch. The change log's
+  // inserts above number this batch's changes consecutively in plan order (AUTOINCREMENT in a
+  // batch that runs alone), so the latest is max(seq) minus the changes logged after it: one
+  // read of the table's highest rowid per statement instead of an index search per row.
+  const logged = changesAfter(plan.changes);
   for (const [t, written] of byTable(plan.rows)) {
     const rows = written.map((s) => ({
       id: s.id,
-      data: JSON.stringify(s.data),
-      clocks: JSON.stringify(s.clocks),
-      arrivals: JSON.stringify(s.arrivals),
+      data: s.data,
+      clocks: s.clocks,
+      arrivals: s.arrivals,
       deleted: s.deleted ? 1 : 0,
       erased: s.erased ? 1 : 0,
       createdAt: s.createdAt,
+      after: logged(t, s.id),
     }));
     const tb = tableSql(t);
     for (const part of chunkJson(rows)) {
@@ -63,29 +72,29 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
         db
           .prepare(
             `INSERT INTO ${tb} (org_id, id, data, clocks, arrivals, deleted, erased, server_seq, created_at, updated_at)
-             SELECT ?1, j.value->>'id', j.value->>'data', j.value->>'clocks', j.value->>'arrivals', j.value->>'deleted', j.value->>'erased',
-                    (SELECT max(seq) FROM changes WHERE org_id = ?1 AND tbl = ?2 AND record_id = j.value->>'id'), j.value->>'createdAt', ?3
-               FROM json_each(?4) j WHERE true
+             SELECT ?1, j.value->>'id', j.value->'data', j.value->'clocks', j.value->'arrivals', j.value->>'deleted', j.value->>'erased',
+                    (SELECT max(seq) FROM changes) - (j.value->>'after'), j.value->>'createdAt', ?2
+               FROM json_each(?3) j WHERE true
              ON CONFLICT (org_id, id) DO UPDATE SET data = excluded.data, clocks = excluded.clocks, arrivals = excluded.arrivals,
                deleted = excluded.deleted, erased = excluded.erased, server_seq = excluded.server_seq, updated_at = excluded.updated_at`,
           )
-          .bind(orgId, t, p.nowIso, part),
+          .bind(orgId, p.nowIso, part),
       );
     }
   }
   const conflictRows = plan.conflicts.map((c) => ({
     ...c,
-    losingValue: JSON.stringify(c.losingValue ?? null),
-    winningValue: JSON.stringify(c.winningValue ?? null),
+    losingValue: c.losingValue ?? null,
+    winningValue: c.winningValue ?? null,
+    after: logged('conflicts', c.id),
   }));
   for (const part of chunkJson(conflictRows)) {
     out.push(
       db
         .prepare(
           `INSERT INTO conflicts (org_id, id, tbl, record_id, field, losing_value, winning_value, losing_hlc, winning_hlc, created_at, server_seq)
-           SELECT ?1, j.value->>'id', j.value->>'table', j.value->>'recordId', j.value->>'field', j.value->>'losingValue', j.value->>'winningValue',
-                  j.value->>'losingHlc', j.value->>'winningHlc', ?2,
-                  (SELECT max(seq) FROM changes WHERE org_id = ?1 AND tbl = 'conflicts' AND record_id = j.value->>'id')
+           SELECT ?1, j.value->>'id', j.value->>'table', j.value->>'recordId', j.value->>'field', j.value->'losingValue', j.value->'winningValue',
+                  j.value->>'losingHlc', j.value->>'winningHlc', ?2, (SELECT max(seq) FROM changes) - (j.value->>'after')
              FROM json_each(?3) j`,
         )
         .bind(orgId, p.nowIso, part),
@@ -120,17 +129,33 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
 /** Rows grouped by table, tables in the order of their first row. */
 function byTable(rows: PushPlan['rows']): Map<SyncTable, SyncRow[]> {
   const out = new Map<SyncTable, SyncRow[]>();
-  for (const { table, row } of rows) out.set(table, [...(out.get(table) ?? []), row]);
+  for (const { table, row } of rows) {
+    const list = out.get(table);
+    if (list) list.push(row);
+    else out.set(table, [row]);
+  }
   return out;
 }
 
+/** For a record: how many entries of the batch's change log come after its latest one. */
+function changesAfter(changes: PushPlan['changes']): (table: string, id: string) => number {
+  const latest = new Map<string, number>();
+  changes.forEach((c, i) => latest.set(`${c.table}:${c.recordId}`, i));
+  return (table, id) => {
+    const i = latest.get(`${table}:${id}`);
+    // Every row a push writes has a change logged (shared/sync/decide.ts), or a pull would never send it.
+    if (i === undefined) throw new Error(`no change logged for ${table} ${id}`);
+    return changes.length - 1 - i;
+  };
+}
+
 export function auditStatements(db: D1Database, auth: AuthContext, clientId: string | null, nowIso: string, audit: AuditEntry[]): D1PreparedStatement[] {
-  const rows = audit.map((e) => ({ ...e, fields: e.fields && JSON.stringify(e.fields), values: e.values ? JSON.stringify(e.values) : null }));
+  const rows = audit.map((e) => ({ ...e, fields: e.fields ?? undefined, values: e.values ?? undefined }));
   return chunkJson(rows).map((part) =>
     db
       .prepare(
         `INSERT INTO audit_log (org_id, at, user_id, credential_id, client_id, action, tbl, record_id, fields, field_values)
-         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', j.value->>'table', j.value->>'recordId', j.value->>'fields', j.value->>'values'
+         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', j.value->>'table', j.value->>'recordId', j.value->'fields', j.value->'values'
            FROM json_each(?6) j ORDER BY j.key`,
       )
       .bind(auth.orgId, nowIso, auth.userId, auth.credentialId, clientId, part),

@@ -1,0 +1,96 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { SYNC_TABLE_NAMES } from '#shared/schema/index';
+import { application, id, setupOrg, stageEvent, TestClient, vacancy } from './helpers';
+
+/**
+ * What one push batch writes besides the records' values (worker/src/sync/statements.ts): each
+ * row's server_seq, assigned once per batch from the change log's sequence, and the JSON columns,
+ * sent to D1 as nested JSON rather than as strings of JSON.
+ */
+
+/**
+ * Rows (records and kept conflicts) whose server_seq is not the sequence of their latest change.
+ * An edit that lost entirely is logged (payload `{}`, so its writer pulls the winner) without
+ * writing the row: that entry is not the row's version.
+ */
+async function rowsOffTheirLatestChange(orgId: string) {
+  const off: unknown[] = [];
+  for (const t of [...SYNC_TABLE_NAMES, 'conflicts']) {
+    const { results } = await env.DB.prepare(
+      `SELECT r.id, r.server_seq, (SELECT max(seq) FROM changes c WHERE c.org_id = r.org_id AND c.tbl = ?2 AND c.record_id = r.id
+                                       AND NOT (c.op = 'update' AND c.payload = '{}')) AS latest
+         FROM ${t} r WHERE r.org_id = ?1`,
+    )
+      .bind(orgId, t)
+      .all<{ id: string; server_seq: number; latest: number | null }>();
+    for (const r of results) if (r.latest === null || r.server_seq !== r.latest) off.push({ table: t, ...r });
+  }
+  return off;
+}
+
+const rowCount = async (orgId: string, table: string) =>
+  (await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE org_id = ?1`).bind(orgId).first<{ n: number }>())!.n;
+
+describe('a push batch', () => {
+  it('gives every row it writes the sequence of its latest change, when one push changes a record several times, scrubs dependents and keeps a conflict', async () => {
+    const org = await setupOrg();
+    const c = new TestClient(org.tokens.coordinator);
+    const [v, a, b] = [id(), id(), id()];
+    const events = [id(), id(), id()];
+    const created = Date.now() - 3_600_000;
+    const first = await c.push([
+      c.upsert('vacancies', v, vacancy(), created),
+      c.upsert('applications', a, application(v), created),
+      c.upsert('applications', b, application(v, { name: 'Bo Candidate' }), created),
+      // the same record three times in one batch: its row must carry the last of its three changes
+      c.upsert('applications', a, { phone: '07700 900001' }, created + 1),
+      ...events.map((e) => c.upsert('stage_events', e, stageEvent(b, org.users.coordinator, 'applied'), created)),
+      c.upsert('applications', a, { teamPreference: 'north' }, created + 2),
+    ]);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(await rowsOffTheirLatestChange(org.orgId)).toEqual([]);
+
+    // A later batch: a delete that scrubs the application's events (one change each, logged
+    // after the delete's own) and an edit that loses a critical field to a newer one (a conflict).
+    const t0 = Date.now();
+    const x = new TestClient(org.tokens.coordinator);
+    const y = new TestClient(org.tokens.central);
+    expect((await x.push([x.upsert('vacancies', v, { status: 'closed' }, t0 + 2)])).status).toBe(200);
+    const second = await y.push([y.mutation('applications', 'delete', b), y.upsert('vacancies', v, { status: 'cancelled' }, t0 + 1), y.upsert('applications', a, { phone: '07700 900002' })]);
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body.conflicts).toHaveLength(1);
+    expect(await rowCount(org.orgId, 'conflicts')).toBe(1);
+    expect(await rowsOffTheirLatestChange(org.orgId)).toEqual([]);
+  });
+
+  it('stores JSON columns as the JSON of the values merged, with SQL NULL where nothing is logged', async () => {
+    const org = await setupOrg();
+    const c = new TestClient(org.tokens.coordinator);
+    const [v, a] = [id(), id()];
+    const awkward = { name: 'Zoë “Ñandú” O\'Brien \\ back\\slash\nnew line \u2028 😀', teamPreference: '{"not": "json to parse"}', yearsQualified: 0.1 };
+    const r = await c.push([c.upsert('vacancies', v, vacancy({ teamIds: [] })), c.upsert('applications', a, application(v, awkward))]);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+
+    const row = (await env.DB.prepare('SELECT data, clocks, arrivals FROM applications WHERE org_id = ?1 AND id = ?2').bind(org.orgId, a).first<Record<string, string>>())!;
+    const data = JSON.parse(row.data);
+    expect(data).toMatchObject({ id: a, ...awkward });
+    // The text is the JSON a plain JSON.stringify of the parsed values gives: nothing re-encoded or escaped twice.
+    for (const col of ['data', 'clocks', 'arrivals'] as const) expect(row[col]).toBe(JSON.stringify(JSON.parse(row[col]!)));
+    expect(Object.keys(JSON.parse(row.clocks))).toEqual(Object.keys(data).filter((k) => k !== 'id'));
+
+    const change = (await env.DB.prepare(`SELECT payload FROM changes WHERE org_id = ?1 AND record_id = ?2 AND op = 'create'`).bind(org.orgId, a).first<{ payload: string }>())!;
+    expect(JSON.parse(change.payload)).toMatchObject(awkward);
+    const audit = (await env.DB.prepare(`SELECT fields, field_values FROM audit_log WHERE org_id = ?1 AND record_id = ?2 AND action = 'create'`).bind(org.orgId, a).first<{ fields: string; field_values: string }>())!;
+    expect(JSON.parse(audit.fields)).toEqual(Object.keys(JSON.parse(change.payload)));
+    expect(JSON.parse(audit.field_values)).not.toHaveProperty('name');
+    expect(JSON.parse(audit.field_values)).toMatchObject({ yearsQualified: 0.1 });
+
+    // A delete logs no payload and audits no fields or values: SQL NULL, not the JSON text 'null'.
+    expect((await c.push([c.mutation('applications', 'delete', a)])).status).toBe(200);
+    const deleted = await env.DB.prepare(`SELECT payload FROM changes WHERE org_id = ?1 AND record_id = ?2 AND op = 'delete'`).bind(org.orgId, a).first<{ payload: string | null }>();
+    expect(deleted).toEqual({ payload: null });
+    const audited = await env.DB.prepare(`SELECT fields, field_values FROM audit_log WHERE org_id = ?1 AND record_id = ?2 AND action = 'delete'`).bind(org.orgId, a).first();
+    expect(audited).toEqual({ fields: null, field_values: null });
+  });
+});
