@@ -72,11 +72,11 @@ describe('a push batch', () => {
     const r = await c.push([c.upsert('vacancies', v, vacancy({ teamIds: [] })), c.upsert('applications', a, application(v, awkward))]);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
 
-    const row = (await env.DB.prepare('SELECT data, clocks, arrivals FROM applications WHERE org_id = ?1 AND id = ?2').bind(org.orgId, a).first<Record<string, string>>())!;
+    const row = (await env.DB.prepare('SELECT data, clocks, arrivals FROM applications WHERE org_id = ?1 AND id = ?2').bind(org.orgId, a).first<{ data: string; clocks: string; arrivals: string }>())!;
     const data = JSON.parse(row.data);
     expect(data).toMatchObject({ id: a, ...awkward });
     // The text is the JSON a plain JSON.stringify of the parsed values gives: nothing re-encoded or escaped twice.
-    for (const col of ['data', 'clocks', 'arrivals'] as const) expect(row[col]).toBe(JSON.stringify(JSON.parse(row[col]!)));
+    for (const col of ['data', 'clocks', 'arrivals'] as const) expect(row[col]).toBe(JSON.stringify(JSON.parse(row[col])));
     expect(Object.keys(JSON.parse(row.clocks))).toEqual(Object.keys(data).filter((k) => k !== 'id'));
 
     const change = (await env.DB.prepare(`SELECT payload FROM changes WHERE org_id = ?1 AND record_id = ?2 AND op = 'create'`).bind(org.orgId, a).first<{ payload: string }>())!;
