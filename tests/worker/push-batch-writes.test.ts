@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { SYNC_TABLE_NAMES } from '#shared/schema/index';
-import { application, id, setupOrg, stageEvent, TestClient, vacancy } from './helpers';
+import { PERSONAL_DATA, SYNC_TABLE_NAMES, type SyncTable } from '#shared/schema/index';
+import { application, id, setupOrg, stageEvent, team, TestClient, vacancy } from './helpers';
 
 /**
  * What one push batch writes besides the records' values (worker/src/sync/statements.ts): each
@@ -92,5 +92,48 @@ describe('a push batch', () => {
     expect(deleted).toEqual({ payload: null });
     const audited = await env.DB.prepare(`SELECT fields, field_values FROM audit_log WHERE org_id = ?1 AND record_id = ?2 AND action = 'delete'`).bind(org.orgId, a).first();
     expect(audited).toEqual({ fields: null, field_values: null });
+  });
+
+  it('audits an upsert with the fields of its change and the values of those that are not personal, as the JSON of them', async () => {
+    const org = await setupOrg();
+    const c = new TestClient(org.tokens.coordinator);
+    const [t, v, a, e] = [id(), id(), id(), id()];
+    const created = Date.now() - 3_600_000;
+    const r = await c.push([
+      c.upsert('teams', t, team(), created),
+      c.upsert('vacancies', v, vacancy({ teamIds: [t], posts: 3, closingDate: null }), created),
+      c.upsert('applications', a, application(v, { name: 'Zoë “Ñandú” \\ 😀', yearsQualified: 0.1 }), created),
+      // dated an hour before it is entered: the server marks it recordedLate (a boolean) with enteredAt
+      c.upsert('stage_events', e, stageEvent(a, org.users.coordinator, 'rejected', { at: new Date(created).toISOString() })),
+      c.upsert('vacancies', v, { status: 'closed', teamIds: [] }, created + 1),
+      c.upsert('applications', a, { yearsQualified: 5, phone: '07700 900009' }, created + 1),
+    ]);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const { results } = await env.DB.prepare(
+      `SELECT a.action, a.tbl, a.fields, a.field_values, c.payload FROM audit_log a
+         JOIN changes c ON c.org_id = a.org_id AND c.tbl = a.tbl AND c.record_id = a.record_id AND c.op = a.action
+        WHERE a.org_id = ?1 ORDER BY a.id, c.seq`,
+    )
+      .bind(org.orgId)
+      .all<{ action: string; tbl: SyncTable; fields: string; field_values: string; payload: string }>();
+    // Each audit row against each change of its record and op: the one it copies matches exactly.
+    const matched = results.filter((row) => {
+      const payload = JSON.parse(row.payload) as Record<string, unknown>;
+      const declared = PERSONAL_DATA[row.tbl] as Record<string, string>;
+      const values = Object.fromEntries(Object.entries(payload).filter(([k]) => declared[k] === 'none'));
+      return row.fields === JSON.stringify(Object.keys(payload)) && row.field_values === JSON.stringify(values);
+    });
+    expect(matched.map((m) => `${m.tbl} ${m.action}`)).toEqual([
+      'teams create',
+      'vacancies create',
+      'applications create',
+      'stage_events create',
+      'vacancies update',
+      'applications update',
+    ]);
+    const event = matched.find((m) => m.tbl === 'stage_events')!;
+    expect(JSON.parse(event.field_values)).toMatchObject({ recordedLate: true, stage: 'rejected' });
+    expect(JSON.parse(event.field_values)).not.toHaveProperty('by');
+    expect(JSON.parse(matched[1]!.field_values)).toMatchObject({ teamIds: [t], posts: 3, closingDate: null });
   });
 });

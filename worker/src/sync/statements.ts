@@ -1,9 +1,10 @@
 import type { SyncTable } from '#shared/schema/index';
-import type { AuditEntry, Erasure, PushPlan } from '#shared/sync/decide';
+import type { Erasure, PushPlan } from '#shared/sync/decide';
 import type { SyncRow } from '#shared/sync/rows';
 import { chunkJson } from '../db/chunk';
 import { tableSql } from '../db/records';
 import type { AuthContext } from '../env';
+import { auditRows, auditStatements } from './audit-rows';
 import type { Store } from './store';
 
 // Multi-row statements read their rows from one JSON parameter (json_each, see db/chunk.ts);
@@ -24,7 +25,8 @@ interface WritePlan {
 
 /**
  * The statements of one push, in order: guards, change log (AUTOINCREMENT seq in order),
- * records (server_seq = their latest change), conflicts, client state, applied ids, audit,
+ * records (server_seq = their latest change), conflicts, client state, applied ids, audit
+ * (upserts' entries read from their changes, ./audit-rows.ts),
  * erasure scrubbing of the change log, and finally emptying the guard table.
  */
 export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1PreparedStatement[] {
@@ -120,7 +122,7 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
       );
     }
   }
-  out.push(...auditStatements(db, p.auth, p.clientId, p.nowIso, plan.audit));
+  out.push(...auditStatements(db, p.auth, p.clientId, p.nowIso, auditRows(plan.audit, plan.changes)));
   for (const e of plan.erasures) out.push(...eraseScrubStatements(db, orgId, e));
   out.push(db.prepare('DELETE FROM sync_guard'));
   return out;
@@ -147,19 +149,6 @@ function changesAfter(changes: PushPlan['changes']): (table: string, id: string)
     if (i === undefined) throw new Error(`no change logged for ${table} ${id}`);
     return changes.length - 1 - i;
   };
-}
-
-export function auditStatements(db: D1Database, auth: AuthContext, clientId: string | null, nowIso: string, audit: AuditEntry[]): D1PreparedStatement[] {
-  const rows = audit.map((e) => ({ ...e, fields: e.fields ?? undefined, values: e.values ?? undefined }));
-  return chunkJson(rows).map((part) =>
-    db
-      .prepare(
-        `INSERT INTO audit_log (org_id, at, user_id, credential_id, client_id, action, tbl, record_id, fields, field_values)
-         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', j.value->>'table', j.value->>'recordId', j.value->'fields', j.value->'values'
-           FROM json_each(?6) j ORDER BY j.key`,
-      )
-      .bind(auth.orgId, nowIso, auth.userId, auth.credentialId, clientId, part),
-  );
 }
 
 /**

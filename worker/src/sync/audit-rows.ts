@@ -1,0 +1,75 @@
+import type { AuditEntry, ChangeEntry } from '#shared/sync/decide';
+import { chunkJson } from '../db/chunk';
+import type { AuthContext } from '../env';
+
+/**
+ * The audit rows of one push. An upsert's audit entry repeats its change-log entry: its fields
+ * are the payload's keys and its values the payload's non-personal fields. Such an entry is not
+ * sent to D1 a second time: its row names the change (how many entries of the batch's log come
+ * after it) and the fields to leave out, and the SQL reads the rest from the change just logged.
+ * An entry that is not provably that copy (erasures, deletions, admin actions) is sent whole.
+ */
+interface AuditRow {
+  action: string;
+  table: string | null;
+  recordId: string | null;
+  /** Given whole: */
+  fields?: string[];
+  values?: Record<string, unknown>;
+  /** Read from a change of this batch: */
+  after?: number;
+  personal?: string[];
+}
+
+/** The change an audit entry copies, or null: same record and op, the payload's keys as fields and its values unchanged. */
+function copiedChange(e: AuditEntry, queue: { change: ChangeEntry; index: number }[] | undefined): { change: ChangeEntry; index: number } | null {
+  const next = queue?.[0];
+  if (!next || !e.values || !e.fields) return null;
+  const { payload } = next.change;
+  if (!payload || next.change.op !== e.action) return null;
+  const keys = Object.keys(payload);
+  if (keys.length !== e.fields.length || keys.some((k, i) => k !== e.fields![i])) return null;
+  if (Object.entries(e.values).some(([k, v]) => !Object.hasOwn(payload, k) || payload[k] !== v)) return null;
+  return queue.shift()!;
+}
+
+export function auditRows(audit: AuditEntry[], changes: ChangeEntry[]): AuditRow[] {
+  // The changes an upsert's entry may copy, per record, in log order (an entry follows its change).
+  const queues = new Map<string, { change: ChangeEntry; index: number }[]>();
+  changes.forEach((change, index) => {
+    if (!change.payload || Object.keys(change.payload).length === 0) return;
+    const key = `${change.table}:${change.recordId}`;
+    const queue = queues.get(key);
+    if (queue) queue.push({ change, index });
+    else queues.set(key, [{ change, index }]);
+  });
+  return audit.map((e) => {
+    const copied = copiedChange(e, queues.get(`${e.table}:${e.recordId}`));
+    if (copied) {
+      return { action: e.action, table: e.table, recordId: e.recordId, after: changes.length - 1 - copied.index, personal: e.fields!.filter((f) => !Object.hasOwn(e.values!, f)) };
+    }
+    return { action: e.action, table: e.table, recordId: e.recordId, fields: e.fields ?? undefined, values: e.values ?? undefined };
+  });
+}
+
+/**
+ * Inserts the audit rows, after the batch's change log (their `after` counts back from its
+ * highest sequence). `c.payload -> e.fullkey` keeps each value's JSON type (json_each's value
+ * column gives true as 1).
+ */
+export function auditStatements(db: D1Database, auth: AuthContext, clientId: string | null, nowIso: string, rows: AuditRow[]): D1PreparedStatement[] {
+  return chunkJson(rows).map((part) =>
+    db
+      .prepare(
+        `INSERT INTO audit_log (org_id, at, user_id, credential_id, client_id, action, tbl, record_id, fields, field_values)
+         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', j.value->>'table', j.value->>'recordId',
+                CASE WHEN c.seq IS NULL THEN j.value->'fields' ELSE (SELECT json_group_array(e.key) FROM json_each(c.payload) e) END,
+                CASE WHEN c.seq IS NULL THEN j.value->'values' ELSE (
+                  SELECT json_group_object(e.key, c.payload -> e.fullkey) FROM json_each(c.payload) e
+                   WHERE e.key NOT IN (SELECT value FROM json_each(j.value->'personal'))) END
+           FROM json_each(?6) j LEFT JOIN changes c ON j.value->>'after' IS NOT NULL AND c.seq = (SELECT max(seq) FROM changes) - (j.value->>'after')
+          ORDER BY j.key`,
+      )
+      .bind(auth.orgId, nowIso, auth.userId, auth.credentialId, clientId, part),
+  );
+}
