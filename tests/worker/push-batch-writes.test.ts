@@ -69,7 +69,9 @@ describe('a push batch', () => {
     const c = new TestClient(org.tokens.coordinator);
     const [v, a] = [id(), id()];
     const awkward = { name: 'Zoë “Ñandú” O\'Brien \\ back\\slash\nnew line \u2028 😀', teamPreference: '{"not": "json to parse"}', yearsQualified: 0.1 };
-    const r = await c.push([c.upsert('vacancies', v, vacancy({ teamIds: [] })), c.upsert('applications', a, application(v, awkward))]);
+    const withVacancy = c.upsert('vacancies', v, vacancy({ teamIds: [] }));
+    const create = c.upsert('applications', a, application(v, awkward));
+    const r = await c.push([withVacancy, create]);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
 
     const row = (await env.DB.prepare('SELECT data, clocks, arrivals FROM applications WHERE org_id = ?1 AND id = ?2').bind(org.orgId, a).first<{ data: string; clocks: string; arrivals: string }>())!;
@@ -77,7 +79,13 @@ describe('a push batch', () => {
     expect(data).toMatchObject({ id: a, ...awkward });
     // The text is the JSON a plain JSON.stringify of the parsed values gives: nothing re-encoded or escaped twice.
     for (const col of ['data', 'clocks', 'arrivals'] as const) expect(row[col]).toBe(JSON.stringify(JSON.parse(row[col])));
+    // A creation's one clock, written against every field of the data, in its order.
+    expect(JSON.parse(row.clocks)).toEqual(Object.fromEntries(Object.keys(data).filter((k) => k !== 'id').map((k) => [k, create.hlc])));
     expect(Object.keys(JSON.parse(row.clocks))).toEqual(Object.keys(data).filter((k) => k !== 'id'));
+    const edit = c.upsert('applications', a, { phone: '07700 900111' });
+    expect((await c.push([edit])).status).toBe(200);
+    const edited = JSON.parse((await env.DB.prepare('SELECT clocks FROM applications WHERE org_id = ?1 AND id = ?2').bind(org.orgId, a).first<{ clocks: string }>())!.clocks);
+    expect(edited).toEqual({ ...JSON.parse(row.clocks), phone: edit.hlc });
 
     const change = (await env.DB.prepare(`SELECT payload FROM changes WHERE org_id = ?1 AND record_id = ?2 AND op = 'create'`).bind(org.orgId, a).first<{ payload: string }>())!;
     expect(JSON.parse(change.payload)).toMatchObject(awkward);
