@@ -61,7 +61,7 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
     const rows = written.map((s) => ({
       id: s.id,
       data: s.data,
-      ...clocksOf(s),
+      clocks: s.clocks,
       arrivals: s.arrivals,
       deleted: s.deleted ? 1 : 0,
       erased: s.erased ? 1 : 0,
@@ -74,9 +74,7 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
         db
           .prepare(
             `INSERT INTO ${tb} (org_id, id, data, clocks, arrivals, deleted, erased, server_seq, created_at, updated_at)
-             SELECT ?1, j.value->>'id', j.value->'data',
-                    coalesce(j.value->'clocks', (SELECT json_group_object(f.key, j.value->>'clock') FROM json_each(j.value->'data') f WHERE f.key <> 'id')),
-                    j.value->'arrivals', j.value->>'deleted', j.value->>'erased',
+             SELECT ?1, j.value->>'id', j.value->'data', j.value->'clocks', j.value->'arrivals', j.value->>'deleted', j.value->>'erased',
                     (SELECT max(seq) FROM changes) - (j.value->>'after'), j.value->>'createdAt', ?2
                FROM json_each(?3) j WHERE true
              ON CONFLICT (org_id, id) DO UPDATE SET data = excluded.data, clocks = excluded.clocks, arrivals = excluded.arrivals,
@@ -139,19 +137,6 @@ function byTable(rows: PushPlan['rows']): Map<SyncTable, SyncRow[]> {
     else out.set(table, [row]);
   }
   return out;
-}
-
-/**
- * A row's clocks as sent to D1. A record created by one mutation has one clock for all its
- * fields, in the order of its data: that clock is sent once (`clock`) and the SQL writes it
- * against each field of the data (`clocks` stored exactly as JSON.stringify would).
- */
-function clocksOf(s: SyncRow): { clocks: Record<string, string> } | { clock: string } {
-  const fields = Object.keys(s.data).filter((k) => k !== 'id');
-  const clocked = Object.keys(s.clocks);
-  const clock = s.clocks[clocked[0] ?? ''];
-  const uniform = clock !== undefined && clocked.length === fields.length && clocked.every((k, i) => k === fields[i] && s.clocks[k] === clock);
-  return uniform ? { clock } : { clocks: s.clocks };
 }
 
 /** For a record: how many entries of the batch's change log come after its latest one. */
