@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { PERSONAL_DATA, SYNC_TABLE_NAMES, type SyncTable } from '#shared/schema/index';
+import { applyMutations } from '../../worker/src/sync/apply';
 import { application, id, setupOrg, stageEvent, team, TestClient, vacancy } from './helpers';
 
 /**
@@ -143,5 +144,41 @@ describe('a push batch', () => {
     expect(JSON.parse(event.field_values)).toMatchObject({ recordedLate: true, stage: 'rejected' });
     expect(JSON.parse(event.field_values)).not.toHaveProperty('by');
     expect(JSON.parse(matched[1]!.field_values)).toMatchObject({ teamIds: [t], posts: 3, closingDate: null });
+  });
+
+  it('inserts a record it read as absent without a guard: when another client creates it between the read and the write, the insert fails, the push retries and merges', async () => {
+    const org = await setupOrg();
+    const v = id();
+    const other = new TestClient(org.tokens.central);
+    expect((await other.push([other.upsert('vacancies', v, vacancy())])).status).toBe(200);
+    const a = id();
+    const base = Date.now() - 10_000;
+    const mine = new TestClient(org.tokens.coordinator);
+    const mutation = mine.upsert('applications', a, application(v, { teamPreference: 'mine', phone: '07700 900222' }), base + 2);
+    // The other client's creation lands right after this push has read the record as absent (its first batch).
+    let batches = 0;
+    const racing = new Proxy(env.DB, {
+      get(target, key) {
+        if (key === 'batch') {
+          return async (statements: D1PreparedStatement[]) => {
+            const result = await target.batch(statements);
+            if (++batches === 1) expect((await other.push([other.upsert('applications', a, application(v, { teamPreference: 'theirs' }), base + 1)])).status).toBe(200);
+            return result;
+          };
+        }
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const auth = { orgId: org.orgId, orgName: 'Testshire', userId: org.users.coordinator, userName: 'coordinator user', email: 'c@example.gov.uk', role: 'coordinator' as const, credentialId: id(), tokenExpiresAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const result = await applyMutations(racing, auth, [mutation], { clientId: mine.clientId });
+    expect(result).toMatchObject({ applied: 1, lastSeq: mutation.seq });
+    expect(batches).toBeGreaterThan(2); // read, failed write, read again, write
+    const row = (await env.DB.prepare('SELECT data FROM applications WHERE org_id = ?1 AND id = ?2').bind(org.orgId, a).first<{ data: string }>())!;
+    expect(JSON.parse(row.data)).toMatchObject({ teamPreference: 'mine', phone: '07700 900222' });
+    const ops = await env.DB.prepare(`SELECT op FROM changes WHERE org_id = ?1 AND record_id = ?2 ORDER BY seq`).bind(org.orgId, a).all<{ op: string }>();
+    expect(ops.results.map((o) => o.op)).toEqual(['create', 'update']);
+    expect(await rowsOffTheirLatestChange(org.orgId)).toEqual([]);
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM sync_guard').first<{ n: number }>()).toEqual({ n: 0 });
   });
 });

@@ -32,7 +32,8 @@ interface WritePlan {
 export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1PreparedStatement[] {
   const { plan } = p;
   const { orgId, userId } = p.auth;
-  const out: D1PreparedStatement[] = [...store.guards()];
+  const written = new Set(plan.rows.map((r) => `${r.table}:${r.row.id}`));
+  const out: D1PreparedStatement[] = [...store.guards((t, id) => written.has(`${t}:${id}`))];
   if (p.clientId) {
     out.push(
       db
@@ -58,30 +59,38 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
   // read of the table's highest rowid per statement instead of an index search per row.
   const logged = changesAfter(plan.changes);
   for (const [t, written] of byTable(plan.rows)) {
-    const rows = written.map((s) => ({
-      id: s.id,
-      data: s.data,
-      clocks: s.clocks,
-      arrivals: s.arrivals,
-      deleted: s.deleted ? 1 : 0,
-      erased: s.erased ? 1 : 0,
-      createdAt: s.createdAt,
-      after: logged(t, s.id),
-    }));
     const tb = tableSql(t);
-    for (const part of chunkJson(rows)) {
-      out.push(
-        db
-          .prepare(
-            `INSERT INTO ${tb} (org_id, id, data, clocks, arrivals, deleted, erased, server_seq, created_at, updated_at)
-             SELECT ?1, j.value->>'id', j.value->'data', j.value->'clocks', j.value->'arrivals', j.value->>'deleted', j.value->>'erased',
-                    (SELECT max(seq) FROM changes) - (j.value->>'after'), j.value->>'createdAt', ?2
-               FROM json_each(?3) j WHERE true
-             ON CONFLICT (org_id, id) DO UPDATE SET data = excluded.data, clocks = excluded.clocks, arrivals = excluded.arrivals,
-               deleted = excluded.deleted, erased = excluded.erased, server_seq = excluded.server_seq, updated_at = excluded.updated_at`,
-          )
-          .bind(orgId, p.nowIso, part),
-      );
+    // A row read as absent is inserted plainly: if another push created it since, the insert
+    // fails its primary key and the batch rolls back and retries, as a failed guard does, so
+    // it needs no guard of its own (Store.guards). Rows that exist are upserted under their guard.
+    const [created, existing] = partition(written, (s) => store.known(t, s.id) === null);
+    for (const [rows, onConflict] of [
+      [created, ''],
+      [existing, `WHERE true ON CONFLICT (org_id, id) DO UPDATE SET data = excluded.data, clocks = excluded.clocks, arrivals = excluded.arrivals,
+               deleted = excluded.deleted, erased = excluded.erased, server_seq = excluded.server_seq, updated_at = excluded.updated_at`],
+    ] as const) {
+      const encoded = rows.map((s) => ({
+        id: s.id,
+        data: s.data,
+        clocks: s.clocks,
+        arrivals: s.arrivals,
+        deleted: s.deleted ? 1 : 0,
+        erased: s.erased ? 1 : 0,
+        createdAt: s.createdAt,
+        after: logged(t, s.id),
+      }));
+      for (const part of chunkJson(encoded)) {
+        out.push(
+          db
+            .prepare(
+              `INSERT INTO ${tb} (org_id, id, data, clocks, arrivals, deleted, erased, server_seq, created_at, updated_at)
+               SELECT ?1, j.value->>'id', j.value->'data', j.value->'clocks', j.value->'arrivals', j.value->>'deleted', j.value->>'erased',
+                      (SELECT max(seq) FROM changes) - (j.value->>'after'), j.value->>'createdAt', ?2
+                 FROM json_each(?3) j ${onConflict}`,
+            )
+            .bind(orgId, p.nowIso, part),
+        );
+      }
     }
   }
   const conflictRows = plan.conflicts.map((c) => ({
@@ -127,6 +136,13 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
   out.push(db.prepare('DELETE FROM sync_guard'));
   return out;
 }
+
+const partition = <T>(list: T[], test: (x: T) => boolean): [T[], T[]] => {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const x of list) (test(x) ? yes : no).push(x);
+  return [yes, no];
+};
 
 /** Rows grouped by table, tables in the order of their first row. */
 function byTable(rows: PushPlan['rows']): Map<SyncTable, SyncRow[]> {
