@@ -32,8 +32,8 @@ interface WritePlan {
 export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1PreparedStatement[] {
   const { plan } = p;
   const { orgId, userId } = p.auth;
-  const written = new Set(plan.rows.map((r) => `${r.table}:${r.row.id}`));
-  const out: D1PreparedStatement[] = [...store.guards((t, id) => written.has(`${t}:${id}`))];
+  const writes = new Set(plan.rows.map((r) => `${r.table}:${r.row.id}`));
+  const out: D1PreparedStatement[] = [...store.guards((t, id) => writes.has(`${t}:${id}`))];
   if (p.clientId) {
     out.push(
       db
