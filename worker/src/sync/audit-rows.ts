@@ -13,12 +13,12 @@ import type { AuthContext } from '../env';
  */
 interface AuditRow {
   action: string;
-  table: string | null;
-  recordId: string | null;
   /** Given whole: */
+  table?: string | null;
+  recordId?: string | null;
   fields?: string[];
   values?: Record<string, unknown>;
-  /** Read from a change of this batch: */
+  /** Read from a change of this batch (its table and record too): */
   after?: number;
 }
 
@@ -57,7 +57,7 @@ export function auditRows(audit: AuditEntry[], changes: ChangeEntry[]): AuditRow
   return audit.map((e) => {
     const copied = copiedChange(e, queues.get(`${e.table}:${e.recordId}`));
     if (copied) {
-      return { action: e.action, table: e.table, recordId: e.recordId, after: changes.length - 1 - copied.index };
+      return { action: e.action, after: changes.length - 1 - copied.index };
     }
     return { action: e.action, table: e.table, recordId: e.recordId, fields: e.fields ?? undefined, values: e.values ?? undefined };
   });
@@ -80,7 +80,7 @@ export function auditStatements(db: D1Database, auth: AuthContext, clientId: str
     db
       .prepare(
         `INSERT INTO audit_log (org_id, at, user_id, credential_id, client_id, action, tbl, record_id, fields, field_values)
-         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', j.value->>'table', j.value->>'recordId',
+         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', coalesce(c.tbl, j.value->>'table'), coalesce(c.record_id, j.value->>'recordId'),
                 CASE WHEN c.seq IS NULL THEN j.value->'fields' ELSE (SELECT json_group_array(e.key) FROM json_each(c.payload) e) END,
                 CASE WHEN c.seq IS NULL THEN j.value->'values' ELSE ${VALUES_OF_CHANGE} END
            FROM json_each(?6) j LEFT JOIN changes c ON j.value->>'after' IS NOT NULL AND c.seq = (SELECT max(seq) FROM changes) - (j.value->>'after')
