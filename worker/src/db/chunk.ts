@@ -5,6 +5,9 @@
  */
 export const MAX_CHUNK_BYTES = 90_000;
 const encoder = new TextEncoder();
+const ASCII = /^[\x00-\x7f]*$/;
+/** UTF-8 length: an ASCII string (most rows) is measured without encoding a copy of it. */
+const utf8Bytes = (s: string) => (ASCII.test(s) ? s.length : encoder.encode(s).length);
 
 export function chunkJson<T>(items: readonly T[], maxBytes = MAX_CHUNK_BYTES): string[] {
   const out: string[] = [];
@@ -12,7 +15,7 @@ export function chunkJson<T>(items: readonly T[], maxBytes = MAX_CHUNK_BYTES): s
   let size = 2;
   for (const item of items) {
     const s = JSON.stringify(item);
-    const n = encoder.encode(s).length + 1;
+    const n = utf8Bytes(s) + 1;
     if (parts.length && size + n > maxBytes) {
       out.push(`[${parts.join(',')}]`);
       parts = [];

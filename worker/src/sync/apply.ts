@@ -66,8 +66,9 @@ async function attemptOnce(db: D1Database, auth: AuthContext, mutations: Mutatio
   // checked against the row version the batch then guards.
   const refs = referencedIds(mutations);
   const byTable = new Map<SyncTable, string[]>();
-  for (const m of mutations) byTable.set(m.table, [...(byTable.get(m.table) ?? []), m.recordId]);
-  for (const [t, ids] of refs) if (t !== 'users') byTable.set(t, [...(byTable.get(t) ?? []), ...ids]);
+  const idsOf = (t: SyncTable) => byTable.get(t) ?? byTable.set(t, []).get(t)!;
+  for (const m of mutations) idsOf(m.table).push(m.recordId);
+  for (const [t, ids] of refs) if (t !== 'users') idsOf(t).push(...ids);
   const reads = store.reads([...byTable.entries()]);
   const head: D1PreparedStatement[] = [
     db.prepare('SELECT data FROM settings WHERE org_id = ?1').bind(orgId),

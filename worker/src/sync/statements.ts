@@ -1,13 +1,17 @@
 import type { SyncTable } from '#shared/schema/index';
-import type { AuditEntry, Erasure, PushPlan } from '#shared/sync/decide';
+import type { Erasure, PushPlan } from '#shared/sync/decide';
 import type { SyncRow } from '#shared/sync/rows';
 import { chunkJson } from '../db/chunk';
 import { tableSql } from '../db/records';
 import type { AuthContext } from '../env';
+import { auditRows, auditStatements } from './audit-rows';
 import type { Store } from './store';
 
 // Multi-row statements read their rows from one JSON parameter (json_each, see db/chunk.ts);
 // each row's keys are named after what they hold, and the SQL reads them by those names.
+// JSON columns travel as nested JSON (read with `->`, which gives their JSON text) rather than
+// as strings of JSON inside the JSON: no second encoding and escaping of every quote. A key
+// left out (undefined) reads as SQL NULL.
 
 interface WritePlan {
   auth: AuthContext;
@@ -21,13 +25,15 @@ interface WritePlan {
 
 /**
  * The statements of one push, in order: guards, change log (AUTOINCREMENT seq in order),
- * records (server_seq = their latest change), conflicts, client state, applied ids, audit,
+ * records (server_seq = their latest change), conflicts, client state, applied ids, audit
+ * (upserts' entries read from their changes, ./audit-rows.ts),
  * erasure scrubbing of the change log, and finally emptying the guard table.
  */
 export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1PreparedStatement[] {
   const { plan } = p;
   const { orgId, userId } = p.auth;
-  const out: D1PreparedStatement[] = [...store.guards()];
+  const writes = new Set(plan.rows.map((r) => `${r.table}:${r.row.id}`));
+  const out: D1PreparedStatement[] = [...store.guards((t, id) => writes.has(`${t}:${id}`))];
   if (p.clientId) {
     out.push(
       db
@@ -35,57 +41,71 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
         .bind(orgId, p.clientId, p.baseSeq),
     );
   }
-  const changes = plan.changes.map((c) => ({ ...c, payload: c.payload && JSON.stringify(c.payload) }));
+  const changes = plan.changes.map((c) => ({ ...c, payload: c.payload ?? undefined }));
   for (const part of chunkJson(changes)) {
     out.push(
       db
         .prepare(
           `INSERT INTO changes (org_id, tbl, record_id, op, payload, user_id, client_id, mutation_id, created_at)
-           SELECT ?1, j.value->>'table', j.value->>'recordId', j.value->>'op', j.value->>'payload', ?2, ?3, j.value->>'mutationId', ?4
+           SELECT ?1, j.value->>'table', j.value->>'recordId', j.value->>'op', j.value->'payload', ?2, ?3, j.value->>'mutationId', ?4
              FROM json_each(?5) j ORDER BY j.key`,
         )
         .bind(orgId, userId, p.clientId, p.nowIso, part),
     );
   }
+  // server_seq of a row is the sequence of its latest change in this batch. The change log's
+  // inserts above number this batch's changes consecutively in plan order (AUTOINCREMENT in a
+  // batch that runs alone), so the latest is max(seq) minus the changes logged after it: one
+  // read of the table's highest rowid per statement instead of an index search per row.
+  const logged = changesAfter(plan.changes);
   for (const [t, written] of byTable(plan.rows)) {
-    const rows = written.map((s) => ({
-      id: s.id,
-      data: JSON.stringify(s.data),
-      clocks: JSON.stringify(s.clocks),
-      arrivals: JSON.stringify(s.arrivals),
-      deleted: s.deleted ? 1 : 0,
-      erased: s.erased ? 1 : 0,
-      createdAt: s.createdAt,
-    }));
     const tb = tableSql(t);
-    for (const part of chunkJson(rows)) {
-      out.push(
-        db
-          .prepare(
-            `INSERT INTO ${tb} (org_id, id, data, clocks, arrivals, deleted, erased, server_seq, created_at, updated_at)
-             SELECT ?1, j.value->>'id', j.value->>'data', j.value->>'clocks', j.value->>'arrivals', j.value->>'deleted', j.value->>'erased',
-                    (SELECT max(seq) FROM changes WHERE org_id = ?1 AND tbl = ?2 AND record_id = j.value->>'id'), j.value->>'createdAt', ?3
-               FROM json_each(?4) j WHERE true
-             ON CONFLICT (org_id, id) DO UPDATE SET data = excluded.data, clocks = excluded.clocks, arrivals = excluded.arrivals,
-               deleted = excluded.deleted, erased = excluded.erased, server_seq = excluded.server_seq, updated_at = excluded.updated_at`,
-          )
-          .bind(orgId, t, p.nowIso, part),
-      );
+    // A row read as absent is inserted plainly: if another push created it since, the insert
+    // fails its primary key and the batch rolls back and retries, as a failed guard does, so
+    // it needs no guard of its own (Store.guards). Rows that exist are upserted under their guard.
+    const [created, existing] = partition(written, (s) => store.known(t, s.id) === null);
+    for (const [rows, onConflict] of [
+      [created, ''],
+      [existing, `WHERE true ON CONFLICT (org_id, id) DO UPDATE SET data = excluded.data, clocks = excluded.clocks, arrivals = excluded.arrivals,
+               deleted = excluded.deleted, erased = excluded.erased, server_seq = excluded.server_seq, updated_at = excluded.updated_at`],
+    ] as const) {
+      const encoded = rows.map((s) => ({
+        id: s.id,
+        data: s.data,
+        clocks: s.clocks,
+        arrivals: s.arrivals,
+        deleted: s.deleted ? 1 : 0,
+        erased: s.erased ? 1 : 0,
+        createdAt: s.createdAt,
+        after: logged(t, s.id),
+      }));
+      for (const part of chunkJson(encoded)) {
+        out.push(
+          db
+            .prepare(
+              `INSERT INTO ${tb} (org_id, id, data, clocks, arrivals, deleted, erased, server_seq, created_at, updated_at)
+               SELECT ?1, j.value->>'id', j.value->'data', j.value->'clocks', j.value->'arrivals', j.value->>'deleted', j.value->>'erased',
+                      (SELECT max(seq) FROM changes) - (j.value->>'after'), j.value->>'createdAt', ?2
+                 FROM json_each(?3) j ${onConflict}`,
+            )
+            .bind(orgId, p.nowIso, part),
+        );
+      }
     }
   }
   const conflictRows = plan.conflicts.map((c) => ({
     ...c,
-    losingValue: JSON.stringify(c.losingValue ?? null),
-    winningValue: JSON.stringify(c.winningValue ?? null),
+    losingValue: c.losingValue ?? null,
+    winningValue: c.winningValue ?? null,
+    after: logged('conflicts', c.id),
   }));
   for (const part of chunkJson(conflictRows)) {
     out.push(
       db
         .prepare(
           `INSERT INTO conflicts (org_id, id, tbl, record_id, field, losing_value, winning_value, losing_hlc, winning_hlc, created_at, server_seq)
-           SELECT ?1, j.value->>'id', j.value->>'table', j.value->>'recordId', j.value->>'field', j.value->>'losingValue', j.value->>'winningValue',
-                  j.value->>'losingHlc', j.value->>'winningHlc', ?2,
-                  (SELECT max(seq) FROM changes WHERE org_id = ?1 AND tbl = 'conflicts' AND record_id = j.value->>'id')
+           SELECT ?1, j.value->>'id', j.value->>'table', j.value->>'recordId', j.value->>'field', j.value->'losingValue', j.value->'winningValue',
+                  j.value->>'losingHlc', j.value->>'winningHlc', ?2, (SELECT max(seq) FROM changes) - (j.value->>'after')
              FROM json_each(?3) j`,
         )
         .bind(orgId, p.nowIso, part),
@@ -111,30 +131,40 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
       );
     }
   }
-  out.push(...auditStatements(db, p.auth, p.clientId, p.nowIso, plan.audit));
+  out.push(...auditStatements(db, p.auth, p.clientId, p.nowIso, auditRows(plan.audit, plan.changes)));
   for (const e of plan.erasures) out.push(...eraseScrubStatements(db, orgId, e));
   out.push(db.prepare('DELETE FROM sync_guard'));
   return out;
 }
 
+const partition = <T>(list: T[], test: (x: T) => boolean): [T[], T[]] => {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const x of list) (test(x) ? yes : no).push(x);
+  return [yes, no];
+};
+
 /** Rows grouped by table, tables in the order of their first row. */
 function byTable(rows: PushPlan['rows']): Map<SyncTable, SyncRow[]> {
   const out = new Map<SyncTable, SyncRow[]>();
-  for (const { table, row } of rows) out.set(table, [...(out.get(table) ?? []), row]);
+  for (const { table, row } of rows) {
+    const list = out.get(table);
+    if (list) list.push(row);
+    else out.set(table, [row]);
+  }
   return out;
 }
 
-export function auditStatements(db: D1Database, auth: AuthContext, clientId: string | null, nowIso: string, audit: AuditEntry[]): D1PreparedStatement[] {
-  const rows = audit.map((e) => ({ ...e, fields: e.fields && JSON.stringify(e.fields), values: e.values ? JSON.stringify(e.values) : null }));
-  return chunkJson(rows).map((part) =>
-    db
-      .prepare(
-        `INSERT INTO audit_log (org_id, at, user_id, credential_id, client_id, action, tbl, record_id, fields, field_values)
-         SELECT ?1, ?2, ?3, ?4, ?5, j.value->>'action', j.value->>'table', j.value->>'recordId', j.value->>'fields', j.value->>'values'
-           FROM json_each(?6) j ORDER BY j.key`,
-      )
-      .bind(auth.orgId, nowIso, auth.userId, auth.credentialId, clientId, part),
-  );
+/** For a record: how many entries of the batch's change log come after its latest one. */
+function changesAfter(changes: PushPlan['changes']): (table: string, id: string) => number {
+  const latest = new Map<string, number>();
+  changes.forEach((c, i) => latest.set(`${c.table}:${c.recordId}`, i));
+  return (table, id) => {
+    const i = latest.get(`${table}:${id}`);
+    // Every row a push writes has a change logged (shared/sync/decide.ts), or a pull would never send it.
+    if (i === undefined) throw new Error(`no change logged for ${table} ${id}`);
+    return changes.length - 1 - i;
+  };
 }
 
 /**

@@ -87,11 +87,15 @@ export class Store implements RowLookup {
     );
   }
 
-  /** Guard statements: every row read still has the version read (or is still absent). */
-  guards(): D1PreparedStatement[] {
+  /**
+   * Guard statements: every row read still has the version read (or is still absent). Rows read
+   * as absent that the batch inserts (`inserted`) need none: their plain INSERT fails if another
+   * push created them in between.
+   */
+  guards(inserted: (t: SyncTable, id: string) => boolean = () => false): D1PreparedStatement[] {
     const out: D1PreparedStatement[] = [];
     for (const [t, versions] of this.versions) {
-      const items = [...versions.entries()].map(([id, seq]) => ({ id, seq }));
+      const items = [...versions.entries()].filter(([id, seq]) => seq !== null || !inserted(t, id)).map(([id, seq]) => ({ id, seq }));
       for (const part of chunkJson(items)) {
         const n = (JSON.parse(part) as unknown[]).length;
         out.push(
