@@ -6,9 +6,9 @@ import type { BackgroundMessage } from '@/messages/protocol';
 import type { OVERLAY_MESSAGES } from '@/messages/overlay';
 import { registerHandlers } from '@/messages/router';
 import { loadPlacement } from '@/overlay/placement';
-import { summaryOf, type PageView } from '@/overlay/views';
+import type { PageView } from '@/overlay/views';
 import { advertView, candidateView, captureCandidate, listingBadges, moveStage, trackAdvert } from './queries';
-import { keptSummary, summaryComputation, summaryKey } from './summary-cache';
+import { advertSummary, summaryKey } from './summary-cache';
 import { openSession, rememberShown, sessionForFrame, tabUrlOf, takeWarmView, warmView, type OverlaySession } from './sessions';
 
 const db = () => getDb();
@@ -49,18 +49,15 @@ export function registerOverlayHandlers(): void {
     'overlay:profiles': (_r, sender) => db().site_profiles.where('host').equals(tabUrlOf(sender).hostname).toArray(),
     'overlay:open': async (r, sender) => {
       const session = openSession(sender, r.page);
-      // A tracked advert's summary comes from the view the frame will show (looked up at the tab's URL), or from the last one kept for the page.
-      const key = summaryKey(session.pageUrl, r.page);
-      const computation = summaryComputation(key);
       const view = viewOf(session);
       warmView(session, view);
-      const placement = loadPlacement(tabUrlOf(sender).host);
-      // Listing pages get their badges from the view, candidate pages nothing but the session.
-      const kept = keptSummary(key);
-      const shown = r.page.kind === 'candidate' || kept ? undefined : view.catch(() => undefined);
-      const [where, v] = await Promise.all([placement, shown]);
-      const summary = kept ? kept.summary : v && r.page.kind === 'advert' ? computation.keep(summaryOf(v)) : undefined;
-      return { session: session.id, placement: where, badges: v && 'listing' in v ? v.listing : [], ...(summary ? { summary } : {}) };
+      // Listing pages get their badges from the view, a tracked advert its summary (kept or from the view, looked up at the tab's URL), candidate pages nothing but the session.
+      const [placement, badges, summary] = await Promise.all([
+        loadPlacement(tabUrlOf(sender).host),
+        r.page.kind === 'advert-list' ? view.then((v) => ('listing' in v ? v.listing : []), () => []) : [],
+        r.page.kind === 'advert' ? advertSummary(summaryKey(session.pageUrl, r.page), view) : undefined,
+      ]);
+      return { session: session.id, placement, badges, ...(summary ? { summary } : {}) };
     },
     'overlay:view': async (r, sender) => {
       const session = await sessionForFrame(r.session, sender);

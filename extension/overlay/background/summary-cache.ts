@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { PageFacts } from '@/messages/overlay';
-import type { AdvertSummary } from '@/overlay/views';
+import { summaryOf, type AdvertSummary, type PageView } from '@/overlay/views';
 
 /**
  * The last summary of each advert page (or that it has none), kept warm so that the next
@@ -48,6 +48,18 @@ export function summaryComputation(key: string): { keep(summary: AdvertSummary |
       return summary;
     },
   };
+}
+
+/**
+ * A tracked advert's summary for `overlay:open`: the one kept for the page, or else the one of
+ * the view the frame will show, kept for next time (not when the view could not be read).
+ */
+export async function advertSummary(key: string, view: Promise<PageView>): Promise<AdvertSummary | undefined> {
+  const hit = keptSummary(key);
+  if (hit) return hit.summary;
+  const computation = summaryComputation(key);
+  const v = await view.catch(() => undefined);
+  return v ? computation.keep(summaryOf(v)) : undefined;
 }
 
 /** For tests. */
