@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { contentScriptMatches, installedSiteMatches } from './extension/overlay/matches';
+import { installedOverlayMatches, installedSiteMatches } from './extension/overlay/matches';
 
 // The sync server the build talks to by default; `npm start` and the e2e run point it at
 // `wrangler dev`. A signed-in user can change it in the options page.
@@ -37,15 +37,16 @@ export default defineConfig({
     host_permissions: [
       ...installedSiteMatches(),
       originPattern(serverUrl),
-      // The demo origin with its port, exactly as the content script matches it: a pattern without
-      // the port would leave the content script's own pattern looking like a site enabled at run time.
+      // The demo origin with its port, exactly as the overlay's installed matches name it: a pattern
+      // without the port would leave that pattern looking like a site enabled at run time.
       ...(demoOrigin ? [`${new URL(demoOrigin).origin}/*`] : []),
     ],
     optional_host_permissions: OPTIONAL_HOSTS,
-    // The overlay's frame (overlay.html), framed by the content script into the pages it reads: on
-    // the installed sites and on any host a person may enable. A page that frames it itself gets
-    // an overlay with no session, which shows nothing (overlay/frame/main.tsx).
-    web_accessible_resources: [{ resources: ['overlay.html'], matches: [...new Set([...contentScriptMatches(demoOrigin), ...OPTIONAL_HOSTS])] }],
+    // No overlay content script here: the background injects it once a page has loaded
+    // (overlay/background/page-loads.ts). Its frame (overlay.html), framed by that script into the
+    // pages it reads: on the installed sites and on any host a person may enable. A page that
+    // frames it itself gets an overlay with no session, which shows nothing (overlay/frame/main.tsx).
+    web_accessible_resources: [{ resources: ['overlay.html'], matches: [...new Set([...installedOverlayMatches(demoOrigin), ...OPTIONAL_HOSTS])] }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'shortlist@shortlist.example', strict_min_version: '128.0' } } }
       : {}),

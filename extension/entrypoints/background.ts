@@ -1,7 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { registerCoreHandlers } from '@/messages/core-handlers';
 import { registerOverlayHandlers } from '@/overlay/background/handlers';
-import { watchSiteAccess } from '@/overlay/background/site-access';
+import { watchPageLoads } from '@/overlay/background/page-loads';
 import { timed } from '@/overlay/background/answer-timing';
 import { dispatch } from '@/messages/router';
 import { onSynced, startSyncScheduler } from '@/sync/scheduler';
@@ -13,6 +13,8 @@ import { getSession } from '@/sync/session';
 import { effectiveSettings } from '#shared/settings';
 
 export default defineBackground(() => {
+  // First, so a tab's load that woke the service worker finds its listener.
+  watchPageLoads();
   registerCoreHandlers();
   registerOverlayHandlers();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -28,5 +30,4 @@ export default defineBackground(() => {
     const session = await getSession();
     return session ? effectiveSettings(session.me.settings) : null;
   });
-  watchSiteAccess();
 });

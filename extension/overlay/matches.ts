@@ -1,19 +1,42 @@
-// Read by wxt.config.ts in Node as well as by the entrypoints: relative imports only, no browser APIs.
+// Read by wxt.config.ts in Node as well as by the extension: relative imports only, no browser APIs.
 import { communitycare } from '../sites/communitycare';
 import { matchesFor } from '../sites/index';
 import type { SiteModule } from '../sites/types';
 
 /**
- * Sites the overlay gets at install, as host permissions and the static content script:
- * Community Care Jobs, where every coordinator works. Every other site family is enabled by a
- * person, one host at a time (background/site-access.ts).
+ * Sites the overlay gets at install, as host permissions: Community Care Jobs, where every
+ * coordinator works. Every other site family is enabled by a person, one host at a time
+ * (background/site-access.ts).
  */
 export const INSTALLED_SITES: readonly SiteModule[] = [communitycare];
 
 /** The installed sites' match patterns, from the site registry. */
 export const installedSiteMatches = (): string[] => matchesFor(INSTALLED_SITES);
 
-/** The static content script's matches: the installed sites, and the demo origin in builds made for `npm start`. */
-export function contentScriptMatches(demoOrigin: string): string[] {
+/**
+ * Where the background puts the overlay without anyone enabling it: the installed sites, and the
+ * demo origin (with its port) in builds made for `npm start`.
+ */
+export function installedOverlayMatches(demoOrigin: string): string[] {
   return [...installedSiteMatches(), ...(demoOrigin ? [`${new URL(demoOrigin).origin}/*`] : [])];
+}
+
+const PATTERN = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/:*]+)(?::(\d+))?(\/.*)$/;
+
+/**
+ * Whether a match pattern of the kinds this extension writes (`<scheme>://<host>[:port]/<path>`,
+ * scheme `*`, `http` or `https`, host `*`, `*.<domain>` or a name) covers a URL, as the browser
+ * matches it (a pattern without a port takes any port; `*` in the path takes anything).
+ * Any other pattern covers nothing.
+ */
+export function patternCovers(pattern: string, url: URL): boolean {
+  const m = PATTERN.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, port, path] = m as unknown as [string, string, string, string | undefined, string];
+  if (scheme === '*' ? url.protocol !== 'http:' && url.protocol !== 'https:' : url.protocol !== `${scheme}:`) return false;
+  const name = url.hostname;
+  if (host !== '*' && (host.startsWith('*.') ? name !== host.slice(2) && !name.endsWith(host.slice(1)) : name !== host)) return false;
+  if (port !== undefined && (url.port || (url.protocol === 'https:' ? '443' : '80')) !== port) return false;
+  const glob = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return glob.test(`${url.pathname}${url.search}`);
 }

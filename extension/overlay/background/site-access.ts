@@ -1,9 +1,12 @@
 import { browser } from '#imports';
+import { BUILD_DEMO_ORIGIN } from '@/overlay/demo-url';
+import { installedOverlayMatches, patternCovers } from '@/overlay/matches';
+import { injectOverlay } from './inject-overlay';
 
-const SCRIPT_ID = 'shortlist-sites';
-const SCRIPT_FILE = 'content-scripts/sites.js' as const;
+/** Builds before the overlay was injected at `load` registered it for enabled hosts under this id, persisted across sessions. */
+const LEGACY_SCRIPT_ID = 'shortlist-sites';
 
-/** Origins the manifest grants at install: the overlay there comes from the static content script. */
+/** Origins the manifest grants at install (the installed sites, the sync server, a demo origin). */
 function builtIn(): string[] {
   return (browser.runtime.getManifest().host_permissions ?? []) as string[];
 }
@@ -17,36 +20,27 @@ export async function enabledOrigins(): Promise<string[]> {
 
 export const originPattern = (url: string) => `${new URL(url).origin}/*`;
 
-/** Keeps the run-time content script registered for exactly the enabled hosts. */
-export async function syncSiteRegistration(): Promise<string[]> {
-  const origins = await enabledOrigins();
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  if (!origins.length) {
-    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-    return [];
-  }
-  const script = { id: SCRIPT_ID, matches: origins, js: [SCRIPT_FILE], runAt: 'document_end' as const, persistAcrossSessions: true };
-  if (existing.length) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]);
-  return origins;
+/** Whether the overlay belongs on a page at this URL: an installed site, or a host a person enabled (never the sync server). */
+export async function overlayRunsOn(url: URL): Promise<boolean> {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (installedOverlayMatches(BUILD_DEMO_ORIGIN).some((p) => patternCovers(p, url))) return true;
+  return (await enabledOrigins()).some((p) => patternCovers(p, url));
 }
 
-/** Background start-up: follow permission grants and removals. */
-export function watchSiteAccess(): void {
-  void syncSiteRegistration().catch((err) => console.warn('Shortlist: content script registration failed', err));
-  browser.permissions.onAdded.addListener(() => void syncSiteRegistration());
-  browser.permissions.onRemoved.addListener(() => void syncSiteRegistration());
+/** An update from a build that registered a content script for the enabled hosts takes that registration out (its file is gone). */
+export async function dropLegacyRegistration(): Promise<void> {
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [LEGACY_SCRIPT_ID] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [LEGACY_SCRIPT_ID] });
 }
 
 /**
  * From the popup (a user gesture): ask for this one site, then show the overlay on the open
- * tab at once. Returns whether access was granted.
+ * tab at once (its later page loads get it from the background). Returns whether access was granted.
  */
 export async function enableSite(tabId: number, url: string): Promise<boolean> {
   const origin = originPattern(url);
   const granted = await browser.permissions.request({ origins: [origin] });
   if (!granted) return false;
-  await syncSiteRegistration();
-  await browser.scripting.executeScript({ target: { tabId }, files: [`/${SCRIPT_FILE}` as const] });
+  await injectOverlay(tabId);
   return true;
 }

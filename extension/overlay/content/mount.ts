@@ -9,12 +9,12 @@ import { worthShowing } from './worth-showing';
 import { mountFrame, type FrameLayout, type MountedFrame } from './frame-host';
 import { mountSummary, type MountedSummary } from './summary';
 import { onTeachDone } from './teach-link';
+import { holdDocument } from './claim';
+import { MAX_WAIT_FOR_LOAD_MS } from '@/overlay/page-load';
 
 const RETRY_MS = 1500;
 /** Pages rendered by script (Jobtrain...) are read again for this long before giving up quietly. */
 const RETRY_FOR_MS = 20_000;
-/** The frame waits for the page's `load` (a frame added before it would delay it), but not longer than this on slow, ad-laden pages. */
-const MAX_WAIT_FOR_LOAD_MS = 1500;
 
 /** What was read from the page, as a key: the overlay is opened again only when it changes. */
 const keyOf = (r: SiteResult | null) => (r ? JSON.stringify(r) : '');
@@ -46,11 +46,16 @@ export function factsOf(result: SiteResult): PageFacts {
   }
 }
 
+/**
+ * The page's `load` (a frame added before it would delay it), but no later than MAX_WAIT_FOR_LOAD_MS
+ * into the page's life on slow, ad-laden pages. Injected at the tab's `complete` (the usual
+ * case) the page has loaded: at once. Injected by the background's fallback, that bound has passed: at once too.
+ */
 function afterLoad(ctx: Pick<ContentScriptContext, 'addEventListener'>): Promise<void> {
   if (document.readyState === 'complete') return Promise.resolve();
   return new Promise((resolve) => {
     ctx.addEventListener(window, 'load', () => resolve());
-    setTimeout(resolve, MAX_WAIT_FOR_LOAD_MS);
+    setTimeout(resolve, Math.max(0, MAX_WAIT_FOR_LOAD_MS - performance.now()));
   });
 }
 
@@ -66,6 +71,7 @@ const afterTwoFrames = (fn: () => void) => requestAnimationFrame(() => requestAn
  */
 export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
   performance.mark('shortlist:start');
+  holdDocument(ctx);
   let profiles: SiteProfile[] = [];
   const loadProfiles = async () => {
     try {
@@ -79,6 +85,8 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
   // are here, and a profile that reads the page otherwise reads it again (below).
   const profilesLoaded = loadProfiles();
   let teaching = false;
+  /** This copy was invalidated: it reads and shows nothing more. */
+  let stopped = false;
   let shown = false;
   let frameShown = false;
   let frame: MountedFrame | null = null;
@@ -146,7 +154,7 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
       teaching = false;
     }
   }
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     // Only the background and our own pages (never a tab: another content script) talk to the overlay here.
     if (sender.id !== browser.runtime.id || sender.tab) return;
     const m = message as { type?: unknown; session?: unknown } | null;
@@ -165,10 +173,22 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
         if (under) afterTwoFrames(() => under.remove());
       }
     }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  // A newer copy of this script in the document (WXT invalidates this one) or the extension
+  // updated or removed: nothing of this copy stays on the page, so one overlay at most is ever there.
+  ctx.onInvalidated(() => {
+    stopped = true;
+    hide();
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // An orphaned script may have no runtime left to remove it from.
+    }
   });
 
   async function check() {
-    if (teaching) return;
+    if (teaching || stopped) return;
     if (location.href !== lastUrl) {
       lastUrl = location.href;
       urlSince = Date.now();

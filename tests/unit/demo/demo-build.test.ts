@@ -1,12 +1,12 @@
 /**
  * The build `npm start` makes for its localhost demo (WXT_DEMO_ORIGIN) and a production build:
- * the demo origin's host permission is exactly the pattern its content script matches (a
- * pattern without the port left Chromium reporting the content script's own pattern as a site
- * enabled at run time, and the page got a second overlay); without WXT_DEMO_ORIGIN there is no
- * demo origin anywhere in the manifest.
+ * the demo origin's host permission is exactly the pattern the overlay's installed matches name
+ * (a pattern without the port left Chromium reporting that pattern as a site enabled at run
+ * time, and the page got a second overlay); without WXT_DEMO_ORIGIN there is no demo origin
+ * anywhere in the manifest.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { contentScriptMatches } from '../../../extension/overlay/matches';
+import { installedOverlayMatches } from '../../../extension/overlay/matches';
 
 async function manifestFor(demoOrigin: string | undefined) {
   vi.resetModules();
@@ -19,9 +19,9 @@ async function manifestFor(demoOrigin: string | undefined) {
 afterEach(() => vi.unstubAllEnvs());
 
 describe('the demo build', () => {
-  it("grants the demo origin with its port, exactly as the content script matches it", async () => {
+  it("grants the demo origin with its port, exactly as the overlay's installed matches name it", async () => {
     const manifest = await manifestFor('http://localhost:8790');
-    const demoMatch = contentScriptMatches('http://localhost:8790').at(-1)!;
+    const demoMatch = installedOverlayMatches('http://localhost:8790').at(-1)!;
     expect(demoMatch).toBe('http://localhost:8790/*');
     expect(manifest.host_permissions).toContain(demoMatch);
     expect(manifest.host_permissions.filter((p) => p.includes('localhost'))).toEqual([demoMatch]);
@@ -30,6 +30,6 @@ describe('the demo build', () => {
   it('a production build names no demo origin', async () => {
     const manifest = await manifestFor(undefined);
     expect(manifest.host_permissions.some((p) => p.includes('localhost'))).toBe(false);
-    expect(contentScriptMatches('')).not.toContain(expect.stringContaining('localhost'));
+    expect(installedOverlayMatches('')).not.toContain(expect.stringContaining('localhost'));
   });
 });

@@ -52,18 +52,27 @@ export function mountFrame(doc: Document, session: string) {
   return { session, place: () => undefined, remove: () => host.remove() };
 }
 
-/** Stands in for WXT's ContentScriptContext: the two things runPageOverlay uses. */
+/**
+ * Stands in for WXT's ContentScriptContext: what runPageOverlay uses. `invalidate()` is what WXT
+ * does when a newer copy of the script starts in the document (or the extension goes away).
+ */
 export function fakeContext() {
   const timers: ReturnType<typeof setInterval>[] = [];
+  const abort = new AbortController();
   return {
     ctx: {
       setInterval: (fn: () => void, ms: number) => {
-        const t = setInterval(fn, ms);
+        const t = setInterval(() => abort.signal.aborted || fn(), ms);
         timers.push(t);
         return t;
       },
-      addEventListener: (target: EventTarget, type: string, fn: EventListener) => target.addEventListener(type, fn),
+      addEventListener: (target: EventTarget, type: string, fn: EventListener) => target.addEventListener(type, fn, { signal: abort.signal }),
+      get isValid() {
+        return !abort.signal.aborted;
+      },
+      onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn),
     },
+    invalidate: () => abort.abort(),
     stop: () => timers.forEach(clearInterval),
   };
 }
