@@ -14,29 +14,11 @@ export const INSTALLED_SITES: readonly SiteModule[] = [communitycare];
 export const installedSiteMatches = (): string[] => matchesFor(INSTALLED_SITES);
 
 /**
- * Where the background puts the overlay without anyone enabling it: the installed sites, and the
- * demo origin (with its port) in builds made for `npm start`.
+ * Where the overlay comes without anyone enabling it: the installed sites, and the demo origin
+ * (with its port) in builds made for `npm start`. The manifest grants them as host permissions,
+ * which is where the background reads them (background/site-access.ts: the site registry stays
+ * out of the service worker).
  */
 export function installedOverlayMatches(demoOrigin: string): string[] {
   return [...installedSiteMatches(), ...(demoOrigin ? [`${new URL(demoOrigin).origin}/*`] : [])];
-}
-
-const PATTERN = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/:*]+)(?::(\d+))?(\/.*)$/;
-
-/**
- * Whether a match pattern of the kinds this extension writes (`<scheme>://<host>[:port]/<path>`,
- * scheme `*`, `http` or `https`, host `*`, `*.<domain>` or a name) covers a URL, as the browser
- * matches it (a pattern without a port takes any port; `*` in the path takes anything).
- * Any other pattern covers nothing.
- */
-export function patternCovers(pattern: string, url: URL): boolean {
-  const m = PATTERN.exec(pattern);
-  if (!m) return false;
-  const [, scheme, host, port, path] = m as unknown as [string, string, string, string | undefined, string];
-  if (scheme === '*' ? url.protocol !== 'http:' && url.protocol !== 'https:' : url.protocol !== `${scheme}:`) return false;
-  const name = url.hostname;
-  if (host !== '*' && (host.startsWith('*.') ? name !== host.slice(2) && !name.endsWith(host.slice(1)) : name !== host)) return false;
-  if (port !== undefined && (url.port || (url.protocol === 'https:' ? '443' : '80')) !== port) return false;
-  const glob = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return glob.test(`${url.pathname}${url.search}`);
 }

@@ -1,6 +1,5 @@
 import { browser } from '#imports';
-import { BUILD_DEMO_ORIGIN } from '@/overlay/demo-url';
-import { installedOverlayMatches, patternCovers } from '@/overlay/matches';
+import { patternCovers } from '@/overlay/match-pattern';
 import { injectOverlay } from './inject-overlay';
 
 /** Builds before the overlay was injected at `load` registered it for enabled hosts under this id, persisted across sessions. */
@@ -20,10 +19,16 @@ export async function enabledOrigins(): Promise<string[]> {
 
 export const originPattern = (url: string) => `${new URL(url).origin}/*`;
 
+/** The manifest's hosts the overlay comes to by itself (overlay/matches.ts: installedOverlayMatches): all but the sync server's. */
+function installedOverlayOrigins(): string[] {
+  const server = new URL(__SHORTLIST_SERVER_URL__);
+  return builtIn().filter((p) => !patternCovers(p, server));
+}
+
 /** Whether the overlay belongs on a page at this URL: an installed site, or a host a person enabled (never the sync server). */
 export async function overlayRunsOn(url: URL): Promise<boolean> {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
-  if (installedOverlayMatches(BUILD_DEMO_ORIGIN).some((p) => patternCovers(p, url))) return true;
+  if (installedOverlayOrigins().some((p) => patternCovers(p, url))) return true;
   return (await enabledOrigins()).some((p) => patternCovers(p, url));
 }
 
