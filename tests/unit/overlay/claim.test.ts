@@ -8,7 +8,10 @@ function context() {
     get isValid() {
       return !abort.signal.aborted;
     },
-    onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn),
+    onInvalidated: (fn: () => void) => {
+      abort.signal.addEventListener('abort', fn);
+      return () => abort.signal.removeEventListener('abort', fn);
+    },
     invalidate: () => abort.abort(),
   };
 }

@@ -19,7 +19,7 @@ describe('which pages get the overlay', () => {
     fakeBrowser.reset();
     // The manifest of a build with its default server (globals.ts: http://fallback.test) and no demo origin.
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Shortlist', version: '0', host_permissions: ['*://jobs.communitycare.co.uk/*', 'http://fallback.test/*'] });
-    vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({ origins: ['*://jobs.communitycare.co.uk/*', 'http://fallback.test/*', 'https://careers.example-council.gov.uk/*'], permissions: [] });
+    vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({ origins: ['*://jobs.communitycare.co.uk/*', 'http://fallback.test/*', 'https://careers.example-council.gov.uk/*'], permissions: [] } as never);
   });
   afterEach(() => vi.restoreAllMocks());
 
