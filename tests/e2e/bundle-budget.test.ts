@@ -10,7 +10,7 @@ import { e2eContext } from './support/context';
 const ctx = e2eContext();
 const KB = 1024;
 
-/** Every page of the overlay's sites runs this: the target of issue 15 (it was 64 KB with zod, the UI and the domain in it). */
+/** Every page of the overlay's sites gets this, after its `load`: the target of issue 15 (it was 64 KB with zod, the UI and the domain in it). */
 const CONTENT_SCRIPT_BUDGET = 30 * KB;
 /**
  * A ratchet, not the target: issue 15 asks for 60 KB. The site registry is out of the
@@ -39,7 +39,9 @@ const OVERLAY_FRAME_BUDGET = 16 * KB;
 describe.skipIf(!ctx.chromium)('bundle budgets', () => {
   it(`the largest content script is within ${CONTENT_SCRIPT_BUDGET / KB} KB gzip`, () => {
     const { largestContentScript, contentScripts } = bundleSizes(ctx.extensionDir);
-    expect(Object.keys(contentScripts).sort()).toEqual(['communitycare.js', 'invite.js', 'sites.js', 'teach.js']);
+    // The overlay's (injected by the background after a page's load), the invitation page's and teach mode's: every one the build has.
+    expect(Object.keys(contentScripts).sort()).toEqual(['invite.js', 'page-overlay.js', 'teach.js']);
+    expect(largestContentScript.file).toBe('page-overlay.js');
     expect(largestContentScript.gzip, `${largestContentScript.file}: ${largestContentScript.gzip} bytes`).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
   });
 

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { generateDemoCouncil } from '#demo/index';
 import { closedRootText } from './support/closed-root';
 import { e2eContext } from './support/context';
 import { readTable } from './support/extension-page';
+import { servedPage } from './support/served-page';
 import { overlayBox, overlayFrameOf } from './support/overlay';
 import { signedInSession } from './support/session';
 
@@ -105,25 +105,10 @@ const ATTACK = () => {
   }
 };
 
-/** The page server's page for a URL (Playwright's own fetch would not use the browser's host rules). */
-function demoHtml(url: string): Promise<string> {
-  const u = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: ctx.pageServerPort, path: u.pathname + u.search, headers: { host: u.host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`${url}: ${res.statusCode}`))));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 /** Serves `url` as the real demo page with the spy first in its <head> (and anything else the test adds). */
 async function hostilePage(page: Page, url: string, extra = '', waitUntil: 'load' | 'domcontentloaded' = 'load'): Promise<void> {
   await page.route(url, async (route) => {
-    const html = (await demoHtml(url)).replace('<head>', `<head>${SPY}${extra}`);
+    const html = (await servedPage(url)).replace('<head>', `<head>${SPY}${extra}`);
     await route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' });
   });
   await page.goto(url, { waitUntil });
@@ -285,7 +270,7 @@ describe.skipIf(!ctx.chromium)('hostile pages', () => {
     });
     // The advert's JSON-LD title is the hostile text (JSON-escaped, as a real board would carry it).
     await page.route(url, async (route) => {
-      const html = (await demoHtml(url)).replace(/("title"\s*:\s*)"[^"]*"/, (_m, key: string) => `${key}${JSON.stringify(hostileTitle).replace(/</g, '\\u003c')}`);
+      const html = (await servedPage(url)).replace(/("title"\s*:\s*)"[^"]*"/, (_m, key: string) => `${key}${JSON.stringify(hostileTitle).replace(/</g, '\\u003c')}`);
       await route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' });
     });
     await page.goto(url);
