@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { followPageLoads, stepFor } from '@/overlay/background/page-loads';
 import { injectOverlay, OVERLAY_SCRIPT } from '@/overlay/background/inject-overlay';
-import { overlayRunsOn } from '@/overlay/background/site-access';
+import { enableSite, overlayRunsOn } from '@/overlay/background/site-access';
 import { claimDocument } from '@/overlay/content/claim';
 import { MAX_WAIT_FOR_LOAD_MS } from '@/overlay/page-load';
 
@@ -178,5 +178,33 @@ describe('injecting the overlay', () => {
     tabWithDocument('doc-1');
     expect(claimDocument()).toBe(true);
     expect(await injectOverlay(7)).toBe(false);
+  });
+});
+
+describe('"Enable Shortlist on this site" from the popup', () => {
+  const KEY = Symbol.for('shortlist.page-overlay');
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    delete (globalThis as Record<symbol, unknown>)[KEY];
+  });
+
+  it('asks for that one site and puts the overlay on the open tab through the claim; refused, it injects nothing', async () => {
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    const files: string[][] = [];
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (injection: { func?: () => unknown; files?: string[] }) => {
+      if (injection.files) files.push(injection.files);
+      return [{ frameId: 0, documentId: 'doc-1', result: injection.func ? injection.func() : undefined }];
+    }) as never);
+    expect(await enableSite(7, ENABLED)).toBe(true);
+    expect(request).toHaveBeenCalledWith({ origins: ['https://careers.example-council.gov.uk/*'] });
+    expect(files).toEqual([[OVERLAY_SCRIPT]]);
+    // Pressed again (or the tab's own `complete` came first): the document has its overlay.
+    expect(await enableSite(7, ENABLED)).toBe(true);
+    expect(files).toHaveLength(1);
+    request.mockResolvedValue(false as never);
+    delete (globalThis as Record<symbol, unknown>)[KEY];
+    expect(await enableSite(7, ENABLED)).toBe(false);
+    expect(files).toHaveLength(1);
   });
 });
