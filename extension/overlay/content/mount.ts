@@ -47,15 +47,16 @@ export function factsOf(result: SiteResult): PageFacts {
 }
 
 /**
- * The page's `load` (a frame added before it would delay it), but no later than MAX_WAIT_FOR_LOAD_MS
- * into the page's life on slow, ad-laden pages. Injected at the tab's `complete` (the usual
- * case) the page has loaded: at once. Injected by the background's fallback, that bound has passed: at once too.
+ * The page's `load` (a frame added before it would delay it), but not longer than
+ * MAX_WAIT_FOR_LOAD_MS on slow, ad-laden pages. Injected at the tab's `complete` (the usual case)
+ * the page has loaded: at once. Injected by the background's fallback (the page still loading
+ * after that long), the tracked advert's counts are drawn at once and the frame waits once more.
  */
 function afterLoad(ctx: Pick<ContentScriptContext, 'addEventListener'>): Promise<void> {
   if (document.readyState === 'complete') return Promise.resolve();
   return new Promise((resolve) => {
     ctx.addEventListener(window, 'load', () => resolve());
-    setTimeout(resolve, Math.max(0, MAX_WAIT_FOR_LOAD_MS - performance.now()));
+    setTimeout(resolve, MAX_WAIT_FOR_LOAD_MS);
   });
 }
 

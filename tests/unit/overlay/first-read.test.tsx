@@ -50,8 +50,6 @@ describe('the first reading of a page', () => {
   it('leaves reading a page that is still loading until its load event (or the profiles), so the page loads first', async () => {
     renderJob();
     Object.defineProperty(document, 'readyState', { value: 'interactive', configurable: true });
-    // Early in the page's life (the wait for `load` is bounded from the navigation's start, and this test environment's clock started long ago).
-    const now = vi.spyOn(performance, 'now').mockReturnValue(100);
     try {
       const fake = fakeContext();
       stop = fake.stop;
@@ -66,7 +64,6 @@ describe('the first reading of a page', () => {
       await running;
       await vi.waitFor(() => expect(mounted).toHaveLength(1));
     } finally {
-      now.mockRestore();
       delete (document as unknown as { readyState?: string }).readyState;
     }
   });
