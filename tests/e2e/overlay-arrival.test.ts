@@ -81,7 +81,7 @@ describe.skipIf(!ctx.chromium)('the overlay arrives after the page has loaded', 
     await page.close();
   });
 
-  it('leaves exactly one overlay after a URL change, a second `complete` and a newer copy of its script', async () => {
+  it('leaves exactly one overlay after a URL change, a second `complete` and another injection, and none once the extension is gone', async () => {
     const updates = () => session.browser.background.evaluate(() => (globalThis as unknown as { __updates: Array<{ tabId: number; status?: string; url?: string }> }).__updates);
     // What the browser tells the background about its tabs, seen beside the extension's own listener.
     await session.browser.background.evaluate(() => {
@@ -97,6 +97,12 @@ describe.skipIf(!ctx.chromium)('the overlay arrives after the page has loaded', 
     const tabId = (await updates()).find((u) => u.url?.startsWith(url) && u.status === 'complete')!.tabId;
     const completes = async () => (await updates()).filter((u) => u.tabId === tabId && u.url?.startsWith(url) && u.status === 'complete').length;
     expect(await completes()).toBe(1);
+    const oneOverlay = async (started: number) => {
+      expect((await arrivalOf(page)).started, 'how many copies of the script ran').toHaveLength(started);
+      expect(await overlayHostCount(page)).toBe(1);
+      expect(await page.locator('shortlist-summary').count()).toBe(0);
+      await expect.poll(async () => (await overlay(page)).getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain('14 applicants');
+    };
 
     // A single-page app's URL change (Chromium reports it as the tab loading and completing again), then a frame loading into the page.
     await page.evaluate(() => history.pushState(null, '', `${location.pathname}?apply=1`));
@@ -107,20 +113,21 @@ describe.skipIf(!ctx.chromium)('the overlay arrives after the page has loaded', 
     });
     await expect.poll(completes, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     await page.waitForTimeout(1000); // time for a second copy to start and draw, were there one
-    expect((await arrivalOf(page)).started, 'the script was injected once').toHaveLength(1);
-    expect(await overlayHostCount(page)).toBe(1);
-    expect(await page.locator('shortlist-summary').count()).toBe(0);
-    await expect.poll(() => o.getByTestId('applicant-total').textContent()).toContain('14 applicants');
+    await oneOverlay(1);
 
-    // A newer copy put in past the claim (as after an extension update): WXT stops the older, which takes its overlay away.
+    // Injected once more, as the popup's "Enable Shortlist on this site" does: the copy stands down.
     await session.browser.background.evaluate(async (id) => {
       const c = (globalThis as unknown as { chrome: { scripting: { executeScript(i: object): Promise<unknown> } } }).chrome;
-      await c.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/page-overlay.js'] });
+      await c.scripting.executeScript({ target: { tabId: id }, files: ['/page-overlay.js'] });
     }, tabId);
-    await expect.poll(async () => (await arrivalOf(page)).started.length, { timeout: 10_000 }).toBe(2);
-    await expect.poll(async () => (await overlay(page)).getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain('14 applicants');
-    await page.waitForTimeout(1000);
-    expect(await overlayHostCount(page)).toBe(1);
+    await page.waitForTimeout(500);
+    await oneOverlay(1);
+
+    // The extension reloaded (what an update does to running scripts): the copy in the page is orphaned and takes its
+    // overlay away at its next tick. (Here the reloaded extension does not come back: headless Chromium with
+    // --load-extension; that a new version's copy then runs where an orphan was is content/claim.ts's unit test.)
+    await session.browser.background.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    await expect.poll(() => overlayHostCount(page), { timeout: 5_000 }).toBe(0);
     expect(await page.locator('shortlist-summary').count()).toBe(0);
     await page.close();
   });

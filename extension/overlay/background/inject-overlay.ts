@@ -1,19 +1,12 @@
 import { browser } from '#imports';
-import { claimDocument } from '@/overlay/content/claim';
 
-/** The overlay's content script (entrypoints/page-overlay.content.ts), the same file for the installed sites and the enabled hosts. */
-export const OVERLAY_SCRIPT = '/content-scripts/page-overlay.js';
+/** The overlay's script (entrypoints/page-overlay.ts), the same file for the installed sites and the enabled hosts. */
+export const OVERLAY_SCRIPT = '/page-overlay.js';
 
 /**
- * Puts the overlay into a tab's top document unless that document already has it (content/claim.ts):
- * claimed first, then the script injected into exactly the document claimed (a navigation in
- * between leaves the new document to its own `complete`). Returns whether it injected.
+ * Puts the overlay into a tab's top document. Harmless where it already runs: the script itself
+ * starts only if the document has no running overlay (content/claim.ts).
  */
-export async function injectOverlay(tabId: number): Promise<boolean> {
-  const [claim] = await browser.scripting.executeScript({ target: { tabId }, func: claimDocument });
-  if (claim?.result !== true) return false;
-  // Firefox gives no documentId: the tab's top frame then.
-  const target = claim.documentId ? { tabId, documentIds: [claim.documentId] } : { tabId };
-  await browser.scripting.executeScript({ target, files: [OVERLAY_SCRIPT] });
-  return true;
+export async function injectOverlay(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [OVERLAY_SCRIPT] });
 }

@@ -9,7 +9,6 @@ import { worthShowing } from './worth-showing';
 import { mountFrame, type FrameLayout, type MountedFrame } from './frame-host';
 import { mountSummary, type MountedSummary } from './summary';
 import { onTeachDone } from './teach-link';
-import { holdDocument } from './claim';
 import { MAX_WAIT_FOR_LOAD_MS } from '@/overlay/page-load';
 
 const RETRY_MS = 1500;
@@ -72,7 +71,6 @@ const afterTwoFrames = (fn: () => void) => requestAnimationFrame(() => requestAn
  */
 export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
   performance.mark('shortlist:start');
-  holdDocument(ctx);
   let profiles: SiteProfile[] = [];
   const loadProfiles = async () => {
     try {

@@ -2,7 +2,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asked, background, fakeContext, jobPostingScript, resetContentHarness, sessionId } from './content-harness';
-import { claimDocument } from '@/overlay/content/claim';
+import { runOncePerDocument } from '@/overlay/content/claim';
 
 /**
  * One overlay per document, whatever injects the content script again: a newer copy started in
@@ -43,6 +43,7 @@ async function start() {
 
 describe('one overlay in a document', () => {
   it('a newer copy of the script replaces the older one: one frame, one summary, and the older copy reads the page no more', async () => {
+    const base = background.opened;
     const older = await start();
     await vi.waitFor(() => expect(frames()).toHaveLength(1));
     expect(summaries()).toHaveLength(1);
@@ -51,7 +52,7 @@ describe('one overlay in a document', () => {
     expect(frames()).toEqual([]);
     expect(summaries()).toHaveLength(0);
     await start();
-    await vi.waitFor(() => expect(frames()).toEqual([sessionId(2)]));
+    await vi.waitFor(() => expect(frames()).toEqual([sessionId(base + 2)]));
     expect(summaries()).toHaveLength(1);
     // The older copy, told of a URL change, opens nothing: only the newer one follows the page.
     const opened = asked.filter((r) => r.type === 'overlay:open').length;
@@ -65,12 +66,27 @@ describe('one overlay in a document', () => {
     expect(summaries()).toHaveLength(1);
   });
 
-  it('holds the document’s claim while it runs, so the background injects no second copy', async () => {
-    const copy = await start();
+  it('a copy injected while one runs stands down; once that one is invalidated the next copy runs', async () => {
+    const contexts: Array<ReturnType<typeof fakeContext>> = [];
+    const inject = () =>
+      runOncePerDocument((ctx) => void runPageOverlay(ctx), (() => {
+        const fake = fakeContext();
+        stops.push(fake.stop);
+        contexts.push(fake);
+        return fake.ctx;
+      }) as never);
+    const base = background.opened;
+    expect(inject()).toBe(true);
     await vi.waitFor(() => expect(frames()).toHaveLength(1));
-    expect(claimDocument()).toBe(false);
-    copy.invalidate();
-    expect(claimDocument()).toBe(true);
+    expect(inject()).toBe(false);
+    expect(inject()).toBe(false);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(frames()).toEqual([sessionId(base + 1)]);
+    expect(asked.filter((r) => r.type === 'overlay:open')).toHaveLength(1);
+    contexts[0]!.invalidate();
+    expect(frames()).toEqual([]);
+    expect(inject()).toBe(true);
+    await vi.waitFor(() => expect(frames()).toEqual([sessionId(base + 2)]));
   });
 
   it('an older copy invalidated while its answer is on its way draws nothing when it comes', async () => {

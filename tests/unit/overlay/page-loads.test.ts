@@ -4,12 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { followPageLoads, stepFor } from '@/overlay/background/page-loads';
 import { injectOverlay, OVERLAY_SCRIPT } from '@/overlay/background/inject-overlay';
 import { enableSite, overlayRunsOn } from '@/overlay/background/site-access';
-import { claimDocument } from '@/overlay/content/claim';
 import { MAX_WAIT_FOR_LOAD_MS } from '@/overlay/page-load';
 
 /**
  * How the overlay arrives in a page: the background injects it when the tab has loaded (or has
- * been loading for MAX_WAIT_FOR_LOAD_MS), only on the overlay's sites, once per document.
+ * been loading for MAX_WAIT_FOR_LOAD_MS), only on the overlay's sites.
  */
 const ADVERT = 'https://jobs.communitycare.co.uk/job/4188275/senior-social-worker/';
 const ENABLED = 'https://careers.example-council.gov.uk/vacancy/42';
@@ -90,7 +89,7 @@ describe('following page loads', () => {
     expect(injected).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect(injected).toEqual([7]);
-    // Its `complete` at last asks again: the claim in the document refuses it (injectOverlay below).
+    // Its `complete` at last injects again: the copy stands down in a document whose overlay runs (content/claim.ts).
     await f.onUpdated(7, { status: 'complete' }, { url: ADVERT });
     expect(injected).toEqual([7, 7]);
   });
@@ -143,68 +142,28 @@ describe('following page loads', () => {
 });
 
 describe('injecting the overlay', () => {
-  const KEY = Symbol.for('shortlist.page-overlay');
-  /** The browser's executeScript for one tab whose top document runs the claim in its own world (this global object). */
-  function tabWithDocument(documentId: string | undefined) {
-    const calls: Array<{ target: object; files?: string[] }> = [];
-    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (injection: { target: object; func?: () => unknown; files?: string[] }) => {
-      calls.push({ target: injection.target, ...(injection.files ? { files: injection.files } : {}) });
-      return [{ frameId: 0, documentId, result: injection.func ? injection.func() : undefined }];
-    }) as never);
-    return calls;
-  }
   beforeEach(() => fakeBrowser.reset());
-  afterEach(() => {
-    vi.restoreAllMocks();
-    delete (globalThis as Record<symbol, unknown>)[KEY];
-  });
+  afterEach(() => vi.restoreAllMocks());
 
-  it('claims the top document, then injects the script into exactly that document, and nothing on the next try', async () => {
-    const calls = tabWithDocument('doc-1');
-    expect(await injectOverlay(7)).toBe(true);
-    expect(calls).toEqual([{ target: { tabId: 7 } }, { target: { tabId: 7, documentIds: ['doc-1'] }, files: [OVERLAY_SCRIPT] }]);
-    expect(await injectOverlay(7)).toBe(false);
-    expect(calls).toHaveLength(3);
-    expect(calls[2]).toEqual({ target: { tabId: 7 } });
-  });
-
-  it('injects into the tab’s top frame where the browser names no document (Firefox)', async () => {
-    const calls = tabWithDocument(undefined);
-    expect(await injectOverlay(7)).toBe(true);
-    expect(calls[1]).toEqual({ target: { tabId: 7 }, files: [OVERLAY_SCRIPT] });
-  });
-
-  it('the claim it runs is the one a running overlay holds (content/claim.ts)', async () => {
-    tabWithDocument('doc-1');
-    expect(claimDocument()).toBe(true);
-    expect(await injectOverlay(7)).toBe(false);
+  it('puts the overlay’s script into the tab’s top document, in one call (the script itself starts once per document)', async () => {
+    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    await injectOverlay(7);
+    expect(executeScript.mock.calls).toEqual([[{ target: { tabId: 7 }, files: [OVERLAY_SCRIPT] }]]);
   });
 });
 
 describe('"Enable Shortlist on this site" from the popup', () => {
-  const KEY = Symbol.for('shortlist.page-overlay');
   beforeEach(() => fakeBrowser.reset());
-  afterEach(() => {
-    vi.restoreAllMocks();
-    delete (globalThis as Record<symbol, unknown>)[KEY];
-  });
+  afterEach(() => vi.restoreAllMocks());
 
-  it('asks for that one site and puts the overlay on the open tab through the claim; refused, it injects nothing', async () => {
+  it('asks for that one site and puts the overlay on the open tab; refused, it injects nothing', async () => {
     const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
-    const files: string[][] = [];
-    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (injection: { func?: () => unknown; files?: string[] }) => {
-      if (injection.files) files.push(injection.files);
-      return [{ frameId: 0, documentId: 'doc-1', result: injection.func ? injection.func() : undefined }];
-    }) as never);
+    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
     expect(await enableSite(7, ENABLED)).toBe(true);
     expect(request).toHaveBeenCalledWith({ origins: ['https://careers.example-council.gov.uk/*'] });
-    expect(files).toEqual([[OVERLAY_SCRIPT]]);
-    // Pressed again (or the tab's own `complete` came first): the document has its overlay.
-    expect(await enableSite(7, ENABLED)).toBe(true);
-    expect(files).toHaveLength(1);
+    expect(executeScript.mock.calls).toEqual([[{ target: { tabId: 7 }, files: [OVERLAY_SCRIPT] }]]);
     request.mockResolvedValue(false as never);
-    delete (globalThis as Record<symbol, unknown>)[KEY];
     expect(await enableSite(7, ENABLED)).toBe(false);
-    expect(files).toHaveLength(1);
+    expect(executeScript).toHaveBeenCalledTimes(1);
   });
 });
