@@ -52,33 +52,33 @@ describe.skipIf(!ctx.chromium)('the overlay arrives after the page has loaded', 
   const url = http(demo.journeys.priya.advertUrl);
   const session = signedInSession('priya');
 
-  it('shows no sign of itself while an image holds the page’s `load` back for a second, then comes', async () => {
+  /** Opens the advert with its image held back `ms`, waits for the overlay's counts, and says when what came. */
+  async function arrivalWithImageHeld(ms: number): Promise<Arrival> {
     const page = await session.browser.context.newPage();
-    await advertWithSlowImage(page, url, 1000);
+    await advertWithSlowImage(page, url, ms);
     await page.goto(url, { waitUntil: 'commit' });
     const o = await overlay(page);
     await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain('14 applicants');
     const a = await arrivalOf(page);
+    await page.close();
+    return a;
+  }
+
+  it('shows no sign of itself while an image holds the page’s `load` back for a second, then comes', async () => {
+    const a = await arrivalWithImageHeld(1000);
     expect(a.load, 'the image held the load back').toBeGreaterThan(900);
     expect(a.started).toHaveLength(1);
     expect(a.started[0]!, 'the content script started after load').toBeGreaterThan(a.load!);
     expect(a.firstSign!, 'nothing of ours in the page before load').toBeGreaterThan(a.load!);
-    await page.close();
   });
 
   it('comes to a page still loading after 1.5 s without waiting for its `load`', async () => {
-    const page = await session.browser.context.newPage();
-    await advertWithSlowImage(page, url, 15_000);
-    await page.goto(url, { waitUntil: 'commit' });
-    const o = await overlay(page);
-    await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 10_000 }).toContain('14 applicants');
-    const a = await arrivalOf(page);
+    const a = await arrivalWithImageHeld(15_000);
     expect(a.load, 'the page has not loaded yet').toBeNull();
     expect(a.started).toHaveLength(1);
     // 1.5 s after the tab started loading (the background's clock; the page's starts a little later).
     expect(a.started[0]!).toBeGreaterThan(1200);
     expect(a.started[0]!).toBeLessThan(6000);
-    await page.close();
   });
 
   it('leaves exactly one overlay after a URL change, a second `complete` and another injection, and none once the extension is gone', async () => {
