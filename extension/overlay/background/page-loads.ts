@@ -7,7 +7,7 @@ import { dropLegacyRegistration, overlayRunsOn } from './site-access';
  * The overlay arrives after the page's `load`: no content script runs in a page before it (even
  * an empty one costs the page about 2 ms, README "Speed"). The background follows its tabs'
  * loads (`tabs.onUpdated`, which shows a tab's URL only on hosts we hold, without the `tabs`
- * permission) and injects the overlay's content script into the top document when the tab has
+ * permission) and injects the overlay's script into the top document when the tab has
  * loaded, or once it has been loading for MAX_WAIT_FOR_LOAD_MS (ads, long polls: pages that
  * never finish). Which pages: site-access.ts; one overlay per document: content/claim.ts.
  */
@@ -35,7 +35,7 @@ export interface PageLoadFollower {
 /**
  * Follows tabs' loads: each navigation's `loading` starts a fallback timer, its `complete`
  * injects at once and stops the timer; a later navigation of the tab starts afresh. Injecting
- * twice into one document is harmless (the claim refuses the second), so nothing here has to
+ * twice into one document is harmless (the second copy stands down), so nothing here has to
  * know which document a late timer or a second `complete` meets.
  */
 export function followPageLoads(inject: (tabId: number) => Promise<unknown>, runsOn: (url: URL) => Promise<boolean> | boolean = overlayRunsOn): PageLoadFollower {

@@ -174,8 +174,8 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     }
   };
   browser.runtime.onMessage.addListener(onMessage);
-  // A newer copy of this script in the document (WXT invalidates this one) or the extension
-  // updated or removed: nothing of this copy stays on the page, so one overlay at most is ever there.
+  // This copy's context is invalid (the extension was updated or removed, or a copy of a new
+  // version started here): nothing of this copy stays on the page, so one overlay at most is there.
   ctx.onInvalidated(() => {
     stopped = true;
     hide();
