@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { followPageLoads, stepFor } from '@/overlay/background/page-loads';
 import { injectOverlay, OVERLAY_SCRIPT } from '@/overlay/background/inject-overlay';
-import { enableSite, overlayRunsOn } from '@/overlay/background/site-access';
+import { dropLegacyRegistration, enableSite, overlayRunsOn } from '@/overlay/background/site-access';
 import { MAX_WAIT_FOR_LOAD_MS } from '@/overlay/page-load';
 
 /**
@@ -165,5 +165,21 @@ describe('"Enable Shortlist on this site" from the popup', () => {
     request.mockResolvedValue(false as never);
     expect(await enableSite(7, ENABLED)).toBe(false);
     expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('an update from a build that registered the overlay for enabled hosts', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('takes that registration out (its file is gone), and touches nothing when there is none', async () => {
+    const unregister = vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockResolvedValue(undefined as never);
+    const registered = vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([{ id: 'shortlist-sites', js: ['content-scripts/sites.js'], matches: ['https://careers.example-council.gov.uk/*'] }] as never);
+    await dropLegacyRegistration();
+    expect(registered).toHaveBeenCalledWith({ ids: ['shortlist-sites'] });
+    expect(unregister).toHaveBeenCalledWith({ ids: ['shortlist-sites'] });
+    registered.mockResolvedValue([] as never);
+    await dropLegacyRegistration();
+    expect(unregister).toHaveBeenCalledTimes(1);
   });
 });
