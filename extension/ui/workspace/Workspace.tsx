@@ -12,8 +12,19 @@ export function Workspace() {
   // A page of another role, asked for by its address: said in words, not shown.
   const refused = !pages.some((p) => p.path === route.path) && WORKSPACE_PAGES.some((p) => p.path === route.path) && session !== undefined;
   useEffect(() => {
-    document.title = current ? `${current.label} · Shortlist` : 'Shortlist';
-  }, [current]);
+    document.title = current && session !== undefined ? `${current.label} · Shortlist` : 'Shortlist';
+  }, [current, session]);
+  // Until the session is read, the role's pages are unknown: no navigation and no page, rather than
+  // a moment of the signed-out pages (and their first page) before the role's own.
+  if (session === undefined) {
+    return (
+      <div class="ws">
+        <main class="ws-main" id="main" aria-busy="true">
+          <p>Loading…</p>
+        </main>
+      </div>
+    );
+  }
   return (
     <div class="ws">
       <nav class="ws-nav" aria-label="Workspace">

@@ -238,6 +238,21 @@ describe('pages by role', () => {
     for (const role of ['central', 'coordinator', 'manager'] as const) expect(paths(role)).toEqual(expect.arrayContaining(['/queue', '/board', '/candidate', '/checks', '/import']));
   });
 
+  it('shows no navigation and no page until the session is read, then the role\'s own pages', async () => {
+    await signedInAs('coordinator');
+    let release!: () => void;
+    const read = sessionItem.getValue.bind(sessionItem);
+    const held = vi.spyOn(sessionItem, 'getValue').mockImplementationOnce(() => new Promise((resolve) => (release = () => void read().then(resolve))));
+    render(<Workspace />);
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Workspace' })).toBeNull();
+    release();
+    const nav = await screen.findByRole('navigation', { name: 'Workspace' });
+    expect(nav.textContent).toContain('My queue');
+    expect(nav.textContent).toContain('Import');
+    held.mockRestore();
+  });
+
   it("a manager asking for the people page by its address is told so, and shown none of its controls", async () => {
     await signedInAs('manager');
     location.hash = '#/people';
