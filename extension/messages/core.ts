@@ -43,14 +43,22 @@ export const CORE_MESSAGES = {
   /** The overlay's "saved, will sync" note (in its frame) reads this too. */
   getStatus: { request: z.object({ type: z.literal('getStatus') }), senders: PAGES_AND_OVERLAY_FRAME, reply: reply<SyncStatus>() },
   syncNow: { request: z.object({ type: z.literal('syncNow') }), senders: PAGES, reply: reply<SyncResult>() },
-  /** A page wrote to the database (or the browser came back online): sync soon. */
-  localChange: { request: z.object({ type: z.literal('localChange') }), senders: PAGES, reply: reply<true>() },
+  /** A page wrote to the database (or the browser came back online): sync soon. The overlay frame writes too (track, capture, move). */
+  localChange: { request: z.object({ type: z.literal('localChange') }), senders: PAGES_AND_OVERLAY_FRAME, reply: reply<true>() },
   signIn: signInWith('signIn', 'Server URL', {
-    token: z.string().check(z.trim(), z.minLength(8, { error: 'The access token looks too short: copy it whole' }), z.maxLength(300)),
+    token: z.string().check(
+      z.trim(),
+      z.minLength(8, { error: 'The access token looks too short: copy it whole' }),
+      z.maxLength(300, { error: 'The access token is too long: copy the token alone' }),
+    ),
   }),
   /** Options page: a code typed from the invitation email, exchanged once for this browser's token. */
   redeemInvitation: signInWith('redeemInvitation', 'Server address', {
-    code: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the code from the invitation email' }), z.maxLength(40)),
+    code: z.string().check(
+      z.trim(),
+      z.minLength(1, { error: 'Enter the code from the invitation email' }),
+      z.maxLength(40, { error: 'an invitation code is 12 letters and digits, like K7QM-2XHD-9RTB' }),
+    ),
   }),
   /**
    * The invitation page's "Sign in to Shortlist" button, after a trusted click. It carries no

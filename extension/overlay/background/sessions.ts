@@ -23,8 +23,6 @@ export interface OverlaySession {
    */
   pageUrl: string;
   page: PageFacts;
-  /** The application the frame shows (candidate pages): the only one it may move. */
-  shown?: string;
   openedAt: number;
 }
 
@@ -96,12 +94,6 @@ export async function sessionForFrame(id: string, sender: MessageSender): Promis
   const url = tabUrlOf(sender);
   if (sender.tab!.id !== session.tabId || withoutFragment(url.href) !== session.tabUrl) throw new Error(`${NO_SESSION}: this overlay belongs to another page`);
   return session;
-}
-
-export function rememberShown(session: OverlaySession, applicationId: string | undefined): void {
-  if (session.shown === applicationId) return;
-  session.shown = applicationId;
-  void persist();
 }
 
 export function warmView(session: OverlaySession, view: Promise<PageView>): void {

@@ -135,12 +135,12 @@ describe('the protocol', () => {
     expect(forContentScripts).toEqual(['overlay:open', 'overlay:profiles', 'overlay:saveProfile', 'overlay:teach', 'redeemInvitationLink']);
   });
 
-  it('gives the overlay frame only the overlay’s requests and the sync status', () => {
+  it('gives the overlay frame only its view and layout, the sync status, and a nudge to sync after its own writes', () => {
     const forFrame = Object.entries(PROTOCOL)
       .filter(([, spec]) => spec.senders.includes('overlay-frame'))
       .map(([type]) => type)
       .sort();
-    expect(forFrame).toEqual(['getStatus', 'overlay:capture', 'overlay:layout', 'overlay:move', 'overlay:teams', 'overlay:track', 'overlay:view']);
+    expect(forFrame).toEqual(['getStatus', 'localChange', 'overlay:layout', 'overlay:view']);
   });
 
   it('has a handler in the background for every message the background answers, and none for the tabs’', () => {

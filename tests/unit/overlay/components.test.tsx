@@ -2,15 +2,16 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const sent: Array<{ type: string }> = [];
-// The overlay reaches the background only through overlay/ask: send (a Reply) and askBackground (throws on a refusal).
-vi.mock('@/overlay/ask', () => {
-  const send = async (request: { type: string }) => {
-    sent.push(request);
-    return { ok: true, data: { stage: 'interview_booked' } };
-  };
-  return { send, askBackground: async (request: { type: string }) => { const reply = (await send(request as never)) as { ok: boolean; data?: unknown; error?: string }; if (!reply.ok) throw new Error(reply.error); return reply.data; } };
-});
+const sent: Array<Record<string, unknown>> = [];
+// The frame's writes are its own actions (overlay/frame/actions.ts), loaded when a person acts: here, what they were asked to do.
+vi.mock('@/overlay/frame/load-actions', () => ({
+  loadActions: async () => ({
+    moveSessionCandidate: async (session: string, input: Record<string, unknown>) => {
+      sent.push({ action: 'move', session, ...input });
+      return { stage: input.stage };
+    },
+  }),
+}));
 
 const SESSION = '0123456789abcdef0123456789abcdef';
 const { CandidatePanel } = await import('@/overlay/ui/CandidatePanel');
@@ -68,6 +69,6 @@ describe('overlay components', () => {
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'not_qualified' } });
     fireEvent.submit(screen.getByRole('form', { name: 'Change stage' }));
     await screen.findByRole('status');
-    expect(sent).toEqual([{ type: 'overlay:move', session: SESSION, applicationId: 'a', stage: 'rejected', reason: 'not_qualified' }]);
+    expect(sent).toEqual([{ action: 'move', session: SESSION, applicationId: 'a', stage: 'rejected', reason: 'not_qualified' }]);
   });
 });
