@@ -1,5 +1,5 @@
 import { candidateName } from '#shared/names';
-import { REASON_LABELS, STAGE_LABELS, type Advert, type Application, type Stage } from '#shared/schema/index';
+import type { Advert, Application, Stage } from '#shared/schema/index';
 import { currentStage, exitOf, nextStages, stageHistory } from '#shared/stages';
 import { applicationTarget, vacancyTargets } from '#shared/targets';
 import { onDuty } from '#shared/rota';
@@ -100,23 +100,22 @@ export async function listingBadges(db: ShortlistDb, site: string, externalIds: 
   return badges;
 }
 
-const monthYear = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** Applications that look like this person: same ATS reference, same email, or same name. */
 export async function findDuplicates(db: ShortlistDb, person: { reference?: string; email?: string; name?: string }): Promise<Duplicate[]> {
   const found = new Map<string, Duplicate>();
   const describe = async (a: Application, matchedOn: Duplicate['matchedOn']) => {
     if (found.has(a.id)) return;
     const events = await db.stage_events.where('applicationId').equals(a.id).toArray();
-    const stage = currentStage(events);
     const exit = exitOf(events);
     const vacancy = await db.vacancies.get(a.vacancyId);
-    const outcome = exit ? `${STAGE_LABELS[stage].toLowerCase()}: ${exit.reason ? REASON_LABELS[exit.reason].toLowerCase() : 'no reason given'}` : STAGE_LABELS[stage].toLowerCase();
     found.set(a.id, {
       applicationId: a.id,
       name: candidateName(a),
       matchedOn,
-      summary: `A candidate with the same ${matchedOn} applied in ${monthYear(a.receivedDate)} for ${vacancy?.title ?? 'another vacancy'} (${outcome}).`,
+      receivedDate: a.receivedDate,
+      vacancyTitle: vacancy?.title ?? null,
+      stage: currentStage(events),
+      exit: exit ? { reason: exit.reason } : null,
     });
   };
   if (person.reference) for (const a of await db.applications.where('atsReference').equals(person.reference).toArray()) await describe(a, 'ATS reference');

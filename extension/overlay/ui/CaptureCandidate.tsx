@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { SOURCE_LABELS, SOURCES, type Source } from '#shared/labels';
 import type { OverlayPage, UntrackedCandidateView } from '@/overlay/views';
 import { loadActions } from '@/overlay/frame/load-actions';
+import { duplicateSummary } from './duplicate-words';
 import { FormError, useRequestForm } from './requestForm';
 
 /** "Capture candidate": name and reference from the page, duplicates shown before saving. */
@@ -30,7 +31,7 @@ export function CaptureCandidate(props: { session: string; view: UntrackedCandid
       <p>This candidate is not tracked yet.</p>
       {view.duplicates.map((d) => (
         <p class="warn" role="note" key={d.applicationId} data-testid="duplicate-warning">
-          {d.summary}
+          {duplicateSummary(d)}
         </p>
       ))}
       <label for="sl-name">Name</label>

@@ -40,12 +40,12 @@ describe('overlay components', () => {
     render(
       <CaptureCandidate
         session={SESSION}
-        view={{ kind: 'candidate', tracked: false, duplicates: [{ applicationId: 'd', name: 'Ann', matchedOn: 'email', summary: 'A candidate with the same email applied in March 2026 for SW (withdrawn: salary).' }], vacancies: [{ id: 'v', title: 'SW', status: 'open', reference: null }] }}
+        view={{ kind: 'candidate', tracked: false, duplicates: [{ applicationId: 'd', name: 'Ann', matchedOn: 'email', receivedDate: '2026-03-09', vacancyTitle: 'SW', stage: 'withdrawn', exit: { reason: 'salary' } }], vacancies: [{ id: 'v', title: 'SW', status: 'open', reference: null }] }}
         page={{ kind: 'candidate', site: 'taught', url: 'https://ats.example/c/1', name: 'Ann Lee', reference: 'TP-1' }}
         onCaptured={() => undefined}
       />,
     );
-    expect(screen.getByTestId('duplicate-warning').textContent).toContain('withdrawn: salary');
+    expect(screen.getByTestId('duplicate-warning').textContent).toBe('A candidate with the same email applied in March 2026 for SW (withdrawn: salary).');
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Ann Lee');
     expect((screen.getByLabelText('ATS reference') as HTMLInputElement).value).toBe('TP-1');
   });
@@ -70,5 +70,15 @@ describe('overlay components', () => {
     fireEvent.submit(screen.getByRole('form', { name: 'Change stage' }));
     await screen.findByRole('status');
     expect(sent).toEqual([{ action: 'move', session: SESSION, applicationId: 'a', stage: 'rejected', reason: 'not_qualified' }]);
+  });
+});
+
+describe('duplicate warnings, worded in the frame', () => {
+  it('name the outcome and its reason, or say none was given, or the stage an open application is at', async () => {
+    const { duplicateSummary } = await import('@/overlay/ui/duplicate-words');
+    const d = { applicationId: 'd', name: 'Ann', matchedOn: 'ATS reference', receivedDate: '2025-11-30', vacancyTitle: null, stage: 'rejected', exit: { reason: null } } as const;
+    expect(duplicateSummary(d)).toBe('A candidate with the same ATS reference applied in November 2025 for another vacancy (rejected: no reason given).');
+    expect(duplicateSummary({ ...d, exit: { reason: 'failed_checks' } })).toBe('A candidate with the same ATS reference applied in November 2025 for another vacancy (rejected: pre-employment checks failed).');
+    expect(duplicateSummary({ ...d, stage: 'interview_booked', exit: null, vacancyTitle: 'Team Manager' })).toBe('A candidate with the same ATS reference applied in November 2025 for Team Manager (interview booked).');
   });
 });

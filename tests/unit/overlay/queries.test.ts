@@ -10,6 +10,7 @@ import { siteModules } from '@/sites/index';
 import { BOARD_NAMES, boardOf } from '@/overlay/background/boards';
 import { taughtModule } from '@/sites/taught';
 import { suggestPathPattern } from '@/overlay/ui/teach';
+import { duplicateSummary } from '@/overlay/ui/duplicate-words';
 import { demoBrowserAsPriya } from './demo-browser';
 
 const asOf = todayInLondon(new Date());
@@ -96,7 +97,8 @@ describe('the overlay on a candidate', () => {
     const dups = await findDuplicates(db, { email: returningCandidate.email.toUpperCase(), name: 'Someone Else' });
     expect(dups).toHaveLength(1);
     expect(dups[0]!.matchedOn).toBe('email');
-    expect(dups[0]!.summary).toMatch(/withdrawn: salary/);
+    expect(dups[0]).toMatchObject({ stage: 'withdrawn', exit: { reason: 'salary' }, vacancyTitle: expect.any(String) });
+    expect(duplicateSummary(dups[0]!)).toMatch(/^A candidate with the same email applied in [A-Z][a-z]+ \d{4} for .+ \(withdrawn: salary\)\.$/);
   });
 
   it('captures a candidate with an applied event, assigned to the manager on shortlisting duty', async () => {
