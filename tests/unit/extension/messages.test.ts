@@ -1,3 +1,4 @@
+import '#shared/schema/english';
 import { freshDb, newId, teamFields } from './helpers';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
@@ -6,6 +7,7 @@ import type { ShortlistDb } from '@/db/database';
 import { ValidationError } from '@/db/writes';
 import { registerCoreHandlers } from '@/messages/core-handlers';
 import { PROTOCOL, type Reply, type RequestInput } from '@/messages/protocol';
+import { askHere } from '@/messages/page-requests';
 import { send } from '@/messages/send';
 import type { FrameView } from '@/overlay/views';
 import { clearHandlers, dispatch, handledTypes, registerHandlers } from '@/messages/router';
@@ -32,14 +34,15 @@ describe('dispatch', () => {
   // The mechanics, with stand-in handlers for real messages of the protocol.
   it('answers our own pages with the handler result, validated and parsed', async () => {
     const seen: unknown[] = [];
-    registerHandlers<'discardRefused' | 'signOut'>({
-      discardRefused: (r) => (seen.push(r), true),
-      signOut: (r) => (seen.push(r), { ok: true, revoked: true }),
+    const app = newId();
+    registerHandlers<'eraseCandidate' | 'redeemInvitationLink'>({
+      eraseCandidate: (r) => void seen.push(r),
+      redeemInvitationLink: (r) => (seen.push(r), { signedIn: false, pending: 1, previous: 'Bob', message: 'wait' }),
     });
-    expect(await dispatch({ type: 'discardRefused', localId: 4 }, popup, own)).toEqual({ ok: true, data: true });
-    expect(await dispatch({ type: 'signOut' }, popup, own)).toEqual({ ok: true, data: { ok: true, revoked: true } });
+    expect(await dispatch({ type: 'eraseCandidate', applicationId: app }, popup, own)).toEqual({ ok: true, data: undefined });
+    expect(await dispatch({ type: 'redeemInvitationLink' }, popup, own)).toEqual({ ok: true, data: { signedIn: false, pending: 1, previous: 'Bob', message: 'wait' } });
     // The handler sees the parsed request: defaults filled in.
-    expect(seen).toEqual([{ type: 'discardRefused', localId: 4 }, { type: 'signOut', force: false }]);
+    expect(seen).toEqual([{ type: 'eraseCandidate', applicationId: app }, { type: 'redeemInvitationLink', force: false }]);
   });
 
   it('refuses other extensions and web pages, whatever the request', async () => {
@@ -74,28 +77,28 @@ describe('dispatch', () => {
 
   it('validates with the protocol’s zod schema: malformed requests get issues, and the handler never runs', async () => {
     let called = 0;
-    registerHandlers<'discardRefused'>({ discardRefused: () => (++called, true) });
-    const reply = await dispatch({ type: 'discardRefused', localId: 'four' }, popup, own);
-    expect(reply).toMatchObject({ ok: false, error: 'Malformed "discardRefused" request' });
-    expect(reply.ok === false && reply.issues).toEqual([expect.stringMatching(/^localId: /)]);
-    expect(await dispatch({ type: 'discardRefused', localId: 1.5 }, popup, own)).toMatchObject({ ok: false, issues: [expect.stringMatching(/^localId: /)] });
+    registerHandlers<'eraseCandidate'>({ eraseCandidate: () => void ++called });
+    const reply = await dispatch({ type: 'eraseCandidate', applicationId: 'four' }, popup, own);
+    expect(reply).toMatchObject({ ok: false, error: 'Malformed "eraseCandidate" request' });
+    expect(reply.ok === false && reply.issues).toEqual([expect.stringMatching(/^applicationId: /)]);
+    expect(await dispatch({ type: 'eraseCandidate', applicationId: 1.5 }, popup, own)).toMatchObject({ ok: false, issues: [expect.stringMatching(/^applicationId: /)] });
     expect(called).toBe(0);
-    for (const junk of [null, undefined, 42, 'discardRefused', [], { type: 7 }, { type: 'nope' }, { type: 'toString' }, { type: 'teach:start' }]) {
+    for (const junk of [null, undefined, 42, 'eraseCandidate', [], { type: 7 }, { type: 'nope' }, { type: 'toString' }, { type: 'teach:start' }, { type: 'signIn' }, { type: 'discardRefused', localId: 1 }]) {
       expect(await dispatch(junk, popup, own)).toMatchObject({ ok: false, error: expect.any(String) });
     }
   });
 
   it('returns handler errors as { ok: false, error } and never throws', async () => {
-    registerHandlers<'dismissConflict'>({
-      dismissConflict: async (r) => {
-        if (r.id === 'error') throw new Error('the database is closed');
-        if (r.id === 'validation') throw new ValidationError(['name: must not be empty']);
-        if (r.id === 'string') throw 'plain string';
-        if (r.id === 'null') throw null;
+    registerHandlers<'appendStageEvent'>({
+      appendStageEvent: async (r) => {
+        if (r.event.id === 'error') throw new Error('the database is closed');
+        if (r.event.id === 'validation') throw new ValidationError(['name: must not be empty']);
+        if (r.event.id === 'string') throw 'plain string';
+        if (r.event.id === 'null') throw null;
         throw undefined;
       },
     });
-    const ask = (id: string) => dispatch({ type: 'dismissConflict', id }, popup, own);
+    const ask = (id: string) => dispatch({ type: 'appendStageEvent', event: { id } }, popup, own);
     expect(await ask('error')).toEqual({ ok: false, error: 'the database is closed' });
     expect(await ask('validation')).toEqual({
       ok: false,
@@ -111,12 +114,14 @@ describe('dispatch', () => {
 describe('the protocol', () => {
   it('types requests and replies of send() (checked by npm run typecheck)', () => {
     expectTypeOf(send<'overlay:view'>).returns.resolves.toEqualTypeOf<Reply<FrameView>>();
-    expectTypeOf<RequestInput<'signOut'>>().toEqualTypeOf<{ type: 'signOut'; force?: boolean | undefined }>();
+    expectTypeOf<RequestInput<'redeemInvitationLink'>>().toEqualTypeOf<{ type: 'redeemInvitationLink'; force?: boolean | undefined }>();
     const neverRun = () => {
       // @ts-expect-error: not a message of the protocol
       void send({ type: 'nope' });
-      // @ts-expect-error: discardRefused needs a localId
-      void send({ type: 'discardRefused' });
+      // @ts-expect-error: eraseCandidate needs an applicationId
+      void send({ type: 'eraseCandidate' });
+      // @ts-expect-error: signing in is the options page's own (page-requests.ts), not a message
+      void send({ type: 'signIn', serverUrl: 'https://sync.test', token: 'token-0001' });
       // @ts-expect-error: teach:start goes to a tab's overlay, not the background
       void send({ type: 'teach:start' });
     };
@@ -179,30 +184,38 @@ describe('core handlers', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('erasure, sign-in and sign-out are for our own pages only', async () => {
-    for (const request of [{ type: 'eraseCandidate', applicationId: newId() }, { type: 'signOut', force: true }, { type: 'signIn', serverUrl: 'https://x.test', token: 'abcdefghijk' }]) {
-      expect(await dispatch(request, contentScript, own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
+  it('erasure is for our own pages only; sign-in, sign-out, health, refused changes and conflicts are not messages at all (the pages do them)', async () => {
+    expect(await dispatch({ type: 'eraseCandidate', applicationId: newId() }, contentScript, own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
+    for (const request of [
+      { type: 'signOut', force: true },
+      { type: 'signIn', serverUrl: 'https://x.test', token: 'abcdefghijk' },
+      { type: 'redeemInvitation', serverUrl: 'https://x.test', code: 'K7QM-2XHD-9RTB' },
+      { type: 'health' },
+      { type: 'discardRefused', localId: 1 },
+      { type: 'dismissConflict', id: 'c-1' },
+    ]) {
+      for (const sender of [contentScript, popup]) expect(await dispatch(request, sender, own)).toEqual({ ok: false, error: `Unknown request "${request.type}"` });
     }
   });
 
-  it('signIn checks its request: a bad URL and a short token are explained', async () => {
-    const reply = await dispatch({ type: 'signIn', serverUrl: 'ftp://x', token: 'short' }, popup, own);
-    expect(reply).toMatchObject({ ok: false });
+  it('getStatus answers the overlay frame: signed out, nothing pending', async () => {
+    expect(await dispatch({ type: 'getStatus' }, overlayFrame, own)).toMatchObject({ ok: true, data: { signedIn: false, pending: 0, refused: 0 } });
+  });
+});
+
+describe('the pages’ own requests (page-requests.ts)', () => {
+  it('signIn checks its request as the background did: a bad URL and a short token are explained, nothing is asked of the server', async () => {
+    const reply = await askHere({ type: 'signIn', serverUrl: 'ftp://x', token: 'short' });
+    expect(reply).toMatchObject({ ok: false, error: 'Malformed "signIn" request' });
     expect(reply.ok === false && reply.issues).toEqual(
       expect.arrayContaining(['serverUrl: Server URL must start with http:// or https://', 'token: The access token looks too short: copy it whole']),
     );
   });
 
-  it('dismissConflict removes a conflict a person has seen, from our pages only', async () => {
-    const conflict = { id: 'c-1', table: 'vacancies' as const, recordId: newId(), field: 'status', losingValue: 'closed', winningValue: 'open', losingHlc: 'a', winningHlc: 'b', at: '2026-03-02T10:00:00Z' };
-    await db.conflicts.put(conflict);
-    expect(await dispatch({ type: 'dismissConflict', id: 'c-1' }, contentScript, own)).toMatchObject({ ok: false });
-    expect(await dispatch({ type: 'dismissConflict' }, popup, own)).toMatchObject({ ok: false, error: 'Malformed "dismissConflict" request' });
-    expect(await dispatch({ type: 'dismissConflict', id: 'c-1' }, popup, own)).toEqual({ ok: true, data: true });
-    expect(await db.conflicts.count()).toBe(0);
-  });
-
-  it('getStatus answers the overlay frame: signed out, nothing pending', async () => {
-    expect(await dispatch({ type: 'getStatus' }, overlayFrame, own)).toMatchObject({ ok: true, data: { signedIn: false, pending: 0, refused: 0 } });
+  it('reads with zod’s English messages where a check has no words of its own, as the options page loads them', async () => {
+    const reply = await askHere({ type: 'signIn', serverUrl: 'https://sync.test', token: 'x'.repeat(301) });
+    expect(reply.ok === false && reply.issues).toEqual(['token: Too big: expected string to have <=300 characters']);
+    const code = await askHere({ type: 'redeemInvitation', serverUrl: 'https://sync.test', code: 'K'.repeat(41) });
+    expect(code.ok === false && code.issues).toEqual(['code: Too big: expected string to have <=40 characters']);
   });
 });
