@@ -1,6 +1,4 @@
-import type { StageEvent } from '#shared/schema/index';
 import { getDb } from '@/db/database';
-import { appendStageEvent, eraseCandidate, upsertRecord } from '@/db/writes';
 import { redeemInvitation } from '@/sync/account';
 import { invitationFromSender } from '@/sync/invite-link';
 import { isSyncing } from '@/sync/engine';
@@ -10,7 +8,7 @@ import type { CORE_MESSAGES } from './core';
 import { registerHandlers } from './router';
 import { signInReply } from './sign-in-reply';
 
-/** The background's own requests: status, sync, the invitation page's sign-in, local writes (core.ts). */
+/** The background's own requests: status, sync, the invitation page's sign-in (core.ts). */
 export function registerCoreHandlers(): void {
   registerHandlers<keyof typeof CORE_MESSAGES>({
     getStatus: () => readStatus(getDb(), isSyncing()),
@@ -23,8 +21,5 @@ export function registerCoreHandlers(): void {
       const link = await invitationFromSender(sender);
       return signInReply(await redeemInvitation(getDb(), link.serverUrl, link.code, undefined, r.force), () => scheduleSync(0));
     },
-    upsert: (r) => upsertRecord(r.table, r.id, r.fields as never),
-    appendStageEvent: (r) => appendStageEvent(r.event as StageEvent),
-    eraseCandidate: (r) => eraseCandidate(r.applicationId),
   });
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { SYNC_TABLE_NAMES, type RecordOf, type StageEvent, type SyncTable, type UserRole } from '#shared/schema/index';
+import type { UserRole } from '#shared/schema/index';
 import type { SyncResult } from '@/sync/engine';
 import type { SyncStatus } from '@/sync/status';
 import { PAGES, PAGES_AND_CONTENT_SCRIPTS, PAGES_AND_OVERLAY_FRAME, reply } from './spec';
@@ -13,10 +13,10 @@ export type SignInReply =
 export const force = z._default(z.boolean(), false);
 
 /**
- * The background's own messages: sync status, sync, the invitation page's sign-in, local writes.
- * What our pages can do themselves (sign-in, sign-out, the server's health, refused changes and
- * conflicts) they do without the background (page-requests.ts), so the service worker carries
- * none of it (issue 15).
+ * The background's own messages: sync status, sync, the invitation page's sign-in. What our pages
+ * can do themselves they do without the background: sign-in, sign-out and the server's health
+ * (page-requests.ts), refused changes and conflicts, and every record they write (db/writes.ts
+ * in the page, then `localChange`), so the service worker carries none of it (issue 15).
  */
 export const CORE_MESSAGES = {
   /** The overlay's "saved, will sync" note (in its frame) reads this too. */
@@ -34,15 +34,4 @@ export const CORE_MESSAGES = {
     senders: PAGES_AND_CONTENT_SCRIPTS,
     reply: reply<SignInReply>(),
   },
-  /**
-   * Generic local writes by message (the e2e suite drives sync through them). Never for content
-   * scripts: a tampered page could otherwise write any record.
-   */
-  upsert: {
-    request: z.object({ type: z.literal('upsert'), table: z.enum(SYNC_TABLE_NAMES as [SyncTable, ...SyncTable[]]), id: z.uuid(), fields: z.record(z.string(), z.unknown()) }),
-    senders: PAGES,
-    reply: reply<RecordOf<SyncTable>>(),
-  },
-  appendStageEvent: { request: z.object({ type: z.literal('appendStageEvent'), event: z.record(z.string(), z.unknown()) }), senders: PAGES, reply: reply<StageEvent>() },
-  eraseCandidate: { request: z.object({ type: z.literal('eraseCandidate'), applicationId: z.uuid() }), senders: PAGES, reply: reply<void>() },
 };

@@ -34,15 +34,14 @@ describe('dispatch', () => {
   // The mechanics, with stand-in handlers for real messages of the protocol.
   it('answers our own pages with the handler result, validated and parsed', async () => {
     const seen: unknown[] = [];
-    const app = newId();
-    registerHandlers<'eraseCandidate' | 'redeemInvitationLink'>({
-      eraseCandidate: (r) => void seen.push(r),
+    registerHandlers<'localChange' | 'redeemInvitationLink'>({
+      localChange: (r) => (seen.push(r), true),
       redeemInvitationLink: (r) => (seen.push(r), { signedIn: false, pending: 1, previous: 'Bob', message: 'wait' }),
     });
-    expect(await dispatch({ type: 'eraseCandidate', applicationId: app }, popup, own)).toEqual({ ok: true, data: undefined });
+    expect(await dispatch({ type: 'localChange', extra: 'dropped' }, popup, own)).toEqual({ ok: true, data: true });
     expect(await dispatch({ type: 'redeemInvitationLink' }, popup, own)).toEqual({ ok: true, data: { signedIn: false, pending: 1, previous: 'Bob', message: 'wait' } });
-    // The handler sees the parsed request: defaults filled in.
-    expect(seen).toEqual([{ type: 'eraseCandidate', applicationId: app }, { type: 'redeemInvitationLink', force: false }]);
+    // The handler sees the parsed request: unknown keys dropped, defaults filled in.
+    expect(seen).toEqual([{ type: 'localChange' }, { type: 'redeemInvitationLink', force: false }]);
   });
 
   it('refuses other extensions and web pages, whatever the request', async () => {
@@ -77,28 +76,33 @@ describe('dispatch', () => {
 
   it('validates with the protocol’s zod schema: malformed requests get issues, and the handler never runs', async () => {
     let called = 0;
-    registerHandlers<'eraseCandidate'>({ eraseCandidate: () => void ++called });
-    const reply = await dispatch({ type: 'eraseCandidate', applicationId: 'four' }, popup, own);
-    expect(reply).toMatchObject({ ok: false, error: 'Malformed "eraseCandidate" request' });
-    expect(reply.ok === false && reply.issues).toEqual([expect.stringMatching(/^applicationId: /)]);
-    expect(await dispatch({ type: 'eraseCandidate', applicationId: 1.5 }, popup, own)).toMatchObject({ ok: false, issues: [expect.stringMatching(/^applicationId: /)] });
+    registerHandlers<'overlay:view' | 'redeemInvitationLink'>({ 'overlay:view': () => (++called, null as never), redeemInvitationLink: () => (++called, null as never) });
+    const reply = await dispatch({ type: 'overlay:view', session: 'four' }, overlayFrame, own);
+    expect(reply).toMatchObject({ ok: false, error: 'Malformed "overlay:view" request' });
+    expect(reply.ok === false && reply.issues).toEqual([expect.stringMatching(/^session: /)]);
+    expect(await dispatch({ type: 'overlay:view', session: 1.5 }, overlayFrame, own)).toMatchObject({ ok: false, issues: [expect.stringMatching(/^session: /)] });
+    expect(await dispatch({ type: 'redeemInvitationLink', force: 'yes' }, popup, own)).toMatchObject({ ok: false, issues: [expect.stringMatching(/^force: /)] });
     expect(called).toBe(0);
-    for (const junk of [null, undefined, 42, 'eraseCandidate', [], { type: 7 }, { type: 'nope' }, { type: 'toString' }, { type: 'teach:start' }, { type: 'signIn' }, { type: 'discardRefused', localId: 1 }]) {
+    for (const junk of [null, undefined, 42, 'overlay:view', [], { type: 7 }, { type: 'nope' }, { type: 'toString' }, { type: 'teach:start' }, { type: 'signIn' }, { type: 'discardRefused', localId: 1 }]) {
       expect(await dispatch(junk, popup, own)).toMatchObject({ ok: false, error: expect.any(String) });
     }
   });
 
   it('returns handler errors as { ok: false, error } and never throws', async () => {
-    registerHandlers<'appendStageEvent'>({
-      appendStageEvent: async (r) => {
-        if (r.event.id === 'error') throw new Error('the database is closed');
-        if (r.event.id === 'validation') throw new ValidationError(['name: must not be empty']);
-        if (r.event.id === 'string') throw 'plain string';
-        if (r.event.id === 'null') throw null;
+    // A session id per way of failing.
+    const ways = ['error', 'validation', 'string', 'null', 'undefined'];
+    const session = (way: string) => String(ways.indexOf(way) + 1).repeat(32);
+    registerHandlers<'overlay:view'>({
+      'overlay:view': async (r) => {
+        const way = ways[Number(r.session[0]) - 1];
+        if (way === 'error') throw new Error('the database is closed');
+        if (way === 'validation') throw new ValidationError(['name: must not be empty']);
+        if (way === 'string') throw 'plain string';
+        if (way === 'null') throw null;
         throw undefined;
       },
     });
-    const ask = (id: string) => dispatch({ type: 'appendStageEvent', event: { id } }, popup, own);
+    const ask = (way: string) => dispatch({ type: 'overlay:view', session: session(way) }, overlayFrame, own);
     expect(await ask('error')).toEqual({ ok: false, error: 'the database is closed' });
     expect(await ask('validation')).toEqual({
       ok: false,
@@ -118,8 +122,10 @@ describe('the protocol', () => {
     const neverRun = () => {
       // @ts-expect-error: not a message of the protocol
       void send({ type: 'nope' });
-      // @ts-expect-error: eraseCandidate needs an applicationId
-      void send({ type: 'eraseCandidate' });
+      // @ts-expect-error: overlay:view needs its session
+      void send({ type: 'overlay:view' });
+      // @ts-expect-error: pages write records themselves (db/writes.ts), not by message
+      void send({ type: 'upsert', table: 'teams', id: 'x', fields: {} });
       // @ts-expect-error: signing in is the options page's own (page-requests.ts), not a message
       void send({ type: 'signIn', serverUrl: 'https://sync.test', token: 'token-0001' });
       // @ts-expect-error: teach:start goes to a tab's overlay, not the background
@@ -160,32 +166,22 @@ describe('the protocol', () => {
 describe('core handlers', () => {
   beforeEach(() => registerCoreHandlers());
 
-  it('our pages can save a record through the background; an invalid one comes back with issues', async () => {
-    const id = newId();
-    const ok = await dispatch({ type: 'upsert', table: 'teams', id, fields: teamFields() }, popup, own);
-    expect(ok).toMatchObject({ ok: true, data: { id, name: 'Front door North' } });
-    expect(await db.teams.get(id)).toBeDefined();
-    expect(await db.outbox.count()).toBe(1);
-    const bad = await dispatch({ type: 'upsert', table: 'teams', id: newId(), fields: { name: '' } }, popup, own);
-    expect(bad).toMatchObject({ ok: false, issues: expect.arrayContaining(['name: must not be empty']) });
-    const notATable = await dispatch({ type: 'upsert', table: 'users', id: newId(), fields: {} }, popup, own);
-    expect(notATable).toMatchObject({ ok: false, error: 'Malformed "upsert" request' });
-    expect(await db.outbox.count()).toBe(1);
-  });
-
-  it('content scripts may not write records or stage events generically: the overlay has its own narrow messages', async () => {
+  it('writes no record for anyone: our pages write their own (db/writes.ts), the overlay frame its own (overlay/frame/actions.ts)', async () => {
     const teamId = newId();
     const event = { id: newId(), applicationId: newId(), stage: 'shortlisted', at: '2026-03-02T10:00:00Z', by: 'u1' };
-    for (const request of [{ type: 'upsert', table: 'teams', id: teamId, fields: teamFields() }, { type: 'appendStageEvent', event }]) {
-      expect(await dispatch(request, contentScript, own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
+    for (const request of [
+      { type: 'upsert', table: 'teams', id: teamId, fields: teamFields() },
+      { type: 'appendStageEvent', event },
+      { type: 'eraseCandidate', applicationId: event.applicationId },
+    ]) {
+      for (const sender of [popup, overlayFrame, contentScript]) expect(await dispatch(request, sender, own)).toEqual({ ok: false, error: `Unknown request "${request.type}"` });
     }
     expect(await db.teams.get(teamId)).toBeUndefined();
     expect(await db.stage_events.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('erasure is for our own pages only; sign-in, sign-out, health, refused changes and conflicts are not messages at all (the pages do them)', async () => {
-    expect(await dispatch({ type: 'eraseCandidate', applicationId: newId() }, contentScript, own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
+  it('sign-in, sign-out, health, refused changes and conflicts are not messages at all (the pages do them)', async () => {
     for (const request of [
       { type: 'signOut', force: true },
       { type: 'signIn', serverUrl: 'https://x.test', token: 'abcdefghijk' },
