@@ -32,14 +32,19 @@ const CONTENT_SCRIPT_BUDGET = 30 * KB;
  * duplicate warnings worded in the frame (0.4 KB); mutation and client ids from
  * crypto.randomUUID, so no uuidv7 library (1.4 KB); sign-in, sign-out and health done by the
  * options page and popup themselves (messages/page-requests.ts, 0.5 KB); the demo-URL mapping
- * left out of builds with no demo origin (0.15 KB, so not in the e2e build).
+ * left out of builds with no demo origin (0.15 KB, so not in the e2e build). Lowered to 60.5 KB
+ * (60.1 KB, 61,576 B; the e2e's demo build 60.3 KB) by: no generic writes by message (upsert,
+ * appendStageEvent and eraseCandidate: only tests sent them; the pages and the overlay frame
+ * write themselves, 0.2 KB); the sync wire schemas marked pure, so a bundler may drop them
+ * (shared/schema/sync.ts, 0.3 KB); terser's three passes over Vite's minified output
+ * (wxt.config.ts, 0.7 KB); the notifications' icon a file, not a data URL (0.2 KB).
  * What remains (gzip of each part alone; they add up to more than the whole): Dexie 29.2 KB,
  * zod 11.8 KB, the table and message schemas 6.4 KB, sync (push, pull, engine, the invitation
  * page's sign-in, wipes) 7.3 KB, the local database's writes, erasures and retention 5.2 KB, the
  * overlay's sessions, lookups and summary 5.2 KB, working days, targets, stages and rota 5.7 KB,
  * badge and notifications 1.7 KB.
  */
-const BACKGROUND_BUDGET = 62 * KB;
+const BACKGROUND_BUDGET = 60.5 * KB;
 const BACKGROUND_TARGET = 60 * KB;
 /**
  * What the overlay's frame loads before it draws (overlay.html's script and preloads): Preact
@@ -66,10 +71,11 @@ describe.skipIf(!ctx.chromium)('bundle budgets', () => {
     expect(background.gzip, `background.js: ${background.gzip} bytes`).toBeLessThanOrEqual(BACKGROUND_BUDGET);
   });
 
-  it('the background carries neither zod’s English messages nor the uuidv7 library (the pages and the worker have them)', () => {
+  it('the background carries neither zod’s English messages nor the uuidv7 library (the pages and the worker have them), nor an inlined image', () => {
     const code = readFileSync(path.join(ctx.extensionDir, 'background.js'), 'utf8');
     expect(code).not.toContain('Too big: expected');
     expect(code).not.toContain('fromFieldsV7');
+    expect(code).not.toContain('data:image/');
     // The pages still word a refusal in English: the options page's own chunks carry the messages.
     const chunks = readdirSync(path.join(ctx.extensionDir, 'chunks')).filter((f) => f.endsWith('.js'));
     expect(chunks.some((f) => readFileSync(path.join(ctx.extensionDir, 'chunks', f), 'utf8').includes('Too big: expected'))).toBe(true);
