@@ -166,7 +166,7 @@ describe('the protocol', () => {
 describe('core handlers', () => {
   beforeEach(() => registerCoreHandlers());
 
-  it('writes no record for anyone: our pages write their own (db/writes.ts), the overlay frame its own (overlay/frame/actions.ts)', async () => {
+  it('has no generic write requests, for any sender: our pages write their own records (db/writes.ts), the overlay frame its own (overlay/frame/actions.ts)', async () => {
     const teamId = newId();
     const event = { id: newId(), applicationId: newId(), stage: 'shortlisted', at: '2026-03-02T10:00:00Z', by: 'u1' };
     for (const request of [
