@@ -1,4 +1,6 @@
 import preact from '@preact/preset-vite';
+import { minify } from 'terser';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { installedOverlayMatches, installedSiteMatches } from './extension/overlay/matches';
 
@@ -16,6 +18,15 @@ function originPattern(url: string): string {
   return `${u.protocol}//${u.hostname}/*`;
 }
 
+/** Runs after Vite's own minifier (generateBundle sees the minified chunks). */
+const terserOverMinified = (): Plugin => ({
+  name: 'shortlist:terser-over-minified',
+  apply: 'build',
+  async generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk') chunk.code = (await minify(chunk.code, { compress: { passes: 3 } })).code ?? chunk.code;
+  },
+});
+
 export default defineConfig({
   srcDir: 'extension',
   outDir: process.env.WXT_OUT_DIR ?? '.output',
@@ -29,6 +40,13 @@ export default defineConfig({
       __SHORTLIST_DEMO_ORIGIN__: JSON.stringify(demoOrigin),
     },
   }),
+  hooks: {
+    // Terser's three passes (default, safe options) over the service worker once Vite has minified it:
+    // 0.7 KB gzip less (issue 15). Terser instead of Vite's minifier would save nothing. Other bundles as they are.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((e) => e.type === 'background')) config.plugins = [...(config.plugins ?? []), terserOverMinified()];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Shortlist',
     description: "Pipeline status, working-day targets and one-click capture on the job board and ATS pages of councils hiring children's social workers.",

@@ -6,8 +6,8 @@ import { overdueItems, overdueKey, readMyQueue } from './myQueue';
 /** Keys of overdue items already notified, so each one is announced once. */
 export const notifiedItem = localItem<string[]>('notifiedOverdue', []);
 
-/** A small icon for notifications (Chrome requires one; the extension ships no image files). */
-const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAUElEQVR42u3Y0QkAIAgFQBdpx8Zru5ohMNA4eQPcj08wxlylEkBAQEBAV6D9YICAKoHKbRkQ0HcgPQTUH5QSICCgTiDFCOSWeccAAQEBZecAtwyva4SOTjwAAAAASUVORK5CYII=';
+/** A small icon for notifications (Chrome requires one): a file of the extension (public/), not inlined in the service worker's code (issue 15). */
+const ICON = '/notification-icon.png';
 
 /**
  * Which overdue keys to announce now, and which to remember. Remembered keys that are no
@@ -44,7 +44,7 @@ export async function notifyNewlyOverdue(db?: ShortlistDb, now?: Date): Promise<
     const what = item.kind === 'shortlisting_decision' ? 'Shortlisting decision' : 'Interview booking';
     await browser.notifications.create(`overdue:${key}`, {
       type: 'basic',
-      iconUrl: ICON,
+      iconUrl: browser.runtime.getURL(ICON),
       title: `${what} ${item.target.label}`,
       message: `${item.application.name ?? 'A candidate'}, ${item.vacancy.title}`,
     });

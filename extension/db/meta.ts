@@ -1,4 +1,3 @@
-import { uuidv7 } from 'uuidv7';
 import { formatHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '#shared/hlc';
 import type { ShortlistDb } from './database';
 
@@ -29,13 +28,16 @@ export function writeMeta(db: ShortlistDb, key: string, value: unknown): Promise
   return db.meta.put({ key, value });
 }
 
-/** This install's client id: bound to one user of one organisation (a new sign-in wipes the DB). */
+/**
+ * This install's client id: bound to one user of one organisation (a new sign-in wipes the DB).
+ * It breaks ties between equal clocks, which needs it unique and nothing more: a random UUID.
+ */
 export async function clientId(db: ShortlistDb): Promise<string> {
   // Read and create in one transaction: callers at the same time on a fresh install get the same id.
   return db.transaction('rw', db.meta, async () => {
     let id = await readMeta<string | null>(db, META.clientId, null);
     if (!id) {
-      id = uuidv7();
+      id = crypto.randomUUID();
       await writeMeta(db, META.clientId, id);
     }
     return id;

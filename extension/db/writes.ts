@@ -1,4 +1,3 @@
-import { uuidv7 } from 'uuidv7';
 import {
   CANDIDATE_CHILD_TABLES,
   CHILD_PERSONAL_FIELDS,
@@ -34,9 +33,15 @@ export function onLocalWrite(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * A mutation's id is only its idempotency key (the server's applied_mutations): unique, never
+ * ordered (the outbox's order is its local key and seq). So the standard random UUID, not
+ * uuidv7, which record ids keep because they sort by creation, and whose library the service
+ * worker would otherwise carry for this alone (1.4 KB gzip, issue 15).
+ */
 async function enqueue(db: ShortlistDb, mutation: Omit<Mutation, 'seq' | 'hlc' | 'id'>): Promise<void> {
   const hlc = await nextClock(db);
-  await db.outbox.add({ mutation: { ...mutation, id: uuidv7(), hlc }, createdAt: new Date().toISOString() });
+  await db.outbox.add({ mutation: { ...mutation, id: crypto.randomUUID(), hlc }, createdAt: new Date().toISOString() });
 }
 
 function validate<T extends SyncTable>(table: T, record: unknown): RecordOf<T> {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ROLE_LADDER, SHORTLISTING_MODES, SOURCES, STAGES, siteProfileSchema, type Stage } from '#shared/schema/index';
+import { siteProfileSchema } from '#shared/schema/index';
 import type { FrameView, OverlayOpened } from '@/overlay/views';
 import type { SiteProfile } from '@/sites/index';
 import { CONTENT_SCRIPTS, OVERLAY_FRAME, PAGES, reply } from './spec';
@@ -38,9 +38,10 @@ export const pageFactsSchema = z.discriminatedUnion('kind', [
 ]);
 
 /**
- * The overlay's messages. The content script reads the page and opens a session; everything
- * that shows or changes the council's data goes between the overlay frame and the background,
- * tied to that session and checked against the tab's real URL.
+ * The overlay's messages. The content script reads the page and opens a session; what the
+ * frame shows comes from the background, tied to that session and checked against the tab's
+ * real URL. The frame's writes (track, capture, move) are its own, with the facts of a fresh
+ * `overlay:view` (overlay/frame/actions.ts).
  */
 export const OVERLAY_MESSAGES = {
   /** The taught profiles for the tab's own host (never a host the page names). */
@@ -65,47 +66,6 @@ export const OVERLAY_MESSAGES = {
     senders: OVERLAY_FRAME,
     reply: reply<true>(),
   },
-  'overlay:track': {
-    request: z.object({
-      type: z.literal('overlay:track'),
-      session,
-      vacancyId: z.optional(z.uuid()),
-      newVacancy: z.optional(
-        z.object({ title: text(200), role: z.enum(ROLE_LADDER), posts: z.int().check(z.minimum(1), z.maximum(100)), mode: z.enum(SHORTLISTING_MODES), teamIds: z.array(z.uuid()).check(z.maxLength(20)) }),
-      ),
-    }),
-    senders: OVERLAY_FRAME,
-    reply: reply<{ advertId: string; vacancyId: string }>(),
-  },
-  'overlay:capture': {
-    request: z.object({
-      type: z.literal('overlay:capture'),
-      session,
-      vacancyId: z.uuid(),
-      name: text(120),
-      email: optional(254),
-      atsReference: optional(80),
-      source: z.enum(SOURCES),
-      experience: z.enum(['nqsw', 'experienced']),
-    }),
-    senders: OVERLAY_FRAME,
-    reply: reply<{ applicationId: string }>(),
-  },
-  /** Checked in the background by the same `planMove` as the workspace's moves; only for the candidate the session shows. */
-  'overlay:move': {
-    request: z.object({
-      type: z.literal('overlay:move'),
-      session,
-      applicationId: z.uuid(),
-      stage: z.enum(STAGES),
-      reason: optional(40),
-      interviewAt: z.optional(z.iso.datetime({ offset: true })),
-      note: optional(2000),
-    }),
-    senders: OVERLAY_FRAME,
-    reply: reply<{ stage: Stage }>(),
-  },
-  'overlay:teams': { request: z.object({ type: z.literal('overlay:teams') }), senders: OVERLAY_FRAME, reply: reply<Array<{ id: string; name: string }>>() },
   /** From the popup to the open tab's content script: step aside and teach this page. */
   'teach:start': { request: z.object({ type: z.literal('teach:start') }), senders: PAGES, to: 'tab' as const, reply: reply<void>() },
   /** From the background to the tab's content script: where the frame goes and how big it is. */

@@ -3,7 +3,8 @@ import { CORE_MESSAGES } from './core';
 import { OVERLAY_MESSAGES } from './overlay';
 import type { MessageSpec } from './spec';
 
-export type { HealthReply, SignInReply } from './core';
+export type { SignInReply } from './core';
+export type { HealthReply } from '@/sync/health';
 export type { Reply, Sender } from './spec';
 
 /**

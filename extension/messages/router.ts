@@ -1,5 +1,6 @@
 import type { Browser } from '#imports';
 import { OVERLAY_FRAME_PATH } from '@/overlay/frame-path';
+import { answer } from './answer';
 import { PROTOCOL, type BackgroundMessage, type MessageType, type Reply, type ReplyOf, type RequestOf, type Sender } from './protocol';
 
 type MessageSender = Browser.runtime.MessageSender;
@@ -44,17 +45,7 @@ export async function dispatch(message: unknown, sender: MessageSender, own: { i
   if (!spec.senders.includes(from)) return { ok: false, error: `"${type}" may only be asked by Shortlist's own pages` };
   // Not one of our pages, so it must be our content script: those always run in a tab.
   if (from === 'content-script' && !sender.tab) return { ok: false, error: `"${type}" came from neither a Shortlist page nor a tab` };
-  const parsed = spec.request.safeParse(message);
-  if (!parsed.success) {
-    return { ok: false, error: `Malformed "${type}" request`, issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`) };
-  }
-  try {
-    return { ok: true, data: await handler(parsed.data, sender) };
-  } catch (err) {
-    // Anything may be thrown (null, undefined, a string): read it without throwing again.
-    const issues = (err as { issues?: string[] } | null | undefined)?.issues;
-    return { ok: false, error: (err as Error | null | undefined)?.message ?? String(err), ...(Array.isArray(issues) ? { issues } : {}) };
-  }
+  return answer(String(type), spec.request, message, (request) => handler(request, sender));
 }
 
 /** Types that have a handler now, for the test that every background message is answered. */

@@ -1,5 +1,5 @@
 import type { PageFacts } from '@/messages/overlay';
-import type { Stage } from '#shared/labels';
+import type { ExitReason, Stage } from '#shared/labels';
 import type { TargetStatus } from '#shared/targets';
 
 /** What the overlay shows; built in the background from the local database, rendered in the page. */
@@ -42,11 +42,17 @@ export interface ListingBadge {
   overdue: number;
 }
 
+/** An earlier application that looks like this person: the facts; the frame words them (ui/duplicate-words.ts). */
 export interface Duplicate {
   applicationId: string;
   name: string;
   matchedOn: 'ATS reference' | 'email' | 'name';
-  summary: string;
+  receivedDate: string;
+  /** Null when the vacancy is not in this browser. */
+  vacancyTitle: string | null;
+  stage: Stage;
+  /** For a rejection or withdrawal: its reason, if one was given. */
+  exit: { reason: ExitReason | null } | null;
 }
 
 export interface TrackedCandidateView {

@@ -1,5 +1,11 @@
-import type { HealthReply } from '@/messages/protocol';
 import { serverUrl } from './server';
+
+export interface HealthReply {
+  ok: boolean;
+  serverUrl: string;
+  version?: string;
+  error?: string;
+}
 
 /** Asks the sync server whether it and its database answer. */
 export async function checkHealth(): Promise<HealthReply> {

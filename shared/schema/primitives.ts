@@ -1,14 +1,12 @@
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
 
 /**
  * The shared schemas are written with zod/mini, zod's tree-shakable functional API: the
  * extension's service worker bundles only the schema kinds and checks they use (issue 15's
- * background budget), the worker validates with the very same schemas. zod/mini brings no
- * locale of its own: English messages ("Too big: expected string to have <=200 characters")
- * for every issue a schema gives no message of its own, wherever the schemas are loaded.
+ * background budget), the worker validates with the very same schemas. English messages for
+ * the issues a schema gives no words of its own are configured where a person reads them
+ * (schema/english.ts), not here.
  */
-z.config(en());
 
 /** Record ids are client-generated UUIDs (v7 preferred, so they sort by creation). */
 export const id = z.uuid({ error: 'must be a UUID' });

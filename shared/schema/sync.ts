@@ -1,21 +1,23 @@
 import * as z from 'zod/mini';
-import { id, inSaneRange } from './primitives';
+import { id, inSaneRange, oneOf } from './primitives';
 import { SYNC_TABLE_NAMES, type SyncTable } from './tables';
 
 /** Bumped when the wire format changes; the server refuses clients it cannot read. */
 export const SYNC_SCHEMA_VERSION = 1;
 
-/** `HLC` as written by shared/hlc.ts: 13-digit ms, 6-digit counter, client id. */
-export const hlcString = z
+/**
+ * `HLC` as written by shared/hlc.ts: 13-digit ms, 6-digit counter, client id. The schemas of this
+ * file are marked pure (`.check()` and `join()` are calls a bundler must otherwise keep), so the
+ * service worker, which parses none of them, leaves them out (issue 15).
+ */
+export const hlcString = /* @__PURE__ */ z
   .string()
   .check(
     z.regex(/^\d{13}:\d{6}:[A-Za-z0-9-]{1,64}$/, { error: 'must be a hybrid logical clock like 1767225600000:000000:client-id' }),
     z.refine((s) => inSaneRange(Number(s.slice(0, 13))), { error: 'must carry a wall clock between 2000-01-01 and 2100-12-31' }),
   );
 
-const tableName = z.enum(SYNC_TABLE_NAMES as [SyncTable, ...SyncTable[]], {
-  error: `must be one of ${SYNC_TABLE_NAMES.join(', ')}`,
-});
+const tableName = /* @__PURE__ */ oneOf(SYNC_TABLE_NAMES as [SyncTable, ...SyncTable[]]);
 
 /**
  * One local change. `upsert` carries only the fields that changed (merged per field by
@@ -25,7 +27,7 @@ export const mutationSchema = z.object({
   /** Idempotency key. */
   id,
   /** Per-client sequence, 1, 2, 3... with no gaps. */
-  seq: z.int().check(z.minimum(1)),
+  seq: /* @__PURE__ */ z.int().check(z.minimum(1)),
   table: tableName,
   op: z.enum(['upsert', 'delete', 'erase'], { error: 'must be upsert, delete or erase' }),
   recordId: id,
@@ -37,9 +39,9 @@ export type Mutation = z.infer<typeof mutationSchema>;
 export const MAX_PUSH_MUTATIONS = 1000;
 
 export const pushRequestSchema = z.object({
-  clientId: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'must be 8 to 64 letters, digits or dashes' })),
+  clientId: /* @__PURE__ */ z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'must be 8 to 64 letters, digits or dashes' })),
   schemaVersion: z.int(),
-  mutations: z.array(mutationSchema).check(z.maxLength(MAX_PUSH_MUTATIONS, { error: `at most ${MAX_PUSH_MUTATIONS} mutations per push` })),
+  mutations: /* @__PURE__ */ z.array(mutationSchema).check(z.maxLength(MAX_PUSH_MUTATIONS, { error: `at most ${MAX_PUSH_MUTATIONS} mutations per push` })),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 

@@ -35,6 +35,14 @@ describe('malformed requests get a 4xx JSON error a person can act on', () => {
     });
   }
 
+  it('push: a check with no words of its own reads in zod’s English (the worker configures it: shared/schema/english.ts)', async () => {
+    const org = await setupOrg();
+    const c = new TestClient(org.tokens.central);
+    const r = await call('POST', '/v1/sync/push', org.tokens.central, { clientId: c.clientId, schemaVersion: 1 });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details).toEqual(['mutations: Invalid input: expected array, received undefined']);
+  });
+
   it('push: field-level problems name the mutation and the field', async () => {
     const org = await setupOrg();
     const c = new TestClient(org.tokens.central);

@@ -1,3 +1,4 @@
+import '#shared/schema/english';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';

@@ -1,3 +1,4 @@
+import '#shared/schema/english';
 import { render } from 'preact';
 import { Options } from '@/ui/options/Options';
 

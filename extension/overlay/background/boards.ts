@@ -24,3 +24,6 @@ export const BOARD_NAMES: Readonly<Record<string, string>> = {
   'generic-listing': 'Any listing of job links',
   taught: 'Pages taught by the user',
 };
+
+/** The board an advert tracked from a site's page is stored under: the site module's own name. */
+export const boardOf = (site: string) => (Object.hasOwn(BOARD_NAMES, site) ? BOARD_NAMES[site]! : site);

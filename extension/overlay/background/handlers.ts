@@ -7,9 +7,9 @@ import type { OVERLAY_MESSAGES } from '@/messages/overlay';
 import { registerHandlers } from '@/messages/router';
 import { loadPlacement } from '@/overlay/placement';
 import type { PageView } from '@/overlay/views';
-import { advertView, candidateView, captureCandidate, listingBadges, moveStage, trackAdvert } from './queries';
+import { advertView, candidateView, listingBadges } from './queries';
 import { advertSummary, summaryKey } from './summary-cache';
-import { openSession, rememberShown, sessionForFrame, tabUrlOf, takeWarmView, warmView, type OverlaySession } from './sessions';
+import { openSession, sessionForFrame, tabUrlOf, takeWarmView, warmView, type OverlaySession } from './sessions';
 
 const db = () => getDb();
 
@@ -20,11 +20,8 @@ async function viewOf(session: OverlaySession): Promise<PageView> {
   switch (page.kind) {
     case 'advert':
       return { advert: await advertView(db(), { url, site: page.site, externalId: page.externalId, reference: page.reference }) };
-    case 'candidate': {
-      const candidate = await candidateView(db(), { url, reference: page.reference, email: page.email, name: page.name });
-      rememberShown(session, candidate.tracked ? candidate.applicationId : undefined);
-      return { candidate };
-    }
+    case 'candidate':
+      return { candidate: await candidateView(db(), { url, reference: page.reference, email: page.email, name: page.name }) };
     case 'advert-list':
       return { listing: await listingBadges(db(), page.site, externalIdsOf(page), url) };
   }
@@ -32,18 +29,16 @@ async function viewOf(session: OverlaySession): Promise<PageView> {
 
 const externalIdsOf = (page: Extract<PageFacts, { kind: 'advert-list' }>) => page.items.flatMap((i) => (i.externalId ? [i.externalId] : []));
 
-function pageOf<K extends 'advert' | 'candidate'>(session: OverlaySession, kind: K): Extract<PageFacts, { kind: K }> {
-  if (session.page.kind !== kind) throw new Error(`This overlay shows no ${kind}`);
-  return session.page as Extract<PageFacts, { kind: K }>;
-}
-
 /** A taught profile may only be for the host of the tab it was taught in. */
 function profileHostFits(profileHost: string, tabHost: string): boolean {
   const wanted = profileHost.toLowerCase();
   return wanted.startsWith('*.') ? tabHost === wanted.slice(2) || tabHost.endsWith(wanted.slice(1)) : wanted === tabHost;
 }
 
-/** The background's answers to the page overlay (requests and who may send them: messages/overlay.ts). */
+/**
+ * The background's answers to the page overlay (requests and who may send them: messages/overlay.ts).
+ * The frame's writes (track, capture, move) are the frame's own (overlay/frame/actions.ts).
+ */
 export function registerOverlayHandlers(): void {
   registerHandlers<keyof typeof OVERLAY_MESSAGES & BackgroundMessage>({
     'overlay:profiles': (_r, sender) => db().site_profiles.where('host').equals(tabUrlOf(sender).hostname).toArray(),
@@ -71,35 +66,6 @@ export function registerOverlayHandlers(): void {
       await browser.tabs.sendMessage(session.tabId, { type: 'overlay:place', ...layout }, { frameId: session.frameId });
       return true as const;
     },
-    'overlay:track': async (r, sender) => {
-      const session = await sessionForFrame(r.session, sender);
-      const page = pageOf(session, 'advert');
-      return trackAdvert(db(), {
-        url: session.pageUrl,
-        site: page.site,
-        title: page.title,
-        externalId: page.externalId,
-        reference: page.reference,
-        closingDate: page.closingDate,
-        postedDate: page.postedDate,
-        vacancyId: r.vacancyId,
-        newVacancy: r.newVacancy,
-      });
-    },
-    'overlay:capture': async (r, sender) => {
-      const session = await sessionForFrame(r.session, sender);
-      pageOf(session, 'candidate');
-      const { type: _type, session: _session, ...input } = r;
-      return captureCandidate(db(), { ...input, atsUrl: session.pageUrl });
-    },
-    'overlay:move': async (r, sender) => {
-      const session = await sessionForFrame(r.session, sender);
-      pageOf(session, 'candidate');
-      if (session.shown !== r.applicationId) throw new Error('This overlay does not show that candidate');
-      const { type: _type, session: _session, ...input } = r;
-      return moveStage(db(), input);
-    },
-    'overlay:teams': async () => (await db().teams.toArray()).map((t) => ({ id: t.id, name: t.name })),
     'overlay:teach': async (_r, sender) => {
       tabUrlOf(sender);
       await browser.scripting.executeScript({ target: { tabId: sender.tab!.id!, frameIds: [sender.frameId ?? 0] }, files: ['/content-scripts/teach.js'] });

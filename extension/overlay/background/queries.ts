@@ -1,21 +1,13 @@
-import { uuidv7 } from 'uuidv7';
-import { todayInLondon } from '#shared/calendar';
 import { candidateName } from '#shared/names';
-import { REASON_LABELS, STAGE_LABELS, type Advert, type Application, type Source, type Stage, type Vacancy } from '#shared/schema/index';
+import type { Advert, Application, Stage } from '#shared/schema/index';
 import { currentStage, exitOf, nextStages, stageHistory } from '#shared/stages';
-import { effectiveSettings } from '#shared/settings';
 import { applicationTarget, vacancyTargets } from '#shared/targets';
-import { assignApplication, onDuty } from '#shared/rota';
+import { onDuty } from '#shared/rota';
 import type { ShortlistDb } from '@/db/database';
 import { nameOf, readPeople } from '@/db/people';
-import { moveApplication } from '@/db/moves';
-import { appendStageEvent, upsertRecord } from '@/db/writes';
-import { BOARD_NAMES } from './boards';
-import { getSession } from '@/sync/session';
+import { signedIn } from '@/overlay/signed-in';
+import { boardOf } from './boards';
 import type { AdvertView, CandidateView, Duplicate, ListingBadge, VacancyChoice } from '@/overlay/views';
-
-/** The board an advert tracked from a site's page is stored under: the site module's own name. */
-export const boardOf = (site: string) => (Object.hasOwn(BOARD_NAMES, site) ? BOARD_NAMES[site]! : site);
 
 const hostOf = (url: string) => {
   try {
@@ -28,13 +20,6 @@ const hostOf = (url: string) => {
 /** A stored advert is on a site when it is stored under the site's board or sits on the same host as the page. */
 function isOnSite(advert: Advert, site: string, host: string): boolean {
   return advert.board === boardOf(site) || (host !== '' && hostOf(advert.url) === host);
-}
-
-async function context() {
-  const session = await getSession();
-  if (!session) throw new Error('Not signed in: open Shortlist options and sign in.');
-  const settings = effectiveSettings(session.me.settings);
-  return { session, settings, asOf: todayInLondon(new Date()) };
 }
 
 const bareUrl = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/+$/, '');
@@ -70,7 +55,7 @@ export async function advertView(db: ShortlistDb, page: { url: string; site: str
   const advert = await findAdvert(db, page);
   const vacancy = advert ? await db.vacancies.get(advert.vacancyId) : undefined;
   if (!advert || !vacancy) return { kind: 'advert', tracked: false, vacancies: await vacancyChoices(db) };
-  const { settings, asOf } = await context();
+  const { settings, asOf } = await signedIn();
   const applications = await db.applications.where('vacancyId').equals(vacancy.id).toArray();
   const events = await db.stage_events.where('applicationId').anyOf(applications.map((a) => a.id)).toArray();
   const summary = vacancyTargets(vacancy, applications, events, settings, asOf, 50);
@@ -102,7 +87,7 @@ export async function listingBadges(db: ShortlistDb, site: string, externalIds: 
   const host = hostOf(pageUrl);
   const adverts = (await db.adverts.where('externalId').anyOf(externalIds).toArray()).filter((a) => isOnSite(a, site, host));
   if (!adverts.length) return [];
-  const { settings, asOf } = await context();
+  const { settings, asOf } = await signedIn();
   const badges: ListingBadge[] = [];
   for (const advert of adverts) {
     const vacancy = await db.vacancies.get(advert.vacancyId);
@@ -115,23 +100,22 @@ export async function listingBadges(db: ShortlistDb, site: string, externalIds: 
   return badges;
 }
 
-const monthYear = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** Applications that look like this person: same ATS reference, same email, or same name. */
 export async function findDuplicates(db: ShortlistDb, person: { reference?: string; email?: string; name?: string }): Promise<Duplicate[]> {
   const found = new Map<string, Duplicate>();
   const describe = async (a: Application, matchedOn: Duplicate['matchedOn']) => {
     if (found.has(a.id)) return;
     const events = await db.stage_events.where('applicationId').equals(a.id).toArray();
-    const stage = currentStage(events);
     const exit = exitOf(events);
     const vacancy = await db.vacancies.get(a.vacancyId);
-    const outcome = exit ? `${STAGE_LABELS[stage].toLowerCase()}: ${exit.reason ? REASON_LABELS[exit.reason].toLowerCase() : 'no reason given'}` : STAGE_LABELS[stage].toLowerCase();
     found.set(a.id, {
       applicationId: a.id,
       name: candidateName(a),
       matchedOn,
-      summary: `A candidate with the same ${matchedOn} applied in ${monthYear(a.receivedDate)} for ${vacancy?.title ?? 'another vacancy'} (${outcome}).`,
+      receivedDate: a.receivedDate,
+      vacancyTitle: vacancy?.title ?? null,
+      stage: currentStage(events),
+      exit: exit ? { reason: exit.reason } : null,
     });
   };
   if (person.reference) for (const a of await db.applications.where('atsReference').equals(person.reference).toArray()) await describe(a, 'ATS reference');
@@ -151,7 +135,7 @@ export async function candidateView(db: ShortlistDb, page: { reference?: string;
   if (!application) {
     return { kind: 'candidate', tracked: false, duplicates: await findDuplicates(db, page), vacancies: await vacancyChoices(db) };
   }
-  const { settings, asOf } = await context();
+  const { settings, asOf } = await signedIn();
   const vacancy = await db.vacancies.get(application.vacancyId);
   const events = await db.stage_events.where('applicationId').equals(application.id).toArray();
   const stage = currentStage(events);
@@ -168,83 +152,4 @@ export async function candidateView(db: ShortlistDb, page: { reference?: string;
     target: { label: target?.label ?? 'no target', status: target?.status ?? 'none', dueDate: target?.dueDate ?? null },
     nextStages: [...nextStages(stage)],
   };
-}
-
-/** "Track this advert": link the page's advert to a vacancy, or create the vacancy from the page. */
-export async function trackAdvert(
-  db: ShortlistDb,
-  input: {
-    url: string;
-    site: string;
-    title: string;
-    externalId?: string;
-    reference?: string;
-    closingDate?: string;
-    postedDate?: string;
-    vacancyId?: string;
-    newVacancy?: { title: string; role: Vacancy['role']; posts: number; mode: Vacancy['mode']; teamIds: string[] };
-  },
-): Promise<{ advertId: string; vacancyId: string }> {
-  let vacancyId = input.vacancyId;
-  if (!vacancyId) {
-    if (!input.newVacancy) throw new Error('Choose a vacancy to link, or create one');
-    vacancyId = uuidv7();
-    await upsertRecord('vacancies', vacancyId, {
-      ...input.newVacancy,
-      reference: input.reference ?? null,
-      openedDate: input.postedDate ?? todayInLondon(new Date()),
-      closingDate: input.closingDate ?? null,
-      status: 'open',
-    }, db);
-  }
-  const advertId = uuidv7();
-  await upsertRecord('adverts', advertId, {
-    vacancyId,
-    url: input.url,
-    board: boardOf(input.site),
-    title: input.title,
-    externalId: input.externalId ?? null,
-    reference: input.reference ?? null,
-    postedDate: input.postedDate ?? null,
-    closingDate: input.closingDate ?? null,
-  }, db);
-  return { advertId, vacancyId };
-}
-
-/** "Capture candidate": a new application with its first stage event, assigned to the manager on shortlisting duty. */
-export async function captureCandidate(
-  db: ShortlistDb,
-  input: { vacancyId: string; name: string; email?: string; atsReference?: string; atsUrl?: string; source: Source; experience: 'nqsw' | 'experienced' },
-): Promise<{ applicationId: string }> {
-  const { session, asOf } = await context();
-  const vacancy = await db.vacancies.get(input.vacancyId);
-  if (!vacancy) throw new Error('That vacancy is not in this browser yet: sync, then try again');
-  const id = uuidv7();
-  const slots = await db.rota_slots.toArray();
-  await upsertRecord('applications', id, {
-    vacancyId: vacancy.id,
-    name: input.name,
-    email: input.email || null,
-    atsReference: input.atsReference || null,
-    atsUrl: input.atsUrl || null,
-    source: input.source,
-    experience: input.experience,
-    receivedDate: asOf,
-    assignedTo: assignApplication({ id }, vacancy, slots, asOf),
-  }, db);
-  await appendStageEvent({ id: uuidv7(), applicationId: id, stage: 'applied', at: new Date().toISOString(), by: session.me.user.id }, db);
-  return { applicationId: id };
-}
-
-/** A quick action from the overlay: the same `planMove` as the workspace's, recorded as the signed-in user. */
-export async function moveStage(
-  db: ShortlistDb,
-  input: { applicationId: string; stage: Stage; reason?: string; interviewAt?: string; note?: string },
-): Promise<{ stage: Stage }> {
-  const { session } = await context();
-  const events = await db.stage_events.where('applicationId').equals(input.applicationId).toArray();
-  const { stage, ...fields } = input;
-  const result = await moveApplication({ ...fields, events, to: stage, by: session.me.user.id }, db);
-  if (!result.ok) throw new Error(result.message);
-  return { stage };
 }

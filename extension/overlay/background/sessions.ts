@@ -23,8 +23,6 @@ export interface OverlaySession {
    */
   pageUrl: string;
   page: PageFacts;
-  /** The application the frame shows (candidate pages): the only one it may move. */
-  shown?: string;
   openedAt: number;
 }
 
@@ -62,19 +60,25 @@ async function persist(): Promise<void> {
 async function restore(id: string): Promise<OverlaySession | undefined> {
   try {
     const stored = (await browser.storage.session.get(STORAGE_KEY))[STORAGE_KEY] as OverlaySession[] | undefined;
-    for (const s of stored ?? []) if (!sessions.has(s.id)) sessions.set(s.id, { ...s, pageUrl: s.pageUrl ?? pageUrlOf(s.tabUrl) });
+    for (const s of stored ?? []) if (!sessions.has(s.id)) sessions.set(s.id, { ...s, pageUrl: s.pageUrl ?? pageUrlIn(s.tabUrl) });
   } catch {
     return undefined;
   }
   return sessions.get(id);
 }
 
-/** Opens a session for the sending content script's tab; the tab's earlier sessions end (one page per tab). `demoOrigin`: the build's (tests give their own). */
-export function openSession(sender: MessageSender, page: PageFacts, demoOrigin: string = BUILD_DEMO_ORIGIN): OverlaySession {
+/**
+ * The URL a tab's page stands for (overlay/demo-url.ts). In a build with no demo origin (every
+ * production build) it is the tab's URL, and the demo mapping is left out of the service worker.
+ */
+const pageUrlIn = (tabUrl: string) => (BUILD_DEMO_ORIGIN ? pageUrlOf(tabUrl, BUILD_DEMO_ORIGIN) : new URL(tabUrl).href);
+
+/** Opens a session for the sending content script's tab; the tab's earlier sessions end (one page per tab). */
+export function openSession(sender: MessageSender, page: PageFacts): OverlaySession {
   const url = tabUrlOf(sender);
   for (const s of sessions.values()) if (s.tabId === sender.tab!.id) end(s.id);
   const tabUrl = withoutFragment(url.href);
-  const session: OverlaySession = { id: randomId(), tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, tabUrl, pageUrl: pageUrlOf(tabUrl, demoOrigin), page, openedAt: Date.now() };
+  const session: OverlaySession = { id: randomId(), tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, tabUrl, pageUrl: pageUrlIn(tabUrl), page, openedAt: Date.now() };
   sessions.set(session.id, session);
   while (sessions.size > MAX_SESSIONS) end(sessions.keys().next().value!);
   void persist();
@@ -96,12 +100,6 @@ export async function sessionForFrame(id: string, sender: MessageSender): Promis
   const url = tabUrlOf(sender);
   if (sender.tab!.id !== session.tabId || withoutFragment(url.href) !== session.tabUrl) throw new Error(`${NO_SESSION}: this overlay belongs to another page`);
   return session;
-}
-
-export function rememberShown(session: OverlaySession, applicationId: string | undefined): void {
-  if (session.shown === applicationId) return;
-  session.shown = applicationId;
-  void persist();
 }
 
 export function warmView(session: OverlaySession, view: Promise<PageView>): void {

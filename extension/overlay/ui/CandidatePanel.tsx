@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { STAGE_LABELS, type Stage } from '#shared/labels';
 import type { TrackedCandidateView } from '@/overlay/views';
-import { askBackground } from '@/overlay/ask';
+import { loadActions } from '@/overlay/frame/load-actions';
 import { useLazyModule } from './lazy';
 import type { MoveDetails } from './MoveForm';
 
@@ -15,7 +15,7 @@ export function CandidatePanel(props: { session: string; view: TrackedCandidateV
   async function move(stage: Stage, details: MoveDetails = {}): Promise<boolean> {
     setMessage(null);
     try {
-      await askBackground({ type: 'overlay:move', session: props.session, applicationId: view.applicationId, stage, ...details });
+      await (await loadActions()).moveSessionCandidate(props.session, { applicationId: view.applicationId, stage, ...details });
       setMessage({ text: `Saved: ${STAGE_LABELS[stage]}. It syncs when the council's server answers.`, error: false });
       props.onChanged();
       return true;

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { SOURCE_LABELS, SOURCES, type Source } from '#shared/labels';
 import type { OverlayPage, UntrackedCandidateView } from '@/overlay/views';
-import { askBackground } from '@/overlay/ask';
+import { loadActions } from '@/overlay/frame/load-actions';
+import { duplicateSummary } from './duplicate-words';
 import { FormError, useRequestForm } from './requestForm';
 
 /** "Capture candidate": name and reference from the page, duplicates shown before saving. */
@@ -14,10 +15,8 @@ export function CaptureCandidate(props: { session: string; view: UntrackedCandid
   const [source, setSource] = useState<Source>('other_board');
   const [experience, setExperience] = useState<'nqsw' | 'experienced'>('experienced');
   const { error, onSubmit } = useRequestForm(async () => {
-    await askBackground({
-      type: 'overlay:capture',
-      // The page's address (the ATS link) is the session's, taken by the background from the tab.
-      session: props.session,
+    // The page's address (the ATS link) is the session's, taken by the background from the tab.
+    await (await loadActions()).captureSessionCandidate(props.session, {
       vacancyId,
       name,
       ...(email ? { email } : {}),
@@ -32,7 +31,7 @@ export function CaptureCandidate(props: { session: string; view: UntrackedCandid
       <p>This candidate is not tracked yet.</p>
       {view.duplicates.map((d) => (
         <p class="warn" role="note" key={d.applicationId} data-testid="duplicate-warning">
-          {d.summary}
+          {duplicateSummary(d)}
         </p>
       ))}
       <label for="sl-name">Name</label>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ROLE_LABELS, ROLE_LADDER, type SocialWorkRole } from '#shared/labels';
 import type { OverlayPage, UntrackedAdvertView } from '@/overlay/views';
-import { askBackground } from '@/overlay/ask';
+import { loadActions } from '@/overlay/frame/load-actions';
 import { FormError, useRequestForm } from './requestForm';
 
 /** "Track this advert": link the page's advert to an existing vacancy, or create the vacancy from what the page says. */
@@ -15,19 +15,16 @@ export function TrackAdvert(props: { session: string; view: UntrackedAdvertView;
   const [teamId, setTeamId] = useState('');
   const [teams, setTeams] = useState<Array<{ id: string; name: string }>>([]);
   useEffect(() => {
-    askBackground({ type: 'overlay:teams' }).then(setTeams, () => setTeams([]));
+    loadActions().then((a) => a.teamChoices()).then(setTeams, () => setTeams([]));
   }, []);
   const wanted = filter.trim().toLowerCase();
   const choices = props.view.vacancies.filter((v) => !wanted || v.title.toLowerCase().includes(wanted) || (v.reference ?? '').toLowerCase().includes(wanted));
   const { error, onSubmit } = useRequestForm(async () => {
-    await askBackground({
-      type: 'overlay:track',
-      // The advert's facts and address are the session's, kept by the background.
-      session: props.session,
-      ...(creating
-        ? { newVacancy: { title: advert.title, role, posts, mode: advert.closingDate ? 'closing-date' : 'rolling', teamIds: teamId ? [teamId] : [] } }
-        : { vacancyId }),
-    });
+    // The advert's facts and address are the session's, asked of the background again as it is tracked.
+    await (await loadActions()).trackSessionAdvert(
+      props.session,
+      creating ? { newVacancy: { title: advert.title, role, posts, mode: advert.closingDate ? 'closing-date' : 'rolling', teamIds: teamId ? [teamId] : [] } } : { vacancyId },
+    );
     props.onTracked();
   });
   return (

@@ -1,6 +1,5 @@
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { getDb } from '@/db/database';
-import { send } from '@/messages/send';
 import { describeChange, nounOf } from './describeChange';
 import { relativeTime } from './relativeTime';
 import { useSyncStatus } from './useSyncStatus';
@@ -35,7 +34,7 @@ export function SyncStatusPanel() {
             {refused.map((r) => (
               <li key={r.localId}>
                 {describeChange(r.mutation)}: {r.message}{' '}
-                <button type="button" onClick={async () => { await send({ type: 'discardRefused', localId: r.localId! }); void refresh(); }}>
+                <button type="button" onClick={async () => { await getDb().refused.delete(r.localId!); void refresh(); }}>
                   Discard
                 </button>
               </li>
@@ -50,7 +49,7 @@ export function SyncStatusPanel() {
             {conflicts.map((c) => (
               <li key={c.id}>
                 {nounOf(c.table)} {c.field}: kept "{String(c.winningValue)}", not "{String(c.losingValue)}"{' '}
-                <button type="button" onClick={async () => { await send({ type: 'dismissConflict', id: c.id }); void refresh(); }}>
+                <button type="button" onClick={async () => { await getDb().conflicts.delete(c.id); void refresh(); }}>
                   Seen
                 </button>
               </li>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { send } from '@/messages/send';
+import { askHere } from '@/messages/page-requests';
 import { serverUrlProblem } from '@/sync/secure-url';
 import { requestServerAccess } from './serverAccess';
 import { OtherAccountConfirm, useServerUrl, type OtherAccount } from './signInParts';
@@ -29,7 +29,7 @@ export function InvitationForm(props: { onDone: () => void; serverUrl?: string; 
         setErrors({ server: 'Shortlist needs permission to talk to that server: allow it when the browser asks.' });
         return;
       }
-      const reply = await send({ type: 'redeemInvitation', serverUrl: serverUrl.trim(), code, force });
+      const reply = await askHere({ type: 'redeemInvitation', serverUrl: serverUrl.trim(), code, force });
       if (!reply.ok) setErrors({ code: [reply.error, ...(reply.issues ?? [])].join(' — ') });
       else if (!reply.data.signedIn) setConfirm({ pending: reply.data.pending, message: reply.data.message });
       else {

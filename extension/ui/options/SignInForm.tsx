@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { SignInReply } from '@/messages/protocol';
-import { send } from '@/messages/send';
+import { askHere } from '@/messages/page-requests';
 import { serverUrlProblem } from '@/sync/secure-url';
 import { requestServerAccess } from './serverAccess';
 import { OtherAccountConfirm, useServerUrl, type OtherAccount } from './signInParts';
@@ -29,7 +29,7 @@ export function SignInForm(props: { onDone: () => void; serverUrl?: string; subm
         setError('Shortlist needs permission to talk to that server: allow it when the browser asks.');
         return;
       }
-      const reply = await send({ type: 'signIn', serverUrl, token, force });
+      const reply = await askHere({ type: 'signIn', serverUrl, token, force });
       if (!reply.ok) setError([reply.error, ...(reply.issues ?? [])].join(' — '));
       else if (!reply.data.signedIn) setConfirm({ pending: reply.data.pending, message: reply.data.message });
       else {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { send } from '@/messages/send';
+import { askHere } from '@/messages/page-requests';
 import type { SyncStatus } from '@/sync/status';
 import { SyncStatusPanel } from '../common/SyncStatusPanel';
 import { InvitationForm } from './InvitationForm';
@@ -11,7 +11,7 @@ export function SignedIn(props: { status: SyncStatus; onChange: () => void; onSi
   const { status } = props;
   const [confirm, setConfirm] = useState<number | null>(null);
   async function signOut(force: boolean) {
-    const reply = await send({ type: 'signOut', force });
+    const reply = await askHere({ type: 'signOut', force });
     if (!reply.ok) return props.onChange();
     const result = reply.data;
     if (!result.ok) setConfirm(result.pending);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HealthReply } from '@/messages/protocol';
-import { send } from '@/messages/send';
+import { askHere } from '@/messages/page-requests';
 import { SyncStatusPanel } from '../common/SyncStatusPanel';
 import { useWipeNotice } from '../common/useWipeNotice';
 import { ThisSite } from './ThisSite';
@@ -12,7 +12,7 @@ export function Popup() {
   // Until the next sign-in, say what the last local wipe removed (sign-out, revoked token).
   const wiped = useWipeNotice();
   useEffect(() => {
-    send({ type: 'health' }).then((r) => {
+    askHere({ type: 'health' }).then((r) => {
       if (!r.ok) setHealth(r.error);
       else if (r.data.ok) setHealth(`Server connected (${r.data.serverUrl}, version ${r.data.version})`);
       else setHealth(r.data.error ?? `Server at ${r.data.serverUrl} is not answering`);

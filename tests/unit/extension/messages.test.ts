@@ -1,3 +1,4 @@
+import '#shared/schema/english';
 import { freshDb, newId, teamFields } from './helpers';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
@@ -6,6 +7,7 @@ import type { ShortlistDb } from '@/db/database';
 import { ValidationError } from '@/db/writes';
 import { registerCoreHandlers } from '@/messages/core-handlers';
 import { PROTOCOL, type Reply, type RequestInput } from '@/messages/protocol';
+import { askHere } from '@/messages/page-requests';
 import { send } from '@/messages/send';
 import type { FrameView } from '@/overlay/views';
 import { clearHandlers, dispatch, handledTypes, registerHandlers } from '@/messages/router';
@@ -32,14 +34,14 @@ describe('dispatch', () => {
   // The mechanics, with stand-in handlers for real messages of the protocol.
   it('answers our own pages with the handler result, validated and parsed', async () => {
     const seen: unknown[] = [];
-    registerHandlers<'discardRefused' | 'signOut'>({
-      discardRefused: (r) => (seen.push(r), true),
-      signOut: (r) => (seen.push(r), { ok: true, revoked: true }),
+    registerHandlers<'localChange' | 'redeemInvitationLink'>({
+      localChange: (r) => (seen.push(r), true),
+      redeemInvitationLink: (r) => (seen.push(r), { signedIn: false, pending: 1, previous: 'Bob', message: 'wait' }),
     });
-    expect(await dispatch({ type: 'discardRefused', localId: 4 }, popup, own)).toEqual({ ok: true, data: true });
-    expect(await dispatch({ type: 'signOut' }, popup, own)).toEqual({ ok: true, data: { ok: true, revoked: true } });
-    // The handler sees the parsed request: defaults filled in.
-    expect(seen).toEqual([{ type: 'discardRefused', localId: 4 }, { type: 'signOut', force: false }]);
+    expect(await dispatch({ type: 'localChange', extra: 'dropped' }, popup, own)).toEqual({ ok: true, data: true });
+    expect(await dispatch({ type: 'redeemInvitationLink' }, popup, own)).toEqual({ ok: true, data: { signedIn: false, pending: 1, previous: 'Bob', message: 'wait' } });
+    // The handler sees the parsed request: unknown keys dropped, defaults filled in.
+    expect(seen).toEqual([{ type: 'localChange' }, { type: 'redeemInvitationLink', force: false }]);
   });
 
   it('refuses other extensions and web pages, whatever the request', async () => {
@@ -74,28 +76,33 @@ describe('dispatch', () => {
 
   it('validates with the protocol’s zod schema: malformed requests get issues, and the handler never runs', async () => {
     let called = 0;
-    registerHandlers<'discardRefused'>({ discardRefused: () => (++called, true) });
-    const reply = await dispatch({ type: 'discardRefused', localId: 'four' }, popup, own);
-    expect(reply).toMatchObject({ ok: false, error: 'Malformed "discardRefused" request' });
-    expect(reply.ok === false && reply.issues).toEqual([expect.stringMatching(/^localId: /)]);
-    expect(await dispatch({ type: 'discardRefused', localId: 1.5 }, popup, own)).toMatchObject({ ok: false, issues: [expect.stringMatching(/^localId: /)] });
+    registerHandlers<'overlay:view' | 'redeemInvitationLink'>({ 'overlay:view': () => (++called, null as never), redeemInvitationLink: () => (++called, null as never) });
+    const reply = await dispatch({ type: 'overlay:view', session: 'four' }, overlayFrame, own);
+    expect(reply).toMatchObject({ ok: false, error: 'Malformed "overlay:view" request' });
+    expect(reply.ok === false && reply.issues).toEqual([expect.stringMatching(/^session: /)]);
+    expect(await dispatch({ type: 'overlay:view', session: 1.5 }, overlayFrame, own)).toMatchObject({ ok: false, issues: [expect.stringMatching(/^session: /)] });
+    expect(await dispatch({ type: 'redeemInvitationLink', force: 'yes' }, popup, own)).toMatchObject({ ok: false, issues: [expect.stringMatching(/^force: /)] });
     expect(called).toBe(0);
-    for (const junk of [null, undefined, 42, 'discardRefused', [], { type: 7 }, { type: 'nope' }, { type: 'toString' }, { type: 'teach:start' }]) {
+    for (const junk of [null, undefined, 42, 'overlay:view', [], { type: 7 }, { type: 'nope' }, { type: 'toString' }, { type: 'teach:start' }, { type: 'signIn' }, { type: 'discardRefused', localId: 1 }]) {
       expect(await dispatch(junk, popup, own)).toMatchObject({ ok: false, error: expect.any(String) });
     }
   });
 
   it('returns handler errors as { ok: false, error } and never throws', async () => {
-    registerHandlers<'dismissConflict'>({
-      dismissConflict: async (r) => {
-        if (r.id === 'error') throw new Error('the database is closed');
-        if (r.id === 'validation') throw new ValidationError(['name: must not be empty']);
-        if (r.id === 'string') throw 'plain string';
-        if (r.id === 'null') throw null;
+    // A session id per way of failing.
+    const ways = ['error', 'validation', 'string', 'null', 'undefined'];
+    const session = (way: string) => String(ways.indexOf(way) + 1).repeat(32);
+    registerHandlers<'overlay:view'>({
+      'overlay:view': async (r) => {
+        const way = ways[Number(r.session[0]) - 1];
+        if (way === 'error') throw new Error('the database is closed');
+        if (way === 'validation') throw new ValidationError(['name: must not be empty']);
+        if (way === 'string') throw 'plain string';
+        if (way === 'null') throw null;
         throw undefined;
       },
     });
-    const ask = (id: string) => dispatch({ type: 'dismissConflict', id }, popup, own);
+    const ask = (way: string) => dispatch({ type: 'overlay:view', session: session(way) }, overlayFrame, own);
     expect(await ask('error')).toEqual({ ok: false, error: 'the database is closed' });
     expect(await ask('validation')).toEqual({
       ok: false,
@@ -111,12 +118,16 @@ describe('dispatch', () => {
 describe('the protocol', () => {
   it('types requests and replies of send() (checked by npm run typecheck)', () => {
     expectTypeOf(send<'overlay:view'>).returns.resolves.toEqualTypeOf<Reply<FrameView>>();
-    expectTypeOf<RequestInput<'signOut'>>().toEqualTypeOf<{ type: 'signOut'; force?: boolean | undefined }>();
+    expectTypeOf<RequestInput<'redeemInvitationLink'>>().toEqualTypeOf<{ type: 'redeemInvitationLink'; force?: boolean | undefined }>();
     const neverRun = () => {
       // @ts-expect-error: not a message of the protocol
       void send({ type: 'nope' });
-      // @ts-expect-error: discardRefused needs a localId
-      void send({ type: 'discardRefused' });
+      // @ts-expect-error: overlay:view needs its session
+      void send({ type: 'overlay:view' });
+      // @ts-expect-error: pages write records themselves (db/writes.ts), not by message
+      void send({ type: 'upsert', table: 'teams', id: 'x', fields: {} });
+      // @ts-expect-error: signing in is the options page's own (page-requests.ts), not a message
+      void send({ type: 'signIn', serverUrl: 'https://sync.test', token: 'token-0001' });
       // @ts-expect-error: teach:start goes to a tab's overlay, not the background
       void send({ type: 'teach:start' });
     };
@@ -135,12 +146,12 @@ describe('the protocol', () => {
     expect(forContentScripts).toEqual(['overlay:open', 'overlay:profiles', 'overlay:saveProfile', 'overlay:teach', 'redeemInvitationLink']);
   });
 
-  it('gives the overlay frame only the overlay’s requests and the sync status', () => {
+  it('gives the overlay frame only its view and layout, the sync status, and a nudge to sync after its own writes', () => {
     const forFrame = Object.entries(PROTOCOL)
       .filter(([, spec]) => spec.senders.includes('overlay-frame'))
       .map(([type]) => type)
       .sort();
-    expect(forFrame).toEqual(['getStatus', 'overlay:capture', 'overlay:layout', 'overlay:move', 'overlay:teams', 'overlay:track', 'overlay:view']);
+    expect(forFrame).toEqual(['getStatus', 'localChange', 'overlay:layout', 'overlay:view']);
   });
 
   it('has a handler in the background for every message the background answers, and none for the tabs’', () => {
@@ -155,54 +166,52 @@ describe('the protocol', () => {
 describe('core handlers', () => {
   beforeEach(() => registerCoreHandlers());
 
-  it('our pages can save a record through the background; an invalid one comes back with issues', async () => {
-    const id = newId();
-    const ok = await dispatch({ type: 'upsert', table: 'teams', id, fields: teamFields() }, popup, own);
-    expect(ok).toMatchObject({ ok: true, data: { id, name: 'Front door North' } });
-    expect(await db.teams.get(id)).toBeDefined();
-    expect(await db.outbox.count()).toBe(1);
-    const bad = await dispatch({ type: 'upsert', table: 'teams', id: newId(), fields: { name: '' } }, popup, own);
-    expect(bad).toMatchObject({ ok: false, issues: expect.arrayContaining(['name: must not be empty']) });
-    const notATable = await dispatch({ type: 'upsert', table: 'users', id: newId(), fields: {} }, popup, own);
-    expect(notATable).toMatchObject({ ok: false, error: 'Malformed "upsert" request' });
-    expect(await db.outbox.count()).toBe(1);
-  });
-
-  it('content scripts may not write records or stage events generically: the overlay has its own narrow messages', async () => {
+  it('has no generic write requests, for any sender: our pages write their own records (db/writes.ts), the overlay frame its own (overlay/frame/actions.ts)', async () => {
     const teamId = newId();
     const event = { id: newId(), applicationId: newId(), stage: 'shortlisted', at: '2026-03-02T10:00:00Z', by: 'u1' };
-    for (const request of [{ type: 'upsert', table: 'teams', id: teamId, fields: teamFields() }, { type: 'appendStageEvent', event }]) {
-      expect(await dispatch(request, contentScript, own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
+    for (const request of [
+      { type: 'upsert', table: 'teams', id: teamId, fields: teamFields() },
+      { type: 'appendStageEvent', event },
+      { type: 'eraseCandidate', applicationId: event.applicationId },
+    ]) {
+      for (const sender of [popup, overlayFrame, contentScript]) expect(await dispatch(request, sender, own)).toEqual({ ok: false, error: `Unknown request "${request.type}"` });
     }
     expect(await db.teams.get(teamId)).toBeUndefined();
     expect(await db.stage_events.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('erasure, sign-in and sign-out are for our own pages only', async () => {
-    for (const request of [{ type: 'eraseCandidate', applicationId: newId() }, { type: 'signOut', force: true }, { type: 'signIn', serverUrl: 'https://x.test', token: 'abcdefghijk' }]) {
-      expect(await dispatch(request, contentScript, own)).toMatchObject({ ok: false, error: expect.stringContaining('only be asked by Shortlist') });
+  it('sign-in, sign-out, health, refused changes and conflicts are not messages at all (the pages do them)', async () => {
+    for (const request of [
+      { type: 'signOut', force: true },
+      { type: 'signIn', serverUrl: 'https://x.test', token: 'abcdefghijk' },
+      { type: 'redeemInvitation', serverUrl: 'https://x.test', code: 'K7QM-2XHD-9RTB' },
+      { type: 'health' },
+      { type: 'discardRefused', localId: 1 },
+      { type: 'dismissConflict', id: 'c-1' },
+    ]) {
+      for (const sender of [contentScript, popup]) expect(await dispatch(request, sender, own)).toEqual({ ok: false, error: `Unknown request "${request.type}"` });
     }
   });
 
-  it('signIn checks its request: a bad URL and a short token are explained', async () => {
-    const reply = await dispatch({ type: 'signIn', serverUrl: 'ftp://x', token: 'short' }, popup, own);
-    expect(reply).toMatchObject({ ok: false });
+  it('getStatus answers the overlay frame: signed out, nothing pending', async () => {
+    expect(await dispatch({ type: 'getStatus' }, overlayFrame, own)).toMatchObject({ ok: true, data: { signedIn: false, pending: 0, refused: 0 } });
+  });
+});
+
+describe('the pages’ own requests (page-requests.ts)', () => {
+  it('signIn checks its request as the background did: a bad URL and a short token are explained, nothing is asked of the server', async () => {
+    const reply = await askHere({ type: 'signIn', serverUrl: 'ftp://x', token: 'short' });
+    expect(reply).toMatchObject({ ok: false, error: 'Malformed "signIn" request' });
     expect(reply.ok === false && reply.issues).toEqual(
       expect.arrayContaining(['serverUrl: Server URL must start with http:// or https://', 'token: The access token looks too short: copy it whole']),
     );
   });
 
-  it('dismissConflict removes a conflict a person has seen, from our pages only', async () => {
-    const conflict = { id: 'c-1', table: 'vacancies' as const, recordId: newId(), field: 'status', losingValue: 'closed', winningValue: 'open', losingHlc: 'a', winningHlc: 'b', at: '2026-03-02T10:00:00Z' };
-    await db.conflicts.put(conflict);
-    expect(await dispatch({ type: 'dismissConflict', id: 'c-1' }, contentScript, own)).toMatchObject({ ok: false });
-    expect(await dispatch({ type: 'dismissConflict' }, popup, own)).toMatchObject({ ok: false, error: 'Malformed "dismissConflict" request' });
-    expect(await dispatch({ type: 'dismissConflict', id: 'c-1' }, popup, own)).toEqual({ ok: true, data: true });
-    expect(await db.conflicts.count()).toBe(0);
-  });
-
-  it('getStatus answers the overlay frame: signed out, nothing pending', async () => {
-    expect(await dispatch({ type: 'getStatus' }, overlayFrame, own)).toMatchObject({ ok: true, data: { signedIn: false, pending: 0, refused: 0 } });
+  it('reads with zod’s English messages where a check has no words of its own, as the options page loads them', async () => {
+    const reply = await askHere({ type: 'signIn', serverUrl: 'https://sync.test', token: 'x'.repeat(301) });
+    expect(reply.ok === false && reply.issues).toEqual(['token: Too big: expected string to have <=300 characters']);
+    const code = await askHere({ type: 'redeemInvitation', serverUrl: 'https://sync.test', code: 'K'.repeat(41) });
+    expect(code.ok === false && code.issues).toEqual(['code: Too big: expected string to have <=40 characters']);
   });
 });

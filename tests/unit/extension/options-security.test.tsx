@@ -9,6 +9,7 @@ import { answerWith, sent } from './scripted-send';
 /** Issue 11 in the options page: https only in the sign-in form; a sign-out that could not revoke the token says so. */
 
 vi.mock('@/messages/send', () => import('./scripted-send'));
+vi.mock('@/messages/page-requests', () => import('./scripted-send'));
 const { Options } = await import('@/ui/options/Options');
 
 const signedOut: SyncStatus = { signedIn: false, lastSyncedAt: null, pending: 0, refused: 0, conflicts: 0, lastError: null, syncing: false };

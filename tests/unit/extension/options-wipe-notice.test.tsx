@@ -7,6 +7,7 @@ import type { SyncStatus } from '@/sync/status';
 import { answerWith } from './scripted-send';
 
 vi.mock('@/messages/send', () => import('./scripted-send'));
+vi.mock('@/messages/page-requests', () => import('./scripted-send'));
 const { Options } = await import('@/ui/options/Options');
 const { Popup } = await import('@/ui/popup/Popup');
 const { wipeNoticeItem } = await import('@/sync/account');

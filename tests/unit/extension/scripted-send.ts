@@ -1,6 +1,8 @@
 /**
- * A stand-in for `@/messages/send` in the extension pages' tests: it records every request and
- * answers each with the test's script. Use: `vi.mock('@/messages/send', () => import('./scripted-send'))`.
+ * A stand-in for `@/messages/send` (the background) and `@/messages/page-requests` (what the
+ * pages answer themselves: sign-in, sign-out, health) in the extension pages' tests: it records
+ * every request and answers each with the test's script. Use:
+ * `vi.mock('@/messages/send', () => import('./scripted-send'))`, and the same for page-requests.
  */
 export type SentRequest = { type: string } & Record<string, unknown>;
 
@@ -17,3 +19,6 @@ export async function send(request: SentRequest) {
   sent.push(request);
   return { ok: true, data: script(request) };
 }
+
+/** The pages' own requests (page-requests.ts), recorded and answered alike. */
+export const askHere = send;

@@ -11,7 +11,7 @@ import { clearHandlers, dispatch } from '@/messages/router';
 import { registerOverlayHandlers } from '@/overlay/background/handlers';
 import { clearSessions } from '@/overlay/background/sessions';
 import { clearKeptSummaries } from '@/overlay/background/summary-cache';
-import type { OverlayOpened } from '@/overlay/views';
+import type { FrameView, OverlayOpened } from '@/overlay/views';
 import { demoBrowserAsPriya } from './demo-browser';
 
 export type Sender = Browser.runtime.MessageSender;
@@ -40,3 +40,10 @@ export async function open(sender: Sender, page: Record<string, unknown>): Promi
   if (!reply.ok) throw new Error(reply.error);
   return reply.data as OverlayOpened;
 }
+
+/** The frame's way to its session's view (overlay/frame/actions.ts `Ask`), as the background answers `sender`. */
+export const askAs = (sender: Sender) => async (request: { type: 'overlay:view'; session: string }): Promise<FrameView> => {
+  const reply = await dispatch(request, sender, own);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data as FrameView;
+};

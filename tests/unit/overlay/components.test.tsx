@@ -2,15 +2,16 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const sent: Array<{ type: string }> = [];
-// The overlay reaches the background only through overlay/ask: send (a Reply) and askBackground (throws on a refusal).
-vi.mock('@/overlay/ask', () => {
-  const send = async (request: { type: string }) => {
-    sent.push(request);
-    return { ok: true, data: { stage: 'interview_booked' } };
-  };
-  return { send, askBackground: async (request: { type: string }) => { const reply = (await send(request as never)) as { ok: boolean; data?: unknown; error?: string }; if (!reply.ok) throw new Error(reply.error); return reply.data; } };
-});
+const sent: Array<Record<string, unknown>> = [];
+// The frame's writes are its own actions (overlay/frame/actions.ts), loaded when a person acts: here, what they were asked to do.
+vi.mock('@/overlay/frame/load-actions', () => ({
+  loadActions: async () => ({
+    moveSessionCandidate: async (session: string, input: Record<string, unknown>) => {
+      sent.push({ action: 'move', session, ...input });
+      return { stage: input.stage };
+    },
+  }),
+}));
 
 const SESSION = '0123456789abcdef0123456789abcdef';
 const { CandidatePanel } = await import('@/overlay/ui/CandidatePanel');
@@ -39,12 +40,12 @@ describe('overlay components', () => {
     render(
       <CaptureCandidate
         session={SESSION}
-        view={{ kind: 'candidate', tracked: false, duplicates: [{ applicationId: 'd', name: 'Ann', matchedOn: 'email', summary: 'A candidate with the same email applied in March 2026 for SW (withdrawn: salary).' }], vacancies: [{ id: 'v', title: 'SW', status: 'open', reference: null }] }}
+        view={{ kind: 'candidate', tracked: false, duplicates: [{ applicationId: 'd', name: 'Ann', matchedOn: 'email', receivedDate: '2026-03-09', vacancyTitle: 'SW', stage: 'withdrawn', exit: { reason: 'salary' } }], vacancies: [{ id: 'v', title: 'SW', status: 'open', reference: null }] }}
         page={{ kind: 'candidate', site: 'taught', url: 'https://ats.example/c/1', name: 'Ann Lee', reference: 'TP-1' }}
         onCaptured={() => undefined}
       />,
     );
-    expect(screen.getByTestId('duplicate-warning').textContent).toContain('withdrawn: salary');
+    expect(screen.getByTestId('duplicate-warning').textContent).toBe('A candidate with the same email applied in March 2026 for SW (withdrawn: salary).');
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Ann Lee');
     expect((screen.getByLabelText('ATS reference') as HTMLInputElement).value).toBe('TP-1');
   });
@@ -68,6 +69,16 @@ describe('overlay components', () => {
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'not_qualified' } });
     fireEvent.submit(screen.getByRole('form', { name: 'Change stage' }));
     await screen.findByRole('status');
-    expect(sent).toEqual([{ type: 'overlay:move', session: SESSION, applicationId: 'a', stage: 'rejected', reason: 'not_qualified' }]);
+    expect(sent).toEqual([{ action: 'move', session: SESSION, applicationId: 'a', stage: 'rejected', reason: 'not_qualified' }]);
+  });
+});
+
+describe('duplicate warnings, worded in the frame', () => {
+  it('name the outcome and its reason, or say none was given, or the stage an open application is at', async () => {
+    const { duplicateSummary } = await import('@/overlay/ui/duplicate-words');
+    const d = { applicationId: 'd', name: 'Ann', matchedOn: 'ATS reference', receivedDate: '2025-11-30', vacancyTitle: null, stage: 'rejected', exit: { reason: null } } as const;
+    expect(duplicateSummary(d)).toBe('A candidate with the same ATS reference applied in November 2025 for another vacancy (rejected: no reason given).');
+    expect(duplicateSummary({ ...d, exit: { reason: 'failed_checks' } })).toBe('A candidate with the same ATS reference applied in November 2025 for another vacancy (rejected: pre-employment checks failed).');
+    expect(duplicateSummary({ ...d, stage: 'interview_booked', exit: null, vacancyTitle: 'Team Manager' })).toBe('A candidate with the same ATS reference applied in November 2025 for Team Manager (interview booked).');
   });
 });

@@ -7,7 +7,8 @@ import type { ShortlistDb } from '@/db/database';
 import { dispatch } from '@/messages/router';
 import { BUILD_DEMO_ORIGIN, demoUrlOf } from '@/overlay/demo-url';
 import type { FrameView } from '@/overlay/views';
-import { frame, open, own, reader, startOverlayBackground } from './background-harness';
+import { trackSessionAdvert } from '@/overlay/frame/actions';
+import { askAs, frame, open, own, reader, startOverlayBackground } from './background-harness';
 
 /**
  * The background of a demo build (WXT_DEMO_ORIGIN): a localhost demo page is looked up and
@@ -52,9 +53,7 @@ describe('overlay sessions in a demo build', () => {
     const demoUrl = demoUrlOf(real, BUILD_DEMO_ORIGIN);
     const page = { kind: 'advert', site: 'communitycare', title: 'Senior Social Worker', externalId: untrackedAdvert.externalId, expired: false };
     const { session } = await open(reader(9, demoUrl), page);
-    const reply = await dispatch({ type: 'overlay:track', session, vacancyId: untrackedAdvert.vacancyId, url: 'https://evil.example/' }, frame(9, demoUrl), own);
-    expect(reply).toMatchObject({ ok: true });
-    const advertId = (reply as { data: { advertId: string } }).data.advertId;
+    const { advertId } = await trackSessionAdvert(session, { vacancyId: untrackedAdvert.vacancyId, url: 'https://evil.example/' } as never, askAs(frame(9, demoUrl)), db);
     expect(await db.adverts.get(advertId)).toMatchObject({ url: real, externalId: untrackedAdvert.externalId, vacancyId: untrackedAdvert.vacancyId });
   });
 

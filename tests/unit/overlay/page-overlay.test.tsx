@@ -18,6 +18,16 @@ vi.mock('@/overlay/ask', () => {
   };
   return { send, askBackground: async (request: { type: string }) => { const reply = (await send(request as never)) as { ok: boolean; data?: unknown; error?: string }; if (!reply.ok) throw new Error(reply.error); return reply.data; } };
 });
+// The frame's writes are its own actions, loaded when a person acts (overlay/frame/actions.ts): recorded here as the requests they stand for.
+vi.mock('@/overlay/frame/load-actions', () => ({
+  loadActions: async () => ({
+    teamChoices: async () => answers['overlay:teams'],
+    trackSessionAdvert: async (session: string, choice: Record<string, unknown>) => {
+      asked.push({ type: 'track (the frame’s own action)', session, ...choice });
+      return answers['overlay:track'];
+    },
+  }),
+}));
 const { PageOverlay } = await import('@/overlay/ui/PageOverlay');
 
 const hostile = '<img src=x onerror="alert(1)">Senior <script>steal()</script>Social Worker';
@@ -71,7 +81,7 @@ describe('the overlay on an advert page', () => {
     for (const value of [hostile, read.employer, read.location, read.salary, 'WBC-CSC-2401', '2026-12-14']) expect(readBlock).toContain(value);
     expect(screen.getByTestId('read-from-page').querySelectorAll('dt').length).toBe(6);
     expect(container.querySelector('b, img, script')).toBeNull();
-    expect(asked.some((r) => r.type === 'overlay:track')).toBe(false);
+    expect(asked.some((r) => r.type.startsWith('track'))).toBe(false);
   });
 
   it('links to a vacancy found by searching, sends what the page says, then shows the tracked vacancy', async () => {
@@ -88,8 +98,8 @@ describe('the overlay on an advert page', () => {
     answers['overlay:view'] = frameView({ advert: tracked });
     fireEvent.click(screen.getByRole('button', { name: 'Track this advert' }));
     await screen.findByTestId('advert-panel');
-    // The choice and the session: what is tracked (URL, reference, dates) the background takes from the session.
-    expect(asked.find((r) => r.type === 'overlay:track')).toEqual({ type: 'overlay:track', session: SESSION, vacancyId: untracked.vacancies[1]!.id });
+    // The choice and the session: what is tracked (URL, reference, dates) the action asks of the background for the session.
+    expect(asked.find((r) => r.type.startsWith('track'))).toEqual({ type: 'track (the frame’s own action)', session: SESSION, vacancyId: untracked.vacancies[1]!.id });
     expect(screen.getByTestId('applicant-total').textContent).toContain('4 applicants');
     expect(screen.getByTestId('overdue').querySelector('.red')?.textContent).toBe('overdue 1 working day');
     expect(screen.getByTestId('rota').textContent).toContain('Tom Okafor');

@@ -4,11 +4,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { todayInLondon } from '#shared/calendar';
 import { generateDemoCouncil } from '#demo/index';
 import type { ShortlistDb } from '@/db/database';
-import { advertView, boardOf, findAdvert, candidateView, captureCandidate, findDuplicates, listingBadges, moveStage, trackAdvert } from '@/overlay/background/queries';
+import { advertView, findAdvert, candidateView, findDuplicates, listingBadges } from '@/overlay/background/queries';
+import { captureCandidate, moveStage, trackAdvert } from '@/overlay/frame/writes';
 import { siteModules } from '@/sites/index';
-import { BOARD_NAMES } from '@/overlay/background/boards';
+import { BOARD_NAMES, boardOf } from '@/overlay/background/boards';
 import { taughtModule } from '@/sites/taught';
 import { suggestPathPattern } from '@/overlay/ui/teach';
+import { duplicateSummary } from '@/overlay/ui/duplicate-words';
 import { demoBrowserAsPriya } from './demo-browser';
 
 const asOf = todayInLondon(new Date());
@@ -95,7 +97,8 @@ describe('the overlay on a candidate', () => {
     const dups = await findDuplicates(db, { email: returningCandidate.email.toUpperCase(), name: 'Someone Else' });
     expect(dups).toHaveLength(1);
     expect(dups[0]!.matchedOn).toBe('email');
-    expect(dups[0]!.summary).toMatch(/withdrawn: salary/);
+    expect(dups[0]).toMatchObject({ stage: 'withdrawn', exit: { reason: 'salary' }, vacancyTitle: expect.any(String) });
+    expect(duplicateSummary(dups[0]!)).toMatch(/^A candidate with the same email applied in [A-Z][a-z]+ \d{4} for .+ \(withdrawn: salary\)\.$/);
   });
 
   it('captures a candidate with an applied event, assigned to the manager on shortlisting duty', async () => {

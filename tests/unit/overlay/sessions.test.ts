@@ -6,7 +6,8 @@ import { generateDemoCouncil } from '#demo/index';
 import type { ShortlistDb } from '@/db/database';
 import { dispatch } from '@/messages/router';
 import type { FrameView } from '@/overlay/views';
-import { frame, open, own, reader, startOverlayBackground } from './background-harness';
+import { captureSessionCandidate, moveSessionCandidate, trackSessionAdvert } from '@/overlay/frame/actions';
+import { askAs, frame, open, own, reader, startOverlayBackground } from './background-harness';
 
 /**
  * The background's half of the overlay: sessions opened by the page reader, answered to the
@@ -53,10 +54,13 @@ describe('overlay sessions', () => {
   it('tracks the advert at the tab’s URL with the facts the page reader gave, whatever the frame could add', async () => {
     const url = `https://jobs.communitycare.co.uk/job/${untrackedAdvert.externalId}/assessment/`;
     const { session } = await open(reader(9, url), untrackedPage);
-    const reply = await dispatch({ type: 'overlay:track', session, vacancyId: untrackedAdvert.vacancyId, url: 'https://evil.example/' }, frame(9, url), own);
-    expect(reply).toMatchObject({ ok: true });
-    const advertId = (reply as { data: { advertId: string } }).data.advertId;
+    const choice = { vacancyId: untrackedAdvert.vacancyId, url: 'https://evil.example/' };
+    const { advertId } = await trackSessionAdvert(session, choice, askAs(frame(9, url)), db);
     expect(await db.adverts.get(advertId)).toMatchObject({ url, board: 'Community Care Jobs', externalId: untrackedAdvert.externalId, vacancyId: untrackedAdvert.vacancyId });
+    // Once the tab shows another page, the background refuses the session, and nothing is written.
+    const before = await db.adverts.count();
+    await expect(trackSessionAdvert(session, choice, askAs(frame(9, 'https://jobs.communitycare.co.uk/job/1/other/')), db)).rejects.toThrow('this overlay belongs to another page');
+    expect(await db.adverts.count()).toBe(before);
   });
 
   it('moves only the candidate the session shows', async () => {
@@ -66,8 +70,19 @@ describe('overlay sessions', () => {
     const view = await dispatch({ type: 'overlay:view', session }, frame(2, url), own);
     expect(view).toMatchObject({ ok: true, data: { view: { candidate: { tracked: true, applicationId: known.id } } } });
     const other = priya.awaiting[1]!;
-    expect(await dispatch({ type: 'overlay:move', session, applicationId: other, stage: 'shortlisted' }, frame(2, url), own)).toMatchObject({ ok: false, error: 'This overlay does not show that candidate' });
-    expect(await dispatch({ type: 'overlay:move', session, applicationId: known.id, stage: 'shortlisted' }, frame(2, url), own)).toMatchObject({ ok: true, data: { stage: 'shortlisted' } });
+    await expect(moveSessionCandidate(session, { applicationId: other, stage: 'shortlisted' }, askAs(frame(2, url)), db)).rejects.toThrow('This overlay does not show that candidate');
+    expect(await moveSessionCandidate(session, { applicationId: known.id, stage: 'shortlisted' }, askAs(frame(2, url)), db)).toEqual({ stage: 'shortlisted' });
+    // Capture is for candidate pages only: an advert's session captures nobody.
+    const advertSession = (await open(reader(3, priya.advertUrl), untrackedPage)).session;
+    const capture = { vacancyId: priya.vacancyId, name: 'Sam Example', source: 'other_board', experience: 'experienced' } as const;
+    await expect(captureSessionCandidate(advertSession, capture, askAs(frame(3, priya.advertUrl)), db)).rejects.toThrow('This overlay shows no candidate');
+  });
+
+  it('the frame’s writes are not messages: the background answers no track, capture, move or teams request', async () => {
+    const { session } = await open(reader(9, priya.advertUrl), untrackedPage);
+    for (const type of ['overlay:track', 'overlay:capture', 'overlay:move', 'overlay:teams']) {
+      expect(await dispatch({ type, session, vacancyId: untrackedAdvert.vacancyId }, frame(9, priya.advertUrl), own)).toEqual({ ok: false, error: `Unknown request "${type}"` });
+    }
   });
 
   it("reads and saves taught profiles for the tab's own host only", async () => {

@@ -23,3 +23,25 @@ describe('one schema library: zod/mini', () => {
     expect(zodImports.filter((i) => !/: zod\/(mini|v4\/locales\/[a-z-]+\.js)$/.test(i))).toEqual([]);
   });
 });
+
+/**
+ * zod/mini has no locale: English messages are configured by shared/schema/english.ts, imported
+ * where a person reads a refusal (the worker, the extension's pages, the overlay frame's actions)
+ * and never by the service worker, which leaves them out (tests/e2e/bundle-budget.test.ts checks
+ * the built file). Today's messages in the worker: tests/worker/malformed.test.ts; in the pages:
+ * tests/unit/extension/messages.test.ts.
+ */
+describe('zod’s English messages', () => {
+  it('are configured by the worker, each extension page and the overlay frame’s actions, and by nothing else', () => {
+    const files = globSync('{extension,worker/src,shared}/**/*.{ts,tsx,mts}', { cwd: ROOT });
+    const configuring = files.filter((file) => /import\s+['"]#shared\/schema\/english['"]/.test(readFileSync(path.join(ROOT, file), 'utf8'))).sort();
+    expect(configuring).toEqual([
+      'extension/entrypoints/options/main.tsx',
+      'extension/entrypoints/popup/main.tsx',
+      'extension/entrypoints/workspace/main.tsx',
+      'extension/overlay/frame/actions.ts',
+      'worker/src/index.ts',
+    ]);
+    expect(files.filter((file) => readFileSync(path.join(ROOT, file), 'utf8').includes('zod/v4/locales/')).sort()).toEqual(['shared/schema/english.ts']);
+  });
+});
