@@ -44,14 +44,17 @@ export function registerOverlayHandlers(): void {
     'overlay:profiles': (_r, sender) => db().site_profiles.where('host').equals(tabUrlOf(sender).hostname).toArray(),
     'overlay:open': async (r, sender) => {
       const session = openSession(sender, r.page);
-      const view = viewOf(session);
-      warmView(session, view);
+      let view: Promise<PageView> | undefined;
+      const lookUp = () => (view ??= warmView(session, viewOf(session)));
       // Listing pages get their badges from the view, a tracked advert its summary (kept or from the view, looked up at the tab's URL), candidate pages nothing but the session.
       const [placement, badges, summary] = await Promise.all([
         loadPlacement(tabUrlOf(sender).host),
-        r.page.kind === 'advert-list' ? view.then((v) => ('listing' in v ? v.listing : []), () => []) : [],
-        r.page.kind === 'advert' ? advertSummary(summaryKey(session.pageUrl, r.page), view) : undefined,
+        r.page.kind === 'advert-list' ? lookUp().then((v) => ('listing' in v ? v.listing : []), () => []) : [],
+        r.page.kind === 'advert' ? advertSummary(summaryKey(session.pageUrl, r.page), lookUp) : undefined,
       ]);
+      // Not needed for this answer (a kept summary, a candidate page): the frame's view is looked up
+      // once the answer is sent, since its lookups would hold it back on the worker's one thread.
+      if (!view) setTimeout(lookUp, 0);
       return { session: session.id, placement, badges, ...(summary ? { summary } : {}) };
     },
     'overlay:view': async (r, sender) => {

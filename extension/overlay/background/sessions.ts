@@ -102,9 +102,10 @@ export async function sessionForFrame(id: string, sender: MessageSender): Promis
   return session;
 }
 
-export function warmView(session: OverlaySession, view: Promise<PageView>): void {
+export function warmView(session: OverlaySession, view: Promise<PageView>): Promise<PageView> {
   view.catch(() => undefined);
   warm.set(session.id, view);
+  return view;
 }
 
 /** The warm first view, once; later asks compute afresh (after a change the frame asks again). */

@@ -51,14 +51,15 @@ export function summaryComputation(key: string): { keep(summary: AdvertSummary |
 }
 
 /**
- * A tracked advert's summary for `overlay:open`: the one kept for the page, or else the one of
- * the view the frame will show, kept for next time (not when the view could not be read).
+ * A tracked advert's summary for `overlay:open`: the one kept for the page (the view is then not
+ * looked up for it), or else the one of the view the frame will show, kept for next time (not
+ * when the view could not be read).
  */
-export async function advertSummary(key: string, view: Promise<PageView>): Promise<AdvertSummary | undefined> {
+export async function advertSummary(key: string, view: () => Promise<PageView>): Promise<AdvertSummary | undefined> {
   const hit = keptSummary(key);
   if (hit) return hit.summary;
   const computation = summaryComputation(key);
-  const v = await view.catch(() => undefined);
+  const v = await view().catch(() => undefined);
   return v ? computation.keep(summaryOf(v)) : undefined;
 }
 

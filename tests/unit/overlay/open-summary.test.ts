@@ -82,6 +82,26 @@ describe('the summary in overlay:open', () => {
     expect((await open(reader(3, priya.advertUrl), advertPage)).summary?.total).toBe(15);
   });
 
+  it('answers a visit with a kept summary before any of the view\'s lookups, and the frame still gets that view warm', async () => {
+    const first = await open(reader(3, priya.advertUrl), advertPage);
+    const lookups = vi.spyOn(db.adverts, 'where');
+    try {
+      const again = await open(reader(3, priya.advertUrl), advertPage);
+      expect(again.summary).toEqual(first.summary);
+      // The frame's view (its lookups compete with the answer on the worker's one thread) starts once the answer is out.
+      expect(lookups).not.toHaveBeenCalled();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(lookups).toHaveBeenCalled();
+      const reply = await dispatch({ type: 'overlay:view', session: again.session }, frame(3, priya.advertUrl), own);
+      const view = (reply as { data: FrameView }).data.view;
+      expect('advert' in view && view.advert.tracked && view.advert.counts).toEqual(first.summary!.counts);
+      // Taken warm: looked up once for the answer's session, not again for the frame.
+      expect(lookups.mock.calls.length).toBe(1);
+    } finally {
+      lookups.mockRestore();
+    }
+  });
+
   it('keeps nothing computed from reads older than a write, nor anything past five minutes', async () => {
     const racing = summaryComputation('page-a');
     await db.rota_slots.toArray();
