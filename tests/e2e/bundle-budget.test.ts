@@ -15,7 +15,7 @@ const KB = 1024;
 /** Every page of the overlay's sites gets this, after its `load`: the target of issue 15 (it was 64 KB with zod, the UI and the domain in it). */
 const CONTENT_SCRIPT_BUDGET = 30 * KB;
 /**
- * A ratchet, not the target: issue 15 asks for 60 KB. The site registry is out of the
+ * The target of issue 15, met: 60 KB. It was a ratchet on the way there. The site registry is out of the
  * background now (81.7 KB from 95.2 KB). Raised from 84 KB to 86 KB for the eight retention
  * tables (issue 16), whose schemas the sync engine validates pulls with (85.2 KB); to 87 KB for a
  * member of staff's erasure applied on pull (shared/sync/erasure.ts and the references it reads
@@ -32,20 +32,20 @@ const CONTENT_SCRIPT_BUDGET = 30 * KB;
  * duplicate warnings worded in the frame (0.4 KB); mutation and client ids from
  * crypto.randomUUID, so no uuidv7 library (1.4 KB); sign-in, sign-out and health done by the
  * options page and popup themselves (messages/page-requests.ts, 0.5 KB); the demo-URL mapping
- * left out of builds with no demo origin (0.15 KB, so not in the e2e build). Lowered to 60.5 KB
- * (60.1 KB, 61,576 B; the e2e's demo build 60.3 KB) by: no generic writes by message (upsert,
+ * left out of builds with no demo origin (0.15 KB, so not in the e2e build). Down to 59.7 KB
+ * (61,096 B; the e2e's demo build 59.8 KB, 61,275 B) by: no generic writes by message (upsert,
  * appendStageEvent and eraseCandidate: only tests sent them; the pages and the overlay frame
  * write themselves, 0.2 KB); the sync wire schemas marked pure, so a bundler may drop them
  * (shared/schema/sync.ts, 0.3 KB); terser's three passes over Vite's minified output
- * (wxt.config.ts, 0.7 KB); the notifications' icon a file, not a data URL (0.2 KB).
+ * (wxt.config.ts, 0.7 KB); the notifications' icon a file, not a data URL (0.2 KB); the page
+ * facts a plain union, so no discriminated-union code from zod (messages/overlay.ts, 0.5 KB).
  * What remains (gzip of each part alone; they add up to more than the whole): Dexie 29.2 KB,
  * zod 11.8 KB, the table and message schemas 6.4 KB, sync (push, pull, engine, the invitation
  * page's sign-in, wipes) 7.3 KB, the local database's writes, erasures and retention 5.2 KB, the
  * overlay's sessions, lookups and summary 5.2 KB, working days, targets, stages and rota 5.7 KB,
  * badge and notifications 1.7 KB.
  */
-const BACKGROUND_BUDGET = 60.5 * KB;
-const BACKGROUND_TARGET = 60 * KB;
+const BACKGROUND_BUDGET = 60 * KB;
 /**
  * What the overlay's frame loads before it draws (overlay.html's script and preloads): Preact
  * and the panels, no zod and no calendar (13.6 KB with the duplicate warnings' words; it was
@@ -68,7 +68,7 @@ describe.skipIf(!ctx.chromium)('bundle budgets', () => {
     expect(overlayFrame.gzip, `${overlayFrame.files.join(', ')}: ${overlayFrame.gzip} bytes`).toBeLessThanOrEqual(OVERLAY_FRAME_BUDGET);
   });
 
-  it(`the background is within ${BACKGROUND_BUDGET / KB} KB gzip (target ${BACKGROUND_TARGET / KB} KB)`, () => {
+  it(`the background is within ${BACKGROUND_BUDGET / KB} KB gzip`, () => {
     const { background } = bundleSizes(ctx.extensionDir);
     expect(background.gzip, `background.js: ${background.gzip} bytes`).toBeLessThanOrEqual(BACKGROUND_BUDGET);
   });

@@ -241,5 +241,6 @@ describe.skipIf(!ctx.chromium)('sync between browsers, offline and across server
       await proxy.close();
       await stopProcess(worker.child);
     }
-  });
+    // A server of its own, seeded, then a whole ATS export imported and synced through a restart: a minute alone on a busy machine.
+  }, 180_000);
 });

@@ -7,6 +7,7 @@ import type { ShortlistDb } from '@/db/database';
 import { ValidationError } from '@/db/writes';
 import { registerCoreHandlers } from '@/messages/core-handlers';
 import { PROTOCOL, type Reply, type RequestInput } from '@/messages/protocol';
+import { pageFactsSchema } from '@/messages/overlay';
 import { askHere } from '@/messages/page-requests';
 import { send } from '@/messages/send';
 import type { FrameView } from '@/overlay/views';
@@ -132,6 +133,20 @@ describe('the protocol', () => {
       void send({ type: 'teach:start' });
     };
     expect(typeof neverRun).toBe('function');
+  });
+
+  it('takes each kind of page facts as it is, and refuses an unknown kind or a bad field (a plain union of distinct kinds)', () => {
+    const facts = [
+      { kind: 'advert', site: 'communitycare', title: 'Social worker', expired: false, externalId: '4188275' },
+      { kind: 'candidate', site: 'oleeo', name: 'Sam Candidate', email: 'sam@example.org' },
+      { kind: 'advert-list', site: 'communitycare', items: [{ externalId: '1', href: 'https://jobs.communitycare.co.uk/job/1/' }] },
+    ];
+    for (const f of facts) expect(pageFactsSchema.parse(f)).toEqual(f);
+    // A kind's own fields only: another kind's are dropped, never mixed in.
+    expect(pageFactsSchema.parse({ ...facts[1], title: 'Social worker', expired: true })).toEqual(facts[1]);
+    for (const bad of [{ ...facts[0], kind: 'nope' }, { ...facts[0], title: '' }, { ...facts[1], email: 5 }, { ...facts[2], items: [{ href: 'not a url' }] }, { kind: 'advert' }, {}]) {
+      expect(pageFactsSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 
   it('names each message by its schema’s own type', () => {
