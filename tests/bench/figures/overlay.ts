@@ -8,7 +8,10 @@
  *    (`shortlist:frame-shown`), which takes the summary's place;
  *  - overlay.load_ratio: the page's `load` with the extension ÷ without it, medians of 20 loads
  *    each, interleaved in the same run (20, not 10: on the shared 2-core machine the ratio of two
- *    medians near 30 ms moved by ±0.1 between runs of 10).
+ *    medians near 30 ms moved by ±0.1 between runs of 10);
+ *  - overlay.load_ratio_from_blank: the same with each load started from about:blank, so the
+ *    previous page's teardown (with the extension: its overlay's isolated world and frame) falls
+ *    outside the load measured (what of the ratio is the page before).
  * Starts what it needs on its own ports (BENCH_PORT_BASE, default 8880): a build, `wrangler dev`
  * with a seeded demo council, the page server, Chromium with and without the extension; stops
  * them after. Runnable alone: `npx jiti tests/bench/figures/overlay.ts`.
@@ -93,7 +96,9 @@ interface Load {
   steps: Record<string, number>;
 }
 
-async function loadOnce(page: Page, url: string, withOverlay: boolean): Promise<Load> {
+async function loadOnce(page: Page, url: string, withOverlay: boolean, fromBlank = false): Promise<Load> {
+  // From a blank page: the previous page (and, with the extension, its overlay) is torn down before this load starts.
+  if (fromBlank) await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'load' });
   let frameSteps: Record<string, number> = {};
   if (withOverlay) {
@@ -184,6 +189,14 @@ export async function measure(): Promise<Record<string, Figure>> {
       loadWith.push(a.load);
       loadWithout.push((await loadOnce(pageWithout, url, false)).load);
     }
+    // The same, each load from about:blank: what is left of the ratio once the previous page's
+    // teardown (its overlay's isolated world and frame, with the extension) is out of the load.
+    const blankWith: number[] = [];
+    const blankWithout: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      blankWith.push((await loadOnce(pageWith, url, true, true)).load);
+      blankWithout.push((await loadOnce(pageWithout, url, false, true)).load);
+    }
     const answers = await sw
       .evaluate(() => performance.getEntriesByType('measure').map((m) => ({ name: m.name, duration: m.duration })))
       .catch(() => [] as Array<{ name: string; duration: number }>);
@@ -198,6 +211,9 @@ export async function measure(): Promise<Record<string, Figure>> {
       'overlay.load_ratio': Math.round((withMedian / withoutMedian) * 100) / 100,
       'overlay.load_with_ms': summary(loadWith),
       'overlay.load_without_ms': summary(loadWithout),
+      'overlay.load_ratio_from_blank': Math.round((median(summary(blankWith)) / median(summary(blankWithout))) * 100) / 100,
+      'overlay.load_from_blank_with_ms': summary(blankWith),
+      'overlay.load_from_blank_without_ms': summary(blankWithout),
       // Where the time goes, from DOMContentLoaded: the content script starts, the background opens the session (with the summary), the summary is drawn, the frame is added, the frame is on screen.
       ...Object.fromEntries(Object.entries(steps).map(([step, t]) => [`overlay.step.${step.replace('shortlist:', '')}_after_dcl_ms`, summary(t)])),
       // How long the background took to answer each of the overlay's requests (in the service worker, from its message to its reply).
