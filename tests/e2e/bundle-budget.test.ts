@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildExtension } from '../../scripts/lib/build-extension';
 import { bundleSizes } from '../bench/figures/bundle';
 import { e2eContext } from './support/context';
 
@@ -68,8 +69,15 @@ describe.skipIf(!ctx.chromium)('bundle budgets', () => {
     expect(overlayFrame.gzip, `${overlayFrame.files.join(', ')}: ${overlayFrame.gzip} bytes`).toBeLessThanOrEqual(OVERLAY_FRAME_BUDGET);
   });
 
+  // The background as it ships: a build with no demo origin, as `npm run bench` measures it (the
+  // e2e build also carries the demo pages' URL mapping, about 0.2 KB the published one has not).
+  let shippedDir = '';
+  beforeAll(async () => {
+    shippedDir = await buildExtension({ serverUrl: 'http://127.0.0.1:8787', outDir: '.e2e-budget/extension' });
+  }, 120_000);
+
   it(`the background is within ${BACKGROUND_BUDGET / KB} KB gzip`, () => {
-    const { background } = bundleSizes(ctx.extensionDir);
+    const { background } = bundleSizes(shippedDir);
     expect(background.gzip, `background.js: ${background.gzip} bytes`).toBeLessThanOrEqual(BACKGROUND_BUDGET);
   });
 

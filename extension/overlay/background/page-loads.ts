@@ -68,6 +68,15 @@ export function followPageLoads(inject: (tabId: number) => Promise<unknown>, run
 }
 
 /**
+ * Pages already open when the extension is installed or updated get the overlay without a reload
+ * (an update's new copy takes over from the old), as if each had just loaded or were loading;
+ * so does a page that loaded while the service worker was still starting.
+ */
+export function followOpenTabs(follower: PageLoadFollower, tabs: Array<{ id?: number; status?: string; url?: string }>): void {
+  for (const tab of tabs) if (tab.id !== undefined) void follower.onUpdated(tab.id, { status: tab.status }, tab);
+}
+
+/**
  * Background start-up: listeners registered synchronously, so a tab's load wakes the service
  * worker (which then stays up far longer than the fallback's wait).
  */
@@ -76,6 +85,8 @@ export function watchPageLoads(): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => void follower.onUpdated(tabId, change, tab));
   browser.tabs.onRemoved.addListener((tabId) => follower.onRemoved(tabId));
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install' && reason !== 'update') return;
     if (reason === 'update') void dropLegacyRegistration().catch(() => undefined);
+    void browser.tabs.query({}).then((tabs) => followOpenTabs(follower, tabs), () => undefined);
   });
 }

@@ -1,7 +1,8 @@
 import '../extension/globals';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { followPageLoads, stepFor } from '@/overlay/background/page-loads';
+import { followOpenTabs, followPageLoads, stepFor } from '@/overlay/background/page-loads';
 import { injectOverlay, OVERLAY_SCRIPT } from '@/overlay/background/inject-overlay';
 import { dropLegacyRegistration, enableSite, overlayRunsOn } from '@/overlay/background/site-access';
 import { MAX_WAIT_FOR_LOAD_MS } from '@/overlay/page-load';
@@ -16,9 +17,9 @@ const ENABLED = 'https://careers.example-council.gov.uk/vacancy/42';
 describe('which pages get the overlay', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    // The manifest of a build with its default server (globals.ts: http://fallback.test) and no demo origin.
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Shortlist', version: '0', host_permissions: ['*://jobs.communitycare.co.uk/*', 'http://fallback.test/*'] });
-    vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({ origins: ['*://jobs.communitycare.co.uk/*', 'http://fallback.test/*', 'https://careers.example-council.gov.uk/*'], permissions: [] } as never);
+    // The hosts a build with its default server (globals.ts: http://fallback.test) holds, and one a person enabled; matched as the browser matches them.
+    const held = ['*://jobs.communitycare.co.uk/*', 'http://fallback.test/*', 'https://careers.example-council.gov.uk/*'].map((p) => new MatchPattern(p));
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async ({ origins = [] }) => origins.every((o) => held.some((p) => p.includes(o.replace(/\*$/, '')))));
   });
   afterEach(() => vi.restoreAllMocks());
 
@@ -33,11 +34,13 @@ describe('which pages get the overlay', () => {
     expect(await overlayRunsOn(new URL('file:///tmp/advert.html'))).toBe(false);
   });
 
-  it('asks the browser for the enabled hosts only when the page is on no installed site', async () => {
+  it("asks the browser for the page's origin only, and never for the sync server's pages or a page that is not a web page", async () => {
     await overlayRunsOn(new URL(ADVERT));
-    expect(fakeBrowser.permissions.getAll).not.toHaveBeenCalled();
-    await overlayRunsOn(new URL(ENABLED));
-    expect(fakeBrowser.permissions.getAll).toHaveBeenCalledTimes(1);
+    expect(fakeBrowser.permissions.contains).toHaveBeenCalledWith({ origins: ['https://jobs.communitycare.co.uk/*'] });
+    vi.mocked(fakeBrowser.permissions.contains).mockClear();
+    await overlayRunsOn(new URL('http://fallback.test/invite/abc'));
+    await overlayRunsOn(new URL('chrome://extensions/'));
+    expect(fakeBrowser.permissions.contains).not.toHaveBeenCalled();
   });
 });
 
@@ -80,6 +83,21 @@ describe('following page loads', () => {
     // The fallback is off: nothing more once the wait has passed.
     await vi.advanceTimersByTimeAsync(MAX_WAIT_FOR_LOAD_MS * 2);
     expect(injected).toEqual([7]);
+  });
+
+  it('on install or update, puts the overlay into the pages already open: loaded ones at once, loading ones as if just started', async () => {
+    const f = follower();
+    followOpenTabs(f, [
+      { id: 3, status: 'complete', url: ADVERT },
+      { id: 4, status: 'loading', url: ADVERT },
+      { id: 5, status: 'complete', url: 'https://www.indeed.co.uk/viewjob?jk=1' },
+      { id: 6, status: 'complete' }, // a host we do not hold: the browser shows us no URL
+      { status: 'complete', url: ADVERT }, // no tab id (devtools)
+    ]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(injected).toEqual([3]);
+    await vi.advanceTimersByTimeAsync(MAX_WAIT_FOR_LOAD_MS);
+    expect(injected).toEqual([3, 4]);
   });
 
   it('injects a page that never finishes loading once it has been loading for MAX_WAIT_FOR_LOAD_MS', async () => {
