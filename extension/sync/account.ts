@@ -95,12 +95,14 @@ export async function signIn(db: ShortlistDb, serverUrl: string, token: string, 
     await wipeLocalData(db);
   }
   const session: Session = { serverUrl: base, token: token.trim(), me, signedInAt: new Date().toISOString() };
-  await sessionItem.setValue(session, db);
-  await serverUrlItem.setValue(base);
   // A refused token's error goes with it, and so does the back-off; the next sync says how it went with the new one.
   await writeMeta(db, META.lastError, null);
   await writeMeta(db, META.syncBackoff, null);
   await wipeNoticeItem.setValue(null);
+  await serverUrlItem.setValue(base);
+  // The session last: a sync the background starts meanwhile (its alarm) sees the new account
+  // only once the rest is written, and nothing written here undoes what that sync records.
+  await sessionItem.setValue(session, db);
   return { ok: true, session };
 }
 
