@@ -6,7 +6,7 @@ import { onDuty } from '#shared/rota';
 import type { ShortlistDb } from '@/db/database';
 import { nameOf, readPeople } from '@/db/people';
 import { signedIn } from '@/overlay/signed-in';
-import { boardOf } from './boards';
+import { boardOf } from '@/overlay/boards';
 import type { AdvertView, CandidateView, Duplicate, ListingBadge, VacancyChoice } from '@/overlay/views';
 
 const hostOf = (url: string) => {

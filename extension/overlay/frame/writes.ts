@@ -5,7 +5,7 @@ import { assignApplication } from '#shared/rota';
 import type { ShortlistDb } from '@/db/database';
 import { moveApplication } from '@/db/moves';
 import { appendStageEvent, upsertRecord } from '@/db/writes';
-import { boardOf } from '@/overlay/background/boards';
+import { boardOf } from '@/overlay/boards';
 import { signedIn } from '@/overlay/signed-in';
 
 /**

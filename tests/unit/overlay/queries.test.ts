@@ -7,7 +7,7 @@ import type { ShortlistDb } from '@/db/database';
 import { advertView, findAdvert, candidateView, findDuplicates, listingBadges } from '@/overlay/background/queries';
 import { captureCandidate, moveStage, trackAdvert } from '@/overlay/frame/writes';
 import { siteModules } from '@/sites/index';
-import { BOARD_NAMES, boardOf } from '@/overlay/background/boards';
+import { BOARD_NAMES, boardOf } from '@/overlay/boards';
 import { taughtModule } from '@/sites/taught';
 import { suggestPathPattern } from '@/overlay/ui/teach';
 import { duplicateSummary } from '@/overlay/ui/duplicate-words';
