@@ -9,6 +9,8 @@ import { installedOverlayMatches, installedSiteMatches } from './extension/overl
 const serverUrl = process.env.WXT_SERVER_URL ?? 'http://127.0.0.1:8787';
 // Local demo pages (served by `npm start`) get the overlay only in builds made for them.
 const demoOrigin = process.env.WXT_DEMO_ORIGIN ?? '';
+// `npm run bench` builds the background with its answers timed (overlay/background/answer-timing.ts); builds people install carry no such instrument.
+const answerTiming = process.env.WXT_ANSWER_TIMING === '1';
 
 /** Hosts a person may enable at run time (the overlay then runs there too). */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
@@ -38,6 +40,7 @@ export default defineConfig({
     define: {
       __SHORTLIST_SERVER_URL__: JSON.stringify(serverUrl),
       __SHORTLIST_DEMO_ORIGIN__: JSON.stringify(demoOrigin),
+      __SHORTLIST_ANSWER_TIMING__: JSON.stringify(answerTiming),
     },
   }),
   hooks: {

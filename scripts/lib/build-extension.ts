@@ -3,7 +3,7 @@ import { run } from './processes';
 import { ROOT } from './wrangler';
 
 /** Builds the Chrome MV3 extension pointed at a sync server; returns the unpacked folder. */
-export async function buildExtension(options: { serverUrl: string; demoOrigin?: string; outDir?: string; quiet?: boolean }): Promise<string> {
+export async function buildExtension(options: { serverUrl: string; demoOrigin?: string; outDir?: string; quiet?: boolean; answerTiming?: boolean }): Promise<string> {
   const outDir = options.outDir ?? '.output';
   await run(path.join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
     label: 'wxt build',
@@ -14,6 +14,7 @@ export async function buildExtension(options: { serverUrl: string; demoOrigin?: 
       WXT_SERVER_URL: options.serverUrl,
       WXT_DEMO_ORIGIN: options.demoOrigin ?? '',
       WXT_OUT_DIR: outDir,
+      WXT_ANSWER_TIMING: options.answerTiming ? '1' : '',
     },
   });
   return path.join(ROOT, outDir, 'chrome-mv3');

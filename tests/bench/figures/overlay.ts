@@ -153,7 +153,7 @@ export async function measure(): Promise<Record<string, Figure>> {
   try {
     const extensionDir = process.env.BENCH_EXTENSION_DIR
       ? path.resolve(process.env.BENCH_EXTENSION_DIR)
-      : await buildExtension({ serverUrl: workerUrl, demoOrigin: `http://${ATS_HOST}`, outDir: '.e2e-bench/overlay-extension' });
+      : await buildExtension({ serverUrl: workerUrl, demoOrigin: `http://${ATS_HOST}`, outDir: '.e2e-bench/overlay-extension', answerTiming: true });
     const d1 = path.join(stateDir, 'd1');
     await applyLocalMigrations(d1);
     const worker = await startLocalWorker({ port: base, persistTo: d1, quiet: true });

@@ -3,4 +3,5 @@
 const g = globalThis as Record<string, unknown>;
 g.__SHORTLIST_SERVER_URL__ ??= 'http://fallback.test';
 g.__SHORTLIST_DEMO_ORIGIN__ ??= '';
+g.__SHORTLIST_ANSWER_TIMING__ ??= false;
 export {};
