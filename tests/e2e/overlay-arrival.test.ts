@@ -81,6 +81,24 @@ describe.skipIf(!ctx.chromium)('the overlay arrives after the page has loaded', 
     expect(a.started[0]!).toBeLessThan(6000);
   });
 
+  it('on the next visit of a tracked advert draws its counts before its first round trip to the background, where the page cannot read them', async () => {
+    const visit = async () => {
+      const page = await session.browser.context.newPage();
+      await page.goto(url);
+      const o = await overlay(page);
+      await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain('14 applicants');
+      const marks = await page.evaluate(() => Object.fromEntries(['shortlist:summary', 'shortlist:opened'].map((m) => [m, performance.getEntriesByName(m)[0]?.startTime ?? null])));
+      const seenByPage = await page.evaluate(() => Object.keys(window).filter((k) => /shortlist/i.test(k)));
+      await page.close();
+      return { ...marks, seenByPage };
+    };
+    await visit();
+    // Kept by the background since the last visit (overlay/background/summary-cache.ts), handed over with the script (overlay/page-hint.ts).
+    const next = await visit();
+    expect(next['shortlist:summary']!).toBeLessThan(next['shortlist:opened']!);
+    expect(next.seenByPage, 'nothing of the hint in the page’s own world').toEqual([]);
+  });
+
   it('leaves exactly one overlay after a URL change, a second `complete` and another injection, and none once the extension is gone', async () => {
     const updates = () => session.browser.background.evaluate(() => (globalThis as unknown as { __updates: Array<{ tabId: number; status?: string; url?: string }> }).__updates);
     // What the browser tells the background about its tabs, seen beside the extension's own listener.

@@ -5,9 +5,9 @@ import type { PageFacts } from '@/messages/overlay';
 import type { BackgroundMessage } from '@/messages/protocol';
 import type { OVERLAY_MESSAGES } from '@/messages/overlay';
 import { registerHandlers } from '@/messages/router';
-import { loadPlacement } from '@/overlay/placement';
 import type { PageView } from '@/overlay/views';
 import { advertView, candidateView, listingBadges } from './queries';
+import { placementAt, watchPlacements } from './placements';
 import { advertSummary, summaryKey } from './summary-cache';
 import { openSession, sessionForFrame, tabUrlOf, takeWarmView, warmView, type OverlaySession } from './sessions';
 
@@ -40,6 +40,7 @@ function profileHostFits(profileHost: string, tabHost: string): boolean {
  * The frame's writes (track, capture, move) are the frame's own (overlay/frame/actions.ts).
  */
 export function registerOverlayHandlers(): void {
+  watchPlacements();
   registerHandlers<keyof typeof OVERLAY_MESSAGES & BackgroundMessage>({
     'overlay:profiles': (_r, sender) => db().site_profiles.where('host').equals(tabUrlOf(sender).hostname).toArray(),
     'overlay:open': async (r, sender) => {
@@ -48,7 +49,7 @@ export function registerOverlayHandlers(): void {
       const lookUp = () => (view ??= warmView(session, viewOf(session)));
       // Listing pages get their badges from the view, a tracked advert its summary (kept or from the view, looked up at the tab's URL), candidate pages nothing but the session.
       const [placement, badges, summary] = await Promise.all([
-        loadPlacement(tabUrlOf(sender).host),
+        placementAt(tabUrlOf(sender).host),
         r.page.kind === 'advert-list' ? lookUp().then((v) => ('listing' in v ? v.listing : []), () => []) : [],
         r.page.kind === 'advert' ? advertSummary(summaryKey(session.pageUrl, r.page), lookUp) : undefined,
       ]);

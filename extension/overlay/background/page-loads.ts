@@ -38,14 +38,14 @@ export interface PageLoadFollower {
  * twice into one document is harmless (the second copy stands down), so nothing here has to
  * know which document a late timer or a second `complete` meets.
  */
-export function followPageLoads(inject: (tabId: number) => Promise<unknown>, runsOn: (url: URL) => Promise<boolean> | boolean = overlayRunsOn): PageLoadFollower {
+export function followPageLoads(inject: (tabId: number, tabUrl?: string) => Promise<unknown>, runsOn: (url: URL) => Promise<boolean> | boolean = overlayRunsOn): PageLoadFollower {
   const fallbacks = new Map<number, ReturnType<typeof setTimeout>>();
   const forget = (tabId: number) => {
     clearTimeout(fallbacks.get(tabId));
     fallbacks.delete(tabId);
   };
-  const injectQuietly = (tabId: number) =>
-    void inject(tabId).catch(() => {
+  const injectQuietly = (tabId: number, tabUrl?: string) =>
+    void inject(tabId, tabUrl).catch(() => {
       // The tab navigated, closed or shows an error page: its next load tries again.
     });
   return {
@@ -53,7 +53,7 @@ export function followPageLoads(inject: (tabId: number) => Promise<unknown>, run
       const step = await stepFor(change, tab.url, runsOn);
       if (step === 'ignore') return;
       forget(tabId);
-      if (step === 'inject') injectQuietly(tabId);
+      if (step === 'inject') injectQuietly(tabId, tab.url);
       else if (step === 'wait')
         fallbacks.set(
           tabId,

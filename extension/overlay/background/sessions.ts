@@ -32,7 +32,7 @@ const sessions = new Map<string, OverlaySession>();
 /** The first view of a session, computed as soon as the content script opens it, so the frame finds it ready. */
 const warm = new Map<string, Promise<PageView>>();
 
-const withoutFragment = (url: string) => url.split('#')[0]!;
+export const withoutFragment = (url: string) => url.split('#')[0]!;
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -71,7 +71,7 @@ async function restore(id: string): Promise<OverlaySession | undefined> {
  * The URL a tab's page stands for (overlay/demo-url.ts). In a build with no demo origin (every
  * production build) it is the tab's URL, and the demo mapping is left out of the service worker.
  */
-const pageUrlIn = (tabUrl: string) => (BUILD_DEMO_ORIGIN ? pageUrlOf(tabUrl, BUILD_DEMO_ORIGIN) : new URL(tabUrl).href);
+export const pageUrlIn = (tabUrl: string) => (BUILD_DEMO_ORIGIN ? pageUrlOf(tabUrl, BUILD_DEMO_ORIGIN) : new URL(tabUrl).href);
 
 /** Opens a session for the sending content script's tab; the tab's earlier sessions end (one page per tab). */
 export function openSession(sender: MessageSender, page: PageFacts): OverlaySession {

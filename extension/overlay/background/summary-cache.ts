@@ -63,6 +63,16 @@ export async function advertSummary(key: string, view: () => Promise<PageView>):
   return v ? computation.keep(summaryOf(v)) : undefined;
 }
 
+/**
+ * The tracked advert kept last at a page URL, as the page described it (JSON), with its summary
+ * while that is still good: what the overlay's script is handed when injected there (overlay/page-hint.ts).
+ */
+export function keptAt(pageUrl: string): { page: string; summary: AdvertSummary } | undefined {
+  let latest: { page: string; summary: AdvertSummary } | undefined;
+  for (const [key, hit] of kept) if (key.startsWith(`${pageUrl}\n`) && hit.summary && keptSummary(key)) latest = { page: key.slice(pageUrl.length + 1), summary: hit.summary };
+  return latest;
+}
+
 /** For tests. */
 export function clearKeptSummaries(): void {
   kept.clear();

@@ -10,6 +10,8 @@ import { mountFrame, type FrameLayout, type MountedFrame } from './frame-host';
 import { mountSummary, type MountedSummary } from './summary';
 import { onTeachDone } from './teach-link';
 import { MAX_WAIT_FOR_LOAD_MS } from '@/overlay/page-load';
+import { takeHint } from '@/overlay/page-hint';
+import type { AdvertSummary, Placement } from '@/overlay/views';
 
 const RETRY_MS = 1500;
 /** Pages rendered by script (Jobtrain...) are read again for this long before giving up quietly. */
@@ -90,6 +92,8 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
   let frameShown = false;
   let frame: MountedFrame | null = null;
   let summary: MountedSummary | null = null;
+  /** What the summary on screen shows (its counts and placement), so a confirming answer leaves it as it is. */
+  let summaryKey = '';
   /** Bumped on every change of what is shown, so a slow answer for an old page is dropped. */
   let generation = 0;
   let shownKey = '';
@@ -112,17 +116,33 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     for (const old of document.querySelectorAll('[data-shortlist-badge]')) old.remove();
   }
 
+  /** Draws a tracked advert's counts; the ones already drawn stay when they are the same. */
+  function drawSummary(result: Extract<SiteResult, { kind: 'advert' }>, counts: AdvertSummary, placement: Placement) {
+    const key = JSON.stringify([counts, placement]);
+    if (summary && summaryKey === key) return;
+    summary?.remove();
+    summary = mountSummary(document, counts, result, placement);
+    summaryKey = key;
+    performance.mark('shortlist:summary');
+    if (!placement.collapsed) markShown();
+  }
+
   async function show(result: SiteResult) {
     hide();
     const mine = generation;
-    const opened = await askBackground({ type: 'overlay:open', page: factsOf(result) });
+    const page = factsOf(result);
+    // Counts the background handed over with this script, for this very advert: on screen before the first round trip.
+    const hint = result.kind === 'advert' ? takeHint(location.href, page) : undefined;
+    if (hint && result.kind === 'advert') drawSummary(result, hint.summary, hint.placement);
+    const opened = await askBackground({ type: 'overlay:open', page });
     performance.mark('shortlist:opened');
     if (mine !== generation) return;
     if (result.kind === 'advert-list') placeListingBadges(document, result.items, opened.badges);
-    if (result.kind === 'advert' && opened.summary) {
-      summary = mountSummary(document, opened.summary, result, opened.placement);
-      performance.mark('shortlist:summary');
-      if (!opened.placement.collapsed) markShown();
+    if (result.kind === 'advert' && opened.summary) drawSummary(result, opened.summary, opened.placement);
+    else if (summary) {
+      // The hint's advert is no longer tracked: its counts go.
+      summary.remove();
+      summary = null;
     }
     await afterLoad(ctx);
     await profilesLoaded;

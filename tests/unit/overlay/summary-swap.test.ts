@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { background, fakeContext, jobPostingScript, mounted, resetContentHarness, sessionId } from './content-harness';
+import { leaveHint } from '@/overlay/page-hint';
+import { asked, background, fakeContext, jobPostingScript, mounted, resetContentHarness, sessionId } from './content-harness';
 
 /**
  * runPageOverlay with a summary: drawn as soon as the session is opened, before the frame, and
@@ -56,6 +57,63 @@ describe('the summary until the frame has drawn', () => {
     await frameReports(session, 400);
     await vi.waitFor(() => expect(summaries()).toHaveLength(0));
     expect(marks()).toEqual(['shortlist:start', 'shortlist:opened', 'shortlist:summary', 'shortlist:shown', 'shortlist:framed', 'shortlist:frame-shown']);
+  });
+
+  describe('with the counts the background handed over with the script (overlay/page-hint.ts)', () => {
+    const counts = { vacancy: { title: 'Social Worker', posts: 1, status: 'open', mode: 'rolling', closingDate: null }, counts: { applied: 3 }, total: 3, overdue: 1, dueNext: 0 } as const;
+    /** The facts this page is read as (the content script's own request), for a hint left for them. */
+    async function factsOfThisPage(): Promise<string> {
+      await run();
+      await vi.waitFor(() => expect(mounted).toHaveLength(1));
+      const page = asked.find((r) => r.type === 'overlay:open')!.page;
+      stop();
+      document.querySelectorAll('shortlist-summary, shortlist-overlay').forEach((e) => e.remove());
+      resetContentHarness();
+      performance.clearMarks();
+      return JSON.stringify(page);
+    }
+    const leave = (page: string, placement = { right: 16, bottom: 16, collapsed: false }) => leaveHint({ url: location.href, page, summary: counts, placement });
+
+    it('draws them before the session is opened, and keeps that drawing when the answer has the same counts', async () => {
+      const page = await factsOfThisPage();
+      leave(page);
+      background.summary = counts;
+      await run();
+      await vi.waitFor(() => expect(mounted).toHaveLength(1));
+      expect(marks()).toEqual(['shortlist:start', 'shortlist:summary', 'shortlist:shown', 'shortlist:opened', 'shortlist:framed']);
+      expect(summaries()).toHaveLength(1);
+    });
+
+    it('replaces them when the answer differs, and takes them away when the advert is no longer tracked', async () => {
+      const page = await factsOfThisPage();
+      leave(page);
+      background.summary = { ...counts, total: 4, counts: { applied: 4 } };
+      await run();
+      await vi.waitFor(() => expect(mounted).toHaveLength(1));
+      expect(marks().filter((m) => m === 'shortlist:summary')).toHaveLength(2);
+      expect(summaries()).toHaveLength(1);
+      stop();
+      document.querySelectorAll('shortlist-summary, shortlist-overlay').forEach((e) => e.remove());
+      resetContentHarness();
+      leave(page);
+      await run();
+      await vi.waitFor(() => expect(mounted).toHaveLength(1));
+      expect(summaries()).toHaveLength(0);
+    });
+
+    it('does not draw a hint left for another advert or another URL', async () => {
+      const page = await factsOfThisPage();
+      leaveHint({ url: location.href, page: JSON.stringify({ ...JSON.parse(page), externalId: 'another' }), summary: counts, placement: { right: 16, bottom: 16, collapsed: false } });
+      await run();
+      await vi.waitFor(() => expect(mounted).toHaveLength(1));
+      expect(summaries()).toHaveLength(0);
+      stop();
+      document.querySelectorAll('shortlist-overlay').forEach((e) => e.remove());
+      leaveHint({ url: `${location.origin}/jobs/view/9999`, page, summary: counts, placement: { right: 16, bottom: 16, collapsed: false } });
+      await run();
+      await vi.waitFor(() => expect(mounted).toHaveLength(2));
+      expect(summaries()).toHaveLength(0);
+    });
   });
 
   it('with no summary (an advert the council does not track), the frame’s size is the moment the overlay is shown', async () => {
