@@ -87,7 +87,7 @@ describe.skipIf(!ctx.chromium)('the overlay arrives after the page has loaded', 
       await page.goto(url);
       const o = await overlay(page);
       await expect.poll(() => o.getByTestId('applicant-total').textContent(), { timeout: 20_000 }).toContain('14 applicants');
-      const marks = await page.evaluate(() => Object.fromEntries(['shortlist:summary', 'shortlist:opened'].map((m) => [m, performance.getEntriesByName(m)[0]?.startTime ?? null])));
+      const marks = await page.evaluate(() => Object.fromEntries(['shortlist:summary', 'shortlist:opened'].map((m) => [m, performance.getEntriesByName(m)[0]?.startTime ?? null])) as Record<'shortlist:summary' | 'shortlist:opened', number | null>);
       const seenByPage = await page.evaluate(() => Object.keys(window).filter((k) => /shortlist/i.test(k)));
       await page.close();
       return { ...marks, seenByPage };

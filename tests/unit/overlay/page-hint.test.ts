@@ -33,7 +33,7 @@ afterEach(() => {
 
 /** The hints an injection handed over, in call order, and whether the script itself came after them. */
 function injected(): { hints: PageHint[]; scriptLast: boolean } {
-  const calls = executeScript.mock.calls.map(([options]) => options as { func?: unknown; args?: PageHint[]; files?: string[] });
+  const calls = (executeScript.mock.calls as unknown as [{ func?: unknown; args?: PageHint[]; files?: string[] }][]).map(([options]) => options);
   return {
     hints: calls.flatMap((c) => (c.func ? c.args! : [])),
     scriptLast: calls.at(-1)?.files?.[0] === OVERLAY_SCRIPT && calls.filter((c) => c.files).length === 1,
