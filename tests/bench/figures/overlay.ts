@@ -11,7 +11,10 @@
  *    medians near 30 ms moved by ±0.1 between runs of 10);
  *  - overlay.load_ratio_from_blank: the same with each load started from about:blank, so the
  *    previous page's teardown (with the extension: its overlay's isolated world and frame) falls
- *    outside the load measured (what of the ratio is the page before).
+ *    outside the load measured (what of the ratio is the page before);
+ *  - overlay.load_ratio_control: a second browser without the extension ÷ the first, loaded in
+ *    the same turns: what the ratio is when nothing differs, i.e. how far the ratio of two
+ *    medians moves on this machine on its own.
  * Starts what it needs on its own ports (BENCH_PORT_BASE, default 8880): a build, `wrangler dev`
  * with a seeded demo council, the page server, Chromium with and without the extension; stops
  * them after. Runnable alone: `npx jiti tests/bench/figures/overlay.ts`.
@@ -163,16 +166,24 @@ export async function measure(): Promise<Record<string, Figure>> {
 
     const withExt = await launch(chromiumPath, base + 1, extensionDir);
     const without = await launch(chromiumPath, base + 1, null);
-    contexts.push(withExt, without);
+    // A second browser without the extension: its loads against the first's are the ratio's noise floor in this run.
+    const control = await launch(chromiumPath, base + 1, null);
+    contexts.push(withExt, without, control);
     const sw = withExt.serviceWorkers()[0] ?? (await withExt.waitForEvent('serviceworker', { timeout: 30_000 }));
     await signIn(withExt, new URL(sw.url()).host, worker.url, 'sl_demo_priya');
 
     const pageWith = await withExt.newPage();
-    await pageWith.addInitScript(WATCH_OPEN_ROOT);
     const pageWithout = await without.newPage();
+    const pageControl = await control.newPage();
+    // Both pages, so the loads compared run the same watcher (it polls every animation frame, and with
+    // a closed root, as now, it never finds what it looks for): on one page only it slowed only that page's loads.
+    await pageWith.addInitScript(WATCH_OPEN_ROOT);
+    await pageWithout.addInitScript(WATCH_OPEN_ROOT);
+    await pageControl.addInitScript(WATCH_OPEN_ROOT);
     // One load each first: caches, the service worker and its database open, as for a person at work.
     await loadOnce(pageWith, url, true);
     await loadOnce(pageWithout, url, false);
+    await loadOnce(pageControl, url, false);
     // The background's own timings of its answers (extension/overlay/background/answer-timing.ts), for these loads only.
     await sw.evaluate(() => performance.clearMeasures()).catch(() => undefined);
     const drawn: number[] = [];
@@ -180,6 +191,7 @@ export async function measure(): Promise<Record<string, Figure>> {
     const steps: Record<string, number[]> = {};
     const loadWith: number[] = [];
     const loadWithout: number[] = [];
+    const loadControl: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       const a = await loadOnce(pageWith, url, true);
       drawn.push(a.drawn! - a.dcl);
@@ -187,7 +199,12 @@ export async function measure(): Promise<Record<string, Figure>> {
       for (const [step, t] of Object.entries(a.steps)) (steps[step] ??= []).push(t);
       (steps['page:load'] ??= []).push(a.load - a.dcl);
       loadWith.push(a.load);
-      loadWithout.push((await loadOnce(pageWithout, url, false)).load);
+      // The two browsers without the extension in turns, so neither always loads right after the one with it.
+      const [first, second] = i % 2 ? [pageControl, pageWithout] : [pageWithout, pageControl];
+      const firstLoad = (await loadOnce(first, url, false)).load;
+      const secondLoad = (await loadOnce(second, url, false)).load;
+      loadWithout.push(first === pageWithout ? firstLoad : secondLoad);
+      loadControl.push(first === pageControl ? firstLoad : secondLoad);
     }
     // The same, each load from about:blank: what is left of the ratio once the previous page's
     // teardown (its overlay's isolated world and frame, with the extension) is out of the load.
@@ -211,6 +228,9 @@ export async function measure(): Promise<Record<string, Figure>> {
       'overlay.load_ratio': Math.round((withMedian / withoutMedian) * 100) / 100,
       'overlay.load_with_ms': summary(loadWith),
       'overlay.load_without_ms': summary(loadWithout),
+      // Two browsers, neither with the extension, loaded in the same turns: how far apart two medians of the same thing fall here.
+      'overlay.load_ratio_control': Math.round((median(summary(loadControl)) / withoutMedian) * 100) / 100,
+      'overlay.load_control_ms': summary(loadControl),
       'overlay.load_ratio_from_blank': Math.round((median(summary(blankWith)) / median(summary(blankWithout))) * 100) / 100,
       'overlay.load_from_blank_with_ms': summary(blankWith),
       'overlay.load_from_blank_without_ms': summary(blankWithout),
