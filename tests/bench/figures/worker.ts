@@ -38,6 +38,9 @@
  * - in_worker_p50_ms_50_concurrent, in_worker_p99_ms_50_concurrent: the same requests timed
  *   inside the worker (from reaching it to the app's response, D1 waits included), and
  *   in_worker_d1_wait_p50_ms_50_concurrent: of that, the wait on D1 and its queue;
+ * - health_p99_ms_50_concurrent: GET /health (HTTP, the app's middleware, one D1 query) 50 at
+ *   once (two rounds): the floor of any request that touches D1, which the local D1
+ *   answers one query at a time;
  * - noop_ms_1_client, noop_p99_ms_50_concurrent: a request that does nothing
  *   (tests/bench/worker/raw-d1.ts `/__bench/noop`: no app, no D1), one at a time and 50 at
  *   once (NOOP_ROUNDS rounds): what the runtime (and for wrangler dev its proxy), on this
@@ -143,13 +146,21 @@ async function measureOn(runtime: BenchRuntime, prefix: string): Promise<Record<
 
     const noop = () => timedJson(`${worker.url}/__bench/noop`, { method: 'GET' });
     const noopAlone = await floor(noop);
-    const noopConcurrent: number[] = [];
-    for (let round = 0; round < NOOP_ROUNDS; round++) {
-      for (const r of await Promise.all(Array.from({ length: CLIENTS }, noop))) {
-        if (r.status !== 200) throw new Error(`noop answered ${r.status}`);
-        noopConcurrent.push(r.ms);
+    /** CLIENTS requests at once, `rounds` times: every latency. */
+    const atOnce = async (run: () => ReturnType<typeof timedJson>, what: string, rounds = NOOP_ROUNDS) => {
+      const times: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        for (const r of await Promise.all(Array.from({ length: CLIENTS }, run))) {
+          if (r.status !== 200) throw new Error(`${what} answered ${r.status}`);
+          times.push(r.ms);
+        }
       }
-    }
+      return times;
+    };
+    const noopConcurrent = await atOnce(noop, 'noop');
+    // One D1 query each (GET /health), 50 at once: the floor of any request that reads D1 at all.
+    // Two rounds: with the floor's ten, within the 120 a minute /health takes from one address (wrangler.jsonc).
+    const healthConcurrent = await atOnce(() => timedJson(`${worker.url}/health`, { method: 'GET' }), 'health', 2);
 
     const started = performance.now();
     const cpuAtStart = { server: worker.serverCpuMs(), client: process.cpuUsage() };
@@ -182,6 +193,7 @@ async function measureOn(runtime: BenchRuntime, prefix: string): Promise<Record<
       raw_insert_10_ms_1_client: rawInsert,
       noop_ms_1_client: noopAlone,
       noop_p99_ms_50_concurrent: p(noopConcurrent, 0.99),
+      health_p99_ms_50_concurrent: p(healthConcurrent, 0.99),
       // CPU per request while 50 clients sync, on a loaded machine steadier than any latency.
       server_cpu_ms_per_request_50_concurrent: perRequest(serverCpuMs),
       client_cpu_ms_per_request_50_concurrent: perRequest((clientCpu.user + clientCpu.system) / 1000),
