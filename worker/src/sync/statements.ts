@@ -2,6 +2,7 @@ import type { SyncTable } from '#shared/schema/index';
 import type { Erasure, PushPlan } from '#shared/sync/decide';
 import type { SyncRow } from '#shared/sync/rows';
 import { chunkJson } from '../db/chunk';
+import { encodeClocks } from '../db/clocks';
 import { tableSql } from '../db/records';
 import type { AuthContext } from '../env';
 import { auditRows, auditStatements } from './audit-rows';
@@ -72,7 +73,7 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
       const encoded = rows.map((s) => ({
         id: s.id,
         data: s.data,
-        clocks: s.clocks,
+        clocks: encodeClocks(s.clocks, s.data),
         arrivals: s.arrivals,
         deleted: s.deleted ? 1 : 0,
         erased: s.erased ? 1 : 0,
