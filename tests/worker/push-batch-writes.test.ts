@@ -107,6 +107,48 @@ describe('a push batch', () => {
     expect(audited).toEqual({ fields: null, field_values: null });
   });
 
+  it('writes a creation’s data as its id and the fields its change logged, read from that change, and any other data as sent', async () => {
+    const org = await setupOrg();
+    const c = new TestClient(org.tokens.coordinator);
+    const [t, v, a, b, e] = [id(), id(), id(), id(), id()];
+    const created = Date.now() - 3_600_000;
+    const awkward = { name: 'Zoë “Ñandú” O\'Brien \\ "quoted" \u2028 😀', teamPreference: '{"id": "not a key"}', yearsQualified: 0.1 };
+    const r = await c.push([
+      c.upsert('teams', t, team(), created),
+      c.upsert('vacancies', v, vacancy({ teamIds: [t], posts: 3 }), created),
+      c.upsert('applications', a, application(v, awkward), created),
+      // created and edited in the same push: its data is more than its latest change
+      c.upsert('applications', b, application(v), created),
+      c.upsert('applications', b, { phone: '07700 900222' }, created + 1),
+      // dated an hour before it is entered: the server adds recordedLate and enteredAt
+      c.upsert('stage_events', e, stageEvent(a, org.users.coordinator, 'applied', { at: new Date(created).toISOString() })),
+    ]);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const stored = async (table: string, recordId: string) => {
+      const row = (await env.DB.prepare(`SELECT data FROM ${table} WHERE org_id = ?1 AND id = ?2`).bind(org.orgId, recordId).first<{ data: string }>())!;
+      const { results } = await env.DB.prepare('SELECT op, payload FROM changes WHERE org_id = ?1 AND tbl = ?2 AND record_id = ?3 ORDER BY seq').bind(org.orgId, table, recordId).all<{ op: string; payload: string }>();
+      // The text is what JSON.stringify gives for the values: nothing re-encoded, no key twice.
+      expect(row.data).toBe(JSON.stringify(JSON.parse(row.data)));
+      return { data: JSON.parse(row.data) as Record<string, unknown>, changes: results.map((x) => ({ op: x.op, payload: JSON.parse(x.payload) as Record<string, unknown> })) };
+    };
+    for (const [table, recordId] of [['teams', t], ['vacancies', v], ['applications', a], ['stage_events', e]] as const) {
+      const { data, changes } = await stored(table, recordId);
+      expect(changes.map((x) => x.op)).toEqual(['create']);
+      expect(Object.keys(data)).toEqual(['id', ...Object.keys(changes[0]!.payload)]);
+      expect(data).toEqual({ id: recordId, ...changes[0]!.payload });
+    }
+    expect((await stored('applications', a)).data).toMatchObject(awkward);
+    expect((await stored('stage_events', e)).data).toMatchObject({ recordedLate: true, applicationId: a });
+    const edited = await stored('applications', b);
+    expect(edited.changes.map((x) => x.op)).toEqual(['create', 'update']);
+    expect(edited.data).toEqual({ id: b, ...edited.changes[0]!.payload, phone: '07700 900222' });
+    // An existing record's data after an edit: the merged record, not the edit's fields alone.
+    expect((await c.push([c.upsert('vacancies', v, { status: 'closed' }, created + 2)])).status).toBe(200);
+    const closed = await stored('vacancies', v);
+    expect(closed.data).toEqual({ id: v, ...closed.changes[0]!.payload, status: 'closed' });
+    expect(await rowsOffTheirLatestChange(org.orgId)).toEqual([]);
+  });
+
   it('audits an upsert with the fields of its change and the values of those that are not personal, as the JSON of them', async () => {
     const org = await setupOrg();
     const c = new TestClient(org.tokens.coordinator);
