@@ -26,6 +26,7 @@ class MemoryD1 {
   tables = new Map<string, Map<string, Row>>();
   lastSeq = 0;
   seq = 0;
+  payloads = new Map<number, Record<string, unknown>>();
   applied = new Set<string>();
   batches: { sql: string; args: unknown[] }[][] = [];
   capture = false;
@@ -58,7 +59,7 @@ class MemoryD1 {
         const rows = this.tables.get(byId[1]!);
         return { results: (JSON.parse(s.args[1] as string) as string[]).flatMap((id) => (rows?.has(id) ? [rows.get(id)!] : [])) };
       }
-      if (sql.startsWith('INSERT INTO changes')) this.seq += (JSON.parse(s.args[4] as string) as unknown[]).length;
+      if (sql.startsWith('INSERT INTO changes')) for (const c of JSON.parse(s.args[4] as string) as { payload?: Record<string, unknown> }[]) this.payloads.set(++this.seq, c.payload ?? {});
       else if (sql.startsWith('INSERT INTO sync_clients')) this.lastSeq = s.args[3] as number;
       else if (sql.startsWith('INSERT INTO applied_mutations')) for (const m of JSON.parse(s.args[3] as string) as { mutationId: string }[]) this.applied.add(m.mutationId);
       else {
@@ -67,7 +68,8 @@ class MemoryD1 {
           const rows = this.tables.get(rec[1]!) ?? this.tables.set(rec[1]!, new Map()).get(rec[1]!)!;
           for (const r of JSON.parse(s.args[2] as string) as Record<string, unknown>[]) {
             rows.set(r.id as string, {
-              id: r.id as string, data: JSON.stringify(r.data), clocks: JSON.stringify(r.clocks), arrivals: JSON.stringify(r.arrivals),
+              // A creation's data left out is its id and its change's payload (worker/src/sync/statements.ts).
+              id: r.id as string, data: JSON.stringify(r.data ?? { id: r.id, ...this.payloads.get(this.seq - (r.after as number)) }), clocks: JSON.stringify(r.clocks), arrivals: JSON.stringify(r.arrivals),
               deleted: r.deleted as number, erased: r.erased as number, server_seq: this.seq - (r.after as number), created_at: r.createdAt as string,
             });
           }
