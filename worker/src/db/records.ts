@@ -9,6 +9,7 @@ export type RowState = SyncRow;
 export interface RecordRow {
   id: string;
   data: string;
+  /** JSON: field -> HLC, or the one HLC of every field (./clocks.ts). */
   clocks: string;
   arrivals: string;
   deleted: number;
