@@ -1,8 +1,11 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { PERSONAL_DATA, SYNC_TABLE_NAMES, type SyncTable } from '#shared/schema/index';
+import type { PushPlan } from '#shared/sync/decide';
 import { toSyncRow } from '../../worker/src/db/records';
 import { applyMutations } from '../../worker/src/sync/apply';
+import { buildWriteBatch } from '../../worker/src/sync/statements';
+import { Store } from '../../worker/src/sync/store';
 import { application, id, setupOrg, stageEvent, team, TestClient, vacancy } from './helpers';
 
 /**
@@ -147,6 +150,26 @@ describe('a push batch', () => {
     const closed = await stored('vacancies', v);
     expect(closed.data).toEqual({ id: v, ...closed.changes[0]!.payload, status: 'closed' });
     expect(await rowsOffTheirLatestChange(org.orgId)).toEqual([]);
+  });
+
+  it('sends a creation’s data whole when its change’s JSON would leave a field out (a value JSON has no text for)', async () => {
+    const org = await setupOrg();
+    const [t1, t2] = [id(), id()];
+    const nowIso = new Date().toISOString();
+    const hlc = '1767600000000:000000:c1';
+    const store = new Store(env.DB, org.orgId);
+    await store.load([['teams', [t1, t2]]]);
+    const creation = (recordId: string, fields: Record<string, unknown>) => ({
+      row: { table: 'teams' as const, row: { id: recordId, data: { id: recordId, ...fields }, clocks: Object.fromEntries(Object.keys(fields).map((f) => [f, hlc])), arrivals: {}, deleted: false, erased: false, createdAt: nowIso } },
+      change: { table: 'teams', recordId, op: 'create' as const, payload: fields, mutationId: id() },
+    });
+    const made = [creation(t1, { name: 'One', area: undefined }), creation(t2, { area: undefined })];
+    const plan: PushPlan = { applied: 2, rows: made.map((m) => m.row), changes: made.map((m) => m.change), audit: [], conflicts: [], erasures: [] };
+    const auth = { orgId: org.orgId, orgName: 'Testshire', userId: org.users.coordinator, userName: 'coordinator user', email: 'c@example.gov.uk', role: 'coordinator' as const, credentialId: id(), tokenExpiresAt: nowIso };
+    await env.DB.batch(buildWriteBatch(env.DB, store, { auth, clientId: null, nowIso, baseSeq: 0, newLastSeq: 0, appliedMutations: [], plan }));
+    const data = async (recordId: string) => (await env.DB.prepare('SELECT data FROM teams WHERE org_id = ?1 AND id = ?2').bind(org.orgId, recordId).first<{ data: string }>())!.data;
+    expect(await data(t1)).toBe(JSON.stringify({ id: t1, name: 'One' }));
+    expect(await data(t2)).toBe(JSON.stringify({ id: t2 }));
   });
 
   it('audits an upsert with the fields of its change and the values of those that are not personal, as the JSON of them', async () => {

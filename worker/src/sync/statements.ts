@@ -186,7 +186,8 @@ function isIdAndPayload(row: SyncRow, change: ChangeEntry): boolean {
   const fields = Object.keys(payload);
   const keys = Object.keys(row.data);
   if (!fields.length || keys.length !== fields.length + 1 || keys[0] !== 'id' || row.data.id !== row.id) return false;
-  return fields.every((f, i) => keys[i + 1] === f && row.data[f] === payload[f]);
+  // A value JSON leaves out (undefined) would leave the payload's text without that field, or empty.
+  return fields.every((f, i) => keys[i + 1] === f && row.data[f] === payload[f] && payload[f] !== undefined);
 }
 
 /**
