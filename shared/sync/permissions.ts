@@ -107,11 +107,15 @@ const vacancyOf = (app: SyncRow, rows: RowLookup) => {
   return typeof id === 'string' ? rows.get('vacancies', id) : null;
 };
 
+/** Made once: building a formatter with a time zone costs far more than formatting with it (each push calls mondayOf). */
+let londonDate: Intl.DateTimeFormat | undefined;
+
 /** Monday of the week of an instant or date, as a Europe/London calendar date ('' when unreadable). */
 export function mondayOf(isoDateOrTime: string): string {
   const t = Date.parse(isoDateOrTime.length === 10 ? `${isoDateOrTime}T12:00:00Z` : isoDateOrTime);
   if (Number.isNaN(t)) return '';
-  const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t));
+  londonDate ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const london = londonDate.format(new Date(t));
   const d = new Date(`${london}T00:00:00Z`);
   const back = (d.getUTCDay() + 6) % 7;
   return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);

@@ -1,7 +1,11 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { PERSONAL_DATA, SYNC_TABLE_NAMES, type SyncTable } from '#shared/schema/index';
+import type { PushPlan } from '#shared/sync/decide';
+import { toSyncRow } from '../../worker/src/db/records';
 import { applyMutations } from '../../worker/src/sync/apply';
+import { buildWriteBatch } from '../../worker/src/sync/statements';
+import { Store } from '../../worker/src/sync/store';
 import { application, id, setupOrg, stageEvent, team, TestClient, vacancy } from './helpers';
 
 /**
@@ -80,13 +84,16 @@ describe('a push batch', () => {
     expect(data).toMatchObject({ id: a, ...awkward });
     // The text is the JSON a plain JSON.stringify of the parsed values gives: nothing re-encoded or escaped twice.
     for (const col of ['data', 'clocks', 'arrivals'] as const) expect(row[col]).toBe(JSON.stringify(JSON.parse(row[col])));
-    // A creation's one clock, written against every field of the data, in its order.
-    expect(JSON.parse(row.clocks)).toEqual(Object.fromEntries(Object.keys(data).filter((k) => k !== 'id').map((k) => [k, create.hlc])));
-    expect(Object.keys(JSON.parse(row.clocks))).toEqual(Object.keys(data).filter((k) => k !== 'id'));
+    // A creation's one clock is stored once (db/clocks.ts) and read back against every field of the data, in its order.
+    expect(JSON.parse(row.clocks)).toBe(create.hlc);
+    const created = toSyncRow({ ...row, id: a, deleted: 0, erased: 0, server_seq: 0, created_at: '' }).clocks;
+    expect(created).toEqual(Object.fromEntries(Object.keys(data).filter((k) => k !== 'id').map((k) => [k, create.hlc])));
+    expect(Object.keys(created)).toEqual(Object.keys(data).filter((k) => k !== 'id'));
     const edit = c.upsert('applications', a, { phone: '07700 900111' });
     expect((await c.push([edit])).status).toBe(200);
+    // Clocks that differ are stored field by field.
     const edited = JSON.parse((await env.DB.prepare('SELECT clocks FROM applications WHERE org_id = ?1 AND id = ?2').bind(org.orgId, a).first<{ clocks: string }>())!.clocks);
-    expect(edited).toEqual({ ...JSON.parse(row.clocks), phone: edit.hlc });
+    expect(edited).toEqual({ ...created, phone: edit.hlc });
 
     const change = (await env.DB.prepare(`SELECT payload FROM changes WHERE org_id = ?1 AND record_id = ?2 AND op = 'create'`).bind(org.orgId, a).first<{ payload: string }>())!;
     expect(JSON.parse(change.payload)).toMatchObject(awkward);
@@ -101,6 +108,68 @@ describe('a push batch', () => {
     expect(deleted).toEqual({ payload: null });
     const audited = await env.DB.prepare(`SELECT fields, field_values FROM audit_log WHERE org_id = ?1 AND record_id = ?2 AND action = 'delete'`).bind(org.orgId, a).first();
     expect(audited).toEqual({ fields: null, field_values: null });
+  });
+
+  it('writes a creation’s data as its id and the fields its change logged, read from that change, and any other data as sent', async () => {
+    const org = await setupOrg();
+    const c = new TestClient(org.tokens.coordinator);
+    const [t, v, a, b, e] = [id(), id(), id(), id(), id()];
+    const created = Date.now() - 3_600_000;
+    const awkward = { name: 'Zoë “Ñandú” O\'Brien \\ "quoted" \u2028 😀', teamPreference: '{"id": "not a key"}', yearsQualified: 0.1 };
+    const r = await c.push([
+      c.upsert('teams', t, team(), created),
+      c.upsert('vacancies', v, vacancy({ teamIds: [t], posts: 3 }), created),
+      c.upsert('applications', a, application(v, awkward), created),
+      // created and edited in the same push: its data is more than its latest change
+      c.upsert('applications', b, application(v), created),
+      c.upsert('applications', b, { phone: '07700 900222' }, created + 1),
+      // dated an hour before it is entered: the server adds recordedLate and enteredAt
+      c.upsert('stage_events', e, stageEvent(a, org.users.coordinator, 'applied', { at: new Date(created).toISOString() })),
+    ]);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const stored = async (table: string, recordId: string) => {
+      const row = (await env.DB.prepare(`SELECT data FROM ${table} WHERE org_id = ?1 AND id = ?2`).bind(org.orgId, recordId).first<{ data: string }>())!;
+      const { results } = await env.DB.prepare('SELECT op, payload FROM changes WHERE org_id = ?1 AND tbl = ?2 AND record_id = ?3 ORDER BY seq').bind(org.orgId, table, recordId).all<{ op: string; payload: string }>();
+      // The text is what JSON.stringify gives for the values: nothing re-encoded, no key twice.
+      expect(row.data).toBe(JSON.stringify(JSON.parse(row.data)));
+      return { data: JSON.parse(row.data) as Record<string, unknown>, changes: results.map((x) => ({ op: x.op, payload: JSON.parse(x.payload) as Record<string, unknown> })) };
+    };
+    for (const [table, recordId] of [['teams', t], ['vacancies', v], ['applications', a], ['stage_events', e]] as const) {
+      const { data, changes } = await stored(table, recordId);
+      expect(changes.map((x) => x.op)).toEqual(['create']);
+      expect(Object.keys(data)).toEqual(['id', ...Object.keys(changes[0]!.payload)]);
+      expect(data).toEqual({ id: recordId, ...changes[0]!.payload });
+    }
+    expect((await stored('applications', a)).data).toMatchObject(awkward);
+    expect((await stored('stage_events', e)).data).toMatchObject({ recordedLate: true, applicationId: a });
+    const edited = await stored('applications', b);
+    expect(edited.changes.map((x) => x.op)).toEqual(['create', 'update']);
+    expect(edited.data).toEqual({ id: b, ...edited.changes[0]!.payload, phone: '07700 900222' });
+    // An existing record's data after an edit: the merged record, not the edit's fields alone.
+    expect((await c.push([c.upsert('vacancies', v, { status: 'closed' }, created + 2)])).status).toBe(200);
+    const closed = await stored('vacancies', v);
+    expect(closed.data).toEqual({ id: v, ...closed.changes[0]!.payload, status: 'closed' });
+    expect(await rowsOffTheirLatestChange(org.orgId)).toEqual([]);
+  });
+
+  it('sends a creation’s data whole when its change’s JSON would leave a field out (a value JSON has no text for)', async () => {
+    const org = await setupOrg();
+    const [t1, t2] = [id(), id()];
+    const nowIso = new Date().toISOString();
+    const hlc = '1767600000000:000000:c1';
+    const store = new Store(env.DB, org.orgId);
+    await store.load([['teams', [t1, t2]]]);
+    const creation = (recordId: string, fields: Record<string, unknown>) => ({
+      row: { table: 'teams' as const, row: { id: recordId, data: { id: recordId, ...fields }, clocks: Object.fromEntries(Object.keys(fields).map((f) => [f, hlc])), arrivals: {}, deleted: false, erased: false, createdAt: nowIso } },
+      change: { table: 'teams', recordId, op: 'create' as const, payload: fields, mutationId: id() },
+    });
+    const made = [creation(t1, { name: 'One', area: undefined }), creation(t2, { area: undefined })];
+    const plan: PushPlan = { applied: 2, rows: made.map((m) => m.row), changes: made.map((m) => m.change), audit: [], conflicts: [], erasures: [] };
+    const auth = { orgId: org.orgId, orgName: 'Testshire', userId: org.users.coordinator, userName: 'coordinator user', email: 'c@example.gov.uk', role: 'coordinator' as const, credentialId: id(), tokenExpiresAt: nowIso };
+    await env.DB.batch(buildWriteBatch(env.DB, store, { auth, clientId: null, nowIso, baseSeq: 0, newLastSeq: 0, appliedMutations: [], plan }));
+    const data = async (recordId: string) => (await env.DB.prepare('SELECT data FROM teams WHERE org_id = ?1 AND id = ?2').bind(org.orgId, recordId).first<{ data: string }>())!.data;
+    expect(await data(t1)).toBe(JSON.stringify({ id: t1, name: 'One' }));
+    expect(await data(t2)).toBe(JSON.stringify({ id: t2 }));
   });
 
   it('audits an upsert with the fields of its change and the values of those that are not personal, as the JSON of them', async () => {

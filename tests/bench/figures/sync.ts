@@ -9,7 +9,11 @@
  *   tests/bench/worker/raw-d1.ts: what D1 itself costs, so the ratios show what sync adds;
  * - sync.push_ratio_to_raw_d1, sync.pull_ratio_to_raw_d1: raw ÷ sync, of the medians;
  * - sync.replay_10k_ms: the same 10,000 pushed again (every one already applied, so skipped):
- *   the push's cost before any write (HTTP, JSON, validation, token, reads), to tell it from the writes.
+ *   the push's cost before any write (HTTP, JSON, validation, token, reads), to tell it from the writes;
+ * - sync.push_10k_server_cpu_ms, sync.raw_d1_10k_server_cpu_ms and their ratio
+ *   sync.push_cpu_ratio_to_raw_d1: the CPU the serving processes (wrangler dev's node and
+ *   workerd, D1 included) used for the push and for the raw insert, steadier than the wall
+ *   clock when other work shares the cores (diagnostic, no target).
  * Each run uses a new organisation, so every push inserts (as a first sync does).
  */
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, SYNC_SCHEMA_VERSION, type Mutation, type PullResponse } from '#shared/schema/index';
@@ -70,6 +74,15 @@ export async function measure(): Promise<Record<string, Figure>> {
     const pull10k: number[] = [];
     const raw10k: number[] = [];
     const replay10k: number[] = [];
+    const pushCpu: number[] = [];
+    const rawCpu: number[] = [];
+    /** The time `work` takes, and the CPU the server spent meanwhile. */
+    const withCpu = async (cpu: number[], work: () => Promise<number>) => {
+      const before = worker.serverCpuMs();
+      const ms = await work();
+      cpu.push(worker.serverCpuMs() - before);
+      return ms;
+    };
     for (let run = 0; run < RUNS; run++) {
       const org = await createBenchOrg(worker, 1);
       const token = org.tokens[0]!;
@@ -79,14 +92,14 @@ export async function measure(): Promise<Record<string, Figure>> {
       const before = await pullAll(worker, token, 0);
 
       const mutations = [...records.applications.map((a) => client.upsert('applications', a)), ...records.stage_events.map((e) => client.upsert('stage_events', e))];
-      push10k.push(await push(worker, token, client.clientId, mutations));
+      push10k.push(await withCpu(pushCpu, () => push(worker, token, client.clientId, mutations)));
       replay10k.push(await push(worker, token, client.clientId, mutations));
       const pulled = await pullAll(worker, token, before.cursor);
       if (pulled.changes !== 10_000) throw new Error(`pulled ${pulled.changes} changes, not 10,000`);
       pull10k.push(pulled.ms);
 
       const rawOrg = crypto.randomUUID(); // rows of an organisation of their own, in the same tables
-      raw10k.push((await rawInsert(worker, rawOrg, 'applications', records.applications)) + (await rawInsert(worker, rawOrg, 'stage_events', records.stage_events)));
+      raw10k.push(await withCpu(rawCpu, async () => (await rawInsert(worker, rawOrg, 'applications', records.applications)) + (await rawInsert(worker, rawOrg, 'stage_events', records.stage_events))));
     }
     const pushed = figureOf(push10k);
     const pulled = figureOf(pull10k);
@@ -99,6 +112,9 @@ export async function measure(): Promise<Record<string, Figure>> {
       'sync.push_ratio_to_raw_d1': ratio(raw.median, pushed.median),
       'sync.pull_ratio_to_raw_d1': ratio(raw.median, pulled.median),
       'sync.replay_10k_ms': figureOf(replay10k),
+      'sync.push_10k_server_cpu_ms': figureOf(pushCpu),
+      'sync.raw_d1_10k_server_cpu_ms': figureOf(rawCpu),
+      'sync.push_cpu_ratio_to_raw_d1': ratio(figureOf(rawCpu).median, figureOf(pushCpu).median),
     };
   } finally {
     await worker.stop();

@@ -18,6 +18,13 @@ const conflictOf = (r: ConflictRow) => ({
 const changeOf = (r: ChangeRow) => ({ seq: r.seq, table: r.tbl, recordId: r.record_id, op: r.op, payload: r.payload ? JSON.parse(r.payload) : null, at: r.created_at });
 const auditOf = (r: AuditRow) => ({ at: r.at, userId: r.user_id, action: r.action, table: r.tbl, recordId: r.record_id, fields: r.fields ? JSON.parse(r.fields) : null });
 
+/**
+ * The audit of a candidate's records (?2: the ids of the application, its stage events and
+ * checks), by table and id as the change log above is read: the index audit_log_org_record_id.
+ */
+export const APPLICATION_AUDIT_SQL = `SELECT at, user_id, action, tbl, record_id, fields FROM audit_log
+  WHERE org_id = ?1 AND tbl IN ('applications', 'stage_events', 'checks') AND record_id IN (SELECT value FROM json_each(?2)) ORDER BY id`;
+
 /** Everything held about one candidate, for a subject access request. */
 export async function exportApplication(db: D1Database, orgId: string, applicationId: string): Promise<ExportResponse | null> {
   const [app, events, checks, conflicts] = await db.batch([
@@ -40,9 +47,7 @@ export async function exportApplication(db: D1Database, orgId: string, applicati
           WHERE org_id = ?1 AND tbl IN ('applications', 'stage_events', 'checks') AND record_id IN (SELECT value FROM json_each(?2)) ORDER BY seq`,
       )
       .bind(orgId, JSON.stringify(ids)),
-    db
-      .prepare(`SELECT at, user_id, action, tbl, record_id, fields FROM audit_log WHERE org_id = ?1 AND record_id IN (SELECT value FROM json_each(?2)) ORDER BY id`)
-      .bind(orgId, JSON.stringify(ids)),
+    db.prepare(APPLICATION_AUDIT_SQL).bind(orgId, JSON.stringify(ids)),
   ]);
   return {
     applicationId,

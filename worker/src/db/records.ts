@@ -1,6 +1,7 @@
 import { SYNC_TABLE_NAMES, type SyncTable } from '#shared/schema/index';
 import type { SyncRow } from '#shared/sync/rows';
 import { chunks } from './chunk';
+import { decodeClocks } from './clocks';
 
 /** A synced record as read from D1 (the name auth/permissions.ts reads rows by). */
 export type RowState = SyncRow;
@@ -8,6 +9,7 @@ export type RowState = SyncRow;
 export interface RecordRow {
   id: string;
   data: string;
+  /** JSON: field -> HLC, or the one HLC of every field (./clocks.ts). */
   clocks: string;
   arrivals: string;
   deleted: number;
@@ -27,10 +29,11 @@ export function tableSql(t: string): SyncTable {
 export const RECORD_COLUMNS = 'id, data, clocks, arrivals, deleted, erased, server_seq, created_at';
 
 export function toSyncRow(r: RecordRow): SyncRow {
+  const data = JSON.parse(r.data);
   return {
     id: r.id,
-    data: JSON.parse(r.data),
-    clocks: JSON.parse(r.clocks),
+    data,
+    clocks: decodeClocks(JSON.parse(r.clocks), data),
     arrivals: JSON.parse(r.arrivals),
     deleted: !!r.deleted,
     erased: !!r.erased,

@@ -1,7 +1,8 @@
 import type { SyncTable } from '#shared/schema/index';
-import type { Erasure, PushPlan } from '#shared/sync/decide';
+import type { ChangeEntry, Erasure, PushPlan } from '#shared/sync/decide';
 import type { SyncRow } from '#shared/sync/rows';
 import { chunkJson } from '../db/chunk';
+import { encodeClocks } from '../db/clocks';
 import { tableSql } from '../db/records';
 import type { AuthContext } from '../env';
 import { auditRows, auditStatements } from './audit-rows';
@@ -57,7 +58,7 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
   // inserts above number this batch's changes consecutively in plan order (AUTOINCREMENT in a
   // batch that runs alone), so the latest is max(seq) minus the changes logged after it: one
   // read of the table's highest rowid per statement instead of an index search per row.
-  const logged = changesAfter(plan.changes);
+  const { after: logged, latest } = changeLogOrder(plan.changes);
   for (const [t, written] of byTable(plan.rows)) {
     const tb = tableSql(t);
     // A row read as absent is inserted plainly: if another push created it since, the insert
@@ -71,8 +72,9 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
     ] as const) {
       const encoded = rows.map((s) => ({
         id: s.id,
-        data: s.data,
-        clocks: s.clocks,
+        // A creation's data is mostly its id and then exactly what its change logged: the SQL copies that instead.
+        data: isIdAndPayload(s, latest(t, s.id)) ? undefined : s.data,
+        clocks: encodeClocks(s.clocks, s.data),
         arrivals: s.arrivals,
         deleted: s.deleted ? 1 : 0,
         erased: s.erased ? 1 : 0,
@@ -84,9 +86,11 @@ export function buildWriteBatch(db: D1Database, store: Store, p: WritePlan): D1P
           db
             .prepare(
               `INSERT INTO ${tb} (org_id, id, data, clocks, arrivals, deleted, erased, server_seq, created_at, updated_at)
-               SELECT ?1, j.value->>'id', j.value->'data', j.value->'clocks', j.value->'arrivals', j.value->>'deleted', j.value->>'erased',
+               SELECT ?1, j.value->>'id', coalesce(j.value->'data', '{"id":' || (j.value->'id') || ',' || substr(c.payload, 2)),
+                      j.value->'clocks', j.value->'arrivals', j.value->>'deleted', j.value->>'erased',
                       (SELECT max(seq) FROM changes) - (j.value->>'after'), j.value->>'createdAt', ?2
-                 FROM json_each(?3) j ${onConflict}`,
+                 FROM json_each(?3) j LEFT JOIN changes c ON j.value->'data' IS NULL AND c.seq = (SELECT max(seq) FROM changes) - (j.value->>'after')
+                ${onConflict}`,
             )
             .bind(orgId, p.nowIso, part),
         );
@@ -155,16 +159,35 @@ function byTable(rows: PushPlan['rows']): Map<SyncTable, SyncRow[]> {
   return out;
 }
 
-/** For a record: how many entries of the batch's change log come after its latest one. */
-function changesAfter(changes: PushPlan['changes']): (table: string, id: string) => number {
-  const latest = new Map<string, number>();
-  changes.forEach((c, i) => latest.set(`${c.table}:${c.recordId}`, i));
-  return (table, id) => {
-    const i = latest.get(`${table}:${id}`);
+/** For a record: its latest entry in the batch's change log, and how many entries come after it. */
+function changeLogOrder(changes: PushPlan['changes']) {
+  const latestAt = new Map<string, number>();
+  changes.forEach((c, i) => latestAt.set(`${c.table}:${c.recordId}`, i));
+  const indexOf = (table: string, id: string) => {
+    const i = latestAt.get(`${table}:${id}`);
     // Every row a push writes has a change logged (shared/sync/decide.ts), or a pull would never send it.
     if (i === undefined) throw new Error(`no change logged for ${table} ${id}`);
-    return changes.length - 1 - i;
+    return i;
   };
+  return {
+    after: (table: string, id: string) => changes.length - 1 - indexOf(table, id),
+    latest: (table: string, id: string): ChangeEntry => changes[indexOf(table, id)]!,
+  };
+}
+
+/**
+ * Whether a row's data is its id followed by exactly the fields and values of its latest change,
+ * in the same order: then its JSON text is `{"id":…,` and the rest of the payload's, which the
+ * insert copies from the change just logged (as the audit does) instead of receiving it twice.
+ */
+function isIdAndPayload(row: SyncRow, change: ChangeEntry): boolean {
+  const { payload } = change;
+  if (!payload) return false;
+  const fields = Object.keys(payload);
+  const keys = Object.keys(row.data);
+  if (!fields.length || keys.length !== fields.length + 1 || keys[0] !== 'id' || row.data.id !== row.id) return false;
+  // A value JSON leaves out (undefined) would leave the payload's text without that field, or empty.
+  return fields.every((f, i) => keys[i + 1] === f && row.data[f] === payload[f] && payload[f] !== undefined);
 }
 
 /**
