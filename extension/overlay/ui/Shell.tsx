@@ -23,21 +23,26 @@ const reach = (framed: boolean) => (framed ? { x: 10_000, y: 10_000 } : { x: inn
 export function Shell(props: { title: string; host: string; onLayout?: (layout: ShellLayout) => void; children: ComponentChildren }) {
   const framed = Boolean(props.onLayout);
   const [p, setP] = useState<Placement>(DEFAULT_PLACEMENT);
-  // Saved only after the remembered placement has been read, so the default never overwrites it.
-  const loaded = useRef(false);
+  // Saved only after the remembered placement has been read, so the default never overwrites it,
+  // and only when it differs from what is stored: a frame that merely opens writes nothing (every
+  // write tells every extension context, and the background forgets the placements it keeps).
+  const stored = useRef<string | null>(null);
   useEffect(() => {
     let alive = true;
-    void loadPlacement(props.host).then((stored) => {
+    void loadPlacement(props.host).then((remembered) => {
       if (!alive) return;
-      loaded.current = true;
-      setP(stored);
+      stored.current = JSON.stringify(remembered);
+      setP(remembered);
     });
     return () => {
       alive = false;
     };
   }, []);
   useEffect(() => {
-    if (loaded.current) void savePlacement(props.host, p);
+    const key = JSON.stringify(p);
+    if (stored.current === null || stored.current === key) return;
+    stored.current = key;
+    void savePlacement(props.host, p);
   }, [p]);
   const panel = useRef<HTMLElement>(null);
   const onLayout = props.onLayout;

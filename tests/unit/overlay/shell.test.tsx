@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadPlacement } from '@/overlay/placement';
 import { Shell } from '@/overlay/ui/Shell';
@@ -15,12 +15,16 @@ const panel = () => screen.getByTestId('shortlist-overlay');
 const grip = () => screen.getByRole('button', { name: /drag, or use the arrow keys/ });
 /** The frame reads its remembered placement first; keys pressed after that are kept. */
 async function renderShell(title = 'A') {
+  const read = vi.spyOn(fakeBrowser.storage.local, 'get');
   const r = render(
     <Shell title={title} host={location.host}>
       <p>body text</p>
     </Shell>,
   );
-  await waitFor(async () => expect(await fakeBrowser.storage.local.get(null)).not.toEqual({}));
+  await waitFor(() => expect(read).toHaveBeenCalled());
+  await read.mock.results[0]!.value;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  read.mockRestore();
   return r;
 }
 
@@ -64,6 +68,20 @@ describe('the overlay frame', () => {
     expect(screen.getByRole('button', { name: 'Show' })).toBeTruthy();
     // Another site keeps its own.
     expect(await loadPlacement('other.example.org')).toEqual({ right: 16, bottom: 16, collapsed: false });
+  });
+
+  it('writes nothing when it only opens, with or without a placement remembered (every write reaches every extension context)', async () => {
+    const changes: unknown[] = [];
+    fakeBrowser.storage.onChanged.addListener((change) => changes.push(change));
+    const first = await renderShell();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    fireEvent.keyDown(grip(), { key: 'ArrowLeft' });
+    await waitFor(() => expect(changes).toHaveLength(1));
+    first.unmount();
+    await renderShell();
+    expect(panel().style.right).toBe('26px');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(changes).toHaveLength(1);
   });
 
   it('ignores a stored placement that is not one', async () => {
