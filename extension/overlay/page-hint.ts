@@ -1,4 +1,5 @@
 import type { PageFacts } from '@/messages/overlay';
+import { withoutFragment } from './tab-url';
 import type { AdvertSummary, Placement } from './views';
 
 /**
@@ -30,8 +31,6 @@ type AdvertIdentity = Pick<AdvertFacts, 'site' | 'externalId' | 'reference'>;
 export function leaveHint(hint: PageHint): void {
   (globalThis as { shortlistHint?: PageHint }).shortlistHint = hint;
 }
-
-const withoutFragment = (url: string) => url.split('#')[0]!;
 
 /**
  * The hint left for this document, taken once (a later reading of the page, after an SPA's

@@ -1,7 +1,8 @@
 import { browser } from '#imports';
 import { leaveHint } from '@/overlay/page-hint';
 import { placementAt } from './placements';
-import { pageUrlIn, withoutFragment } from './sessions';
+import { withoutFragment } from '@/overlay/tab-url';
+import { pageUrlIn } from './sessions';
 import { keptAt } from './summary-cache';
 
 /** The overlay's script (entrypoints/page-overlay.ts), the same file for the installed sites and the enabled hosts. */

@@ -1,6 +1,7 @@
 import { browser, type Browser } from '#imports';
 import type { PageFacts } from '@/messages/overlay';
 import { BUILD_DEMO_ORIGIN, pageUrlOf } from '@/overlay/demo-url';
+import { withoutFragment } from '@/overlay/tab-url';
 import { NO_SESSION, type PageView } from '@/overlay/views';
 
 type MessageSender = Browser.runtime.MessageSender;
@@ -32,7 +33,6 @@ const sessions = new Map<string, OverlaySession>();
 /** The first view of a session, computed as soon as the content script opens it, so the frame finds it ready. */
 const warm = new Map<string, Promise<PageView>>();
 
-export const withoutFragment = (url: string) => url.split('#')[0]!;
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

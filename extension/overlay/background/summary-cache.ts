@@ -69,7 +69,10 @@ export async function advertSummary(key: string, view: () => Promise<PageView>):
  */
 export function keptAt(pageUrl: string): { page: string; summary: AdvertSummary } | undefined {
   let latest: { page: string; summary: AdvertSummary } | undefined;
-  for (const [key, hit] of kept) if (key.startsWith(`${pageUrl}\n`) && hit.summary && keptSummary(key)) latest = { page: key.slice(pageUrl.length + 1), summary: hit.summary };
+  for (const key of kept.keys()) {
+    const summary = key.startsWith(`${pageUrl}\n`) ? keptSummary(key)?.summary : undefined;
+    if (summary) latest = { page: key.slice(pageUrl.length + 1), summary };
+  }
   return latest;
 }
 

@@ -132,8 +132,10 @@ export async function runPageOverlay(ctx: ContentScriptContext): Promise<void> {
     const mine = generation;
     const page = factsOf(result);
     // Counts the background handed over with this script, for this very advert: on screen before the first round trip.
-    const hint = result.kind === 'advert' ? takeHint(location.href, page) : undefined;
-    if (hint && result.kind === 'advert') drawSummary(result, hint.summary, hint.placement);
+    if (result.kind === 'advert') {
+      const hint = takeHint(location.href, page);
+      if (hint) drawSummary(result, hint.summary, hint.placement);
+    }
     const opened = await askBackground({ type: 'overlay:open', page });
     performance.mark('shortlist:opened');
     if (mine !== generation) return;
